@@ -1,0 +1,86 @@
+"""The composition root: bot, dispatcher, routers and middlewares wired from settings."""
+
+import logging
+
+from aiogram import Bot, Dispatcher, Router
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.i18n import Translations
+from bot.middlewares import ActorMiddleware, DbSessionMiddleware
+from bot.retry import RetryMiddleware
+from bot.settings import Settings
+from handlers import errors, invites, join, orgs, roster, settings, start
+from services.clock import Clock
+from services.db import create_engine, create_session_factory, migrate
+from services.orgs import ensure_region
+
+logger = logging.getLogger(__name__)
+
+
+def build_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+    """A bot that speaks HTML, retries 429s and transient errors, and may use a local Bot API server."""
+    if session is None:
+        session = AiohttpSession()
+    if settings.bot_api_url:
+        session.api = TelegramAPIServer.from_base(settings.bot_api_url)
+    session.middleware(RetryMiddleware())
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def get_routers() -> list[Router]:
+    """Feature routers in the order they are tried; the fallback answers what nobody else took."""
+    return [errors.router, start.router, join.router, settings.router, roster.router, invites.router, orgs.router, errors.fallback]
+
+
+def build_dispatcher(
+    *,
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    region_id: int,
+    clock: Clock,
+    translations: Translations,
+    storage: BaseStorage | None = None,
+) -> Dispatcher:
+    dispatcher = Dispatcher(
+        storage=storage or MemoryStorage(), settings=settings, clock=clock, translations=translations
+    )
+    dispatcher.update.outer_middleware(DbSessionMiddleware(session_factory))
+    dispatcher.update.outer_middleware(ActorMiddleware(settings, translations, clock, region_id))
+    dispatcher.include_routers(*get_routers())
+    return dispatcher
+
+
+async def run_polling(settings: Settings) -> None:
+    """Migrate, then serve updates by long polling until stopped."""
+    engine = create_engine(settings.database_url)
+    try:
+        await migrate(engine)
+        session_factory = create_session_factory(engine)
+        clock = Clock()
+        async with session_factory() as session:
+            region = await ensure_region(
+                session, name=settings.region_name, timezone=settings.default_timezone, now=clock.now()
+            )
+        bot = build_bot(settings)
+        dispatcher = build_dispatcher(
+            settings=settings,
+            session_factory=session_factory,
+            region_id=region.id,
+            clock=clock,
+            translations=Translations(),
+        )
+        logger.info("starting long polling")
+        await dispatcher.start_polling(bot, handle_signals=True)
+    finally:
+        await engine.dispose()

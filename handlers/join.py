@@ -1,0 +1,147 @@
+"""Asking to join without an invite: choose municipality and school, type ФИО; managers decide with one tap."""
+
+import logging
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.i18n import Translations, Translator
+from handlers.keyboards import MenuAction, OrgPage, OrgPick, org_page_keyboard
+from handlers.menu import main_menu, menu_text, refresh_commands
+from services.access import Actor, approver_chats
+from services.clock import Clock
+from services.joins import create_join_request, decide_join_request
+from services.models import OrgKind
+from services.orgs import get_org, list_orgs
+
+router = Router(name="join")
+logger = logging.getLogger(__name__)
+
+
+class JoinForm(StatesGroup):
+    full_name = State()
+
+
+class JoinDecision(CallbackData, prefix="jr"):
+    request: int
+    approve: bool
+
+
+@router.callback_query(MenuAction.filter(F.item == "join"))
+async def join_begin(callback: CallbackQuery, session: AsyncSession, actor: Actor, t: Translator) -> None:
+    await callback.answer()
+    assert isinstance(callback.message, Message)
+    if actor.is_teacher:
+        await callback.message.answer(t("join-already-member"))
+        return
+    page = await list_orgs(session, kind=OrgKind.MUNICIPALITY)
+    if not page.items:
+        await callback.message.answer(t("join-no-municipalities"))
+        return
+    await callback.message.answer(t("join-choose-municipality"), reply_markup=org_page_keyboard(t, page, purpose="jm"))
+
+
+@router.callback_query(OrgPage.filter(F.purpose.in_({"jm", "js"})))
+async def join_turn_page(callback: CallbackQuery, callback_data: OrgPage, session: AsyncSession, t: Translator) -> None:
+    kind = OrgKind.MUNICIPALITY if callback_data.purpose == "jm" else OrgKind.SCHOOL
+    page = await list_orgs(session, kind=kind, parent_id=callback_data.parent or None, page=callback_data.page)
+    await callback.answer()
+    assert isinstance(callback.message, Message)
+    await callback.message.edit_reply_markup(
+        reply_markup=org_page_keyboard(t, page, purpose=callback_data.purpose, parent=callback_data.parent)
+    )
+
+
+@router.callback_query(OrgPick.filter(F.purpose == "jm"))
+async def join_pick_municipality(callback: CallbackQuery, callback_data: OrgPick, session: AsyncSession, t: Translator) -> None:
+    municipality = await get_org(session, callback_data.org, OrgKind.MUNICIPALITY)
+    page = await list_orgs(session, kind=OrgKind.SCHOOL, parent_id=municipality.id)
+    await callback.answer()
+    assert isinstance(callback.message, Message)
+    if not page.items:
+        await callback.message.edit_text(t("join-no-schools", municipality=municipality.name))
+        return
+    await callback.message.edit_text(
+        t("join-choose-school", municipality=municipality.name),
+        reply_markup=org_page_keyboard(t, page, purpose="js", parent=municipality.id),
+    )
+
+
+@router.callback_query(OrgPick.filter(F.purpose == "js"))
+async def join_pick_school(
+    callback: CallbackQuery, callback_data: OrgPick, session: AsyncSession, state: FSMContext, t: Translator
+) -> None:
+    school = await get_org(session, callback_data.org, OrgKind.SCHOOL)
+    await state.set_state(JoinForm.full_name)
+    await state.update_data(school_id=school.id)
+    await callback.answer()
+    assert isinstance(callback.message, Message)
+    await callback.message.edit_text(t("join-type-name", school=school.name))
+
+
+@router.message(JoinForm.full_name, F.text)
+async def join_full_name(
+    message: Message, session: AsyncSession, state: FSMContext, actor: Actor, t: Translator,
+    translations: Translations, clock: Clock, bot: Bot,
+) -> None:
+    assert message.text is not None
+    school_id = (await state.get_data())["school_id"]
+    request = await create_join_request(
+        session, actor=actor, school_id=school_id, full_name=message.text, now=clock.now()
+    )
+    await state.clear()
+    await message.answer(t("join-sent", school=request.school))
+    for chat_id, language in await approver_chats(session, school_id=school_id):
+        approver_t = translations.get(language)
+        text = approver_t(
+            "join-request", name=request.full_name, school=request.school, municipality=request.municipality
+        )
+        await _notify(bot, chat_id, text, _decision_keyboard(approver_t, request.id))
+
+
+@router.message(JoinForm.full_name)
+async def join_full_name_not_text(message: Message, t: Translator) -> None:
+    await message.answer(t("join-bad-name"))
+
+
+@router.callback_query(JoinDecision.filter())
+async def join_decide(
+    callback: CallbackQuery, callback_data: JoinDecision, session: AsyncSession, actor: Actor,
+    t: Translator, translations: Translations, clock: Clock, bot: Bot,
+) -> None:
+    decision = await decide_join_request(
+        session, actor=actor, request_id=callback_data.request, approve=callback_data.approve, now=clock.now()
+    )
+    key = "join-approved-by-you" if decision.approved else "join-rejected-by-you"
+    await callback.answer()
+    assert isinstance(callback.message, Message)
+    await callback.message.edit_text(t(key, name=decision.full_name))
+    requester = decision.requester
+    requester_t = translations.get(requester.language)
+    if decision.approved:
+        await refresh_commands(bot, requester_t, requester)
+        text = requester_t("join-approved") + "\n\n" + menu_text(requester_t, requester)
+        await _notify(bot, requester.tg_id, text, main_menu(requester_t, requester))
+    else:
+        await _notify(bot, requester.tg_id, requester_t("join-rejected"), None)
+
+
+async def _notify(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Tell someone other than the sender; a person who blocked the bot must not break the sender's action."""
+    try:
+        await bot.send_message(chat_id, text, reply_markup=markup)
+    except TelegramAPIError:
+        logger.warning("could not notify %s", chat_id, exc_info=True)
+
+
+def _decision_keyboard(t: Translator, request_id: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("join-approve"), callback_data=JoinDecision(request=request_id, approve=True))
+    builder.button(text=t.plain("join-reject"), callback_data=JoinDecision(request=request_id, approve=False))
+    return builder.as_markup()

@@ -1,0 +1,49 @@
+"""Callback data shapes and keyboards shared by several screens."""
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.i18n import Translator
+from services.orgs import Page
+
+
+class MenuAction(CallbackData, prefix="m"):
+    item: str
+
+
+class OrgPage(CallbackData, prefix="op"):
+    """Turn to another page of an organisation list; `purpose` names the screen it belongs to."""
+
+    purpose: str
+    parent: int = 0
+    page: int = 0
+    role: str = ""
+
+
+class OrgPick(CallbackData, prefix="pick"):
+    purpose: str
+    org: int
+    role: str = ""
+
+
+def org_page_keyboard(
+    t: Translator, page: Page, *, purpose: str, parent: int = 0, role: str = ""
+) -> InlineKeyboardMarkup:
+    """One button per organisation, and ‹ n/N › when there is more than one page."""
+    builder = InlineKeyboardBuilder()
+    for org in page.items:
+        builder.button(text=org.name[:60], callback_data=OrgPick(purpose=purpose, org=org.id, role=role))
+    builder.adjust(1)
+    if page.pages > 1:
+        nav = InlineKeyboardBuilder()
+        if page.page > 0:
+            nav.button(text="‹", callback_data=OrgPage(purpose=purpose, parent=parent, page=page.page - 1, role=role))
+        nav.button(
+            text=t.plain("page-of", page=page.page + 1, pages=page.pages),
+            callback_data=OrgPage(purpose=purpose, parent=parent, page=page.page, role=role),
+        )
+        if page.page + 1 < page.pages:
+            nav.button(text="›", callback_data=OrgPage(purpose=purpose, parent=parent, page=page.page + 1, role=role))
+        builder.attach(nav)
+    return builder.as_markup()

@@ -1,0 +1,185 @@
+## Common
+cancel = Cancel
+page-of = { $page } / { $pages }
+stale-button = This button is out of date. Open the menu again: /start
+not-understood = I did not understand that. Commands: /help, menu: /start.
+error-generic = The action could not be completed.
+error-unexpected = Sorry, something went wrong. The error has been logged; please try again a little later.
+error-forbidden = You are not allowed to do this.
+error-not-found = No such record — it may have been removed.
+error-invalid-input = This value is not acceptable.
+
+## Roles
+role-teacher = teacher
+role-admin = administrator
+role-methodist = methodist
+role-coordinator = school coordinator
+role-mentor = mentor
+role-none = none yet
+
+## Telegram menu commands
+cmd-start = Main menu
+cmd-help = What the bot can do
+cmd-settings = Settings and language
+cmd-roster = Staff roster: template and upload
+cmd-invite = Invite a coordinator, mentor or methodist
+cmd-orgs = Municipalities of the region
+
+## Consent and start
+consent-ask =
+    <b>Hello! This is the bot of the scientific-methodological support of teachers.</b>
+
+    To continue, please consent to the processing of your personal data (full name, workplace, position, birth date, tenure) for individual educational routes, event sign-ups and mentoring (Federal Law 152-FZ).
+consent-button = ✅ I agree
+consent-thanks = Thank you, your consent is saved.
+start-unknown =
+    This account is not linked to the staff roster yet.
+
+    If you have a personal invite link, open it. Or ask to join: choose your municipality and school, and a coordinator will approve.
+join-button = 📝 Ask to join
+
+## Menu
+menu-title = <b>Main menu</b>
+    Your roles: { $roles }
+menu-profile = 👤 My profile
+menu-roster = 📋 Roster
+menu-invite = ✉️ Invites
+menu-orgs = 🏛 Municipalities
+menu-settings = ⚙️ Settings
+menu-help = ❓ Help
+profile =
+    <b>{ $name }</b>
+    Organisation: { $school }
+    Position: { $position }
+    Subjects: { $subjects }{ $young ->
+        [yes] { "\u000A" }🌱 Young specialist
+       *[no] { "" }
+    }
+    { $diagnostic ->
+        [none] No diagnostic of professional deficits yet.
+       *[other] Latest diagnostic: { $diagnostic }, level: { $level }
+    }
+
+## Help
+help-intro = <b>What the bot can do</b>
+help-guest = Open your personal invite link or ask to join: /start
+help-teacher = <b>Teachers:</b> your profile and roster data — "My profile" in /start. Coming soon: individual route (/route), events (/events), your mentor (/mentor).
+help-mentor = <b>Mentors:</b> coming soon — mentees, meeting log and mentoring plan.
+help-coordinator = <b>School coordinators:</b> /roster — template and upload of the school roster; /invite — invite a mentor; join requests come to you with "Approve" and "Reject" buttons.
+help-methodist = <b>Methodists:</b> /roster — upload the municipality roster (XLSX or CSV) and get a file of personal invite links back; /invite — invite a coordinator or mentor; join requests for the municipality's schools.
+help-admin = <b>Administrators:</b> /orgs — municipalities of the region; /invite — appoint a municipality's methodist.
+
+## Invites
+invite-linked = Welcome, <b>{ $name }</b>! Your account is linked to the staff roster.
+invite-role = You now have the role "{ $role }": { $org }.
+invite-unknown = Invite link not found. Check the link or ask your coordinator for a new one.
+invite-used = This invite link has already been used. If it was not you, tell your coordinator.
+invite-expired = This invite link has expired. Ask your coordinator or methodist for a new one.
+invite-foreign = This link is meant for another teacher, and your account is already linked to the roster.
+invite-joined = already joined
+invite-choose-role = Whom do you want to invite?
+invite-choose-municipality = Choose a municipality:
+invite-choose-school = Choose an organisation:
+invite-created =
+    The invite for the role "{ $role }" ({ $org }) is ready. Forward the link to the person — it is single-use and valid for { $days } days:
+
+    { $link }
+invites-sheet = Invites
+col-school = Organisation
+col-name = Full name
+col-invite = Invite link
+col-valid-until = Valid until
+col-row = Row
+col-column = Column
+col-problem = What is wrong
+
+## Join requests
+join-choose-municipality = Choose your municipality:
+join-choose-school = { $municipality }: choose your organisation:
+join-no-municipalities = There are no municipalities in the bot yet. Please contact your methodist.
+join-no-schools = "{ $municipality }" has no organisations yet. Please contact your methodist.
+join-type-name = { $school }. Type your full name (surname, first name, patronymic), e.g. Ivanova Maria Petrovna.
+join-bad-name = Type your full name in letters, separated by spaces (2–4 words).
+join-sent = Your request was sent to the coordinator of "{ $school }". I will tell you when it is decided.
+join-already-member = Your account is already linked to the roster. Menu: /start.
+join-already-pending = Your request is already waiting for a decision.
+join-request =
+    <b>Request to join</b>
+    { $name }
+    { $school } ({ $municipality })
+join-approve = ✅ Approve
+join-reject = ❌ Reject
+join-approved-by-you = ✅ Approved: { $name }
+join-rejected-by-you = ❌ Rejected: { $name }
+join-already-decided = This request has already been decided.
+join-approved = ✅ Your request was approved. Welcome!
+join-rejected = Your request was rejected. If this is a mistake, contact your school's coordinator.
+
+## Roster
+roster-template =
+    Roster template for "{ $scope }". Fill in one row per teacher and send the file here (XLSX or CSV).
+    Required columns: ФИО, Должность, Дата рождения, Начало педагогической деятельности; for methodists also Организация.
+roster-send-file = Send the roster file (XLSX or CSV) as a document, or /start to leave.
+roster-checking = ⏳ Checking the file…
+roster-too-big = The file is too big: { $limit } MB at most.
+roster-too-many-rows = The file has more than { $limit } rows. Split it into parts.
+roster-wrong-type = An XLSX or CSV file is needed.
+roster-unreadable = The file could not be read. Save it as XLSX or CSV and send it again.
+roster-rejected = ❌ The file was not imported: { $count ->
+        [one] { $count } problem
+       *[other] { $count } problems
+    }. Fix them and send it again — nothing was written.
+roster-problem = Row { $line }, "{ $column }": { $problem }
+roster-more-problems = …and { $count } more. The full list is in the file.
+roster-problems-sheet = Problems
+roster-new-schools = The file names { $count ->
+        [one] { $count } organisation
+       *[other] { $count } organisations
+    } not yet in "{ $municipality }". Create them?
+roster-school-list = { $names }{ $more ->
+        [0] { "" }
+       *[other] { "\u000A" }…and { $more } more
+    }
+roster-create-schools = ✅ Create and import
+roster-cancelled = Import cancelled, nothing was written.
+roster-schools-not-confirmed = Confirm the new organisations first.
+roster-imported =
+    ✅ Roster imported.
+    Added: { $created }, updated: { $updated }, unchanged: { $unchanged }, new organisations: { $schools }.
+roster-invites = Personal invite links, one per teacher. Send them out — each is single-use.
+problem-empty = the file has no data rows
+problem-missing-column = a required column is missing
+problem-required = empty
+problem-bad-name = a full name is 2–4 words of letters: "{ $value }"
+problem-too-long = the value is too long
+problem-duplicate = this person is already in row { $value }
+problem-bad-age = birth date out of range (16–100 years): "{ $value }"
+problem-bad-date = not a date (DD.MM.YYYY): "{ $value }"
+problem-in-future = date in the future: "{ $value }"
+problem-before-age-14 = work started before the age of 14: "{ $value }"
+problem-bad-flag = must be "да" or "нет": "{ $value }"
+problem-bad-email = invalid e-mail: "{ $value }"
+problem-bad-phone = invalid phone number: "{ $value }"
+problem-other-school = not your organisation: "{ $value }"
+
+## Organisations
+orgs-title = <b>Municipalities of the region</b> ({ $count })
+orgs-line = • { $name } — { $timezone }
+orgs-add = ➕ Add a municipality
+orgs-type-name = Type the municipality's name.
+orgs-choose-timezone = "{ $name }": choose the time zone.
+orgs-created = ✅ Municipality "{ $name }" created ({ $timezone }). Invite its methodist: /invite
+org-bad-name = A name is 1 to { $limit } characters.
+org-bad-timezone = Unknown time zone: { $value }
+org-duplicate = Municipality "{ $name }" already exists.
+
+## Settings
+settings-title = <b>Settings</b>
+    Interface language:
+settings-language-set = Language: English.
+language-ru = Русский
+language-en = English
+
+## Demo
+demo-ready = The demo municipality is ready: 3 organisations, 60 teachers, diagnostics. Links to sign in:
+demo-invite = { $role } ({ $name }): { $link }

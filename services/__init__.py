@@ -1,0 +1,1 @@
+"""Domain logic and data access. Nothing here knows about Telegram."""

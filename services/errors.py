@@ -1,0 +1,60 @@
+"""Domain errors. Each carries the locale key that explains it to a person.
+
+    DomainError
+     ├── Forbidden        the actor lacks the role or the scope
+     ├── NotFound         no such object (or not visible to the actor)
+     ├── InviteRefused    unknown, used, expired or someone else's invite
+     ├── AlreadyDecided   a join request someone has already approved or rejected
+     ├── InvalidInput     a value a person typed or chose is not acceptable
+     └── RosterRejected   a roster file that cannot be imported (unreadable or with bad rows)
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+
+class DomainError(Exception):
+    key = "error-generic"
+
+    def __init__(self, key: str | None = None, **params: Any) -> None:
+        self.key = key or self.key
+        self.params = params
+        super().__init__(self.key, params)
+
+
+class Forbidden(DomainError):
+    key = "error-forbidden"
+
+
+class NotFound(DomainError):
+    key = "error-not-found"
+
+
+class InviteRefused(DomainError):
+    key = "invite-unknown"
+
+
+class AlreadyDecided(DomainError):
+    key = "join-already-decided"
+
+
+class InvalidInput(DomainError):
+    key = "error-invalid-input"
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """What is wrong in one cell of an imported file: `code` is a locale key suffix."""
+
+    line: int
+    column: str
+    code: str
+    value: str = ""
+
+
+class RosterRejected(DomainError):
+    key = "roster-rejected"
+
+    def __init__(self, problems: list[RowProblem]) -> None:
+        super().__init__(count=len(problems))
+        self.problems = problems

@@ -1,0 +1,103 @@
+"""Fixtures: a real migrated SQLite database per test, a controllable clock, the real bot wiring."""
+
+import asyncio
+import shutil
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.app import build_bot, build_dispatcher
+from bot.i18n import Translations
+from bot.settings import Settings
+from services.clock import Clock
+from services.db import create_engine, create_session_factory, migrate
+from services.orgs import Org, ensure_region
+from tests.conversation import Harness
+from tests.fake_telegram import FakeTelegram
+
+TOKEN = "123456789:AAEXAMPLEexampleEXAMPLEexample_-123"
+ADMIN_ID = 1
+
+
+class FrozenClock(Clock):
+    """A clock that stands still until a test moves it."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+aiosqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real migrations, run once; each test gets a copy of the result."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+
+    async def build() -> None:
+        engine = create_engine(sqlite_url(path))
+        await migrate(engine)
+        await engine.dispose()
+
+    asyncio.run(build())
+    return path
+
+
+@pytest.fixture
+def database_url(migrated_template: Path, tmp_path: Path) -> str:
+    path = tmp_path / "test.sqlite3"
+    shutil.copy(migrated_template, path)
+    return sqlite_url(path)
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return create_session_factory(engine)
+
+
+@pytest.fixture
+async def session(session_factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    async with session_factory() as session:
+        yield session
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(_env_file=None, bot_token=TOKEN, database_url=database_url, admin_ids=frozenset({ADMIN_ID}))  # type: ignore[call-arg]
+
+
+@pytest.fixture
+async def region(session: AsyncSession, clock: FrozenClock) -> Org:
+    return await ensure_region(session, name="Тестовый регион", timezone="Europe/Moscow", now=clock.now())
+
+
+@pytest.fixture
+async def harness(
+    settings: Settings, session_factory: async_sessionmaker[AsyncSession], region: Org, clock: FrozenClock
+) -> AsyncIterator[Harness]:
+    telegram = FakeTelegram()
+    bot = build_bot(settings, session=telegram)
+    dispatcher = build_dispatcher(
+        settings=settings, session_factory=session_factory, region_id=region.id, clock=clock, translations=Translations()
+    )
+    yield Harness(dispatcher, bot, telegram)
+    await dispatcher.storage.close()
