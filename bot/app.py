@@ -1,6 +1,8 @@
 """The composition root: bot, dispatcher, routers and middlewares wired from settings."""
 
 import logging
+from dataclasses import dataclass, fields
+from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
@@ -43,20 +45,25 @@ def get_routers() -> list[Router]:
     return [errors.router, start.router, join.router, settings.router, roster.router, invites.router, orgs.router, errors.fallback]
 
 
-def build_dispatcher(
-    *,
-    settings: Settings,
-    session_factory: async_sessionmaker[AsyncSession],
-    region_id: int,
-    clock: Clock,
-    translations: Translations,
-    storage: BaseStorage | None = None,
-) -> Dispatcher:
-    dispatcher = Dispatcher(
-        storage=storage or MemoryStorage(), settings=settings, clock=clock, translations=translations
-    )
-    dispatcher.update.outer_middleware(DbSessionMiddleware(session_factory))
-    dispatcher.update.outer_middleware(ActorMiddleware(settings, translations, clock, region_id))
+@dataclass(frozen=True)
+class Resources:
+    """What handlers and middlewares receive with every update (the dispatcher's workflow data)."""
+
+    settings: Settings
+    session_factory: async_sessionmaker[AsyncSession]
+    region_id: int
+    clock: Clock
+    translations: Translations
+
+    def as_data(self) -> dict[str, Any]:
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+def build_dispatcher(storage: BaseStorage | None = None) -> Dispatcher:
+    """The dispatcher with our middlewares and routers; resources come with start_polling or feed_update."""
+    dispatcher = Dispatcher(storage=storage or MemoryStorage())
+    dispatcher.update.outer_middleware(DbSessionMiddleware())
+    dispatcher.update.outer_middleware(ActorMiddleware())
     dispatcher.include_routers(*get_routers())
     return dispatcher
 
@@ -72,15 +79,9 @@ async def run_polling(settings: Settings) -> None:
             region = await ensure_region(
                 session, name=settings.region_name, timezone=settings.default_timezone, now=clock.now()
             )
+        resources = Resources(settings, session_factory, region.id, clock, Translations())
         bot = build_bot(settings)
-        dispatcher = build_dispatcher(
-            settings=settings,
-            session_factory=session_factory,
-            region_id=region.id,
-            clock=clock,
-            translations=Translations(),
-        )
         logger.info("starting long polling")
-        await dispatcher.start_polling(bot, handle_signals=True)
+        await build_dispatcher().start_polling(bot, handle_signals=True, **resources.as_data())
     finally:
         await engine.dispose()

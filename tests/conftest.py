@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.app import build_bot, build_dispatcher
+from aiogram import Dispatcher
+from aiogram.fsm.storage.memory import MemoryStorage
+
+from bot.app import Resources, build_bot, build_dispatcher
 from bot.i18n import Translations
 from bot.settings import Settings
 from services.clock import Clock
@@ -90,14 +93,23 @@ async def region(session: AsyncSession, clock: FrozenClock) -> Org:
     return await ensure_region(session, name="Тестовый регион", timezone="Europe/Moscow", now=clock.now())
 
 
+@pytest.fixture(scope="session")
+def dispatcher() -> Dispatcher:
+    """aiogram routers attach to one dispatcher only, so the tests share one, as production does."""
+    return build_dispatcher()
+
+
+@pytest.fixture(scope="session")
+def translations() -> Translations:
+    return Translations()
+
+
 @pytest.fixture
-async def harness(
-    settings: Settings, session_factory: async_sessionmaker[AsyncSession], region: Org, clock: FrozenClock
-) -> AsyncIterator[Harness]:
+def harness(
+    dispatcher: Dispatcher, settings: Settings, session_factory: async_sessionmaker[AsyncSession],
+    region: Org, clock: FrozenClock, translations: Translations,
+) -> Harness:
+    dispatcher.fsm.storage = MemoryStorage()  # a fresh conversation state for every test
     telegram = FakeTelegram()
-    bot = build_bot(settings, session=telegram)
-    dispatcher = build_dispatcher(
-        settings=settings, session_factory=session_factory, region_id=region.id, clock=clock, translations=Translations()
-    )
-    yield Harness(dispatcher, bot, telegram)
-    await dispatcher.storage.close()
+    resources = Resources(settings, session_factory, region.id, clock, translations)
+    return Harness(dispatcher, build_bot(settings, session=telegram), telegram, resources.as_data())

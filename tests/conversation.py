@@ -19,12 +19,13 @@ class Harness:
     dispatcher: Dispatcher
     bot: Bot
     telegram: FakeTelegram
+    resources: dict[str, Any]
 
     def person(self, tg_id: int, first_name: str = "Мария", language_code: str = "ru") -> "Person":
         return Person(self, User(id=tg_id, is_bot=False, first_name=first_name, language_code=language_code))
 
     async def feed(self, **update: Any) -> None:
-        await self.dispatcher.feed_update(self.bot, Update(update_id=next(_update_ids), **update))
+        await self.dispatcher.feed_update(self.bot, Update(update_id=next(_update_ids), **update), **self.resources)
 
 
 @dataclass

@@ -115,7 +115,7 @@ class FakeTelegram(BaseSession):
         if chat_id in self.blocked:
             raise TelegramForbiddenError(method=method, message="Forbidden: bot was blocked by the user")
         self._check(bot, method)
-        return self._answer(method)
+        return self._answer(bot, method)
 
     async def stream_content(
         self, url: str, headers: dict[str, Any] | None = None, timeout: int = 30,
@@ -159,7 +159,7 @@ class FakeTelegram(BaseSession):
                 if not re.fullmatch(r"[a-z0-9_]{1,32}", command.command) or not 1 <= len(command.description) <= 256:
                     self._refuse(method, "BOT_COMMAND_INVALID")
 
-    def _answer(self, method: TelegramMethod[Any]) -> Any:
+    def _answer(self, bot: Bot, method: TelegramMethod[Any]) -> Any:
         if isinstance(method, GetMe):
             return BOT_USER
         if isinstance(method, SetMyCommands):
@@ -172,7 +172,7 @@ class FakeTelegram(BaseSession):
         if isinstance(method, GetFile):
             return File(file_id=method.file_id, file_unique_id=method.file_id, file_path=f"documents/{method.file_id}")
         if isinstance(method, SendMessage | EditMessageText | EditMessageReplyMarkup | SendDocument):
-            return self._record_message(method)
+            return self._record_message(method).as_(bot)
         return True
 
     def _record_message(self, method: Any) -> Message:
