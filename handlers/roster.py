@@ -6,7 +6,7 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, Document, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.deep_linking import create_start_link
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -67,10 +67,13 @@ async def roster_file(
     if (document.file_size or 0) > MAX_FILE_BYTES:
         raise InvalidInput("roster-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
     progress = await message.answer(t("roster-checking"))
-    rows = await _read(bot, document, clock, t, message)
-    if rows is None:
+    file = await bot.get_file(document.file_id)
+    try:
+        rows = _parse(await _download(bot, file.file_path or ""), document.file_name or "", clock)
+        plan = await plan_import(session, actor=actor, rows=rows)
+    except RosterRejected as rejected:
+        await _report_problems(message, t, rejected.problems)
         return
-    plan = await plan_import(session, actor=actor, rows=rows)
     if plan.new_schools:
         await state.set_state(RosterUpload.confirm)
         await state.update_data(file_id=document.file_id, file_name=document.file_name)
@@ -107,16 +110,6 @@ async def roster_confirm(
 @router.message(RosterUpload.file)
 async def roster_not_a_file(message: Message, t: Translator) -> None:
     await message.answer(t("roster-send-file"))
-
-
-async def _read(bot: Bot, document: Document, clock: Clock, t: Translator, message: Message) -> list[RosterRow] | None:
-    file = await bot.get_file(document.file_id)
-    content = await _download(bot, file.file_path or "")
-    try:
-        return _parse(content, document.file_name or "", clock)
-    except RosterRejected as rejected:
-        await _report_problems(message, t, rejected.problems)
-        return None
 
 
 async def _download(bot: Bot, file_path: str) -> bytes:

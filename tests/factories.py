@@ -10,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 from services.roster_file import COLUMNS
 from tests.conftest import ADMIN_ID
 from tests.conversation import Harness, Person
+from tests.fake_telegram import Sent
 
 HEADER = [names[0] for names in COLUMNS.values()]
 START_LINK = re.compile(r"start=([A-Za-z0-9_-]+)")
@@ -78,6 +79,10 @@ async def methodist_of(harness: Harness, admin: Person, municipality: str, tg_id
     return methodist
 
 
-async def import_roster(methodist: Person, content: bytes, file_name: str = "roster.xlsx") -> list:  # type: ignore[type-arg]
+async def import_roster(methodist: Person, content: bytes, file_name: str = "roster.xlsx") -> list[Sent]:
+    """Send a roster file after /roster, confirming new schools if the bot asks."""
     await methodist.send("/roster")
-    return await methodist.send_document(file_name, content)
+    replies = await methodist.send_document(file_name, content)
+    if "✅ Создать и загрузить" in replies[-1].buttons():
+        replies = await methodist.press("✅ Создать и загрузить")
+    return replies

@@ -28,10 +28,7 @@ async def methodist(harness: Harness) -> Person:
 
 async def invite_links(methodist: Person, rows: list[list[str]]) -> dict[str, str]:
     """Import a roster and read the invites file the bot sends back: ФИО -> token."""
-    await methodist.send("/roster")
-    replies = await methodist.send_document("roster.xlsx", xlsx(rows))
-    if any(reply.text.startswith("В файле") for reply in replies):
-        replies = await methodist.press("✅ Создать и загрузить")
+    replies = await import_roster(methodist, xlsx(rows))
     invites = next(reply for reply in replies if reply.file_name == "invites.xlsx")
     assert invites.file_data is not None
     table = read_xlsx(invites.file_data)
