@@ -26,13 +26,13 @@ from services.orgs import ensure_region
 logger = logging.getLogger(__name__)
 
 
-def build_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+def build_bot(settings: Settings, session: BaseSession | None = None, retry: RetryMiddleware | None = None) -> Bot:
     """A bot that speaks HTML, retries 429s and transient errors, and may use a local Bot API server."""
     if session is None:
         session = AiohttpSession()
     if settings.bot_api_url:
         session.api = TelegramAPIServer.from_base(settings.bot_api_url)
-    session.middleware(RetryMiddleware())
+    session.middleware(retry or RetryMiddleware())
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,

@@ -1,0 +1,69 @@
+"""Every text the code asks for exists in every language, and the files parse cleanly."""
+
+import ast
+import re
+from pathlib import Path
+
+from fluent.syntax import FluentParser, ast as fluent_ast
+
+from bot.i18n import LOCALES_DIR, Translations
+from handlers.menu import ROLE_BUTTONS, ROLE_COMMANDS
+from services.access import LANGUAGES
+from services.models import Role
+
+ROOT = Path(__file__).resolve().parent.parent
+KEY_SHAPE = re.compile(r"[a-z]+(?:-[a-z0-9]+)+")
+NOT_KEYS = {"utf-8", "utf-8-sig"}  # literals of that shape that are not message ids
+
+
+def message_ids(path: Path) -> set[str]:
+    resource = FluentParser().parse(path.read_text(encoding="utf-8"))
+    junk = [entry for entry in resource.body if isinstance(entry, fluent_ast.Junk)]
+    assert not junk, f"{path.name} has unparsable entries: {[j.content[:60] for j in junk]}"
+    return {entry.id.name for entry in resource.body if isinstance(entry, fluent_ast.Message)}
+
+
+def key_literals_in_code() -> set[str]:
+    """Every string literal in our code shaped like a message id (e.g. "roster-rejected")."""
+    found = set()
+    for folder in ("bot", "handlers", "services"):
+        for path in (ROOT / folder).glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY_SHAPE.fullmatch(node.value):
+                    found.add(node.value)
+    return found - NOT_KEYS
+
+
+def keys_built_in_code() -> set[str]:
+    """Keys the code composes from data: roles, menu items, commands, languages."""
+    keys = {f"role-{role.value}" for role in Role} | {"role-teacher", "role-none"}
+    keys |= {f"help-{role.value}" for role in Role} | {"help-teacher"}
+    keys |= {f"menu-{item}" for items in ROLE_BUTTONS.values() for item in items}
+    keys |= {f"cmd-{name}" for names in ROLE_COMMANDS.values() for name in names}
+    return keys | {f"language-{code}" for code in LANGUAGES}
+
+
+def test_every_language_has_the_same_messages() -> None:
+    ids = {path.stem: message_ids(path) for path in LOCALES_DIR.glob("*.ftl")}
+    assert set(ids) == set(LANGUAGES)
+    assert ids["ru"] == ids["en"], ids["ru"] ^ ids["en"]
+
+
+def test_every_key_the_code_uses_exists() -> None:
+    known = message_ids(LOCALES_DIR / "ru.ftl")
+    literals = key_literals_in_code()
+    assert len(literals) > 50  # the scan itself works
+    # A file problem code such as "bad-date" is shown as "problem-bad-date".
+    missing = {key for key in literals if key not in known and f"problem-{key}" not in known}
+    assert not missing
+    assert not keys_built_in_code() - known
+
+
+def test_texts_format_without_errors_in_every_language() -> None:
+    translations = Translations()
+    for language in LANGUAGES:
+        t = translations.get(language)
+        assert t("roster-rejected", count=21)
+        assert t("roster-new-schools", count=2, municipality="М")
+        assert "&lt;script&gt;" in t("invite-linked", name="<script>")
+        assert t.plain("invite-linked", name="<b>").count("<b>") == 2
