@@ -4,7 +4,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.access import Actor, grant_role, require_school_manager
@@ -101,7 +101,8 @@ async def issue_person_invites(
             )
         )
     }
-    result, fresh = [], []
+    result: list[PersonInvite] = []
+    fresh: list[dict[str, object]] = []
     for person_id, full_name, school, user_id in people:
         if user_id is not None:
             result.append(PersonInvite(person_id, full_name, school, None, None))
@@ -109,16 +110,12 @@ async def issue_person_invites(
         token, expires_at = valid.get(person_id) or (new_token(), now + timedelta(days=ttl_days))
         if person_id not in valid:
             fresh.append(
-                Invite(
-                    token=token,
-                    person_id=person_id,
-                    created_by_user_id=created_by,
-                    created_at=now,
-                    expires_at=expires_at,
-                )
+                {"token": token, "person_id": person_id, "created_by_user_id": created_by,
+                 "created_at": now, "expires_at": expires_at}
             )
         result.append(PersonInvite(person_id, full_name, school, token, expires_at))
-    session.add_all(fresh)
+    if fresh:
+        await session.execute(insert(Invite), fresh)  # one executemany, not thousands of ORM objects
     await session.commit()
     return result
 

@@ -19,28 +19,26 @@ def name_key(full_name: str) -> str:
     return re.sub(r"\s+", " ", full_name.strip()).casefold().replace("ё", "е")
 
 
-def years_before(day: date, years: int) -> date:
-    """The same calendar day `years` earlier (29 February falls back to 28)."""
+def add_years(day: date, years: int) -> date:
+    """The same calendar day `years` later (or earlier, if negative); 29 February falls back to 28."""
     try:
-        return day.replace(year=day.year - years)
+        return day.replace(year=day.year + years)
     except ValueError:
-        return day.replace(year=day.year - years, day=28)
+        return day.replace(year=day.year + years, day=28)
 
 
 def is_young_specialist(birth_date: date | None, work_start: date | None, on: date) -> bool:
     """Under 35 and in the first 3 years of pedagogical work on the given date (DOMAIN.md)."""
     if birth_date is None or work_start is None:
         return False
-    return birth_date > years_before(on, YOUNG_AGE_LIMIT) and work_start > years_before(
-        on, YOUNG_TENURE_LIMIT
-    )
+    return birth_date > add_years(on, -YOUNG_AGE_LIMIT) and work_start > add_years(on, -YOUNG_TENURE_LIMIT)
 
 
 def young_specialist_clause(on: date) -> ColumnElement[bool]:
     """The same rule as `is_young_specialist`, as SQL, for counting in the database."""
     return and_(
-        Person.birth_date > years_before(on, YOUNG_AGE_LIMIT),
-        Person.work_start > years_before(on, YOUNG_TENURE_LIMIT),
+        Person.birth_date > add_years(on, -YOUNG_AGE_LIMIT),
+        Person.work_start > add_years(on, -YOUNG_TENURE_LIMIT),
     )
 
 

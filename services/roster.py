@@ -143,7 +143,7 @@ async def _replace_subjects(session: AsyncSession, person_id: int, subjects: tup
 async def _insert_people(
     session: AsyncSession, rows: list[RosterRow], schools: dict[str, Org], scope: ImportScope, now: datetime
 ) -> list[int]:
-    """Bulk insert: one INSERT … RETURNING for the people, one for their subjects."""
+    """Bulk insert people and their subjects, each as one executemany."""
     if not rows:
         return []
     values = [
@@ -151,7 +151,18 @@ async def _insert_people(
         | {"name_key": name_key(row.full_name), "birth_date": row.birth_date, "created_at": now, "updated_at": now}
         for row in rows
     ]
-    ids = list(await session.scalars(insert(Person).returning(Person.id, sort_by_parameter_order=True), values))
+    # No RETURNING: on SQLite an ordered RETURNING degrades to one INSERT per row; reading the
+    # new ids back by their match key is a single query.
+    await session.execute(insert(Person), values)
+    ids_by_key = {
+        (key, birth): person_id
+        for person_id, key, birth in await session.execute(
+            select(Person.id, Person.name_key, Person.birth_date)
+            .join(Organisation, Organisation.id == Person.school_id)
+            .where(Organisation.parent_id == scope.municipality.id, Person.created_at == now)
+        )
+    }
+    ids = [ids_by_key[row.key] for row in rows]
     subject_rows = [
         {"person_id": person_id, "subject": subject}
         for person_id, row in zip(ids, rows, strict=True)

@@ -17,7 +17,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from services.errors import InvalidInput, RosterRejected, RowProblem
 from services.joins import FULL_NAME
-from services.people import name_key, years_before
+from services.people import add_years, name_key
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -176,13 +176,13 @@ def _validate_row(line: int, values: dict[str, object], today: date, problems: l
     if any(len(subject) > 100 for subject in subjects):
         problem("subjects", "too-long")
     birth_date = _date(values.get("birth_date"), "birth_date", problem)
-    if birth_date and not years_before(today, 100) < birth_date <= years_before(today, 16):
+    if birth_date and not add_years(today, -100) < birth_date <= add_years(today, -16):
         problem("birth_date", "bad-age", values.get("birth_date"))
         birth_date = None
     work_start = _date(values.get("work_start"), "work_start", problem)
     if work_start and work_start > today:
         problem("work_start", "in-future", values.get("work_start"))
-    elif work_start and birth_date and work_start < birth_date.replace(year=birth_date.year + 14):
+    elif work_start and birth_date and work_start < add_years(birth_date, 14):
         problem("work_start", "before-age-14", values.get("work_start"))
     is_manager = _flag(values.get("is_manager"), "is_manager", False, problem)
     is_active = _flag(values.get("is_active"), "is_active", True, problem)

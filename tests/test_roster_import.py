@@ -212,6 +212,14 @@ def test_duplicate_person_in_one_file_points_to_the_first_row() -> None:
     assert [(p.line, p.code, p.value) for p in rejected.value.problems] == [(3, "duplicate", "2")]
 
 
+def test_a_leap_day_birth_date_is_checked_without_crashing() -> None:
+    rows = parse_roster(xlsx([roster_row(birth="29.02.1996", start="28.02.2010")]), "r.xlsx", today=TODAY)
+    assert rows[0].birth_date == date(1996, 2, 29)
+    assert problems_of(roster_row(birth="29.02.1996", start="27.02.2010")) == [
+        ("Начало педагогической деятельности", "before-age-14")
+    ]
+
+
 def test_missing_required_columns_are_listed() -> None:
     with pytest.raises(RosterRejected) as rejected:
         parse_roster(xlsx([["Иванова Мария Петровна"]], header=["ФИО"]), "r.xlsx", today=TODAY)
