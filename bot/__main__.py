@@ -5,6 +5,7 @@ import asyncio
 import logging
 import sys
 
+from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 from pydantic import ValidationError
 
 from bot.app import run_polling
@@ -15,7 +16,7 @@ from bot.settings import Settings
 def load_settings() -> Settings:
     """Settings, or one clear line per problem and exit code 2: no traceback for a missing token."""
     try:
-        return Settings()  # type: ignore[call-arg]  # fields come from the environment
+        return Settings()  # fields come from the environment
     except ValidationError as error:
         for problem in error.errors():
             name = ".".join(str(part) for part in problem["loc"]).upper()
@@ -35,7 +36,15 @@ def main(argv: list[str] | None = None) -> None:
     elif command == "demo":
         asyncio.run(demo(settings))
     else:
-        asyncio.run(run_polling(settings))
+        try:
+            asyncio.run(run_polling(settings))
+        except TelegramUnauthorizedError:
+            print("Telegram rejected BOT_TOKEN (401 Unauthorized): check the token from @BotFather", file=sys.stderr)
+            raise SystemExit(1) from None
+        except TelegramNetworkError as error:
+            api = settings.bot_api_url or "api.telegram.org"
+            print(f"Cannot reach the Bot API at {api}: {error.message}", file=sys.stderr)
+            raise SystemExit(1) from None
 
 
 if __name__ == "__main__":

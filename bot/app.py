@@ -42,7 +42,16 @@ def build_bot(settings: Settings, session: BaseSession | None = None, retry: Ret
 
 def get_routers() -> list[Router]:
     """Feature routers in the order they are tried; the fallback answers what nobody else took."""
-    return [errors.router, start.router, join.router, settings.router, roster.router, invites.router, orgs.router, errors.fallback]
+    return [
+        errors.router,
+        start.router,
+        join.router,
+        settings.router,
+        roster.router,
+        invites.router,
+        orgs.router,
+        errors.fallback,
+    ]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from services.db import create_engine, create_session_factory, migrate
 from services.demo import fill_demo
 from services.orgs import ensure_region
 
+
 async def migrate_only(settings: Settings) -> None:
     engine = create_engine(settings.database_url)
     await migrate(engine)
@@ -25,14 +26,16 @@ async def demo(settings: Settings) -> None:
     await migrate(engine)
     clock = Clock()
     async with create_session_factory(engine)() as session:
-        region = await ensure_region(session, name=settings.region_name, timezone=settings.default_timezone, now=clock.now())
+        region = await ensure_region(
+            session, name=settings.region_name, timezone=settings.default_timezone, now=clock.now()
+        )
         invites = await fill_demo(session, region_id=region.id, now=clock.now(), ttl_days=settings.invite_ttl_days)
     await engine.dispose()
     bot = build_bot(settings)
     try:
         # The bot's username makes real links; without a reachable Bot API the tokens still work via /start.
         links = [await asyncio.wait_for(create_start_link(bot, invite.token), timeout=10) for invite in invites]
-    except Exception:  # noqa: BLE001 - any failure to reach Telegram falls back to plain tokens
+    except Exception:
         links = [f"/start {invite.token}" for invite in invites]
     finally:
         await bot.session.close()

@@ -19,7 +19,9 @@ class Translator:
 
     def __call__(self, key: str, **params: Any) -> str:
         # Every text is sent with parse_mode=HTML, so every value put into it is escaped here, once.
-        safe = {name: html.escape(value, quote=False) if isinstance(value, str) else value for name, value in params.items()}
+        safe = {
+            name: html.escape(value, quote=False) if isinstance(value, str) else value for name, value in params.items()
+        }
         return self._format(key, safe)
 
     def plain(self, key: str, **params: Any) -> str:
@@ -35,7 +37,7 @@ class Translator:
         text, errors = self._bundle.format_pattern(message.value, params)
         if errors:
             raise errors[0]
-        return text
+        return str(text)
 
 
 class Translations:

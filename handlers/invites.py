@@ -69,7 +69,9 @@ async def invite_pick_role(
 
 
 @router.callback_query(OrgPage.filter(F.purpose.in_({"im", "is"})))
-async def invite_turn_page(callback: CallbackQuery, callback_data: OrgPage, session: AsyncSession, t: Translator) -> None:
+async def invite_turn_page(
+    callback: CallbackQuery, callback_data: OrgPage, session: AsyncSession, t: Translator
+) -> None:
     kind = OrgKind.MUNICIPALITY if callback_data.purpose == "im" else OrgKind.SCHOOL
     page = await list_orgs(session, kind=kind, parent_id=callback_data.parent or None, page=callback_data.page)
     await callback.answer()
@@ -83,8 +85,14 @@ async def invite_turn_page(callback: CallbackQuery, callback_data: OrgPage, sess
 
 @router.callback_query(OrgPick.filter(F.purpose == "im"))
 async def invite_pick_municipality(
-    callback: CallbackQuery, callback_data: OrgPick, session: AsyncSession, actor: Actor, t: Translator,
-    settings: Settings, clock: Clock, bot: Bot,
+    callback: CallbackQuery,
+    callback_data: OrgPick,
+    session: AsyncSession,
+    actor: Actor,
+    t: Translator,
+    settings: Settings,
+    clock: Clock,
+    bot: Bot,
 ) -> None:
     role = _role(callback_data.role)
     if ROLE_SCOPE[role] == OrgKind.MUNICIPALITY:
@@ -102,15 +110,28 @@ async def invite_pick_municipality(
 
 @router.callback_query(OrgPick.filter(F.purpose == "is"))
 async def invite_pick_school(
-    callback: CallbackQuery, callback_data: OrgPick, session: AsyncSession, actor: Actor, t: Translator,
-    settings: Settings, clock: Clock, bot: Bot,
+    callback: CallbackQuery,
+    callback_data: OrgPick,
+    session: AsyncSession,
+    actor: Actor,
+    t: Translator,
+    settings: Settings,
+    clock: Clock,
+    bot: Bot,
 ) -> None:
     await _issue(callback, session, actor, t, settings, clock, bot, _role(callback_data.role), callback_data.org)
 
 
 async def _issue(
-    callback: CallbackQuery, session: AsyncSession, actor: Actor, t: Translator,
-    settings: Settings, clock: Clock, bot: Bot, role: Role, org_id: int,
+    callback: CallbackQuery,
+    session: AsyncSession,
+    actor: Actor,
+    t: Translator,
+    settings: Settings,
+    clock: Clock,
+    bot: Bot,
+    role: Role,
+    org_id: int,
 ) -> None:
     token = await create_role_invite(
         session, actor=actor, role=role, org_id=org_id, now=clock.now(), ttl_days=settings.invite_ttl_days
@@ -146,4 +167,3 @@ def _roles_keyboard(t: Translator, actor: Actor) -> InlineKeyboardMarkup:
         builder.button(text=t.plain(f"role-{role.value}"), callback_data=InviteRole(role=role))
     builder.adjust(1)
     return builder.as_markup()
-

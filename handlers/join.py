@@ -59,7 +59,9 @@ async def join_turn_page(callback: CallbackQuery, callback_data: OrgPage, sessio
 
 
 @router.callback_query(OrgPick.filter(F.purpose == "jm"))
-async def join_pick_municipality(callback: CallbackQuery, callback_data: OrgPick, session: AsyncSession, t: Translator) -> None:
+async def join_pick_municipality(
+    callback: CallbackQuery, callback_data: OrgPick, session: AsyncSession, t: Translator
+) -> None:
     municipality = await get_org(session, callback_data.org, OrgKind.MUNICIPALITY)
     page = await list_orgs(session, kind=OrgKind.SCHOOL, parent_id=municipality.id)
     await callback.answer()
@@ -87,8 +89,14 @@ async def join_pick_school(
 
 @router.message(JoinForm.full_name, F.text)
 async def join_full_name(
-    message: Message, session: AsyncSession, state: FSMContext, actor: Actor, t: Translator,
-    translations: Translations, clock: Clock, bot: Bot,
+    message: Message,
+    session: AsyncSession,
+    state: FSMContext,
+    actor: Actor,
+    t: Translator,
+    translations: Translations,
+    clock: Clock,
+    bot: Bot,
 ) -> None:
     assert message.text is not None
     school_id = (await state.get_data())["school_id"]
@@ -112,8 +120,14 @@ async def join_full_name_not_text(message: Message, t: Translator) -> None:
 
 @router.callback_query(JoinDecision.filter())
 async def join_decide(
-    callback: CallbackQuery, callback_data: JoinDecision, session: AsyncSession, actor: Actor,
-    t: Translator, translations: Translations, clock: Clock, bot: Bot,
+    callback: CallbackQuery,
+    callback_data: JoinDecision,
+    session: AsyncSession,
+    actor: Actor,
+    t: Translator,
+    translations: Translations,
+    clock: Clock,
+    bot: Bot,
 ) -> None:
     decision = await decide_join_request(
         session, actor=actor, request_id=callback_data.request, approve=callback_data.approve, now=clock.now()

@@ -52,7 +52,9 @@ def menu_text(t: Translator, actor: Actor) -> str:
 
 async def refresh_commands(bot: Bot, t: Translator, actor: Actor) -> None:
     """Show in this person's chat only the commands their roles allow (a chat-scoped command list)."""
-    commands = [BotCommand(command=name, description=t.plain(f"cmd-{name}")) for name in _for_roles(ROLE_COMMANDS, actor)]
+    commands = [
+        BotCommand(command=name, description=t.plain(f"cmd-{name}")) for name in _for_roles(ROLE_COMMANDS, actor)
+    ]
     try:
         await bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id=actor.tg_id))
     except TelegramAPIError:

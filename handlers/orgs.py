@@ -20,9 +20,18 @@ from services.orgs import clean_org_name, create_municipality, list_orgs
 router = Router(name="orgs")
 # Russia's time zones west to east; a municipality picks one by button.
 TIMEZONES = (
-    "Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk",
-    "Asia/Novosibirsk", "Asia/Krasnoyarsk", "Asia/Irkutsk", "Asia/Yakutsk", "Asia/Vladivostok",
-    "Asia/Magadan", "Asia/Kamchatka",
+    "Europe/Kaliningrad",
+    "Europe/Moscow",
+    "Europe/Samara",
+    "Asia/Yekaterinburg",
+    "Asia/Omsk",
+    "Asia/Novosibirsk",
+    "Asia/Krasnoyarsk",
+    "Asia/Irkutsk",
+    "Asia/Yakutsk",
+    "Asia/Vladivostok",
+    "Asia/Magadan",
+    "Asia/Kamchatka",
 )
 
 
@@ -53,7 +62,9 @@ async def orgs_button(callback: CallbackQuery, session: AsyncSession, actor: Act
 
 
 @router.callback_query(OrgPage.filter(F.purpose == "ol"))
-async def orgs_turn_page(callback: CallbackQuery, callback_data: OrgPage, session: AsyncSession, actor: Actor, t: Translator) -> None:
+async def orgs_turn_page(
+    callback: CallbackQuery, callback_data: OrgPage, session: AsyncSession, actor: Actor, t: Translator
+) -> None:
     text, markup = await _orgs_screen(session, actor, t, callback_data.page)
     await callback.answer()
     assert isinstance(callback.message, Message)
@@ -84,8 +95,13 @@ async def municipality_name(message: Message, actor: Actor, state: FSMContext, t
 
 @router.callback_query(MunicipalityForm.name, PickTimezone.filter())
 async def municipality_timezone(
-    callback: CallbackQuery, callback_data: PickTimezone, session: AsyncSession, actor: Actor,
-    state: FSMContext, t: Translator, clock: Clock,
+    callback: CallbackQuery,
+    callback_data: PickTimezone,
+    session: AsyncSession,
+    actor: Actor,
+    state: FSMContext,
+    t: Translator,
+    clock: Clock,
 ) -> None:
     name = (await state.get_data()).get("name")
     if name is None or not 0 <= callback_data.index < len(TIMEZONES):
@@ -100,7 +116,9 @@ async def municipality_timezone(
     await callback.message.edit_text(t("orgs-created", name=municipality.name, timezone=municipality.timezone))
 
 
-async def _orgs_screen(session: AsyncSession, actor: Actor, t: Translator, page_number: int) -> tuple[str, InlineKeyboardMarkup]:
+async def _orgs_screen(
+    session: AsyncSession, actor: Actor, t: Translator, page_number: int
+) -> tuple[str, InlineKeyboardMarkup]:
     _require_admin(actor)
     page = await list_orgs(session, kind=OrgKind.MUNICIPALITY, page=page_number, per_page=15)
     lines = [t("orgs-line", name=org.name, timezone=org.timezone) for org in page.items]

@@ -1,6 +1,7 @@
 """/roster: the template, the file upload with its validation report, new schools to confirm, invites back."""
 
 import io
+
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
@@ -36,18 +37,24 @@ class ConfirmSchools(CallbackData, prefix="rs"):
 
 
 @router.message(Command("roster"))
-async def roster_command(message: Message, session: AsyncSession, actor: Actor, state: FSMContext, t: Translator) -> None:
+async def roster_command(
+    message: Message, session: AsyncSession, actor: Actor, state: FSMContext, t: Translator
+) -> None:
     await _send_template(message, session, actor, state, t)
 
 
 @router.callback_query(MenuAction.filter(F.item == "roster"))
-async def roster_button(callback: CallbackQuery, session: AsyncSession, actor: Actor, state: FSMContext, t: Translator) -> None:
+async def roster_button(
+    callback: CallbackQuery, session: AsyncSession, actor: Actor, state: FSMContext, t: Translator
+) -> None:
     await callback.answer()
     assert isinstance(callback.message, Message)
     await _send_template(callback.message, session, actor, state, t)
 
 
-async def _send_template(message: Message, session: AsyncSession, actor: Actor, state: FSMContext, t: Translator) -> None:
+async def _send_template(
+    message: Message, session: AsyncSession, actor: Actor, state: FSMContext, t: Translator
+) -> None:
     scope = await import_scope(session, actor)
     target = scope.school.name if scope.school else scope.municipality.name
     await state.set_state(RosterUpload.file)
@@ -59,8 +66,14 @@ async def _send_template(message: Message, session: AsyncSession, actor: Actor, 
 
 @router.message(RosterUpload.file, F.document)
 async def roster_file(
-    message: Message, session: AsyncSession, actor: Actor, state: FSMContext, t: Translator,
-    settings: Settings, clock: Clock, bot: Bot,
+    message: Message,
+    session: AsyncSession,
+    actor: Actor,
+    state: FSMContext,
+    t: Translator,
+    settings: Settings,
+    clock: Clock,
+    bot: Bot,
 ) -> None:
     document = message.document
     assert document is not None
@@ -90,8 +103,15 @@ async def roster_file(
 
 @router.callback_query(RosterUpload.confirm, ConfirmSchools.filter())
 async def roster_confirm(
-    callback: CallbackQuery, callback_data: ConfirmSchools, session: AsyncSession, actor: Actor,
-    state: FSMContext, t: Translator, settings: Settings, clock: Clock, bot: Bot,
+    callback: CallbackQuery,
+    callback_data: ConfirmSchools,
+    session: AsyncSession,
+    actor: Actor,
+    state: FSMContext,
+    t: Translator,
+    settings: Settings,
+    clock: Clock,
+    bot: Bot,
 ) -> None:
     await callback.answer()
     assert isinstance(callback.message, Message)
@@ -139,12 +159,26 @@ async def _report_problems(message: Message, t: Translator, problems: list[RowPr
 
 
 def _problem_line(t: Translator, problem: RowProblem) -> str:
-    return t("roster-problem", line=problem.line, column=problem.column or "—", problem=t.plain(f"problem-{problem.code}", value=problem.value))
+    return t(
+        "roster-problem",
+        line=problem.line,
+        column=problem.column or "—",
+        problem=t.plain(f"problem-{problem.code}", value=problem.value),
+    )
 
 
 async def _import(
-    message: Message, session: AsyncSession, actor: Actor, state: FSMContext, t: Translator,
-    settings: Settings, clock: Clock, bot: Bot, rows: list[RosterRow], *, confirmed: bool,
+    message: Message,
+    session: AsyncSession,
+    actor: Actor,
+    state: FSMContext,
+    t: Translator,
+    settings: Settings,
+    clock: Clock,
+    bot: Bot,
+    rows: list[RosterRow],
+    *,
+    confirmed: bool,
 ) -> None:
     now = clock.now()
     try:
@@ -154,7 +188,11 @@ async def _import(
         return
     await state.clear()
     invites = await issue_person_invites(
-        session, person_ids=list(result.person_ids), created_by=actor.user_id, now=now, ttl_days=settings.invite_ttl_days
+        session,
+        person_ids=list(result.person_ids),
+        created_by=actor.user_id,
+        now=now,
+        ttl_days=settings.invite_ttl_days,
     )
     await message.answer(
         t(

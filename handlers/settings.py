@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Translations, Translator
 from handlers.keyboards import MenuAction
 from handlers.menu import main_menu, menu_text, refresh_commands
-from services.access import Actor, LANGUAGES, actor_for_user, set_language
+from services.access import LANGUAGES, Actor, actor_for_user, set_language
 
 router = Router(name="settings")
 
@@ -33,8 +33,12 @@ async def settings_button(callback: CallbackQuery, t: Translator) -> None:
 
 @router.callback_query(PickLanguage.filter())
 async def pick_language(
-    callback: CallbackQuery, callback_data: PickLanguage, session: AsyncSession, actor: Actor,
-    translations: Translations, bot: Bot,
+    callback: CallbackQuery,
+    callback_data: PickLanguage,
+    session: AsyncSession,
+    actor: Actor,
+    translations: Translations,
+    bot: Bot,
 ) -> None:
     await set_language(session, actor=actor, language=callback_data.code)
     actor = await actor_for_user(session, actor.user_id)

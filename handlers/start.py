@@ -28,8 +28,14 @@ class ConsentGiven(CallbackData, prefix="consent"):
 
 @router.message(CommandStart())
 async def start(
-    message: Message, command: CommandObject, state: FSMContext, session: AsyncSession, actor: Actor,
-    t: Translator, clock: Clock, bot: Bot,
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    t: Translator,
+    clock: Clock,
+    bot: Bot,
 ) -> None:
     await state.clear()
     token = command.args or ""
@@ -42,8 +48,13 @@ async def start(
 
 @router.callback_query(ConsentGiven.filter())
 async def consent_given(
-    callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor,
-    t: Translator, clock: Clock, bot: Bot,
+    callback: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    t: Translator,
+    clock: Clock,
+    bot: Bot,
 ) -> None:
     await give_consent(session, actor=actor, now=clock.now())
     token = (await state.get_data()).get("invite_token", "")
@@ -88,7 +99,9 @@ async def help_button(callback: CallbackQuery, actor: Actor, t: Translator) -> N
 
 
 @router.callback_query(MenuAction.filter(F.item == "profile"))
-async def profile_button(callback: CallbackQuery, session: AsyncSession, actor: Actor, t: Translator, clock: Clock) -> None:
+async def profile_button(
+    callback: CallbackQuery, session: AsyncSession, actor: Actor, t: Translator, clock: Clock
+) -> None:
     await callback.answer()
     assert isinstance(callback.message, Message)
     if actor.person_id is None:

@@ -113,14 +113,10 @@ async def grant_role(
 ) -> None:
     """Stage a role grant unless the user already holds it (the caller commits)."""
     exists = await session.scalar(
-        select(RoleGrant.id).where(
-            RoleGrant.user_id == user_id, RoleGrant.role == role, RoleGrant.org_id == org_id
-        )
+        select(RoleGrant.id).where(RoleGrant.user_id == user_id, RoleGrant.role == role, RoleGrant.org_id == org_id)
     )
     if exists is None:
-        session.add(
-            RoleGrant(user_id=user_id, role=role, org_id=org_id, granted_by_user_id=granted_by, granted_at=now)
-        )
+        session.add(RoleGrant(user_id=user_id, role=role, org_id=org_id, granted_by_user_id=granted_by, granted_at=now))
 
 
 async def require_school_manager(session: AsyncSession, actor: Actor, school_id: int) -> Organisation:

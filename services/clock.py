@@ -6,4 +6,3 @@ from datetime import UTC, datetime
 class Clock:
     def now(self) -> datetime:
         return datetime.now(UTC)
-

@@ -15,14 +15,39 @@ from services.roster_file import RosterRow
 
 MUNICIPALITY = "Демо-муниципалитет"
 SCHOOLS = ("МБОУ СОШ № 1", "МБОУ Гимназия № 2", "МАДОУ Детский сад № 3")
-LAST_NAMES = ("Иванова", "Петрова", "Сидорова", "Кузнецова", "Смирнова", "Попова", "Волкова", "Зайцева", "Морозова", "Орлова")
+LAST_NAMES = (
+    "Иванова",
+    "Петрова",
+    "Сидорова",
+    "Кузнецова",
+    "Смирнова",
+    "Попова",
+    "Волкова",
+    "Зайцева",
+    "Морозова",
+    "Орлова",
+)
 FIRST_NAMES = ("Анна", "Мария", "Елена", "Ольга", "Наталья", "Ирина", "Светлана", "Татьяна", "Юлия", "Дарья")
 MIDDLE_NAMES = ("Александровна", "Сергеевна", "Игоревна", "Викторовна", "Павловна", "Андреевна")
-SUBJECTS = ("математика", "русский язык", "литература", "история", "физика", "биология", "английский язык", "информатика")
+SUBJECTS = (
+    "математика",
+    "русский язык",
+    "литература",
+    "история",
+    "физика",
+    "биология",
+    "английский язык",
+    "информатика",
+)
 AREAS = ("предметные", "методические", "психолого-педагогические", "коммуникативные", "цифровые")
 LEVELS = ("высокий", "повышенный", "базовый", "низкий")
 # Demo accounts: (role or None for a plain teacher, index of the roster person who gets it).
-DEMO_ACCOUNTS: tuple[tuple[Role | None, int], ...] = ((Role.METHODIST, 0), (Role.COORDINATOR, 1), (Role.MENTOR, 2), (None, 3))
+DEMO_ACCOUNTS: tuple[tuple[Role | None, int], ...] = (
+    (Role.METHODIST, 0),
+    (Role.COORDINATOR, 1),
+    (Role.MENTOR, 2),
+    (None, 3),
+)
 
 
 @dataclass(frozen=True)
@@ -72,7 +97,9 @@ async def fill_demo(session: AsyncSession, *, region_id: int, now: datetime, ttl
         )
         session.add(municipality)
         await session.flush()
-    scope = ImportScope(Org(municipality.id, municipality.kind, municipality.name, region_id, municipality.timezone), None)
+    scope = ImportScope(
+        Org(municipality.id, municipality.kind, municipality.name, region_id, municipality.timezone), None
+    )
     rows = demo_rows(now.date())
     result = await write_roster(session, scope=scope, rows=rows, now=now)
     person_ids = list(result.person_ids)

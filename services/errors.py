@@ -1,12 +1,12 @@
 """Domain errors. Each carries the locale key that explains it to a person.
 
-    DomainError
-     ├── Forbidden        the actor lacks the role or the scope
-     ├── NotFound         no such object (or not visible to the actor)
-     ├── InviteRefused    unknown, used, expired or someone else's invite
-     ├── AlreadyDecided   a join request someone has already approved or rejected
-     ├── InvalidInput     a value a person typed or chose is not acceptable
-     └── RosterRejected   a roster file that cannot be imported (unreadable or with bad rows)
+DomainError
+ ├── Forbidden        the actor lacks the role or the scope
+ ├── NotFound         no such object (or not visible to the actor)
+ ├── InviteRefused    unknown, used, expired or someone else's invite
+ ├── AlreadyDecided   a join request someone has already approved or rejected
+ ├── InvalidInput     a value a person typed or chose is not acceptable
+ └── RosterRejected   a roster file that cannot be imported (unreadable or with bad rows)
 """
 
 from dataclasses import dataclass

@@ -95,8 +95,8 @@ async def issue_person_invites(
         person_id: (token, expires_at)
         for person_id, token, expires_at in await session.execute(
             select(Invite.person_id, Invite.token, Invite.expires_at).where(
-                    Invite.person_id.in_(person_ids),
-                    Invite.used_at.is_(None),
+                Invite.person_id.in_(person_ids),
+                Invite.used_at.is_(None),
                 Invite.expires_at > now,
             )
         )
@@ -110,8 +110,13 @@ async def issue_person_invites(
         token, expires_at = valid.get(person_id) or (new_token(), now + timedelta(days=ttl_days))
         if person_id not in valid:
             fresh.append(
-                {"token": token, "person_id": person_id, "created_by_user_id": created_by,
-                 "created_at": now, "expires_at": expires_at}
+                {
+                    "token": token,
+                    "person_id": person_id,
+                    "created_by_user_id": created_by,
+                    "created_at": now,
+                    "expires_at": expires_at,
+                }
             )
         result.append(PersonInvite(person_id, full_name, school, token, expires_at))
     if fresh:
@@ -150,6 +155,8 @@ async def redeem_invite(session: AsyncSession, *, actor: Actor, token: str, now:
         user.person_id = person.id
     org = await session.get(Organisation, invite.org_id) if invite.org_id else None
     if invite.role is not None and org is not None:
-        await grant_role(session, user_id=user.id, role=invite.role, org_id=org.id, granted_by=invite.created_by_user_id, now=now)
+        await grant_role(
+            session, user_id=user.id, role=invite.role, org_id=org.id, granted_by=invite.created_by_user_id, now=now
+        )
     await session.commit()
     return Redeemed(person.full_name if person else None, invite.role, org.name if org else None)

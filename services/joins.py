@@ -50,9 +50,7 @@ async def create_join_request(
     if school is None or school.kind != OrgKind.SCHOOL:
         raise NotFound()
     pending = await session.scalar(
-        select(JoinRequest.id).where(
-            JoinRequest.user_id == actor.user_id, JoinRequest.status == JoinStatus.PENDING
-        )
+        select(JoinRequest.id).where(JoinRequest.user_id == actor.user_id, JoinRequest.status == JoinStatus.PENDING)
     )
     if pending is not None:
         raise InvalidInput("join-already-pending")

@@ -120,9 +120,7 @@ class Person(Base):
 class PersonSubject(Base):
     __tablename__ = "person_subjects"
 
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
     subject: Mapped[str] = mapped_column(String(100), primary_key=True, index=True)
 
 
@@ -147,9 +145,7 @@ class DiagnosticDeficit(Base):
 
     __tablename__ = "diagnostic_deficits"
 
-    diagnostic_id: Mapped[int] = mapped_column(
-        ForeignKey("diagnostics.id", ondelete="CASCADE"), primary_key=True
-    )
+    diagnostic_id: Mapped[int] = mapped_column(ForeignKey("diagnostics.id", ondelete="CASCADE"), primary_key=True)
     area: Mapped[str] = mapped_column(String(100), primary_key=True)
 
 
@@ -186,9 +182,7 @@ class Invite(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
-    person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("people.id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     role: Mapped[Role | None] = mapped_column(_enum(Role))
     org_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
     created_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -70,9 +70,7 @@ async def get_org(session: AsyncSession, org_id: int, kind: OrgKind | None = Non
     return _org(row)
 
 
-async def create_municipality(
-    session: AsyncSession, *, actor: Actor, name: str, timezone: str, now: datetime
-) -> Org:
+async def create_municipality(session: AsyncSession, *, actor: Actor, name: str, timezone: str, now: datetime) -> Org:
     """An admin adds a municipality to the region."""
     if not actor.has(Role.ADMIN):
         raise Forbidden()
@@ -82,9 +80,7 @@ async def create_municipality(
     siblings = await session.scalars(select(Organisation.name).where(Organisation.parent_id == region_id))
     if name_key(name) in {name_key(existing) for existing in siblings}:
         raise InvalidInput("org-duplicate", name=name)
-    row = Organisation(
-        kind=OrgKind.MUNICIPALITY, name=name, parent_id=region_id, timezone=timezone, created_at=now
-    )
+    row = Organisation(kind=OrgKind.MUNICIPALITY, name=name, parent_id=region_id, timezone=timezone, created_at=now)
     session.add(row)
     await session.commit()
     return _org(row)
@@ -108,9 +104,7 @@ async def list_orgs(
 
 async def schools_by_key(session: AsyncSession, municipality_id: int) -> dict[str, Org]:
     rows = await session.scalars(
-        select(Organisation).where(
-            Organisation.parent_id == municipality_id, Organisation.kind == OrgKind.SCHOOL
-        )
+        select(Organisation).where(Organisation.parent_id == municipality_id, Organisation.kind == OrgKind.SCHOOL)
     )
     return {name_key(row.name): _org(row) for row in rows}
 

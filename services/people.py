@@ -67,10 +67,7 @@ async def get_profile(session: AsyncSession, *, person_id: int, today: date) -> 
         raise NotFound()
     person, school = row
     diagnostic = await session.scalar(
-        select(Diagnostic)
-        .where(Diagnostic.person_id == person_id)
-        .order_by(Diagnostic.taken_on.desc())
-        .limit(1)
+        select(Diagnostic).where(Diagnostic.person_id == person_id).order_by(Diagnostic.taken_on.desc()).limit(1)
     )
     return Profile(
         full_name=person.full_name,

@@ -79,10 +79,14 @@ async def import_roster(
     return await write_roster(session, scope=plan.scope, rows=rows, now=now)
 
 
-async def write_roster(session: AsyncSession, *, scope: ImportScope, rows: list[RosterRow], now: datetime) -> ImportResult:
+async def write_roster(
+    session: AsyncSession, *, scope: ImportScope, rows: list[RosterRow], now: datetime
+) -> ImportResult:
     """Write the rows in one transaction: create missing schools, add new people, update changed ones."""
     schools = await schools_by_key(session, scope.municipality.id)
-    missing = {name_key(row.school): row.school for row in rows if scope.school is None and name_key(row.school) not in schools}
+    missing = {
+        name_key(row.school): row.school for row in rows if scope.school is None and name_key(row.school) not in schools
+    }
     add_schools(session, municipality=scope.municipality, names=sorted(missing.values()), now=now)
     await session.flush()
     schools = await schools_by_key(session, scope.municipality.id)

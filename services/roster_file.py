@@ -38,8 +38,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("full_name", "position", "birth_date", "work_start")
 TEMPLATE_EXAMPLE = (
-    "Иванова Мария Петровна", "МБОУ СОШ № 1", "учитель", "математика, информатика",
-    "14.03.1996", "01.09.2023", "нет", "да", "ivanova@example.ru", "+7 900 000-00-00",
+    "Иванова Мария Петровна",
+    "МБОУ СОШ № 1",
+    "учитель",
+    "математика, информатика",
+    "14.03.1996",
+    "01.09.2023",
+    "нет",
+    "да",
+    "ivanova@example.ru",
+    "+7 900 000-00-00",
 )
 YES = {"да", "д", "1", "yes", "y", "true", "+"}
 NO = {"нет", "н", "0", "no", "n", "false", "-", ""}
@@ -195,7 +203,9 @@ def _validate_row(line: int, values: dict[str, object], today: date, problems: l
     problems.extend(found)
     if found or birth_date is None or work_start is None:
         return None
-    return RosterRow(line, full_name, school, position, subjects, birth_date, work_start, is_manager, is_active, email, phone)
+    return RosterRow(
+        line, full_name, school, position, subjects, birth_date, work_start, is_manager, is_active, email, phone
+    )
 
 
 def _date(value: object, field: str, problem: Report) -> date | None:

@@ -7,10 +7,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-
 from aiogram import Dispatcher
 from aiogram.fsm.storage.memory import MemoryStorage
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import Resources, build_bot, build_dispatcher
 from bot.i18n import Translations
@@ -85,7 +84,7 @@ def clock() -> FrozenClock:
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(_env_file=None, bot_token=TOKEN, database_url=database_url, admin_ids=frozenset({ADMIN_ID}))  # type: ignore[call-arg]
+    return Settings(_env_file=None, bot_token=TOKEN, database_url=database_url, admin_ids=frozenset({ADMIN_ID}))
 
 
 @pytest.fixture
@@ -106,8 +105,12 @@ def translations() -> Translations:
 
 @pytest.fixture
 def harness(
-    dispatcher: Dispatcher, settings: Settings, session_factory: async_sessionmaker[AsyncSession],
-    region: Org, clock: FrozenClock, translations: Translations,
+    dispatcher: Dispatcher,
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    region: Org,
+    clock: FrozenClock,
+    translations: Translations,
 ) -> Harness:
     dispatcher.fsm.storage = MemoryStorage()  # a fresh conversation state for every test
     telegram = FakeTelegram()

@@ -66,7 +66,9 @@ class Person:
                     if button.text == button_text:
                         assert button.callback_data is not None
                         return await self.tap(button.callback_data)
-        raise AssertionError(f"no button {button_text!r}; last buttons: {self.messages()[-1].buttons() if self.messages() else []}")
+        raise AssertionError(
+            f"no button {button_text!r}; last buttons: {self.messages()[-1].buttons() if self.messages() else []}"
+        )
 
     async def tap(self, callback_data: str) -> list[Sent]:
         """Send callback data as a button press would — also data no button ever had (a forged press)."""

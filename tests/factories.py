@@ -17,9 +17,16 @@ START_LINK = re.compile(r"start=([A-Za-z0-9_-]+)")
 
 
 def roster_row(
-    name: str = "Иванова Мария Петровна", school: str = "МБОУ СОШ № 1", position: str = "учитель",
-    subjects: str = "математика", birth: str = "14.03.1996", start: str = "01.09.2024",
-    manager: str = "нет", active: str = "да", email: str = "", phone: str = "",
+    name: str = "Иванова Мария Петровна",
+    school: str = "МБОУ СОШ № 1",
+    position: str = "учитель",
+    subjects: str = "математика",
+    birth: str = "14.03.1996",
+    start: str = "01.09.2024",
+    manager: str = "нет",
+    active: str = "да",
+    email: str = "",
+    phone: str = "",
 ) -> list[str]:
     return [name, school, position, subjects, birth, start, manager, active, email, phone]
 

@@ -31,7 +31,24 @@ from aiogram.methods import (
 from aiogram.types import BufferedInputFile, Chat, Document, File, InlineKeyboardMarkup, Message, User
 
 BOT_USER = User(id=42, is_bot=True, first_name="НМС", username="nms_test_bot")
-ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "span", "blockquote", "tg-emoji"}
+ALLOWED_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "tg-spoiler",
+    "span",
+    "blockquote",
+    "tg-emoji",
+}
 TAG = re.compile(r"<(/?)([a-zA-Z-]+)((?:\s+[a-z-]+=\"[^\"<>]*\")*)\s*>")
 ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
 
@@ -46,7 +63,7 @@ def html_to_plain(text: str) -> str:
         if char == "<":
             match = TAG.match(text, position)
             if match is None:
-                raise ValueError(f"stray '<' at {position}: {text[position:position + 20]!r}")
+                raise ValueError(f"stray '<' at {position}: {text[position : position + 20]!r}")
             closing, name = match.group(1), match.group(2).lower()
             if name not in ALLOWED_TAGS:
                 raise ValueError(f"unsupported tag <{name}>")
@@ -118,8 +135,12 @@ class FakeTelegram(BaseSession):
         return self._answer(bot, method)
 
     async def stream_content(
-        self, url: str, headers: dict[str, Any] | None = None, timeout: int = 30,
-        chunk_size: int = 65536, raise_for_status: bool = True,
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
     ) -> AsyncGenerator[bytes, None]:
         yield self.files[url.rsplit("/", 1)[-1]]
 

@@ -89,15 +89,35 @@ async def server() -> AsyncIterator[tuple[BotApiServer, str]]:
 def user_message(text: str) -> dict[str, Any]:
     user = {"id": ADMIN_ID, "is_bot": False, "first_name": "Админ", "language_code": "ru"}
     entities = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}] if text.startswith("/") else []
-    return {"message_id": 1, "date": 0, "chat": {"id": ADMIN_ID, "type": "private"}, "from": user, "text": text, "entities": entities}
+    return {
+        "message_id": 1,
+        "date": 0,
+        "chat": {"id": ADMIN_ID, "type": "private"},
+        "from": user,
+        "text": text,
+        "entities": entities,
+    }
 
 
-async def test_bot_process_serves_an_admin_through_a_local_bot_api(server: tuple[BotApiServer, str], tmp_path: Path) -> None:
+async def test_bot_process_serves_an_admin_through_a_local_bot_api(
+    server: tuple[BotApiServer, str], tmp_path: Path
+) -> None:
     api, url = server
     env = {key: value for key, value in os.environ.items() if not key.startswith(("BOT_", "DATABASE_", "ADMIN_"))}
-    env |= {"BOT_TOKEN": TOKEN, "BOT_API_URL": url, "ADMIN_IDS": str(ADMIN_ID), "DATABASE_URL": sqlite_url(tmp_path / "e2e.sqlite3")}
+    env |= {
+        "BOT_TOKEN": TOKEN,
+        "BOT_API_URL": url,
+        "ADMIN_IDS": str(ADMIN_ID),
+        "DATABASE_URL": sqlite_url(tmp_path / "e2e.sqlite3"),
+    }
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=tmp_path, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
     )
     try:
         api.queue(message=user_message("/start"))
@@ -106,7 +126,9 @@ async def test_bot_process_serves_an_admin_through_a_local_bot_api(server: tuple
         button = json.loads(consent["reply_markup"])["inline_keyboard"][0][0]
         api.queue(
             callback_query={
-                "id": "1", "chat_instance": "c", "data": button["callback_data"],
+                "id": "1",
+                "chat_instance": "c",
+                "data": button["callback_data"],
                 "from": {"id": ADMIN_ID, "is_bot": False, "first_name": "Админ"},
                 "message": user_message("…") | {"from": BOT},
             }

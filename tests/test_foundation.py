@@ -15,8 +15,8 @@ from bot.settings import Settings
 from services.db import create_engine, downgrade, migrate
 from services.demo import fill_demo
 from services.models import Diagnostic, Organisation, OrgKind, Person
-from services.people import is_young_specialist, young_specialist_clause
 from services.orgs import Org
+from services.people import is_young_specialist, young_specialist_clause
 from tests.conftest import TOKEN, FrozenClock, sqlite_url
 from tests.conversation import Harness, texts
 from tests.fake_telegram import html_to_plain
@@ -27,8 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_bot(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {key: value for key, value in os.environ.items() if key not in {"BOT_TOKEN", "DATABASE_URL", "ADMIN_IDS"}}
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], cwd=ROOT / "tests", env=clean | env,
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT / "tests",
+        env=clean | env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -54,7 +58,7 @@ def test_migrate_command_creates_the_database(tmp_path: Path) -> None:
 
 
 def test_settings_read_admin_ids_and_bot_api_url() -> None:
-    settings = Settings(_env_file=None, bot_token=TOKEN, admin_ids="1, 22 333", bot_api_url="http://127.0.0.1:8081/")  # type: ignore[call-arg, arg-type]
+    settings = Settings(_env_file=None, bot_token=TOKEN, admin_ids="1, 22 333", bot_api_url="http://127.0.0.1:8081/")
     assert settings.admin_ids == {1, 22, 333}
     bot = build_bot(settings)
     assert bot.session.api.api_url(TOKEN, "getMe") == f"http://127.0.0.1:8081/bot{TOKEN}/getMe"
@@ -65,11 +69,15 @@ async def test_migrations_go_up_and_down_on_an_empty_database(tmp_path: Path) ->
     try:
         await migrate(engine)
         async with engine.connect() as connection:
-            tables = set((await connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))).scalars())
+            tables = set(
+                (await connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))).scalars()
+            )
         assert {"organisations", "people", "users", "role_grants", "invites", "join_requests"} <= tables
         await downgrade(engine, "base")
         async with engine.connect() as connection:
-            tables = set((await connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))).scalars())
+            tables = set(
+                (await connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))).scalars()
+            )
         assert tables == {"alembic_version"}
     finally:
         await engine.dispose()
@@ -97,16 +105,30 @@ async def test_young_specialist_rule_is_the_same_in_python_and_sql(
 ) -> None:
     on = date(2026, 11, 23)
     assert is_young_specialist(birth, start, on) is young
-    school = Organisation(kind=OrgKind.SCHOOL, name="Ш", parent_id=region.id, timezone="Europe/Moscow", created_at=clock.now())
+    school = Organisation(
+        kind=OrgKind.SCHOOL, name="Ш", parent_id=region.id, timezone="Europe/Moscow", created_at=clock.now()
+    )
     session.add(school)
     await session.flush()
-    session.add(Person(school_id=school.id, full_name="А Б", name_key="а б", position="учитель", birth_date=birth,
-                       work_start=start, created_at=clock.now(), updated_at=clock.now()))
+    session.add(
+        Person(
+            school_id=school.id,
+            full_name="А Б",
+            name_key="а б",
+            position="учитель",
+            birth_date=birth,
+            work_start=start,
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
+    )
     await session.flush()
     assert await session.scalar(select(func.count()).where(young_specialist_clause(on))) == int(young)
 
 
-async def test_demo_fills_a_living_municipality_once(harness: Harness, session: AsyncSession, region: Org, clock: FrozenClock) -> None:
+async def test_demo_fills_a_living_municipality_once(
+    harness: Harness, session: AsyncSession, region: Org, clock: FrozenClock
+) -> None:
     invites = await fill_demo(session, region_id=region.id, now=clock.now(), ttl_days=30)
     again = await fill_demo(session, region_id=region.id, now=clock.now(), ttl_days=30)
     assert await session.scalar(select(func.count()).select_from(Person)) == 60

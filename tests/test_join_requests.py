@@ -5,8 +5,17 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models import JoinRequest, JoinStatus, Person, User
-from tests.conversation import Harness, Person as Chatter, texts
-from tests.factories import admin_with_municipality, import_roster, join_with_consent, methodist_of, roster_row, start_token, xlsx
+from tests.conversation import Harness, texts
+from tests.conversation import Person as Chatter
+from tests.factories import (
+    admin_with_municipality,
+    import_roster,
+    join_with_consent,
+    methodist_of,
+    roster_row,
+    start_token,
+    xlsx,
+)
 
 MUNICIPALITY = "Пензенский район"
 SCHOOL = "МБОУ СОШ № 1"
@@ -34,7 +43,9 @@ async def ask_to_join(person: Chatter, full_name: str) -> list:  # type: ignore[
     return await person.send(full_name)
 
 
-async def test_request_reaches_coordinator_and_methodist_with_buttons(harness: Harness, staff: tuple[Chatter, Chatter]) -> None:
+async def test_request_reaches_coordinator_and_methodist_with_buttons(
+    harness: Harness, staff: tuple[Chatter, Chatter]
+) -> None:
     methodist, coordinator = staff
     guest = harness.person(700, "Гость")
     replies = await ask_to_join(guest, "Смирнова  Юлия Павловна")
@@ -112,7 +123,6 @@ async def test_requester_who_blocked_the_bot_does_not_break_the_approval(
 async def test_a_teacher_cannot_decide_requests_by_forged_button(
     harness: Harness, staff: tuple[Chatter, Chatter], session: AsyncSession
 ) -> None:
-    _methodist, coordinator = staff
     await ask_to_join(harness.person(700), "Смирнова Юлия Павловна")
     request_id = await session.scalar(select(JoinRequest.id))
     outsider = harness.person(800)

@@ -4,7 +4,8 @@ import ast
 import re
 from pathlib import Path
 
-from fluent.syntax import FluentParser, ast as fluent_ast
+from fluent.syntax import FluentParser
+from fluent.syntax import ast as fluent_ast
 
 from bot.i18n import LOCALES_DIR, Translations
 from handlers.menu import ROLE_BUTTONS, ROLE_COMMANDS
@@ -19,7 +20,7 @@ NOT_KEYS = {"utf-8", "utf-8-sig"}  # literals of that shape that are not message
 def message_ids(path: Path) -> set[str]:
     resource = FluentParser().parse(path.read_text(encoding="utf-8"))
     junk = [entry for entry in resource.body if isinstance(entry, fluent_ast.Junk)]
-    assert not junk, f"{path.name} has unparsable entries: {[j.content[:60] for j in junk]}"
+    assert not junk, f"{path.name} has unparsable entries: {[str(j.content)[:60] for j in junk]}"
     return {entry.id.name for entry in resource.body if isinstance(entry, fluent_ast.Message)}
 
 

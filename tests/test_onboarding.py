@@ -127,7 +127,9 @@ async def test_joined_teacher_is_marked_in_the_invites_file(harness: Harness, me
     assert list(await invite_links(methodist, rows)) == ["Орлова Ольга Игоревна"]
 
 
-async def test_methodist_invites_a_coordinator_who_gets_coordinator_commands(harness: Harness, methodist: Person) -> None:
+async def test_methodist_invites_a_coordinator_who_gets_coordinator_commands(
+    harness: Harness, methodist: Person
+) -> None:
     await invite_links(methodist, [roster_row("Петрова Анна Сергеевна", school="МБОУ Лицей № 7")])
     await methodist.send("/invite")
     await methodist.press("координатор ОО")

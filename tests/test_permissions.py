@@ -5,7 +5,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models import Invite, Organisation, OrgKind, Person
-from tests.conversation import Harness, Person as Chatter, texts
+from tests.conversation import Harness, texts
+from tests.conversation import Person as Chatter
 from tests.factories import (
     admin_with_municipality,
     import_roster,
@@ -44,7 +45,16 @@ async def test_teacher_is_refused_manager_commands(harness: Harness, teacher: Ch
 
 @pytest.mark.parametrize(
     "callback_data",
-    ["m:roster", "m:invite", "m:orgs", "ir:methodist", "ir:coordinator", "pick:im:2:methodist", "pick:is:3:mentor", "addm"],
+    [
+        "m:roster",
+        "m:invite",
+        "m:orgs",
+        "ir:methodist",
+        "ir:coordinator",
+        "pick:im:2:methodist",
+        "pick:is:3:mentor",
+        "addm",
+    ],
 )
 async def test_teacher_forging_manager_buttons_is_refused_and_nothing_changes(
     harness: Harness, teacher: Chatter, session: AsyncSession, callback_data: str
@@ -56,7 +66,9 @@ async def test_teacher_forging_manager_buttons_is_refused_and_nothing_changes(
     assert await session.scalar(select(func.count()).select_from(Invite)) == invites_before
 
 
-async def test_forged_roster_confirmation_outside_an_upload_is_stale(harness: Harness, teacher: Chatter, session: AsyncSession) -> None:
+async def test_forged_roster_confirmation_outside_an_upload_is_stale(
+    harness: Harness, teacher: Chatter, session: AsyncSession
+) -> None:
     replies = await teacher.tap("rs:1")
     assert "устарела" in replies[-1].text
     assert await session.scalar(select(func.count()).where(Organisation.kind == OrgKind.SCHOOL)) == 1
@@ -64,7 +76,9 @@ async def test_forged_roster_confirmation_outside_an_upload_is_stale(harness: Ha
 
 
 @pytest.mark.parametrize("callback_data", ["jr:notanumber:maybe", "ir:nonsense", "x" * 64, "lang"])
-async def test_garbage_callback_data_is_answered_as_stale(harness: Harness, teacher: Chatter, callback_data: str) -> None:
+async def test_garbage_callback_data_is_answered_as_stale(
+    harness: Harness, teacher: Chatter, callback_data: str
+) -> None:
     replies = await teacher.tap(callback_data)
     assert "устарела" in replies[-1].text
 

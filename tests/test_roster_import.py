@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.errors import InvalidInput, RosterRejected
 from services.models import Organisation, OrgKind, Person, PersonSubject
 from services.roster_file import MAX_FILE_BYTES, parse_roster
-from tests.conversation import Harness, Person as Chatter, texts
+from tests.conversation import Harness, texts
+from tests.conversation import Person as Chatter
 from tests.factories import (
     HEADER,
     admin_with_municipality,
@@ -36,7 +37,9 @@ async def count(session: AsyncSession, model: type) -> int:
     return await session.scalar(select(func.count()).select_from(model)) or 0
 
 
-async def test_roster_sends_a_template_that_imports_as_is(harness: Harness, methodist: Chatter, session: AsyncSession) -> None:
+async def test_roster_sends_a_template_that_imports_as_is(
+    harness: Harness, methodist: Chatter, session: AsyncSession
+) -> None:
     replies = await methodist.send("/roster")
     template = replies[-1]
     assert template.file_name == "roster-template.xlsx" and template.file_data
@@ -53,7 +56,12 @@ async def test_valid_file_is_imported_with_schools_subjects_and_invites(
     rows = [
         roster_row("Иванова Мария Петровна", subjects="математика; информатика"),
         roster_row(
-            "Петров Пётр Петрович", school="МБОУ Гимназия № 2", subjects="", birth="1980-05-01", start="2003-09-01", manager="да"
+            "Петров Пётр Петрович",
+            school="МБОУ Гимназия № 2",
+            subjects="",
+            birth="1980-05-01",
+            start="2003-09-01",
+            manager="да",
         ),
     ]
     await methodist.send("/roster")
@@ -70,7 +78,9 @@ async def test_valid_file_is_imported_with_schools_subjects_and_invites(
     assert list(subjects) == ["информатика", "математика"]
 
 
-async def test_declining_new_schools_writes_nothing(harness: Harness, methodist: Chatter, session: AsyncSession) -> None:
+async def test_declining_new_schools_writes_nothing(
+    harness: Harness, methodist: Chatter, session: AsyncSession
+) -> None:
     await methodist.send("/roster")
     await methodist.send_document("roster.xlsx", xlsx([roster_row()]))
     replies = await methodist.press("Отмена")
@@ -79,7 +89,9 @@ async def test_declining_new_schools_writes_nothing(harness: Harness, methodist:
     assert await session.scalar(select(func.count()).where(Organisation.kind == OrgKind.SCHOOL)) == 0
 
 
-async def test_reimporting_the_same_file_changes_nothing(harness: Harness, methodist: Chatter, session: AsyncSession) -> None:
+async def test_reimporting_the_same_file_changes_nothing(
+    harness: Harness, methodist: Chatter, session: AsyncSession
+) -> None:
     content = xlsx([roster_row("Иванова Мария Петровна"), roster_row("Орлова Ольга Игоревна", birth="01.02.1980")])
     await import_roster(methodist, content)
     updated_at = list(await session.scalars(select(Person.updated_at).order_by(Person.id)))
@@ -127,7 +139,7 @@ async def test_one_bad_row_rejects_the_whole_file_with_row_and_column(
 
 
 async def test_many_problems_come_with_a_full_report_file(harness: Harness, methodist: Chatter) -> None:
-    rows = [roster_row(f"Иванова Мария Петровна", birth="вчера") for _ in range(40)]
+    rows = [roster_row("Иванова Мария Петровна", birth="вчера") for _ in range(40)]
     await methodist.send("/roster")
     replies = await methodist.send_document("roster.xlsx", xlsx(rows))
     assert "…и ещё 25" in texts(replies)
@@ -164,7 +176,9 @@ async def test_text_instead_of_a_file_is_answered(harness: Harness, methodist: C
     assert "Пришлите файл" in texts(replies)
 
 
-async def test_coordinator_may_import_only_their_school(harness: Harness, methodist: Chatter, session: AsyncSession) -> None:
+async def test_coordinator_may_import_only_their_school(
+    harness: Harness, methodist: Chatter, session: AsyncSession
+) -> None:
     await import_roster(methodist, xlsx([roster_row(school="МБОУ СОШ № 1")]))
     await methodist.send("/invite")
     await methodist.press("координатор ОО")
@@ -223,7 +237,11 @@ def test_a_leap_day_birth_date_is_checked_without_crashing() -> None:
 def test_missing_required_columns_are_listed() -> None:
     with pytest.raises(RosterRejected) as rejected:
         parse_roster(xlsx([["Иванова Мария Петровна"]], header=["ФИО"]), "r.xlsx", today=TODAY)
-    assert {p.column for p in rejected.value.problems} == {"Должность", "Дата рождения", "Начало педагогической деятельности"}
+    assert {p.column for p in rejected.value.problems} == {
+        "Должность",
+        "Дата рождения",
+        "Начало педагогической деятельности",
+    }
 
 
 def test_excel_dates_and_english_headers_are_accepted() -> None:
