@@ -1,8 +1,6 @@
 """The composition root: bot, dispatcher, routers and middlewares wired from settings."""
 
 import logging
-from dataclasses import dataclass, fields
-from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
@@ -12,10 +10,10 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.context import Resources
 from bot.i18n import Translations
-from bot.middlewares import ActorMiddleware, DbSessionMiddleware
+from bot.middlewares import ContextMiddleware
 from bot.retry import RetryMiddleware
 from bot.settings import Settings
 from handlers import errors, invites, join, orgs, roster, settings, start
@@ -54,25 +52,10 @@ def get_routers() -> list[Router]:
     ]
 
 
-@dataclass(frozen=True)
-class Resources:
-    """What handlers and middlewares receive with every update (the dispatcher's workflow data)."""
-
-    settings: Settings
-    session_factory: async_sessionmaker[AsyncSession]
-    region_id: int
-    clock: Clock
-    translations: Translations
-
-    def as_data(self) -> dict[str, Any]:
-        return {field.name: getattr(self, field.name) for field in fields(self)}
-
-
 def build_dispatcher(storage: BaseStorage | None = None) -> Dispatcher:
     """The dispatcher with our middlewares and routers; resources come with start_polling or feed_update."""
     dispatcher = Dispatcher(storage=storage or MemoryStorage())
-    dispatcher.update.outer_middleware(DbSessionMiddleware())
-    dispatcher.update.outer_middleware(ActorMiddleware())
+    dispatcher.update.outer_middleware(ContextMiddleware())
     dispatcher.include_routers(*get_routers())
     return dispatcher
 

@@ -8,7 +8,8 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import ExceptionTypeFilter
 from aiogram.types import CallbackQuery, ErrorEvent, Message
 
-from bot.i18n import Translations, Translator
+from bot.context import Ctx
+from bot.i18n import DEFAULT_LANGUAGE, Translations, Translator
 from services.errors import DomainError
 
 router = Router(name="errors")
@@ -17,18 +18,23 @@ ALERT_LIMIT = 200  # Telegram's limit for answerCallbackQuery text
 
 
 @router.error(ExceptionTypeFilter(DomainError))
-async def explain_domain_error(event: ErrorEvent, translations: Translations, t: Translator | None = None) -> None:
+async def explain_domain_error(event: ErrorEvent, translations: Translations, ctx: Ctx | None = None) -> None:
     error = event.exception
     assert isinstance(error, DomainError)
-    t = t or translations.get("ru")
+    t = _translator(translations, ctx)
     await _tell(event, t(error.key, **error.params), t.plain(error.key, **error.params))
 
 
 @router.error()
-async def apologise(event: ErrorEvent, translations: Translations, t: Translator | None = None) -> None:
+async def apologise(event: ErrorEvent, translations: Translations, ctx: Ctx | None = None) -> None:
     logger.error("update %s failed", event.update.update_id, exc_info=event.exception)
-    t = t or translations.get("ru")
+    t = _translator(translations, ctx)
     await _tell(event, t("error-unexpected"), t.plain("error-unexpected"))
+
+
+def _translator(translations: Translations, ctx: Ctx | None) -> Translator:
+    """The person's language if we got as far as knowing them, else the default."""
+    return ctx.t if ctx is not None else translations.get(DEFAULT_LANGUAGE)
 
 
 async def _tell(event: ErrorEvent, html_text: str, plain_text: str) -> None:
@@ -45,10 +51,10 @@ fallback = Router(name="fallback")
 
 
 @fallback.callback_query()
-async def stale_button(callback: CallbackQuery, t: Translator) -> None:
-    await callback.answer(t.plain("stale-button"), show_alert=True)
+async def stale_button(callback: CallbackQuery, ctx: Ctx) -> None:
+    await callback.answer(ctx.t.plain("stale-button"), show_alert=True)
 
 
 @fallback.message()
-async def not_understood(message: Message, t: Translator) -> None:
-    await message.answer(t("not-understood"))
+async def not_understood(message: Message, ctx: Ctx) -> None:
+    await message.answer(ctx.t("not-understood"))

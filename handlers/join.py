@@ -9,13 +9,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.i18n import Translations, Translator
-from handlers.keyboards import MenuAction, OrgPage, OrgPick, org_page_keyboard
+from bot.context import Ctx
+from bot.i18n import Translator
+from handlers.keyboards import MenuAction, OrgPage, OrgPick, message_of, org_page_keyboard
 from handlers.menu import main_menu, menu_text, refresh_commands
-from services.access import Actor, approver_chats
-from services.clock import Clock
+from services.access import approver_chats
 from services.joins import create_join_request, decide_join_request
 from services.models import OrgKind
 from services.orgs import get_org, list_orgs
@@ -34,119 +33,93 @@ class JoinDecision(CallbackData, prefix="jr"):
 
 
 @router.callback_query(MenuAction.filter(F.item == "join"))
-async def join_begin(callback: CallbackQuery, session: AsyncSession, actor: Actor, t: Translator) -> None:
+async def join_begin(callback: CallbackQuery, ctx: Ctx) -> None:
     await callback.answer()
-    assert isinstance(callback.message, Message)
-    if actor.is_teacher:
-        await callback.message.answer(t("join-already-member"))
+    message = message_of(callback)
+    if ctx.actor.is_teacher:
+        await message.answer(ctx.t("join-already-member"))
         return
-    page = await list_orgs(session, kind=OrgKind.MUNICIPALITY)
+    page = await list_orgs(ctx.session, kind=OrgKind.MUNICIPALITY)
     if not page.items:
-        await callback.message.answer(t("join-no-municipalities"))
+        await message.answer(ctx.t("join-no-municipalities"))
         return
-    await callback.message.answer(t("join-choose-municipality"), reply_markup=org_page_keyboard(t, page, purpose="jm"))
+    await message.answer(ctx.t("join-choose-municipality"), reply_markup=org_page_keyboard(ctx.t, page, purpose="jm"))
 
 
 @router.callback_query(OrgPage.filter(F.purpose.in_({"jm", "js"})))
-async def join_turn_page(callback: CallbackQuery, callback_data: OrgPage, session: AsyncSession, t: Translator) -> None:
+async def join_turn_page(callback: CallbackQuery, callback_data: OrgPage, ctx: Ctx) -> None:
     kind = OrgKind.MUNICIPALITY if callback_data.purpose == "jm" else OrgKind.SCHOOL
-    page = await list_orgs(session, kind=kind, parent_id=callback_data.parent or None, page=callback_data.page)
+    page = await list_orgs(ctx.session, kind=kind, parent_id=callback_data.parent or None, page=callback_data.page)
     await callback.answer()
-    assert isinstance(callback.message, Message)
-    await callback.message.edit_reply_markup(
-        reply_markup=org_page_keyboard(t, page, purpose=callback_data.purpose, parent=callback_data.parent)
+    await message_of(callback).edit_reply_markup(
+        reply_markup=org_page_keyboard(ctx.t, page, purpose=callback_data.purpose, parent=callback_data.parent)
     )
 
 
 @router.callback_query(OrgPick.filter(F.purpose == "jm"))
-async def join_pick_municipality(
-    callback: CallbackQuery, callback_data: OrgPick, session: AsyncSession, t: Translator
-) -> None:
-    municipality = await get_org(session, callback_data.org, OrgKind.MUNICIPALITY)
-    page = await list_orgs(session, kind=OrgKind.SCHOOL, parent_id=municipality.id)
+async def join_pick_municipality(callback: CallbackQuery, callback_data: OrgPick, ctx: Ctx) -> None:
+    municipality = await get_org(ctx.session, callback_data.org, OrgKind.MUNICIPALITY)
+    page = await list_orgs(ctx.session, kind=OrgKind.SCHOOL, parent_id=municipality.id)
     await callback.answer()
-    assert isinstance(callback.message, Message)
     if not page.items:
-        await callback.message.edit_text(t("join-no-schools", municipality=municipality.name))
+        await message_of(callback).edit_text(ctx.t("join-no-schools", municipality=municipality.name))
         return
-    await callback.message.edit_text(
-        t("join-choose-school", municipality=municipality.name),
-        reply_markup=org_page_keyboard(t, page, purpose="js", parent=municipality.id),
+    await message_of(callback).edit_text(
+        ctx.t("join-choose-school", municipality=municipality.name),
+        reply_markup=org_page_keyboard(ctx.t, page, purpose="js", parent=municipality.id),
     )
 
 
 @router.callback_query(OrgPick.filter(F.purpose == "js"))
-async def join_pick_school(
-    callback: CallbackQuery, callback_data: OrgPick, session: AsyncSession, state: FSMContext, t: Translator
-) -> None:
-    school = await get_org(session, callback_data.org, OrgKind.SCHOOL)
+async def join_pick_school(callback: CallbackQuery, callback_data: OrgPick, state: FSMContext, ctx: Ctx) -> None:
+    school = await get_org(ctx.session, callback_data.org, OrgKind.SCHOOL)
     await state.set_state(JoinForm.full_name)
     await state.update_data(school_id=school.id)
     await callback.answer()
-    assert isinstance(callback.message, Message)
-    await callback.message.edit_text(t("join-type-name", school=school.name))
+    await message_of(callback).edit_text(ctx.t("join-type-name", school=school.name))
 
 
-@router.message(JoinForm.full_name, F.text)
-async def join_full_name(
-    message: Message,
-    session: AsyncSession,
-    state: FSMContext,
-    actor: Actor,
-    t: Translator,
-    translations: Translations,
-    clock: Clock,
-    bot: Bot,
-) -> None:
+@router.message(JoinForm.full_name, F.text, ~F.text.startswith("/"))
+async def join_full_name(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
     school_id = (await state.get_data())["school_id"]
     request = await create_join_request(
-        session, actor=actor, school_id=school_id, full_name=message.text, now=clock.now()
+        ctx.session, actor=ctx.actor, school_id=school_id, full_name=message.text, now=ctx.now()
     )
     await state.clear()
-    await message.answer(t("join-sent", school=request.school))
-    for chat_id, language in await approver_chats(session, school_id=school_id):
-        approver_t = translations.get(language)
+    await message.answer(ctx.t("join-sent", school=request.school))
+    for chat_id, language in await approver_chats(ctx.session, school_id=school_id):
+        approver_t = ctx.translations.get(language)
         text = approver_t(
             "join-request", name=request.full_name, school=request.school, municipality=request.municipality
         )
-        await _notify(bot, chat_id, text, _decision_keyboard(approver_t, request.id))
+        await notify(ctx.bot, chat_id, text, _decision_keyboard(approver_t, request.id))
 
 
-@router.message(JoinForm.full_name)
-async def join_full_name_not_text(message: Message, t: Translator) -> None:
-    await message.answer(t("join-bad-name"))
+@router.message(JoinForm.full_name, ~F.text.startswith("/"))
+async def join_full_name_not_text(message: Message, ctx: Ctx) -> None:
+    await message.answer(ctx.t("join-bad-name"))
 
 
 @router.callback_query(JoinDecision.filter())
-async def join_decide(
-    callback: CallbackQuery,
-    callback_data: JoinDecision,
-    session: AsyncSession,
-    actor: Actor,
-    t: Translator,
-    translations: Translations,
-    clock: Clock,
-    bot: Bot,
-) -> None:
+async def join_decide(callback: CallbackQuery, callback_data: JoinDecision, ctx: Ctx) -> None:
     decision = await decide_join_request(
-        session, actor=actor, request_id=callback_data.request, approve=callback_data.approve, now=clock.now()
+        ctx.session, actor=ctx.actor, request_id=callback_data.request, approve=callback_data.approve, now=ctx.now()
     )
     key = "join-approved-by-you" if decision.approved else "join-rejected-by-you"
     await callback.answer()
-    assert isinstance(callback.message, Message)
-    await callback.message.edit_text(t(key, name=decision.full_name))
+    await message_of(callback).edit_text(ctx.t(key, name=decision.full_name))
     requester = decision.requester
-    requester_t = translations.get(requester.language)
+    requester_t = ctx.translations.get(requester.language)
     if decision.approved:
-        await refresh_commands(bot, requester_t, requester)
+        await refresh_commands(ctx.bot, requester_t, requester)
         text = requester_t("join-approved") + "\n\n" + menu_text(requester_t, requester)
-        await _notify(bot, requester.tg_id, text, main_menu(requester_t, requester))
+        await notify(ctx.bot, requester.tg_id, text, main_menu(requester_t, requester))
     else:
-        await _notify(bot, requester.tg_id, requester_t("join-rejected"), None)
+        await notify(ctx.bot, requester.tg_id, requester_t("join-rejected"), None)
 
 
-async def _notify(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> None:
+async def notify(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> None:
     """Tell someone other than the sender; a person who blocked the bot must not break the sender's action."""
     try:
         await bot.send_message(chat_id, text, reply_markup=markup)

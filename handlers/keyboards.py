@@ -1,11 +1,17 @@
 """Callback data shapes and keyboards shared by several screens."""
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from services.orgs import Page
+
+
+def message_of(callback: CallbackQuery) -> Message:
+    """The message a pressed button sits on (our buttons are never on inaccessible or inline messages)."""
+    assert isinstance(callback.message, Message)
+    return callback.message
 
 
 class MenuAction(CallbackData, prefix="m"):

@@ -2,7 +2,7 @@
 
 import io
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -10,21 +10,19 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.deep_linking import create_start_link
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.context import Ctx
 from bot.i18n import Translator
-from bot.settings import Settings
-from handlers.keyboards import MenuAction
-from services.access import Actor
-from services.clock import Clock
+from handlers.keyboards import MenuAction, message_of
 from services.errors import InvalidInput, RosterRejected, RowProblem
-from services.invites import issue_person_invites
+from services.invites import PersonInvite, issue_person_invites
 from services.roster import import_roster, import_scope, plan_import
 from services.roster_file import MAX_FILE_BYTES, RosterRow, parse_roster
 from services.spreadsheets import roster_template, write_table
 
 router = Router(name="roster")
 PROBLEMS_IN_MESSAGE = 15
+SCHOOLS_IN_MESSAGE = 30
 
 
 class RosterUpload(StatesGroup):
@@ -37,109 +35,79 @@ class ConfirmSchools(CallbackData, prefix="rs"):
 
 
 @router.message(Command("roster"))
-async def roster_command(
-    message: Message, session: AsyncSession, actor: Actor, state: FSMContext, t: Translator
-) -> None:
-    await _send_template(message, session, actor, state, t)
+async def roster_command(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    await _send_template(message, state, ctx)
 
 
 @router.callback_query(MenuAction.filter(F.item == "roster"))
-async def roster_button(
-    callback: CallbackQuery, session: AsyncSession, actor: Actor, state: FSMContext, t: Translator
-) -> None:
+async def roster_button(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     await callback.answer()
-    assert isinstance(callback.message, Message)
-    await _send_template(callback.message, session, actor, state, t)
+    await _send_template(message_of(callback), state, ctx)
 
 
-async def _send_template(
-    message: Message, session: AsyncSession, actor: Actor, state: FSMContext, t: Translator
-) -> None:
-    scope = await import_scope(session, actor)
+async def _send_template(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    scope = await import_scope(ctx.session, ctx.actor)
     target = scope.school.name if scope.school else scope.municipality.name
     await state.set_state(RosterUpload.file)
     await message.answer_document(
         BufferedInputFile(roster_template(), filename="roster-template.xlsx"),
-        caption=t("roster-template", scope=target),
+        caption=ctx.t("roster-template", scope=target),
     )
 
 
 @router.message(RosterUpload.file, F.document)
-async def roster_file(
-    message: Message,
-    session: AsyncSession,
-    actor: Actor,
-    state: FSMContext,
-    t: Translator,
-    settings: Settings,
-    clock: Clock,
-    bot: Bot,
-) -> None:
+async def roster_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     document = message.document
     assert document is not None
     if (document.file_size or 0) > MAX_FILE_BYTES:
         raise InvalidInput("roster-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
-    progress = await message.answer(t("roster-checking"))
-    file = await bot.get_file(document.file_id)
+    progress = await message.answer(ctx.t("roster-checking"))
     try:
-        rows = _parse(await _download(bot, file.file_path or ""), document.file_name or "", clock)
-        plan = await plan_import(session, actor=actor, rows=rows)
+        rows = await _read_rows(ctx, document.file_id, document.file_name or "")
+        plan = await plan_import(ctx.session, actor=ctx.actor, rows=rows)
     except RosterRejected as rejected:
-        await _report_problems(message, t, rejected.problems)
+        await _report_problems(message, ctx.t, rejected.problems)
         return
-    if plan.new_schools:
-        await state.set_state(RosterUpload.confirm)
-        await state.update_data(file_id=document.file_id, file_name=document.file_name)
-        names = "\n".join(f"• {name}" for name in plan.new_schools[:30])
-        await progress.edit_text(
-            t("roster-new-schools", count=len(plan.new_schools), municipality=plan.scope.municipality.name)
-            + "\n"
-            + t("roster-school-list", names=names, more=max(0, len(plan.new_schools) - 30)),
-            reply_markup=_confirm_keyboard(t),
-        )
+    if not plan.new_schools:
+        await _import(message, state, ctx, rows, confirmed=False)
         return
-    await _import(message, session, actor, state, t, settings, clock, bot, rows, confirmed=False)
+    await state.set_state(RosterUpload.confirm)
+    await state.update_data(file_id=document.file_id, file_name=document.file_name)
+    names = "\n".join(f"• {name}" for name in plan.new_schools[:SCHOOLS_IN_MESSAGE])
+    more = max(0, len(plan.new_schools) - SCHOOLS_IN_MESSAGE)
+    await progress.edit_text(
+        ctx.t("roster-new-schools", count=len(plan.new_schools), municipality=plan.scope.municipality.name)
+        + "\n"
+        + ctx.t("roster-school-list", names=names, more=more),
+        reply_markup=_confirm_keyboard(ctx.t),
+    )
 
 
 @router.callback_query(RosterUpload.confirm, ConfirmSchools.filter())
-async def roster_confirm(
-    callback: CallbackQuery,
-    callback_data: ConfirmSchools,
-    session: AsyncSession,
-    actor: Actor,
-    state: FSMContext,
-    t: Translator,
-    settings: Settings,
-    clock: Clock,
-    bot: Bot,
-) -> None:
+async def roster_confirm(callback: CallbackQuery, callback_data: ConfirmSchools, state: FSMContext, ctx: Ctx) -> None:
     await callback.answer()
-    assert isinstance(callback.message, Message)
-    await callback.message.edit_reply_markup(reply_markup=None)
+    message = message_of(callback)
+    await message.edit_reply_markup(reply_markup=None)
     if not callback_data.create:
         await state.clear()
-        await callback.message.answer(t("roster-cancelled"))
+        await message.answer(ctx.t("roster-cancelled"))
         return
     data = await state.get_data()
-    document = await bot.get_file(data["file_id"])
-    content = await _download(bot, document.file_path or "")
-    rows = _parse(content, data["file_name"] or "", clock)
-    await _import(callback.message, session, actor, state, t, settings, clock, bot, rows, confirmed=True)
+    rows = await _read_rows(ctx, data["file_id"], data["file_name"] or "")
+    await _import(message, state, ctx, rows, confirmed=True)
 
 
-@router.message(RosterUpload.file)
-async def roster_not_a_file(message: Message, t: Translator) -> None:
-    await message.answer(t("roster-send-file"))
+@router.message(RosterUpload.file, ~F.text.startswith("/"))
+async def roster_not_a_file(message: Message, ctx: Ctx) -> None:
+    await message.answer(ctx.t("roster-send-file"))
 
 
-async def _download(bot: Bot, file_path: str) -> bytes:
+async def _read_rows(ctx: Ctx, file_id: str, file_name: str) -> list[RosterRow]:
+    """Download the file again by its id (nothing is kept between steps) and validate it."""
+    file = await ctx.bot.get_file(file_id)
     buffer = io.BytesIO()
-    await bot.download_file(file_path, buffer)
-    return buffer.getvalue()
-
-
-def _parse(content: bytes, file_name: str, clock: Clock) -> list[RosterRow]:
-    return parse_roster(content, file_name, today=clock.now().date())
+    await ctx.bot.download_file(file.file_path or "", buffer)
+    return parse_roster(buffer.getvalue(), file_name, today=ctx.now().date())
 
 
 async def _report_problems(message: Message, t: Translator, problems: list[RowProblem]) -> None:
@@ -167,35 +135,25 @@ def _problem_line(t: Translator, problem: RowProblem) -> str:
     )
 
 
-async def _import(
-    message: Message,
-    session: AsyncSession,
-    actor: Actor,
-    state: FSMContext,
-    t: Translator,
-    settings: Settings,
-    clock: Clock,
-    bot: Bot,
-    rows: list[RosterRow],
-    *,
-    confirmed: bool,
-) -> None:
-    now = clock.now()
+async def _import(message: Message, state: FSMContext, ctx: Ctx, rows: list[RosterRow], *, confirmed: bool) -> None:
+    """Write the roster, report the counts and send the invites file."""
     try:
-        result = await import_roster(session, actor=actor, rows=rows, confirm_new_schools=confirmed, now=now)
+        result = await import_roster(
+            ctx.session, actor=ctx.actor, rows=rows, confirm_new_schools=confirmed, now=ctx.now()
+        )
     except RosterRejected as rejected:
-        await _report_problems(message, t, rejected.problems)
+        await _report_problems(message, ctx.t, rejected.problems)
         return
     await state.clear()
     invites = await issue_person_invites(
-        session,
+        ctx.session,
         person_ids=list(result.person_ids),
-        created_by=actor.user_id,
-        now=now,
-        ttl_days=settings.invite_ttl_days,
+        created_by=ctx.actor.user_id,
+        now=ctx.now(),
+        ttl_days=ctx.settings.invite_ttl_days,
     )
     await message.answer(
-        t(
+        ctx.t(
             "roster-imported",
             created=result.created,
             updated=result.updated,
@@ -203,19 +161,21 @@ async def _import(
             schools=result.schools_created,
         )
     )
-    rows_out = []
+    table = await _invites_table(ctx, invites)
+    await message.answer_document(BufferedInputFile(table, filename="invites.xlsx"), caption=ctx.t("roster-invites"))
+
+
+async def _invites_table(ctx: Ctx, invites: list[PersonInvite]) -> bytes:
+    t = ctx.t
+    rows = []
     for invite in invites:
         if invite.token is None or invite.expires_at is None:
-            rows_out.append((invite.school, invite.full_name, t.plain("invite-joined"), ""))
+            rows.append((invite.school, invite.full_name, t.plain("invite-joined"), ""))
         else:
-            link = await create_start_link(bot, invite.token)
-            rows_out.append((invite.school, invite.full_name, link, f"{invite.expires_at:%d.%m.%Y}"))
-    table = write_table(
-        t.plain("invites-sheet"),
-        [t.plain("col-school"), t.plain("col-name"), t.plain("col-invite"), t.plain("col-valid-until")],
-        rows_out,
-    )
-    await message.answer_document(BufferedInputFile(table, filename="invites.xlsx"), caption=t("roster-invites"))
+            link = await create_start_link(ctx.bot, invite.token)
+            rows.append((invite.school, invite.full_name, link, f"{invite.expires_at:%d.%m.%Y}"))
+    header = [t.plain("col-school"), t.plain("col-name"), t.plain("col-invite"), t.plain("col-valid-until")]
+    return write_table(t.plain("invites-sheet"), header, rows)
 
 
 def _confirm_keyboard(t: Translator) -> InlineKeyboardMarkup:

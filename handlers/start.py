@@ -2,24 +2,23 @@
 
 import re
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.context import Ctx
 from bot.i18n import Translator
-from handlers.keyboards import MenuAction
+from handlers.keyboards import MenuAction, message_of
 from handlers.menu import main_menu, menu_text, refresh_commands
-from services.access import Actor, actor_for_user, give_consent
-from services.clock import Clock
+from services.access import Actor, give_consent
 from services.invites import redeem_invite
 from services.people import get_profile
 
 router = Router(name="start")
-TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # what Telegram allows in a /start payload
 
 
 class ConsentGiven(CallbackData, prefix="consent"):
@@ -27,88 +26,68 @@ class ConsentGiven(CallbackData, prefix="consent"):
 
 
 @router.message(CommandStart())
-async def start(
-    message: Message,
-    command: CommandObject,
-    state: FSMContext,
-    session: AsyncSession,
-    actor: Actor,
-    t: Translator,
-    clock: Clock,
-    bot: Bot,
-) -> None:
+async def start(message: Message, command: CommandObject, state: FSMContext, ctx: Ctx) -> None:
     await state.clear()
     token = command.args or ""
-    if not actor.consented:
+    if not ctx.actor.consented:
         await state.update_data(invite_token=token)
-        await message.answer(t("consent-ask"), reply_markup=_consent_keyboard(t))
+        await message.answer(ctx.t("consent-ask"), reply_markup=_consent_keyboard(ctx.t))
         return
-    await _welcome(message, session, actor, t, clock, bot, token)
+    await _welcome(message, ctx, token)
 
 
 @router.callback_query(ConsentGiven.filter())
-async def consent_given(
-    callback: CallbackQuery,
-    state: FSMContext,
-    session: AsyncSession,
-    actor: Actor,
-    t: Translator,
-    clock: Clock,
-    bot: Bot,
-) -> None:
-    await give_consent(session, actor=actor, now=clock.now())
+async def consent_given(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    await give_consent(ctx.session, actor=ctx.actor, now=ctx.now())
+    await ctx.reload_actor()
     token = (await state.get_data()).get("invite_token", "")
     await state.clear()
     await callback.answer()
-    assert isinstance(callback.message, Message)
-    await callback.message.edit_text(t("consent-thanks"))
-    await _welcome(callback.message, session, await actor_for_user(session, actor.user_id), t, clock, bot, token)
+    message = message_of(callback)
+    await message.edit_text(ctx.t("consent-thanks"))
+    await _welcome(message, ctx, token)
 
 
-async def _welcome(
-    message: Message, session: AsyncSession, actor: Actor, t: Translator, clock: Clock, bot: Bot, token: str
-) -> None:
+async def _welcome(message: Message, ctx: Ctx, token: str) -> None:
     """Redeem the invite if there is one, then show the menu, or the way to ask to join."""
+    t = ctx.t
     if token:
         if not TOKEN.match(token):
             await message.answer(t("invite-unknown"))
             return
-        redeemed = await redeem_invite(session, actor=actor, token=token, now=clock.now())
-        actor = await actor_for_user(session, actor.user_id)
+        redeemed = await redeem_invite(ctx.session, actor=ctx.actor, token=token, now=ctx.now())
+        await ctx.reload_actor()
         if redeemed.person_name:
             await message.answer(t("invite-linked", name=redeemed.person_name))
         if redeemed.role and redeemed.org_name:
             await message.answer(t("invite-role", role=t.plain(f"role-{redeemed.role.value}"), org=redeemed.org_name))
-    if not actor.roles:
+    if not ctx.actor.roles:
         await message.answer(t("start-unknown"), reply_markup=_join_keyboard(t))
         return
-    await refresh_commands(bot, t, actor)
-    await message.answer(menu_text(t, actor), reply_markup=main_menu(t, actor))
+    await refresh_commands(ctx.bot, t, ctx.actor)
+    await message.answer(menu_text(t, ctx.actor), reply_markup=main_menu(t, ctx.actor))
 
 
 @router.message(Command("help"))
-async def help_command(message: Message, actor: Actor, t: Translator) -> None:
-    await message.answer(_help_text(t, actor))
+async def help_command(message: Message, ctx: Ctx) -> None:
+    await message.answer(_help_text(ctx.t, ctx.actor))
 
 
 @router.callback_query(MenuAction.filter(F.item == "help"))
-async def help_button(callback: CallbackQuery, actor: Actor, t: Translator) -> None:
+async def help_button(callback: CallbackQuery, ctx: Ctx) -> None:
     await callback.answer()
-    assert isinstance(callback.message, Message)
-    await callback.message.answer(_help_text(t, actor))
+    await message_of(callback).answer(_help_text(ctx.t, ctx.actor))
 
 
 @router.callback_query(MenuAction.filter(F.item == "profile"))
-async def profile_button(
-    callback: CallbackQuery, session: AsyncSession, actor: Actor, t: Translator, clock: Clock
-) -> None:
+async def profile_button(callback: CallbackQuery, ctx: Ctx) -> None:
     await callback.answer()
-    assert isinstance(callback.message, Message)
-    if actor.person_id is None:
-        await callback.message.answer(t("start-unknown"), reply_markup=_join_keyboard(t))
+    message, t = message_of(callback), ctx.t
+    if ctx.actor.person_id is None:
+        await message.answer(t("start-unknown"), reply_markup=_join_keyboard(t))
         return
-    profile = await get_profile(session, person_id=actor.person_id, today=clock.now().date())
-    await callback.message.answer(
+    profile = await get_profile(ctx.session, person_id=ctx.actor.person_id, today=ctx.now().date())
+    await message.answer(
         t(
             "profile",
             name=profile.full_name,

@@ -29,6 +29,7 @@ class Page:
     items: tuple[Org, ...]
     page: int
     pages: int
+    total: int
 
 
 def _org(row: Organisation) -> Org:
@@ -99,7 +100,7 @@ async def list_orgs(
     rows = await session.scalars(
         query.order_by(Organisation.name, Organisation.id).offset(page * per_page).limit(per_page)
     )
-    return Page(tuple(_org(row) for row in rows), page, pages)
+    return Page(tuple(_org(row) for row in rows), page, pages, total)
 
 
 async def schools_by_key(session: AsyncSession, municipality_id: int) -> dict[str, Org]:

@@ -11,7 +11,8 @@ from aiogram import Dispatcher
 from aiogram.fsm.storage.memory import MemoryStorage
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.app import Resources, build_bot, build_dispatcher
+from bot.app import build_bot, build_dispatcher
+from bot.context import Resources
 from bot.i18n import Translations
 from bot.settings import Settings
 from services.clock import Clock
