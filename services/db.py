@@ -1,5 +1,6 @@
 """Engine, sessions and migrations for SQLite (embedded default) and PostgreSQL."""
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,21 +47,15 @@ def alembic_config() -> Config:
 async def migrate(engine: AsyncEngine, revision: str = "head") -> None:
     """Upgrade the schema to `revision` over the given engine."""
     async with engine.begin() as connection:
-        await connection.run_sync(_upgrade, revision)
-
-
-def _upgrade(connection: Connection, revision: str) -> None:
-    config = alembic_config()
-    config.attributes["connection"] = connection
-    command.upgrade(config, revision)
+        await connection.run_sync(_alembic, command.upgrade, revision)
 
 
 async def downgrade(engine: AsyncEngine, revision: str) -> None:
     async with engine.begin() as connection:
-        await connection.run_sync(_downgrade, revision)
+        await connection.run_sync(_alembic, command.downgrade, revision)
 
 
-def _downgrade(connection: Connection, revision: str) -> None:
+def _alembic(connection: Connection, alembic_command: Callable[[Config, str], None], revision: str) -> None:
     config = alembic_config()
-    config.attributes["connection"] = connection
-    command.downgrade(config, revision)
+    config.attributes["connection"] = connection  # migrations/env.py runs on this connection
+    alembic_command(config, revision)
