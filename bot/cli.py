@@ -17,7 +17,7 @@ async def migrate_only(settings: Settings) -> None:
     engine = create_engine(settings.database_url)
     await migrate(engine)
     await engine.dispose()
-    print("Database is up to date.")
+    print(Translations().get("ru").plain("migrate-done"))
 
 
 async def demo(settings: Settings) -> None:

@@ -181,5 +181,6 @@ language-ru = Русский
 language-en = English
 
 ## Demo
+migrate-done = The database schema is up to date.
 demo-ready = The demo municipality is ready: 3 organisations, 60 teachers, diagnostics. Links to sign in:
 demo-invite = { $role } ({ $name }): { $link }
