@@ -1,9 +1,6 @@
 """Asking to join without an invite: choose municipality and school, type ФИО; managers decide with one tap."""
 
-import logging
-
-from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramAPIError
+from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -14,13 +11,13 @@ from bot.context import Ctx
 from bot.i18n import Translator
 from handlers.keyboards import MenuAction, OrgPage, OrgPick, message_of, org_page_keyboard
 from handlers.menu import main_menu, menu_text, refresh_commands
+from handlers.notify import notify
 from services.access import approver_chats
 from services.joins import create_join_request, decide_join_request
 from services.models import OrgKind
 from services.orgs import get_org, list_orgs
 
 router = Router(name="join")
-logger = logging.getLogger(__name__)
 
 
 class JoinForm(StatesGroup):
@@ -117,14 +114,6 @@ async def join_decide(callback: CallbackQuery, callback_data: JoinDecision, ctx:
         await notify(ctx.bot, requester.tg_id, text, main_menu(requester_t, requester))
     else:
         await notify(ctx.bot, requester.tg_id, requester_t("join-rejected"), None)
-
-
-async def notify(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    """Tell someone other than the sender; a person who blocked the bot must not break the sender's action."""
-    try:
-        await bot.send_message(chat_id, text, reply_markup=markup)
-    except TelegramAPIError:
-        logger.warning("could not notify %s", chat_id, exc_info=True)
 
 
 def _decision_keyboard(t: Translator, request_id: int) -> InlineKeyboardMarkup:

@@ -17,15 +17,16 @@ logger = logging.getLogger(__name__)
 # Commands each role adds to a person's Telegram menu, in order.
 ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
     "everyone": ("start", "help", "settings"),
-    Role.COORDINATOR: ("roster", "invite"),
-    Role.METHODIST: ("roster", "invite"),
+    "teacher": ("route",),
+    Role.COORDINATOR: ("route", "roster", "invite"),
+    Role.METHODIST: ("route", "roster", "invite"),
     Role.ADMIN: ("orgs", "invite"),
 }
 # Menu buttons each role adds: (callback item, locale key).
 ROLE_BUTTONS: dict[str, tuple[str, ...]] = {
-    "teacher": ("profile",),
-    Role.COORDINATOR: ("roster", "invite"),
-    Role.METHODIST: ("roster", "invite"),
+    "teacher": ("route", "profile"),
+    Role.COORDINATOR: ("route", "roster", "invite"),
+    Role.METHODIST: ("route", "roster", "invite"),
     Role.ADMIN: ("orgs", "invite"),
     "everyone": ("settings", "help"),
 }

@@ -17,8 +17,9 @@ from handlers.keyboards import MenuAction, message_of
 from services.errors import InvalidInput, RosterRejected, RowProblem
 from services.invites import PersonInvite, issue_person_invites
 from services.roster import import_roster, import_scope, plan_import
-from services.roster_file import MAX_FILE_BYTES, RosterRow, parse_roster
+from services.roster_file import RosterRow, parse_roster
 from services.spreadsheets import roster_template, write_table
+from services.tables import MAX_FILE_BYTES
 
 router = Router(name="roster")
 PROBLEMS_IN_MESSAGE = 15
@@ -60,13 +61,13 @@ async def roster_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     document = message.document
     assert document is not None
     if (document.file_size or 0) > MAX_FILE_BYTES:
-        raise InvalidInput("roster-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
+        raise InvalidInput("file-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
     progress = await message.answer(ctx.t("roster-checking"))
     try:
         rows = await _read_rows(ctx, document.file_id, document.file_name or "")
         plan = await plan_import(ctx.session, actor=ctx.actor, rows=rows)
     except RosterRejected as rejected:
-        await _report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected.problems)
         return
     if not plan.new_schools:
         await _import(message, state, ctx, rows, confirmed=False)
@@ -110,7 +111,7 @@ async def _read_rows(ctx: Ctx, file_id: str, file_name: str) -> list[RosterRow]:
     return parse_roster(buffer.getvalue(), file_name, today=ctx.now().date())
 
 
-async def _report_problems(message: Message, t: Translator, problems: list[RowProblem]) -> None:
+async def report_problems(message: Message, t: Translator, problems: list[RowProblem]) -> None:
     """Say what is wrong, row by row; the full list goes as a spreadsheet when it is long."""
     lines = [_problem_line(t, problem) for problem in problems[:PROBLEMS_IN_MESSAGE]]
     text = t("roster-rejected", count=len(problems)) + "\n" + "\n".join(lines)
@@ -142,7 +143,7 @@ async def _import(message: Message, state: FSMContext, ctx: Ctx, rows: list[Rost
             ctx.session, actor=ctx.actor, rows=rows, confirm_new_schools=confirmed, now=ctx.now()
         )
     except RosterRejected as rejected:
-        await _report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected.problems)
         return
     await state.clear()
     invites = await issue_person_invites(

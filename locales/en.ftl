@@ -121,10 +121,10 @@ roster-template =
     Required columns: ФИО, Должность, Дата рождения, Начало педагогической деятельности; for methodists also Организация.
 roster-send-file = Send the roster file (XLSX or CSV) as a document, or /start to leave.
 roster-checking = ⏳ Checking the file…
-roster-too-big = The file is too big: { $limit } MB at most.
+file-too-big = The file is too big: { $limit } MB at most.
 roster-too-many-rows = The file has more than { $limit } rows. Split it into parts.
-roster-wrong-type = An XLSX or CSV file is needed.
-roster-unreadable = The file could not be read. Save it as XLSX or CSV and send it again.
+file-wrong-type = An XLSX or CSV file is needed.
+file-unreadable = The file could not be read. Save it as XLSX or CSV and send it again.
 roster-rejected = ❌ The file was not imported: { $count ->
         [one] { $count } problem
        *[other] { $count } problems
@@ -184,3 +184,177 @@ language-en = English
 migrate-done = The database schema is up to date.
 demo-ready = The demo municipality is ready: 3 organisations, 60 teachers, diagnostics. Links to sign in:
 demo-invite = { $role } ({ $name }): { $link }
+
+## Files
+problem-bad-choice = not one of the allowed values: "{ $value }"
+problem-bad-number = not a number: "{ $value }"
+problem-not-in-roster = not in the roster (check the full name and birth date): "{ $value }"
+
+## Routes: the teacher's route
+cmd-route = My individual educational route
+menu-route = 🧭 My route
+route-none = You have no individual educational route yet. Build one from your latest diagnostic, or take the self-assessment first.
+route-start = 🧭 Build my route
+route-proposed = A draft route is ready: { $count } activities proposed from your diagnostic. Check, add or remove items, then submit it for approval.
+route-title = <b>Individual educational route</b> { $name } ({ $school })
+route-status = Status: { $status }
+route-progress = { $done } of { $total } done{ $overdue ->
+        [0] {""}
+       *[other] , { $overdue } overdue
+    }
+route-comment = 💬 { $comment }
+route-item-line = { $mark } { $title } — by { $deadline }{ $overdue ->
+        [yes] {" "}❗
+       *[no] {""}
+    }
+route-add-catalogue = ➕ From the catalogue
+route-add-own = ✏️ My own activity
+route-submit = 📤 Submit for approval
+route-submitted = 📤 The route was submitted for approval.
+route-item-added = Item added.
+route-item-removed = Item removed.
+route-open = Open the route
+back-to-route = ‹ Back to the route
+route-status-draft = draft
+route-status-submitted = awaiting approval
+route-status-returned = returned for changes
+route-status-approved = approved
+route-status-in_progress = in progress
+route-status-implemented = implemented
+item-status-planned = planned
+item-status-reported = under review
+item-status-confirmed = confirmed
+item-status-returned = returned
+kind-course = Course
+kind-seminar = Seminar
+kind-master_class = Master class
+kind-internship = Internship
+kind-consultation = Consultation
+kind-association = Methodical association
+kind-mentoring = Mentoring
+kind-self_education = Self-education
+kind-contest = Contest
+area-subject = subject
+area-methodical = methodical
+area-psychological = psychological and pedagogical
+area-communicative = communicative
+area-digital = digital
+area-none = none
+catalogue-choose = Choose an activity from the catalogue:
+catalogue-empty = The municipality's catalogue is empty yet. Add your own activity.
+own-item-title = Type the activity's title (up to 300 characters).
+own-item-kind = Choose the kind of activity:
+own-item-area = Which deficit does it address?
+own-item-deadline = Type the deadline as DD.MM.YYYY, e.g. 15.03.2027.
+item-title = <b>{ $title }</b>
+item-kind = { $kind } · competences: { $area }
+item-hours = Hours: { $hours } · registry: { $registry ->
+        [federal] federal
+        [regional] regional
+       *[none] —
+    }
+item-deadline = Deadline: { $deadline }{ $overdue ->
+        [yes] {" "}❗ overdue
+       *[no] {""}
+    }
+item-status = Status: { $status }
+item-history = <b>History:</b>
+history-line = { $at } — { $action }: { $who }
+history-created = route created
+history-submitted = submitted for approval
+history-approved = approved
+history-returned = returned
+history-reported = reported done
+history-confirmed = confirmed
+history-item_returned = report returned
+history-implemented = route implemented
+item-deadline-button = 📅 Deadline
+item-remove = 🗑 Remove
+item-report = ✅ Done
+item-deadline-set = New deadline for "{ $title }": { $deadline }.
+report-ask = "{ $title }". Send proof: a document, photo, link or text (several are fine), then press "Send for review".
+report-added = Received: { $count }. Add more or send for review.
+report-send = 📤 Send for review
+report-sent = 📤 The report was sent for review.
+evidence-texts = <b>Proof:</b>
+    { $texts }
+evidence-too-big = The file is over { $limit } MB, which the bot cannot open. Send a smaller file or a link.
+evidence-wrong-type = This kind of attachment is not accepted. Send a document (PDF, Word, Excel, PowerPoint, image, archive), a photo, a link or text.
+evidence-bad-text = Proof text is up to { $limit } characters.
+evidence-bad-link = A link starts with http:// or https:// and has no spaces.
+evidence-missing = Attach at least one piece of proof.
+evidence-too-many = At most { $limit } attachments per item.
+item-already-reported = This item is already under review or confirmed.
+route-not-approved = Items can be reported once the route is approved.
+route-not-editable = The route is awaiting approval or approved and cannot be changed.
+route-deadline-past = A deadline cannot be in the past.
+route-deadline-far = A deadline is at most three years from today.
+route-bad-date = I did not understand the date. Type it as DD.MM.YYYY, e.g. 15.03.2027.
+route-bad-title = A title is 1 to { $limit } characters.
+route-bad-hours = Hours are a whole number from 1 to 2000.
+route-empty = The route has no items.
+route-too-many-items = A route has at most { $limit } items.
+
+## Routes: self-assessment and uploads
+self-assessment-start = 📝 Self-assessment of deficits
+self-assessment-question = Question { $number } of { $total }. How confident are you in the "{ $area }" area?
+self-assessment-1 = 1 — I need help
+self-assessment-2 = 2 — I have difficulties
+self-assessment-3 = 3 — mostly confident
+self-assessment-4 = 4 — I can help colleagues
+self-assessment-done = Self-assessment saved. Deficits: { $deficits }.
+self-assessment-incomplete = Answer every self-assessment question.
+upload-catalogue = 📚 Upload the activity catalogue
+upload-diagnostics = 🩺 Upload diagnostics
+upload-catalogue-ask = Send an XLSX or CSV with the columns Название, Вид (курс, семинар, мастер-класс, стажировка, консультация, методическое объединение, наставничество, самообразование, конкурс), Часы, Реестр (ФР, РР or empty), Компетенции (comma-separated: предметные, методические, психолого-педагогические, коммуникативные, цифровые).
+upload-diagnostics-ask = Send an XLSX or CSV with the columns ФИО, Дата рождения, Дата диагностики, Вид (федеральная, региональная, школьная), Уровень (высокий, повышенный, базовый, низкий), Дефициты (comma-separated).
+catalogue-imported = ✅ Catalogue uploaded: { $created } added, { $updated } updated.
+diagnostics-imported = ✅ Diagnostics uploaded: { $added } added, { $skipped } already there.
+
+## Routes: review
+review-title = <b>Route review</b>
+review-menu = 📥 Route review
+review-items = 📥 Reports to review ({ $count })
+review-routes = 📝 Routes to approve ({ $count })
+review-register = 📊 Route register (XLSX)
+review-counts = 📋 Summary by organisation
+review-items-title = Reports to review, oldest first: { $count }
+review-routes-title = Routes to approve, oldest first: { $count }
+review-open = Open
+review-approve = ✅ Approve
+review-return = ↩️ Return for changes
+review-comment-ask = Type a comment for the teacher, or press "No comment".
+review-no-comment = Return without a comment
+review-route-waiting = 📝 Route to approve: { $name }
+review-item-waiting = 📥 Report to review: { $name } — "{ $title }"
+review-route-approved = ✅ Route approved: { $name }
+review-route-returned = ↩️ Route returned: { $name }
+review-item-returned = ↩️ Report returned: "{ $title }" ({ $name })
+review-item-confirmed = Confirmed.
+item-confirm = ✔️ Confirm
+item-return = ↩️ Return
+route-already-reviewed = This route has already been reviewed.
+item-already-reviewed = This report has already been reviewed.
+route-approved-owner = ✅ Your individual educational route is approved. You can start and report what you complete.
+route-returned-owner = ↩️ Your route was returned for changes.
+item-confirmed-owner = ✅ Confirmed: "{ $title }".
+item-returned-owner = ↩️ Report returned: "{ $title }".
+route-implemented-owner = 🎉 Congratulations! Every item of your route is done — the route is implemented.
+register-sheet = Route register
+register-caption = Route register: { $count } rows.
+register-col-0 = Organisation
+register-col-1 = Full name
+register-col-2 = Deficit
+register-col-3 = Activity
+register-col-4 = Kind
+register-col-5 = Hours
+register-col-6 = Deadline
+register-col-7 = Item status
+register-col-8 = Route status
+register-col-9 = Approved
+register-col-10 = Confirmed
+register-col-11 = Proof link
+register-col-12 = Attachments
+counts-title = <b>Routes by organisation</b>
+counts-line = { $school }: { $counts }
+counts-none = There are no routes in your scope yet.

@@ -121,10 +121,10 @@ roster-template =
     Обязательные столбцы: ФИО, Должность, Дата рождения, Начало педагогической деятельности; методисту — ещё Организация.
 roster-send-file = Пришлите файл реестра (XLSX или CSV) документом или /start для выхода.
 roster-checking = ⏳ Проверяю файл…
-roster-too-big = Файл слишком большой: не более { $limit } МБ.
+file-too-big = Файл слишком большой: не более { $limit } МБ.
 roster-too-many-rows = В файле больше { $limit } строк. Разделите его на части.
-roster-wrong-type = Нужен файл XLSX или CSV.
-roster-unreadable = Не удалось прочитать файл. Сохраните его как XLSX или CSV и пришлите снова.
+file-wrong-type = Нужен файл XLSX или CSV.
+file-unreadable = Не удалось прочитать файл. Сохраните его как XLSX или CSV и пришлите снова.
 roster-rejected = ❌ Файл не загружен: { $count ->
         [one] { $count } ошибка
         [few] { $count } ошибки
@@ -186,3 +186,177 @@ language-en = English
 migrate-done = База данных обновлена до последней версии схемы.
 demo-ready = Демо-муниципалитет готов: 3 организации, 60 педагогов, диагностики. Ссылки для входа:
 demo-invite = { $role } ({ $name }): { $link }
+
+## Файлы
+problem-bad-choice = значение не из списка: «{ $value }»
+problem-bad-number = не число: «{ $value }»
+problem-not-in-roster = нет в реестре (проверьте ФИО и дату рождения): «{ $value }»
+
+## ИОМ: маршрут педагога
+cmd-route = Мой образовательный маршрут (ИОМ)
+menu-route = 🧭 Мой маршрут
+route-none = У вас пока нет индивидуального образовательного маршрута. Составьте его по последней диагностике или сначала пройдите самооценку.
+route-start = 🧭 Составить маршрут
+route-proposed = Черновик маршрута готов: по диагностике предложено мероприятий — { $count }. Проверьте, добавьте или уберите пункты и отправьте на согласование.
+route-title = <b>Индивидуальный образовательный маршрут</b> { $name } ({ $school })
+route-status = Статус: { $status }
+route-progress = Выполнено { $done } из { $total }{ $overdue ->
+        [0] {""}
+       *[other] , просрочено: { $overdue }
+    }
+route-comment = 💬 { $comment }
+route-item-line = { $mark } { $title } — до { $deadline }{ $overdue ->
+        [yes] {" "}❗
+       *[no] {""}
+    }
+route-add-catalogue = ➕ Из каталога
+route-add-own = ✏️ Своё мероприятие
+route-submit = 📤 На согласование
+route-submitted = 📤 Маршрут отправлен на согласование.
+route-item-added = Пункт добавлен.
+route-item-removed = Пункт удалён.
+route-open = Открыть маршрут
+back-to-route = ‹ К маршруту
+route-status-draft = черновик
+route-status-submitted = на согласовании
+route-status-returned = возвращён на доработку
+route-status-approved = согласован
+route-status-in_progress = выполняется
+route-status-implemented = реализован
+item-status-planned = запланировано
+item-status-reported = на проверке
+item-status-confirmed = подтверждено
+item-status-returned = возвращено
+kind-course = Курс ДПО
+kind-seminar = Семинар
+kind-master_class = Мастер-класс
+kind-internship = Стажировка
+kind-consultation = Консультация
+kind-association = Методическое объединение
+kind-mentoring = Наставничество
+kind-self_education = Самообразование
+kind-contest = Конкурс
+area-subject = предметные
+area-methodical = методические
+area-psychological = психолого-педагогические
+area-communicative = коммуникативные
+area-digital = цифровые
+area-none = без привязки
+catalogue-choose = Выберите мероприятие из каталога:
+catalogue-empty = Каталог мероприятий муниципалитета пока пуст. Добавьте своё мероприятие.
+own-item-title = Напишите название мероприятия (до 300 символов).
+own-item-kind = Выберите вид мероприятия:
+own-item-area = Какой дефицит оно закрывает?
+own-item-deadline = Напишите срок в формате ДД.ММ.ГГГГ, например 15.03.2027.
+item-title = <b>{ $title }</b>
+item-kind = { $kind } · компетенции: { $area }
+item-hours = Часов: { $hours } · реестр: { $registry ->
+        [federal] ФР ДПП
+        [regional] РР ДПП
+       *[none] —
+    }
+item-deadline = Срок: { $deadline }{ $overdue ->
+        [yes] {" "}❗ просрочено
+       *[no] {""}
+    }
+item-status = Статус: { $status }
+item-history = <b>История:</b>
+history-line = { $at } — { $action }: { $who }
+history-created = маршрут создан
+history-submitted = отправлен на согласование
+history-approved = согласован
+history-returned = возвращён
+history-reported = отчёт о выполнении
+history-confirmed = выполнение подтверждено
+history-item_returned = отчёт возвращён
+history-implemented = маршрут реализован
+item-deadline-button = 📅 Срок
+item-remove = 🗑 Удалить
+item-report = ✅ Выполнено
+item-deadline-set = Новый срок «{ $title }»: { $deadline }.
+report-ask = «{ $title }». Пришлите подтверждение: документ, фото, ссылку или текст (можно несколько), затем нажмите «Отправить на проверку».
+report-added = Принято: { $count }. Добавьте ещё или отправьте на проверку.
+report-send = 📤 Отправить на проверку
+report-sent = 📤 Отчёт отправлен на проверку.
+evidence-texts = <b>Подтверждение:</b>
+    { $texts }
+evidence-too-big = Файл больше { $limit } МБ — такой бот не сможет открыть. Пришлите файл поменьше или ссылку.
+evidence-wrong-type = Такой вид вложения не подходит. Пришлите документ (PDF, Word, Excel, PowerPoint, изображение, архив), фото, ссылку или текст.
+evidence-bad-text = Текст подтверждения — до { $limit } символов.
+evidence-bad-link = Ссылка должна начинаться с http:// или https:// и не содержать пробелов.
+evidence-missing = Приложите хотя бы одно подтверждение.
+evidence-too-many = Не больше { $limit } вложений к одному пункту.
+item-already-reported = Этот пункт уже отправлен на проверку или подтверждён.
+route-not-approved = Отчитываться можно после согласования маршрута.
+route-not-editable = Маршрут на согласовании или уже согласован — менять его нельзя.
+route-deadline-past = Срок не может быть в прошлом.
+route-deadline-far = Срок — не дальше трёх лет от сегодняшнего дня.
+route-bad-date = Не понял дату. Напишите в формате ДД.ММ.ГГГГ, например 15.03.2027.
+route-bad-title = Название — от 1 до { $limit } символов.
+route-bad-hours = Часы — целое число от 1 до 2000.
+route-empty = В маршруте нет ни одного пункта.
+route-too-many-items = В маршруте не больше { $limit } пунктов.
+
+## ИОМ: самооценка и загрузки
+self-assessment-start = 📝 Самооценка дефицитов
+self-assessment-question = Вопрос { $number } из { $total }. Насколько уверенно вы чувствуете себя в области «{ $area }»?
+self-assessment-1 = 1 — нужна помощь
+self-assessment-2 = 2 — есть трудности
+self-assessment-3 = 3 — в целом уверенно
+self-assessment-4 = 4 — могу помочь коллегам
+self-assessment-done = Самооценка сохранена. Дефициты: { $deficits }.
+self-assessment-incomplete = Ответьте на все вопросы самооценки.
+upload-catalogue = 📚 Загрузить каталог мероприятий
+upload-diagnostics = 🩺 Загрузить диагностики
+upload-catalogue-ask = Пришлите XLSX или CSV со столбцами: Название, Вид (курс, семинар, мастер-класс, стажировка, консультация, методическое объединение, наставничество, самообразование, конкурс), Часы, Реестр (ФР, РР или пусто), Компетенции (через запятую: предметные, методические, психолого-педагогические, коммуникативные, цифровые).
+upload-diagnostics-ask = Пришлите XLSX или CSV со столбцами: ФИО, Дата рождения, Дата диагностики, Вид (федеральная, региональная, школьная), Уровень (высокий, повышенный, базовый, низкий), Дефициты (через запятую).
+catalogue-imported = ✅ Каталог загружен: добавлено { $created }, обновлено { $updated }.
+diagnostics-imported = ✅ Диагностики загружены: добавлено { $added }, уже были { $skipped }.
+
+## ИОМ: проверка
+review-title = <b>Проверка маршрутов</b>
+review-menu = 📥 Проверка маршрутов
+review-items = 📥 Отчёты на проверку ({ $count })
+review-routes = 📝 Маршруты на согласование ({ $count })
+review-register = 📊 Реестр ИОМ (XLSX)
+review-counts = 📋 Сводка по организациям
+review-items-title = Отчёты на проверку, сначала давние: { $count }
+review-routes-title = Маршруты на согласование, сначала давние: { $count }
+review-open = Открыть
+review-approve = ✅ Согласовать
+review-return = ↩️ Вернуть на доработку
+review-comment-ask = Напишите комментарий для педагога или нажмите «Без комментария».
+review-no-comment = Вернуть без комментария
+review-route-waiting = 📝 Маршрут на согласование: { $name }
+review-item-waiting = 📥 Отчёт на проверку: { $name } — «{ $title }»
+review-route-approved = ✅ Маршрут согласован: { $name }
+review-route-returned = ↩️ Маршрут возвращён: { $name }
+review-item-returned = ↩️ Отчёт возвращён: «{ $title }» ({ $name })
+review-item-confirmed = Выполнение подтверждено.
+item-confirm = ✔️ Подтвердить
+item-return = ↩️ Вернуть
+route-already-reviewed = Этот маршрут уже рассмотрен.
+item-already-reviewed = Этот отчёт уже рассмотрен.
+route-approved-owner = ✅ Ваш индивидуальный образовательный маршрут согласован. Можно приступать и отчитываться о выполнении.
+route-returned-owner = ↩️ Маршрут возвращён на доработку.
+item-confirmed-owner = ✅ Выполнение подтверждено: «{ $title }».
+item-returned-owner = ↩️ Отчёт возвращён: «{ $title }».
+route-implemented-owner = 🎉 Поздравляем! Все пункты маршрута выполнены — маршрут реализован.
+register-sheet = Реестр ИОМ
+register-caption = Реестр ИОМ: строк — { $count }.
+register-col-0 = Организация
+register-col-1 = ФИО
+register-col-2 = Дефицит
+register-col-3 = Мероприятие
+register-col-4 = Вид
+register-col-5 = Часы
+register-col-6 = Срок
+register-col-7 = Статус пункта
+register-col-8 = Статус маршрута
+register-col-9 = Согласован
+register-col-10 = Подтверждён
+register-col-11 = Ссылка-подтверждение
+register-col-12 = Вложений
+counts-title = <b>Маршруты по организациям</b>
+counts-line = { $school }: { $counts }
+counts-none = В вашей области пока нет маршрутов.

@@ -6,6 +6,7 @@ import os
 from alembic import context
 from sqlalchemy import Connection
 
+from services import route_models  # noqa: F401  (registers the route tables)
 from services.db import create_engine
 from services.models import Base
 

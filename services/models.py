@@ -49,7 +49,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def _enum(enum_class: type[StrEnum]) -> Enum:
+def enum_column(enum_class: type[StrEnum]) -> Enum:
     return Enum(
         enum_class,
         native_enum=False,
@@ -84,7 +84,7 @@ class Organisation(Base):
     __table_args__ = (UniqueConstraint("parent_id", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[OrgKind] = mapped_column(_enum(OrgKind))
+    kind: Mapped[OrgKind] = mapped_column(enum_column(OrgKind))
     name: Mapped[str] = mapped_column(String(300))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
     timezone: Mapped[str] = mapped_column(String(64))
@@ -169,7 +169,7 @@ class RoleGrant(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    role: Mapped[Role] = mapped_column(_enum(Role))
+    role: Mapped[Role] = mapped_column(enum_column(Role))
     org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     granted_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     granted_at: Mapped[datetime] = mapped_column(UtcDateTime())
@@ -183,7 +183,7 @@ class Invite(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
-    role: Mapped[Role | None] = mapped_column(_enum(Role))
+    role: Mapped[Role | None] = mapped_column(enum_column(Role))
     org_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
     created_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
@@ -199,7 +199,7 @@ class JoinRequest(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     full_name: Mapped[str] = mapped_column(String(300))
-    status: Mapped[JoinStatus] = mapped_column(_enum(JoinStatus), default=JoinStatus.PENDING)
+    status: Mapped[JoinStatus] = mapped_column(enum_column(JoinStatus), default=JoinStatus.PENDING)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

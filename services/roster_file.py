@@ -4,22 +4,16 @@ The column titles are the file format shared with methodists' spreadsheets, so t
 fixed Russian words (with English aliases) rather than interface text.
 """
 
-import csv
-import io
 import re
-import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from services.errors import InvalidInput, RosterRejected, RowProblem
 from services.joins import FULL_NAME
 from services.people import add_years, name_key
+from services.tables import read_table, text_of
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_PROBLEMS = 1_000
 
@@ -78,9 +72,7 @@ class RosterRow:
 
 def parse_roster(content: bytes, filename: str, *, today: date) -> list[RosterRow]:
     """Every row of the file, valid; otherwise RosterRejected listing every problem found."""
-    if len(content) > MAX_FILE_BYTES:
-        raise InvalidInput("roster-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
-    table = _read_table(content, filename)
+    table = read_table(content, filename)
     header = next(table, None)
     if header is None:
         raise RosterRejected([RowProblem(1, "", "empty")])
@@ -90,7 +82,7 @@ def parse_roster(content: bytes, filename: str, *, today: date) -> list[RosterRo
     rows: list[RosterRow] = []
     first_line: dict[tuple[str, date], int] = {}
     for line, cells in enumerate(table, start=2):
-        if not any(_text(cell) for cell in cells):
+        if not any(text_of(cell) for cell in cells):
             continue
         if len(rows) + len(problems) >= MAX_ROWS:
             raise InvalidInput("roster-too-many-rows", limit=MAX_ROWS)
@@ -112,34 +104,8 @@ def parse_roster(content: bytes, filename: str, *, today: date) -> list[RosterRo
     return rows
 
 
-def _read_table(content: bytes, filename: str) -> Iterator[list[object]]:
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, IndexError) as error:
-            raise InvalidInput("roster-unreadable") from error
-        return (list(row) for row in sheet.iter_rows(values_only=True))
-    if name.endswith(".csv"):
-        return iter(_read_csv(content))
-    raise InvalidInput("roster-wrong-type")
-
-
-def _read_csv(content: bytes) -> list[list[object]]:
-    # Excel on Russian Windows saves CSV in cp1251 with ";"; everything else writes UTF-8 with ",".
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = content.decode("cp1251", errors="replace")
-    if "\x00" in text:
-        raise InvalidInput("roster-unreadable")
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-
-
 def _header_key(title: object) -> str:
-    return " ".join(_text(title).replace("ё", "е").split()).casefold()
+    return " ".join(text_of(title).replace("ё", "е").split()).casefold()
 
 
 def _map_header(header: list[object]) -> tuple[dict[str, int], list[RowProblem]]:
@@ -153,34 +119,26 @@ def _map_header(header: list[object]) -> tuple[dict[str, int], list[RowProblem]]
     return positions, problems
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
-
-
 def _validate_row(line: int, values: dict[str, object], today: date, problems: list[RowProblem]) -> RosterRow | None:
     found: list[RowProblem] = []
 
     def problem(field: str, code: str, value: object = "") -> None:
-        found.append(RowProblem(line, COLUMNS[field][0], code, _text(value)[:60]))
+        found.append(RowProblem(line, COLUMNS[field][0], code, text_of(value)[:60]))
 
-    full_name = _text(values.get("full_name"))
+    full_name = text_of(values.get("full_name"))
     if not full_name:
         problem("full_name", "required")
     elif len(full_name) > 300 or not FULL_NAME.match(full_name):
         problem("full_name", "bad-name", full_name)
-    school = _text(values.get("school"))
+    school = text_of(values.get("school"))
     if len(school) > 300:
         problem("school", "too-long", school)
-    position = _text(values.get("position"))
+    position = text_of(values.get("position"))
     if not position:
         problem("position", "required")
     elif len(position) > 200:
         problem("position", "too-long", position)
-    subjects = tuple(dict.fromkeys(s.strip() for s in re.split(r"[,;/]", _text(values.get("subjects"))) if s.strip()))
+    subjects = tuple(dict.fromkeys(s.strip() for s in re.split(r"[,;/]", text_of(values.get("subjects"))) if s.strip()))
     if any(len(subject) > 100 for subject in subjects):
         problem("subjects", "too-long")
     birth_date = _date(values.get("birth_date"), "birth_date", problem)
@@ -194,10 +152,10 @@ def _validate_row(line: int, values: dict[str, object], today: date, problems: l
         problem("work_start", "before-age-14", values.get("work_start"))
     is_manager = _flag(values.get("is_manager"), "is_manager", False, problem)
     is_active = _flag(values.get("is_active"), "is_active", True, problem)
-    email = _text(values.get("email")) or None
+    email = text_of(values.get("email")) or None
     if email and (len(email) > 200 or not EMAIL.match(email)):
         problem("email", "bad-email", email)
-    phone = _text(values.get("phone")) or None
+    phone = text_of(values.get("phone")) or None
     if phone and not (10 <= len(re.sub(r"\D", "", phone)) <= 15 and re.fullmatch(r"[\d\s()+\-]+", phone)):
         problem("phone", "bad-phone", phone)
     problems.extend(found)
@@ -213,7 +171,7 @@ def _date(value: object, field: str, problem: Report) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    text = _text(value)
+    text = text_of(value)
     if not text:
         problem(field, "required")
         return None
@@ -227,7 +185,7 @@ def _date(value: object, field: str, problem: Report) -> date | None:
 
 
 def _flag(value: object, field: str, default: bool, problem: Report) -> bool:
-    text = _text(value).casefold()
+    text = text_of(value).casefold()
     if not text:
         return default
     if text in YES:

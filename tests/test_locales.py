@@ -11,6 +11,7 @@ from bot.i18n import LOCALES_DIR, Translations
 from handlers.menu import ROLE_BUTTONS, ROLE_COMMANDS
 from services.access import LANGUAGES
 from services.models import Role
+from services.route_models import ActivityKind, Area, ItemStatus, RouteStatus
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY_SHAPE = re.compile(r"[a-z]+(?:-[a-z0-9]+)+")
@@ -41,7 +42,13 @@ def keys_built_in_code() -> set[str]:
     keys |= {f"help-{role.value}" for role in Role} | {"help-teacher"}
     keys |= {f"menu-{item}" for items in ROLE_BUTTONS.values() for item in items}
     keys |= {f"cmd-{name}" for names in ROLE_COMMANDS.values() for name in names}
-    return keys | {f"language-{code}" for code in LANGUAGES}
+    keys |= {f"language-{code}" for code in LANGUAGES}
+    keys |= {f"area-{area.value}" for area in Area} | {f"kind-{kind.value}" for kind in ActivityKind}
+    keys |= {f"item-status-{status.value}" for status in ItemStatus}
+    keys |= {f"route-status-{status.value}" for status in RouteStatus}
+    keys |= {f"register-col-{index}" for index in range(13)} | {f"self-assessment-{value}" for value in range(1, 5)}
+    actions = ("created", "submitted", "approved", "returned", "reported", "confirmed", "item_returned", "implemented")
+    return keys | {f"history-{action}" for action in actions}
 
 
 def test_every_language_has_the_same_messages() -> None:

@@ -8,7 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import InvalidInput, RosterRejected
 from services.models import Organisation, OrgKind, Person, PersonSubject
-from services.roster_file import MAX_FILE_BYTES, parse_roster
+from services.roster_file import parse_roster
+from services.tables import MAX_FILE_BYTES
 from tests.conversation import Harness, texts
 from tests.conversation import Person as Chatter
 from tests.factories import (

@@ -1,0 +1,121 @@
+"""Diagnostics: a teacher's self-assessment by competence area; methodists upload diagnostics and the catalogue."""
+
+import io
+
+from aiogram import F, Router
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.context import Ctx
+from bot.i18n import Translator
+from handlers.keyboards import message_of
+from handlers.roster import report_problems
+from handlers.route_views import RouteAction
+from services.catalogue import catalogue_municipality, import_catalogue
+from services.diagnostics import import_diagnostics, record_self_assessment
+from services.errors import Forbidden, InvalidInput, RosterRejected
+from services.route_models import Area
+from services.tables import MAX_FILE_BYTES
+
+router = Router(name="diagnostics")
+AREAS = list(Area)
+
+
+class SelfRating(CallbackData, prefix="sa"):
+    area: int
+    value: int
+
+
+class Upload(StatesGroup):
+    catalogue = State()
+    diagnostics = State()
+
+
+@router.callback_query(RouteAction.filter(F.action == "self"))
+async def self_assessment_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    if ctx.actor.person_id is None:
+        raise Forbidden()
+    await state.clear()
+    await state.update_data(ratings={})
+    await callback.answer()
+    await message_of(callback).edit_text(_question(ctx.t, 0), reply_markup=_scale(ctx.t, 0))
+
+
+@router.callback_query(SelfRating.filter())
+async def self_assessment_answer(
+    callback: CallbackQuery, callback_data: SelfRating, state: FSMContext, ctx: Ctx
+) -> None:
+    ratings: dict[str, int] | None = (await state.get_data()).get("ratings")
+    if ratings is None or not 0 <= callback_data.area < len(AREAS) or not 1 <= callback_data.value <= 4:
+        await callback.answer(ctx.t.plain("stale-button"), show_alert=True)
+        return
+    ratings[AREAS[callback_data.area].value] = callback_data.value
+    await state.update_data(ratings=ratings)
+    await callback.answer()
+    following = callback_data.area + 1
+    if following < len(AREAS):
+        await message_of(callback).edit_text(_question(ctx.t, following), reply_markup=_scale(ctx.t, following))
+        return
+    deficits = await record_self_assessment(
+        ctx.session, actor=ctx.actor, ratings={Area(area): value for area, value in ratings.items()}, now=ctx.now()
+    )
+    await state.clear()
+    names = ", ".join(ctx.t.plain(f"area-{area.value}") for area in deficits) or "—"
+    builder = InlineKeyboardBuilder()
+    builder.button(text=ctx.t.plain("route-start"), callback_data=RouteAction(action="start"))
+    await message_of(callback).edit_text(
+        ctx.t("self-assessment-done", deficits=names), reply_markup=builder.as_markup()
+    )
+
+
+def _question(t: Translator, index: int) -> str:
+    return t("self-assessment-question", number=index + 1, total=len(AREAS), area=t.plain(f"area-{AREAS[index].value}"))
+
+
+def _scale(t: Translator, index: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for value in range(1, 5):
+        builder.button(text=t.plain(f"self-assessment-{value}"), callback_data=SelfRating(area=index, value=value))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+@router.callback_query(RouteAction.filter(F.action.in_({"upload_catalogue", "upload_diagnostics"})))
+async def upload_begin(callback: CallbackQuery, callback_data: RouteAction, state: FSMContext, ctx: Ctx) -> None:
+    catalogue_municipality(ctx.actor)  # methodists only
+    catalogue = callback_data.action == "upload_catalogue"
+    await state.set_state(Upload.catalogue if catalogue else Upload.diagnostics)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("upload-catalogue-ask" if catalogue else "upload-diagnostics-ask"))
+
+
+@router.message(Upload.catalogue, F.document)
+@router.message(Upload.diagnostics, F.document)
+async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    document = message.document
+    assert document is not None
+    if (document.file_size or 0) > MAX_FILE_BYTES:
+        raise InvalidInput("file-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
+    file = await ctx.bot.get_file(document.file_id)
+    buffer = io.BytesIO()
+    await ctx.bot.download_file(file.file_path or "", buffer)
+    name = document.file_name or ""
+    try:
+        if await state.get_state() == Upload.catalogue.state:
+            created, updated = await import_catalogue(
+                ctx.session, actor=ctx.actor, content=buffer.getvalue(), file_name=name, now=ctx.now()
+            )
+            text = ctx.t("catalogue-imported", created=created, updated=updated)
+        else:
+            added, skipped = await import_diagnostics(
+                ctx.session, actor=ctx.actor, content=buffer.getvalue(), file_name=name, today=ctx.now().date()
+            )
+            text = ctx.t("diagnostics-imported", added=added, skipped=skipped)
+    except RosterRejected as rejected:
+        await report_problems(message, ctx.t, rejected.problems)
+        return
+    await state.clear()
+    await message.answer(text)

@@ -1,0 +1,154 @@
+"""How routes, items and queues look in a chat: texts and keyboards, within Telegram's limits."""
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.i18n import Translator
+from services.route_models import ActivityKind, ItemStatus
+from services.route_review import EvidenceView, HistoryEntry
+from services.routes import ItemView, RouteView
+
+ITEMS_PER_PAGE = 8
+HISTORY_SHOWN = 10
+STATUS_MARK = {ItemStatus.PLANNED: "▫️", ItemStatus.REPORTED: "⏳", ItemStatus.CONFIRMED: "✅", ItemStatus.RETURNED: "↩️"}
+
+
+class RouteAction(CallbackData, prefix="rt"):
+    """Screens and actions on a whole route (or the reviewer's lists); `route` 0 means "mine"."""
+
+    action: str
+    route: int = 0
+    page: int = 0
+
+
+class ItemAction(CallbackData, prefix="it"):
+    action: str
+    item: int
+
+
+class OwnItemKind(CallbackData, prefix="ok"):
+    kind: ActivityKind
+
+
+class OwnItemArea(CallbackData, prefix="oa"):
+    area: str  # an Area value, or "" for none
+
+
+class CataloguePick(CallbackData, prefix="ca"):
+    route: int
+    activity: int
+
+
+def short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def route_text(t: Translator, route: RouteView, *, for_reviewer: bool = False) -> str:
+    lines = [t("route-title", name=route.person_name if for_reviewer else "", school=route.school)]
+    lines.append(t("route-status", status=t.plain(f"route-status-{route.status.value}")))
+    lines.append(t("route-progress", done=route.done, total=len(route.items), overdue=route.overdue))
+    if route.comment:
+        lines.append(t("route-comment", comment=short(route.comment, 500)))
+    if for_reviewer:
+        lines += [item_line(t, item) for item in route.items]
+    return "\n".join(lines)
+
+
+def item_line(t: Translator, item: ItemView) -> str:
+    return t(
+        "route-item-line",
+        mark=STATUS_MARK[item.status],
+        title=short(item.title, 80),
+        deadline=f"{item.deadline:%d.%m.%Y}",
+        overdue="yes" if item.overdue else "no",
+    )
+
+
+def item_button(item: ItemView) -> str:
+    warn = "❗" if item.overdue else ""
+    return f"{STATUS_MARK[item.status]}{warn} {short(item.title, 40)} · {item.deadline:%d.%m}"
+
+
+def item_text(t: Translator, item: ItemView, history: list[HistoryEntry]) -> str:
+    lines = [
+        t("item-title", title=item.title),
+        t(
+            "item-kind",
+            kind=t.plain(f"kind-{item.kind.value}"),
+            area=t.plain(f"area-{item.area.value}") if item.area else "—",
+        ),
+        t("item-hours", hours=item.hours or 0, registry=item.registry.value),
+        t("item-deadline", deadline=f"{item.deadline:%d.%m.%Y}", overdue="yes" if item.overdue else "no"),
+        t("item-status", status=t.plain(f"item-status-{item.status.value}")),
+    ]
+    if item.comment:
+        lines.append(t("route-comment", comment=short(item.comment, 500)))
+    if history:
+        lines.append(t("item-history"))
+        lines += [
+            t(
+                "history-line",
+                at=f"{entry.at:%d.%m.%Y}",
+                action=t.plain(f"history-{entry.action}"),
+                who=short(entry.who, 60),
+                comment=short(entry.comment or "", 150),
+            )
+            for entry in history[-HISTORY_SHOWN:]
+        ]
+    return "\n".join(lines)
+
+
+def evidence_text(t: Translator, evidence: list[EvidenceView]) -> str:
+    """Links and texts in one message; files are sent on their own."""
+    lines = [short(piece.text or "", 600) for piece in evidence if piece.text]
+    return t("evidence-texts", texts="\n".join(lines)) if lines else ""
+
+
+def route_keyboard(t: Translator, route: RouteView, *, page: int, owner: bool, reviewer: bool) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    items = route.items[page * ITEMS_PER_PAGE : (page + 1) * ITEMS_PER_PAGE]
+    for item in items:
+        builder.button(text=item_button(item), callback_data=ItemAction(action="open", item=item.id))
+    sizes = [1] * len(items)
+    pages = max(1, -(-len(route.items) // ITEMS_PER_PAGE))
+    if pages > 1:
+        nav = [
+            ("‹", max(0, page - 1)),
+            (t.plain("page-of", page=page + 1, pages=pages), page),
+            ("›", min(pages - 1, page + 1)),
+        ]
+        for text, target in nav:
+            builder.button(text=text, callback_data=RouteAction(action="show", route=route.id, page=target))
+        sizes.append(3)
+    if owner and route.editable:
+        builder.button(
+            text=t.plain("route-add-catalogue"), callback_data=RouteAction(action="catalogue", route=route.id)
+        )
+        builder.button(text=t.plain("route-add-own"), callback_data=RouteAction(action="own", route=route.id))
+        builder.button(text=t.plain("route-submit"), callback_data=RouteAction(action="submit", route=route.id))
+        sizes += [2, 1]
+    if reviewer:
+        builder.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
+        sizes.append(1)
+    builder.adjust(*sizes)
+    return builder.as_markup()
+
+
+def item_keyboard(
+    t: Translator, item: ItemView, route: RouteView, *, owner: bool, reviewer: bool
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    if owner and route.editable:
+        builder.button(text=t.plain("item-deadline-button"), callback_data=ItemAction(action="deadline", item=item.id))
+        builder.button(text=t.plain("item-remove"), callback_data=ItemAction(action="remove", item=item.id))
+    active = route.status.value in ("approved", "in_progress")
+    if owner and active and item.status in (ItemStatus.PLANNED, ItemStatus.RETURNED):
+        builder.button(text=t.plain("item-report"), callback_data=ItemAction(action="report", item=item.id))
+    if reviewer and item.status == ItemStatus.REPORTED:
+        builder.button(text=t.plain("item-confirm"), callback_data=ItemAction(action="confirm", item=item.id))
+        builder.button(text=t.plain("item-return"), callback_data=ItemAction(action="return", item=item.id))
+    target = RouteAction(action="show") if owner else RouteAction(action="review", route=route.id)
+    builder.button(text=t.plain("back-to-route"), callback_data=target)
+    builder.adjust(2)
+    return builder.as_markup()

@@ -1,0 +1,374 @@
+"""/route for a teacher: see the route, build it from the diagnostic and the catalogue, submit, report items."""
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.context import Ctx
+from bot.i18n import Translator
+from handlers.keyboards import MenuAction, message_of
+from handlers.notify import notify
+from handlers.route_views import (
+    CataloguePick,
+    ItemAction,
+    OwnItemArea,
+    OwnItemKind,
+    RouteAction,
+    evidence_text,
+    item_keyboard,
+    item_text,
+    route_keyboard,
+    route_text,
+    short,
+)
+from services.access import approver_chats
+from services.errors import Forbidden, InvalidInput
+from services.models import Person
+from services.route_models import ActivityKind, Area, EvidenceKind
+from services.route_review import evidence_of, history_of, is_reviewer
+from services.routes import (
+    EvidenceIn,
+    add_activity,
+    add_own_item,
+    catalogue_for_route,
+    check_evidence,
+    get_item,
+    latest_route,
+    parse_deadline,
+    remove_item,
+    report_item,
+    set_deadline,
+    start_route,
+    submit_route,
+)
+
+router = Router(name="routes")
+MAX_EVIDENCE = 10
+
+
+class OwnItemForm(StatesGroup):
+    title = State()
+    deadline = State()
+
+
+class DeadlineForm(StatesGroup):
+    deadline = State()
+
+
+class ReportForm(StatesGroup):
+    evidence = State()
+
+
+@router.message(Command("route"))
+async def route_command(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    await state.clear()
+    text, markup = await _route_screen(ctx, page=0)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(MenuAction.filter(F.item == "route"))
+async def route_button(callback: CallbackQuery, ctx: Ctx) -> None:
+    text, markup = await _route_screen(ctx, page=0)
+    await callback.answer()
+    await message_of(callback).answer(text, reply_markup=markup)
+
+
+@router.callback_query(RouteAction.filter(F.action == "show"))
+async def route_show(callback: CallbackQuery, callback_data: RouteAction, state: FSMContext, ctx: Ctx) -> None:
+    await state.clear()
+    text, markup = await _route_screen(ctx, page=callback_data.page)
+    await callback.answer()
+    await message_of(callback).edit_text(text, reply_markup=markup)
+
+
+async def _route_screen(ctx: Ctx, *, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    """The teacher's own route in a few lines, items as buttons; reviewers also get their queues."""
+    t, actor = ctx.t, ctx.actor
+    reviewer = is_reviewer(actor)
+    if actor.person_id is None:
+        if not reviewer:
+            raise Forbidden()
+        return t("review-title"), _review_entry(t)
+    route = await latest_route(ctx.session, actor=actor, person_id=actor.person_id, today=ctx.now().date())
+    if route is None:
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t.plain("route-start"), callback_data=RouteAction(action="start"))
+        builder.button(text=t.plain("self-assessment-start"), callback_data=RouteAction(action="self"))
+        if reviewer:
+            builder.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
+        builder.adjust(1)
+        return t("route-none"), builder.as_markup()
+    return route_text(t, route), route_keyboard(t, route, page=page, owner=True, reviewer=reviewer)
+
+
+def _review_entry(t: Translator) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
+    return builder.as_markup()
+
+
+@router.callback_query(RouteAction.filter(F.action == "start"))
+async def route_start(callback: CallbackQuery, ctx: Ctx) -> None:
+    if ctx.actor.person_id is None:
+        raise Forbidden()
+    route = await start_route(ctx.session, actor=ctx.actor, person_id=ctx.actor.person_id, now=ctx.now())
+    await callback.answer()
+    note = ctx.t("route-proposed", count=len(route.items)) + "\n\n"
+    markup = route_keyboard(ctx.t, route, page=0, owner=True, reviewer=is_reviewer(ctx.actor))
+    await message_of(callback).edit_text(note + route_text(ctx.t, route), reply_markup=markup)
+
+
+@router.callback_query(RouteAction.filter(F.action == "catalogue"))
+async def catalogue_page(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
+    route_id, page = callback_data.route, callback_data.page
+    activities, pages = await catalogue_for_route(ctx.session, actor=ctx.actor, route_id=route_id, page=page)
+    await callback.answer()
+    builder = InlineKeyboardBuilder()
+    for activity in activities:
+        builder.button(
+            text=short(activity.title, 60), callback_data=CataloguePick(route=route_id, activity=activity.id)
+        )
+    if page + 1 < pages:
+        builder.button(text="›", callback_data=RouteAction(action="catalogue", route=route_id, page=page + 1))
+    builder.button(text=ctx.t.plain("back-to-route"), callback_data=RouteAction(action="show"))
+    builder.adjust(1)
+    text = ctx.t("catalogue-choose") if activities else ctx.t("catalogue-empty")
+    await message_of(callback).edit_text(text, reply_markup=builder.as_markup())
+
+
+@router.callback_query(CataloguePick.filter())
+async def catalogue_add(callback: CallbackQuery, callback_data: CataloguePick, ctx: Ctx) -> None:
+    route = await add_activity(
+        ctx.session,
+        actor=ctx.actor,
+        route_id=callback_data.route,
+        activity_id=callback_data.activity,
+        area=None,
+        now=ctx.now(),
+    )
+    await callback.answer(ctx.t.plain("route-item-added"))
+    markup = route_keyboard(ctx.t, route, page=0, owner=True, reviewer=is_reviewer(ctx.actor))
+    await message_of(callback).edit_text(route_text(ctx.t, route), reply_markup=markup)
+
+
+@router.callback_query(RouteAction.filter(F.action == "own"))
+async def own_item_begin(callback: CallbackQuery, callback_data: RouteAction, state: FSMContext, ctx: Ctx) -> None:
+    await catalogue_for_route(ctx.session, actor=ctx.actor, route_id=callback_data.route, page=0)  # access check
+    await state.set_state(OwnItemForm.title)
+    await state.update_data(route_id=callback_data.route)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("own-item-title"))
+
+
+@router.message(OwnItemForm.title, F.text, ~F.text.startswith("/"))
+async def own_item_title(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    title = " ".join(message.text.split())
+    if len(title) > 300:
+        raise InvalidInput("route-bad-title", limit=300)
+    await state.update_data(title=title)
+    builder = InlineKeyboardBuilder()
+    for kind in ActivityKind:
+        builder.button(text=ctx.t.plain(f"kind-{kind.value}"), callback_data=OwnItemKind(kind=kind))
+    builder.adjust(2)
+    await message.answer(ctx.t("own-item-kind"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(OwnItemForm.title, OwnItemKind.filter())
+async def own_item_kind(callback: CallbackQuery, callback_data: OwnItemKind, state: FSMContext, ctx: Ctx) -> None:
+    await state.update_data(kind=callback_data.kind.value)
+    builder = InlineKeyboardBuilder()
+    for area in Area:
+        builder.button(text=ctx.t.plain(f"area-{area.value}"), callback_data=OwnItemArea(area=area.value))
+    builder.button(text=ctx.t.plain("area-none"), callback_data=OwnItemArea(area=""))
+    builder.adjust(2)
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("own-item-area"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(OwnItemForm.title, OwnItemArea.filter())
+async def own_item_area(callback: CallbackQuery, callback_data: OwnItemArea, state: FSMContext, ctx: Ctx) -> None:
+    if callback_data.area and callback_data.area not in Area._value2member_map_:
+        raise Forbidden()
+    await state.update_data(area=callback_data.area)
+    await state.set_state(OwnItemForm.deadline)
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("own-item-deadline"))
+
+
+@router.message(OwnItemForm.deadline, F.text, ~F.text.startswith("/"))
+async def own_item_deadline(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    deadline = parse_deadline(message.text, ctx.now().date())
+    data = await state.get_data()
+    route = await add_own_item(
+        ctx.session,
+        actor=ctx.actor,
+        route_id=data["route_id"],
+        title=data["title"],
+        kind=ActivityKind(data["kind"]),
+        area=Area(data["area"]) if data["area"] else None,
+        hours=None,
+        deadline=deadline,
+        now=ctx.now(),
+    )
+    await state.clear()
+    markup = route_keyboard(ctx.t, route, page=0, owner=True, reviewer=is_reviewer(ctx.actor))
+    await message.answer(ctx.t("route-item-added") + "\n\n" + route_text(ctx.t, route), reply_markup=markup)
+
+
+@router.callback_query(RouteAction.filter(F.action == "submit"))
+async def route_submit(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
+    route = await submit_route(ctx.session, actor=ctx.actor, route_id=callback_data.route, now=ctx.now())
+    await callback.answer()
+    markup = route_keyboard(ctx.t, route, page=0, owner=True, reviewer=is_reviewer(ctx.actor))
+    await message_of(callback).edit_text(
+        ctx.t("route-submitted") + "\n\n" + route_text(ctx.t, route), reply_markup=markup
+    )
+    await _tell_reviewers(
+        ctx,
+        route.person_id,
+        "review-route-waiting",
+        RouteAction(action="review", route=route.id),
+        name=route.person_name,
+    )
+
+
+async def _tell_reviewers(
+    ctx: Ctx, person_id: int, key: str, target: RouteAction | ItemAction, **params: object
+) -> None:
+    person = await ctx.session.get_one(Person, person_id)
+    for chat_id, language in await approver_chats(ctx.session, school_id=person.school_id):
+        if chat_id == ctx.actor.tg_id:
+            continue
+        t = ctx.translations.get(language)
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t.plain("review-open"), callback_data=target)
+        await notify(ctx.bot, chat_id, t(key, **params), builder.as_markup())
+
+
+@router.callback_query(ItemAction.filter(F.action == "open"))
+async def item_open(callback: CallbackQuery, callback_data: ItemAction, ctx: Ctx) -> None:
+    item, route, owner = await get_item(
+        ctx.session, actor=ctx.actor, item_id=callback_data.item, today=ctx.now().date()
+    )
+    history = await history_of(ctx.session, route_id=route.id, item_id=item.id)
+    await callback.answer()
+    markup = item_keyboard(ctx.t, item, route, owner=owner, reviewer=not owner)
+    await message_of(callback).edit_text(item_text(ctx.t, item, history), reply_markup=markup)
+    if not owner:
+        await send_evidence(ctx, message_of(callback).chat.id, item.id)
+
+
+@router.callback_query(ItemAction.filter(F.action == "remove"))
+async def item_remove(callback: CallbackQuery, callback_data: ItemAction, ctx: Ctx) -> None:
+    route = await remove_item(ctx.session, actor=ctx.actor, item_id=callback_data.item, now=ctx.now())
+    await callback.answer(ctx.t.plain("route-item-removed"))
+    markup = route_keyboard(ctx.t, route, page=0, owner=True, reviewer=is_reviewer(ctx.actor))
+    await message_of(callback).edit_text(route_text(ctx.t, route), reply_markup=markup)
+
+
+@router.callback_query(ItemAction.filter(F.action == "deadline"))
+async def item_deadline_begin(callback: CallbackQuery, callback_data: ItemAction, state: FSMContext, ctx: Ctx) -> None:
+    item, route, _owner = await get_item(
+        ctx.session, actor=ctx.actor, item_id=callback_data.item, today=ctx.now().date()
+    )
+    if not route.editable:
+        raise InvalidInput("route-not-editable")
+    await state.set_state(DeadlineForm.deadline)
+    await state.update_data(item_id=item.id)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("own-item-deadline"))
+
+
+@router.message(DeadlineForm.deadline, F.text, ~F.text.startswith("/"))
+async def item_deadline(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    deadline = parse_deadline(message.text, ctx.now().date())
+    item = await set_deadline(
+        ctx.session, actor=ctx.actor, item_id=(await state.get_data())["item_id"], deadline=deadline, now=ctx.now()
+    )
+    await state.clear()
+    await message.answer(ctx.t("item-deadline-set", title=item.title, deadline=f"{item.deadline:%d.%m.%Y}"))
+
+
+@router.callback_query(ItemAction.filter(F.action == "report"))
+async def report_begin(callback: CallbackQuery, callback_data: ItemAction, state: FSMContext, ctx: Ctx) -> None:
+    item, _route, owner = await get_item(
+        ctx.session, actor=ctx.actor, item_id=callback_data.item, today=ctx.now().date()
+    )
+    if not owner:
+        raise Forbidden()
+    await state.set_state(ReportForm.evidence)
+    await state.update_data(item_id=item.id, evidence=[])
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("report-ask", title=item.title))
+
+
+@router.message(ReportForm.evidence, ~F.text.startswith("/"))
+async def report_evidence(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    piece = check_evidence(_evidence_of(message))
+    data = await state.get_data()
+    evidence = data["evidence"]
+    if len(evidence) >= MAX_EVIDENCE:
+        raise InvalidInput("evidence-too-many", limit=MAX_EVIDENCE)
+    evidence.append(piece.__dict__ | {"kind": piece.kind.value})
+    await state.update_data(evidence=evidence)
+    builder = InlineKeyboardBuilder()
+    builder.button(text=ctx.t.plain("report-send"), callback_data=ItemAction(action="send", item=data["item_id"]))
+    builder.button(text=ctx.t.plain("cancel"), callback_data=RouteAction(action="show"))
+    builder.adjust(1)
+    await message.answer(ctx.t("report-added", count=len(evidence)), reply_markup=builder.as_markup())
+
+
+def _evidence_of(message: Message) -> EvidenceIn:
+    if message.document is not None:
+        document = message.document
+        return EvidenceIn(EvidenceKind.DOCUMENT, document.file_id, document.file_name, document.file_size)
+    if message.photo:
+        photo = message.photo[-1]  # the largest size
+        return EvidenceIn(EvidenceKind.PHOTO, photo.file_id, None, photo.file_size)
+    text = message.text or message.caption or ""
+    kind = EvidenceKind.LINK if text.strip().startswith(("http://", "https://")) else EvidenceKind.TEXT
+    if message.text is None and message.caption is None:
+        raise InvalidInput("evidence-wrong-type")
+    return EvidenceIn(kind, text=text)
+
+
+@router.callback_query(ReportForm.evidence, ItemAction.filter(F.action == "send"))
+async def report_send(callback: CallbackQuery, callback_data: ItemAction, state: FSMContext, ctx: Ctx) -> None:
+    data = await state.get_data()
+    if data.get("item_id") != callback_data.item:
+        raise Forbidden()
+    evidence = [EvidenceIn(**piece | {"kind": EvidenceKind(piece["kind"])}) for piece in data["evidence"]]
+    route = await report_item(
+        ctx.session, actor=ctx.actor, item_id=callback_data.item, evidence=evidence, now=ctx.now()
+    )
+    await state.clear()
+    await callback.answer()
+    markup = route_keyboard(ctx.t, route, page=0, owner=True, reviewer=is_reviewer(ctx.actor))
+    await message_of(callback).edit_text(ctx.t("report-sent") + "\n\n" + route_text(ctx.t, route), reply_markup=markup)
+    title = next(item.title for item in route.items if item.id == callback_data.item)
+    await _tell_reviewers(
+        ctx,
+        route.person_id,
+        "review-item-waiting",
+        ItemAction(action="open", item=callback_data.item),
+        name=route.person_name,
+        title=title,
+    )
+
+
+async def send_evidence(ctx: Ctx, chat_id: int, item_id: int) -> None:
+    """Show a reviewer what the teacher attached: files as they are, links and texts in one message."""
+    evidence = await evidence_of(ctx.session, item_id)
+    for piece in evidence:
+        if piece.kind == EvidenceKind.DOCUMENT and piece.file_id:
+            await ctx.bot.send_document(chat_id, piece.file_id)
+        elif piece.kind == EvidenceKind.PHOTO and piece.file_id:
+            await ctx.bot.send_photo(chat_id, piece.file_id)
+    if text := evidence_text(ctx.t, evidence):
+        await ctx.bot.send_message(chat_id, text)
