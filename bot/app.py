@@ -16,7 +16,7 @@ from bot.i18n import Translations
 from bot.middlewares import ContextMiddleware
 from bot.retry import RetryMiddleware
 from bot.settings import Settings
-from handlers import errors, invites, join, orgs, roster, settings, start
+from handlers import diagnostics, errors, invites, join, orgs, roster, route_review, routes, settings, start
 from services.clock import Clock
 from services.db import create_engine, create_session_factory, migrate
 from services.orgs import ensure_region
@@ -48,6 +48,9 @@ def get_routers() -> list[Router]:
         roster.router,
         invites.router,
         orgs.router,
+        routes.router,
+        route_review.router,
+        diagnostics.router,
         errors.fallback,
     ]
 

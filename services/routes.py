@@ -167,13 +167,12 @@ async def start_route(session: AsyncSession, *, actor: Actor, person_id: int, no
         .order_by(Diagnostic.taken_on.desc(), Diagnostic.id.desc())
         .limit(1)
     )
-    route = Route(person_id=person_id, diagnostic_id=diagnostic.id if diagnostic else None, created_at=now)
-    session.add(route)
+    items: list[RouteItem] = []
     if diagnostic is not None:
         areas = [Area(deficit.area) for deficit in diagnostic.deficits if deficit.area in Area._value2member_map_]
         assert school.parent_id is not None
         proposals = await activities_for_areas(session, municipality_id=school.parent_id, areas=areas)
-        route.items = [
+        items = [
             RouteItem(
                 activity_id=activity.id,
                 title=activity.title,
@@ -185,6 +184,8 @@ async def start_route(session: AsyncSession, *, actor: Actor, person_id: int, no
             )
             for area, activity in proposals.items()
         ]
+    route = Route(person_id=person_id, diagnostic_id=diagnostic.id if diagnostic else None, created_at=now, items=items)
+    session.add(route)
     await session.flush()
     log_event(session, route, None, actor, "created", None, now)
     await session.commit()

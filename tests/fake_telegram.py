@@ -25,6 +25,7 @@ from aiogram.methods import (
     GetMe,
     SendDocument,
     SendMessage,
+    SendPhoto,
     SetMyCommands,
     TelegramMethod,
 )
@@ -192,7 +193,7 @@ class FakeTelegram(BaseSession):
             return True
         if isinstance(method, GetFile):
             return File(file_id=method.file_id, file_unique_id=method.file_id, file_path=f"documents/{method.file_id}")
-        if isinstance(method, SendMessage | EditMessageText | EditMessageReplyMarkup | SendDocument):
+        if isinstance(method, SendMessage | EditMessageText | EditMessageReplyMarkup | SendDocument | SendPhoto):
             return self._record_message(method).as_(bot)
         return True
 
@@ -202,12 +203,16 @@ class FakeTelegram(BaseSession):
         name = type(method).__name__
         text = getattr(method, "text", None) or getattr(method, "caption", None) or ""
         document = None
-        if isinstance(method, SendDocument):
-            assert isinstance(method.document, BufferedInputFile)
-            file_id = f"sent{next(self._ids)}"
-            self.files[file_id] = method.document.data
-            document = Document(file_id=file_id, file_unique_id=file_id, file_name=method.document.filename)
-            self.sent.append(Sent(name, chat_id, text, markup, method.document.filename, method.document.data))
+        if isinstance(method, SendDocument | SendPhoto):
+            upload = method.document if isinstance(method, SendDocument) else method.photo
+            if isinstance(upload, BufferedInputFile):
+                file_id, file_name = f"sent{next(self._ids)}", upload.filename
+                self.files[file_id] = upload.data
+            else:  # a file Telegram already has, re-sent by its file_id
+                assert isinstance(upload, str) and upload in self.files, f"unknown file_id {upload!r}"
+                file_id, file_name = upload, None
+            document = Document(file_id=file_id, file_unique_id=file_id, file_name=file_name)
+            self.sent.append(Sent(name, chat_id, text, markup, file_name, self.files[file_id]))
         elif isinstance(method, EditMessageReplyMarkup):
             self.sent.append(Sent(name, chat_id, "", markup))
         else:
