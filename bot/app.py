@@ -13,6 +13,7 @@ from aiogram.fsm.storage.memory import MemoryStorage
 
 from bot.context import Resources
 from bot.i18n import Translations
+from bot.jobs import build_scheduler
 from bot.middlewares import ContextMiddleware
 from bot.retry import RetryMiddleware
 from bot.settings import Settings
@@ -76,7 +77,12 @@ async def run_polling(settings: Settings) -> None:
             )
         resources = Resources(settings, session_factory, region.id, clock, Translations())
         bot = build_bot(settings)
+        scheduler = build_scheduler(bot, resources)
+        scheduler.start()
         logger.info("starting long polling")
-        await build_dispatcher().start_polling(bot, handle_signals=True, **resources.as_data())
+        try:
+            await build_dispatcher().start_polling(bot, handle_signals=True, **resources.as_data())
+        finally:
+            scheduler.shutdown(wait=False)
     finally:
         await engine.dispose()

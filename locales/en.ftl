@@ -358,3 +358,8 @@ register-col-12 = Attachments
 counts-title = <b>Routes by organisation</b>
 counts-line = { $school }: { $counts }
 counts-none = There are no routes in your scope yet.
+
+## Reminders
+reminder-7d = ⏰ A week left for the route item "{ $title }" (due { $deadline }).
+reminder-1d = ⏰ The route item "{ $title }" is due tomorrow ({ $deadline }).
+reminder-overdue = ❗ The route item "{ $title }" is overdue (it was due { $deadline }). Report it done or agree a new deadline.

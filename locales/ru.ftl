@@ -360,3 +360,8 @@ register-col-12 = Вложений
 counts-title = <b>Маршруты по организациям</b>
 counts-line = { $school }: { $counts }
 counts-none = В вашей области пока нет маршрутов.
+
+## Напоминания
+reminder-7d = ⏰ Через неделю срок пункта маршрута «{ $title }» ({ $deadline }).
+reminder-1d = ⏰ Завтра срок пункта маршрута «{ $title }» ({ $deadline }).
+reminder-overdue = ❗ Просрочен пункт маршрута «{ $title }» (срок был { $deadline }). Отчитайтесь о выполнении или согласуйте новый срок.

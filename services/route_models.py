@@ -141,3 +141,13 @@ class RouteEvent(Base):
     action: Mapped[str] = mapped_column(String(24))
     comment: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ItemReminder(Base):
+    """A deadline reminder already sent for an item: each kind goes out once."""
+
+    __tablename__ = "item_reminders"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("route_items.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -11,6 +11,7 @@ from bot.i18n import LOCALES_DIR, Translations
 from handlers.menu import ROLE_BUTTONS, ROLE_COMMANDS
 from services.access import LANGUAGES
 from services.models import Role
+from services.reminders import KINDS
 from services.route_models import ActivityKind, Area, ItemStatus, RouteStatus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,7 @@ def keys_built_in_code() -> set[str]:
     keys |= {f"route-status-{status.value}" for status in RouteStatus}
     keys |= {f"register-col-{index}" for index in range(13)} | {f"self-assessment-{value}" for value in range(1, 5)}
     actions = ("created", "submitted", "approved", "returned", "reported", "confirmed", "item_returned", "implemented")
+    keys |= {f"reminder-{kind}" for kind in KINDS}
     return keys | {f"history-{action}" for action in actions}
 
 

@@ -1,0 +1,48 @@
+"""Scheduled jobs: one APScheduler per process, calling services; their state lives in the database."""
+
+import asyncio
+import logging
+
+from aiogram import Bot
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.context import Resources
+from handlers.notify import notify
+from handlers.route_views import RouteAction
+from services.reminders import claim_reminders
+
+logger = logging.getLogger(__name__)
+REMINDER_INTERVAL_MINUTES = 15
+# Bulk messages stay well under Telegram's ~30 per second overall (issue #7 brings the shared outbox).
+BULK_PAUSE_SECONDS = 1 / 25
+
+
+async def send_route_reminders(bot: Bot, resources: Resources) -> int:
+    """Tell teachers about route items due in 7 days, in 1 day, or overdue; returns how many were sent."""
+    async with resources.session_factory() as session:
+        due = await claim_reminders(session, now=resources.clock.now())
+    for reminder in due:
+        t = resources.translations.get(reminder.language)
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t.plain("route-open"), callback_data=RouteAction(action="show"))
+        text = t(f"reminder-{reminder.kind}", title=reminder.title, deadline=f"{reminder.deadline:%d.%m.%Y}")
+        await notify(bot, reminder.tg_id, text, builder.as_markup())
+        await asyncio.sleep(BULK_PAUSE_SECONDS)
+    if due:
+        logger.info("sent %d route reminders", len(due))
+    return len(due)
+
+
+def build_scheduler(bot: Bot, resources: Resources) -> AsyncIOScheduler:
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    scheduler.add_job(
+        send_route_reminders,
+        "interval",
+        minutes=REMINDER_INTERVAL_MINUTES,
+        args=(bot, resources),
+        id="route-reminders",
+        max_instances=1,
+        coalesce=True,
+    )
+    return scheduler
