@@ -12,9 +12,14 @@ from services.reminders import reminder_kind
 from services.route_models import RouteItem
 from tests.conftest import FrozenClock
 from tests.conversation import Harness, Person
-from tests.test_routes import approved_route, people  # noqa: F401  (the fixture)
+from tests.route_setup import approved_route, methodist_and_teacher
 
 DEADLINE = date(2026, 12, 10)
+
+
+@pytest.fixture
+async def people(harness: Harness) -> tuple[Person, Person]:
+    return await methodist_and_teacher(harness)
 
 
 def at_moscow(day: int, month: int, hour: int) -> datetime:
