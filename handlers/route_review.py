@@ -1,5 +1,7 @@
 """Reviewers of routes: queues oldest first, approve or return routes, confirm or return items, the register."""
 
+from typing import Any
+
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -18,6 +20,7 @@ from services.route_models import RouteStatus
 from services.route_register import register_rows, status_counts
 from services.route_review import (
     Owner,
+    Queue,
     history_of,
     is_reviewer,
     item_queue,
@@ -48,13 +51,15 @@ async def review_menu(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> N
     if not is_reviewer(ctx.actor):
         raise Forbidden()
     await state.clear()
-    _items, items_waiting = await item_queue(ctx.session, actor=ctx.actor, page=0, per_page=1)
-    _routes, routes_waiting = await route_queue(ctx.session, actor=ctx.actor, page=0, per_page=1)
+    items_waiting = await item_queue(ctx.session, actor=ctx.actor, page=0, per_page=1)
+    routes_waiting = await route_queue(ctx.session, actor=ctx.actor, page=0, per_page=1)
     t = ctx.t
     builder = InlineKeyboardBuilder()
-    builder.button(text=t.plain("review-items", count=items_waiting), callback_data=RouteAction(action="items_queue"))
     builder.button(
-        text=t.plain("review-routes", count=routes_waiting), callback_data=RouteAction(action="routes_queue")
+        text=t.plain("review-items", count=_count(items_waiting)), callback_data=RouteAction(action="items_queue")
+    )
+    builder.button(
+        text=t.plain("review-routes", count=_count(routes_waiting)), callback_data=RouteAction(action="routes_queue")
     )
     builder.button(text=t.plain("review-register"), callback_data=RouteAction(action="register"))
     builder.button(text=t.plain("review-counts"), callback_data=RouteAction(action="counts"))
@@ -68,39 +73,42 @@ async def review_menu(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> N
 
 @router.callback_query(RouteAction.filter(F.action == "items_queue"))
 async def items_queue(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
-    entries, total = await item_queue(ctx.session, actor=ctx.actor, page=callback_data.page, per_page=PER_PAGE)
+    queue = await item_queue(ctx.session, actor=ctx.actor, page=callback_data.page, per_page=PER_PAGE)
     builder = InlineKeyboardBuilder()
-    for entry in entries:
+    for entry in queue.entries:
         text = f"{entry.reported_at:%d.%m} {short(entry.person_name, 24)}: {short(entry.title, 30)}"
         builder.button(text=text, callback_data=ItemAction(action="open", item=entry.item_id))
-    _pages(builder, ctx.t, "items_queue", callback_data.page, total)
+    _pages(builder, "items_queue", queue)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("review-items-title", count=total), reply_markup=builder.as_markup())
+    text = ctx.t("review-items-title", count=_count(queue))
+    await message_of(callback).answer(text, reply_markup=builder.as_markup())
 
 
 @router.callback_query(RouteAction.filter(F.action == "routes_queue"))
 async def routes_queue(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
-    entries, total = await route_queue(ctx.session, actor=ctx.actor, page=callback_data.page, per_page=PER_PAGE)
+    queue = await route_queue(ctx.session, actor=ctx.actor, page=callback_data.page, per_page=PER_PAGE)
     builder = InlineKeyboardBuilder()
-    for entry in entries:
+    for entry in queue.entries:
         text = f"{entry.submitted_at:%d.%m} {short(entry.person_name, 30)} ({entry.items})"
         builder.button(text=text, callback_data=RouteAction(action="review", route=entry.route_id))
-    _pages(builder, ctx.t, "routes_queue", callback_data.page, total)
+    _pages(builder, "routes_queue", queue)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("review-routes-title", count=total), reply_markup=builder.as_markup())
+    text = ctx.t("review-routes-title", count=_count(queue))
+    await message_of(callback).answer(text, reply_markup=builder.as_markup())
 
 
-def _pages(builder: InlineKeyboardBuilder, t: Translator, action: str, page: int, total: int) -> None:
-    pages = max(1, -(-total // PER_PAGE))
+def _pages(builder: InlineKeyboardBuilder, action: str, queue: Queue[Any]) -> None:
     builder.adjust(1)
-    if pages > 1:
-        nav = InlineKeyboardBuilder()
-        nav.button(text="‹", callback_data=RouteAction(action=action, page=max(0, page - 1)))
-        nav.button(
-            text=t.plain("page-of", page=page + 1, pages=pages), callback_data=RouteAction(action=action, page=page)
-        )
-        nav.button(text="›", callback_data=RouteAction(action=action, page=min(pages - 1, page + 1)))
-        builder.attach(nav)
+    nav = InlineKeyboardBuilder()
+    if queue.page > 0:
+        nav.button(text="‹", callback_data=RouteAction(action=action, page=queue.page - 1))
+    if queue.has_next:
+        nav.button(text="›", callback_data=RouteAction(action=action, page=queue.page + 1))
+    builder.attach(nav)
+
+
+def _count(queue: Queue[Any]) -> str:
+    return f"{queue.total}+" if queue.more else str(queue.total)
 
 
 @router.callback_query(RouteAction.filter(F.action == "review"))

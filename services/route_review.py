@@ -1,9 +1,11 @@
 """Reviewing routes: approval queues, confirming reported items, history, the register that replaces the form."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, false, func, or_, select, true, update
+from sqlalchemy import ColumnElement, Select, false, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.access import Actor, require_school_manager
@@ -13,6 +15,9 @@ from services.route_models import Evidence, EvidenceKind, ItemStatus, Route, Rou
 from services.routes import ItemView, RouteView, item_view, log_event, route_view
 
 MAX_COMMENT = 1000
+COUNT_CAP = 1000
+T = TypeVar("T")
+AnySelect = Select[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,17 @@ class RouteEntry:
     school: str
     items: int
     submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Queue(Generic[T]):
+    """One page of a review queue; `total` stops at COUNT_CAP (then `more` is set)."""
+
+    entries: list[T]
+    page: int
+    has_next: bool
+    total: int
+    more: bool
 
 
 @dataclass(frozen=True)
@@ -148,10 +164,8 @@ async def review_item(
     return item_view(item, now.date()), view, await owner_of(session, route)
 
 
-async def item_queue(
-    session: AsyncSession, *, actor: Actor, page: int, per_page: int = 8
-) -> tuple[list[QueueEntry], int]:
-    """Reported items waiting for review in the actor's scope, oldest first, and their number."""
+async def item_queue(session: AsyncSession, *, actor: Actor, page: int, per_page: int = 8) -> Queue[QueueEntry]:
+    """Reported items waiting for review in the actor's scope, oldest first."""
     base = (
         select(RouteItem.id, Person.full_name, Organisation.name, RouteItem.title, RouteItem.reported_at)
         .join(Route, Route.id == RouteItem.route_id)
@@ -159,17 +173,12 @@ async def item_queue(
         .join(Organisation, Organisation.id == Person.school_id)
         .where(RouteItem.status == ItemStatus.REPORTED, scope_clause(actor))
     )
-    total = await session.scalar(select(func.count()).select_from(base.subquery())) or 0
-    rows = await session.execute(
-        base.order_by(RouteItem.reported_at, RouteItem.id).offset(page * per_page).limit(per_page)
-    )
-    return [QueueEntry(*row) for row in rows], total
+    ordered = base.order_by(RouteItem.reported_at, RouteItem.id)
+    return await _queue(session, base, ordered, QueueEntry, page, per_page)
 
 
-async def route_queue(
-    session: AsyncSession, *, actor: Actor, page: int, per_page: int = 8
-) -> tuple[list[RouteEntry], int]:
-    """Submitted routes waiting for approval in the actor's scope, oldest first, and their number."""
+async def route_queue(session: AsyncSession, *, actor: Actor, page: int, per_page: int = 8) -> Queue[RouteEntry]:
+    """Submitted routes waiting for approval in the actor's scope, oldest first."""
     items = select(func.count(RouteItem.id)).where(RouteItem.route_id == Route.id).scalar_subquery()
     base = (
         select(Route.id, Person.full_name, Organisation.name, items, Route.submitted_at)
@@ -177,9 +186,19 @@ async def route_queue(
         .join(Organisation, Organisation.id == Person.school_id)
         .where(Route.status == RouteStatus.SUBMITTED, scope_clause(actor))
     )
-    total = await session.scalar(select(func.count()).select_from(base.subquery())) or 0
-    rows = await session.execute(base.order_by(Route.submitted_at, Route.id).offset(page * per_page).limit(per_page))
-    return [RouteEntry(*row) for row in rows], total
+    ordered = base.order_by(Route.submitted_at, Route.id)
+    return await _queue(session, base, ordered, RouteEntry, page, per_page)
+
+
+async def _queue(
+    session: AsyncSession, base: AnySelect, ordered: AnySelect, entry: Callable[..., T], page: int, per_page: int
+) -> Queue[T]:
+    # Counting a region's whole queue costs more than showing a page, and nobody needs
+    # "100 000" rather than "1000+": the count stops at COUNT_CAP.
+    total = await session.scalar(select(func.count()).select_from(base.limit(COUNT_CAP + 1).subquery())) or 0
+    rows = list(await session.execute(ordered.offset(page * per_page).limit(per_page + 1)))
+    entries = [entry(*row) for row in rows[:per_page]]
+    return Queue(entries, page, len(rows) > per_page, min(total, COUNT_CAP), total > COUNT_CAP)
 
 
 async def route_for_review(session: AsyncSession, *, actor: Actor, route_id: int, today: date) -> RouteView:

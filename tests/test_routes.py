@@ -1,6 +1,5 @@
 """ИОМ through the real bot: diagnostic → proposal → submit → return → resubmit → approve → report → confirm."""
 
-
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
