@@ -41,7 +41,7 @@ def build_scheduler(bot: Bot, resources: Resources) -> AsyncIOScheduler:
         "interval",
         minutes=REMINDER_INTERVAL_MINUTES,
         args=(bot, resources),
-        id="route-reminders",
+        id="route_reminders",
         max_instances=1,
         coalesce=True,
     )
