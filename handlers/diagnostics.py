@@ -13,11 +13,12 @@ from bot.context import Ctx
 from bot.i18n import Translator
 from handlers.keyboards import message_of
 from handlers.roster import report_problems
-from handlers.route_views import RouteAction
+from handlers.route_views import RouteAction, short
 from services.catalogue import catalogue_municipality, import_catalogue
-from services.diagnostics import import_diagnostics, record_self_assessment
+from services.diagnostics import LEVELS, find_people, import_diagnostics, record_diagnostic, record_self_assessment
 from services.errors import Forbidden, InvalidInput, RosterRejected
 from services.route_models import Area
+from services.route_review import is_reviewer
 from services.tables import MAX_FILE_BYTES
 
 router = Router(name="diagnostics")
@@ -119,3 +120,95 @@ async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
         return
     await state.clear()
     await message.answer(text)
+
+
+class DiagnosticForm(StatesGroup):
+    search = State()
+
+
+class DiagnosticStep(CallbackData, prefix="dg"):
+    """One tap of the by-hand diagnostic: pick a person, a kind, a level, toggle areas, save."""
+
+    step: str
+    value: str = ""
+
+
+DIAGNOSTIC_KINDS = ("federal", "regional", "school")
+
+
+@router.callback_query(RouteAction.filter(F.action == "diagnostic"))
+async def diagnostic_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    if not is_reviewer(ctx.actor):
+        raise Forbidden()
+    await state.set_state(DiagnosticForm.search)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("diagnostic-search"))
+
+
+@router.message(DiagnosticForm.search, F.text, ~F.text.startswith("/"))
+async def diagnostic_search(message: Message, ctx: Ctx) -> None:
+    assert message.text is not None
+    matches = await find_people(ctx.session, actor=ctx.actor, query=message.text)
+    if not matches:
+        await message.answer(ctx.t("diagnostic-nobody"))
+        return
+    builder = InlineKeyboardBuilder()
+    for match in matches:
+        text = f"{short(match.full_name, 40)} · {short(match.school, 20)}"
+        builder.button(text=text, callback_data=DiagnosticStep(step="person", value=str(match.id)))
+    builder.adjust(1)
+    await message.answer(ctx.t("diagnostic-choose-person"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(DiagnosticForm.search, DiagnosticStep.filter())
+async def diagnostic_step(callback: CallbackQuery, callback_data: DiagnosticStep, state: FSMContext, ctx: Ctx) -> None:
+    """Each tap stores one answer and shows the next question; everything is checked again on saving."""
+    data = await state.get_data()
+    step, value, t = callback_data.step, callback_data.value, ctx.t
+    builder = InlineKeyboardBuilder()
+    if step == "person" and value.isdigit():
+        await state.update_data(person_id=int(value), areas=[])
+        for kind in DIAGNOSTIC_KINDS:
+            builder.button(
+                text=t.plain(f"diagnostic-kind-{kind}"), callback_data=DiagnosticStep(step="kind", value=kind)
+            )
+        question = t("diagnostic-choose-kind")
+    elif step == "kind" and value in DIAGNOSTIC_KINDS and "person_id" in data:
+        await state.update_data(kind=value)
+        for level in LEVELS:
+            builder.button(text=t.plain(f"level-{level}"), callback_data=DiagnosticStep(step="level", value=level))
+        question = t("diagnostic-choose-level")
+    elif step in ("level", "area") and "kind" in data:
+        areas: list[str] = data.get("areas", [])
+        if step == "level" and value in LEVELS:
+            await state.update_data(level=value)
+        elif step == "area" and value in Area._value2member_map_:
+            areas = [area for area in areas if area != value] if value in areas else [*areas, value]
+            await state.update_data(areas=areas)
+        for area in Area:
+            mark = "✅ " if area.value in areas else ""
+            builder.button(
+                text=mark + t.plain(f"area-{area.value}"), callback_data=DiagnosticStep(step="area", value=area.value)
+            )
+        builder.button(text=t.plain("diagnostic-save"), callback_data=DiagnosticStep(step="save"))
+        question = t("diagnostic-choose-areas")
+    elif step == "save" and "level" in data:
+        await record_diagnostic(
+            ctx.session,
+            actor=ctx.actor,
+            person_id=data["person_id"],
+            kind=data["kind"],
+            level=data["level"],
+            areas=[Area(area) for area in data.get("areas", [])],
+            taken_on=ctx.now().date(),
+        )
+        await state.clear()
+        await callback.answer()
+        await message_of(callback).edit_text(t("diagnostic-saved"))
+        return
+    else:
+        await callback.answer(t.plain("stale-button"), show_alert=True)
+        return
+    builder.adjust(1)
+    await callback.answer()
+    await message_of(callback).edit_text(question, reply_markup=builder.as_markup())

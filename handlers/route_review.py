@@ -63,6 +63,7 @@ async def review_menu(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> N
     )
     builder.button(text=t.plain("review-register"), callback_data=RouteAction(action="register"))
     builder.button(text=t.plain("review-counts"), callback_data=RouteAction(action="counts"))
+    builder.button(text=t.plain("diagnostic-by-hand"), callback_data=RouteAction(action="diagnostic"))
     if ctx.actor.has(Role.METHODIST):
         builder.button(text=t.plain("upload-catalogue"), callback_data=RouteAction(action="upload_catalogue"))
         builder.button(text=t.plain("upload-diagnostics"), callback_data=RouteAction(action="upload_diagnostics"))

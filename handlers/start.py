@@ -14,6 +14,7 @@ from bot.i18n import Translator
 from handlers.keyboards import MenuAction, message_of
 from handlers.menu import main_menu, menu_text, refresh_commands
 from services.access import Actor, give_consent
+from services.diagnostics import LEVELS
 from services.invites import redeem_invite
 from services.people import get_profile
 
@@ -96,7 +97,7 @@ async def profile_button(callback: CallbackQuery, ctx: Ctx) -> None:
             subjects=", ".join(profile.subjects) or "—",
             young="yes" if profile.young_specialist else "no",
             diagnostic=f"{profile.last_diagnostic:%d.%m.%Y}" if profile.last_diagnostic else "none",
-            level=profile.last_level or "",
+            level=t.plain(f"level-{profile.last_level}") if profile.last_level in LEVELS else "",
         )
     )
 

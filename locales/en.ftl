@@ -363,3 +363,22 @@ counts-none = There are no routes in your scope yet.
 reminder-7d = ⏰ A week left for the route item "{ $title }" (due { $deadline }).
 reminder-1d = ⏰ The route item "{ $title }" is due tomorrow ({ $deadline }).
 reminder-overdue = ❗ The route item "{ $title }" is overdue (it was due { $deadline }). Report it done or agree a new deadline.
+
+## Diagnostic by hand
+diagnostic-by-hand = ➕ Enter a diagnostic
+diagnostic-search = Type the teacher's surname (or part of the full name).
+diagnostic-search-short = Type at least two letters.
+diagnostic-nobody = Nobody found in your scope. Check the spelling.
+diagnostic-choose-person = Choose the teacher:
+diagnostic-choose-kind = Kind of diagnostic:
+diagnostic-choose-level = Level:
+diagnostic-choose-areas = Mark the deficits by competence area and press "Save".
+diagnostic-save = 💾 Save
+diagnostic-saved = ✅ The diagnostic is saved.
+diagnostic-kind-federal = federal
+diagnostic-kind-regional = regional
+diagnostic-kind-school = school
+level-high = high
+level-elevated = elevated
+level-basic = basic
+level-low = low

@@ -365,3 +365,22 @@ counts-none = В вашей области пока нет маршрутов.
 reminder-7d = ⏰ Через неделю срок пункта маршрута «{ $title }» ({ $deadline }).
 reminder-1d = ⏰ Завтра срок пункта маршрута «{ $title }» ({ $deadline }).
 reminder-overdue = ❗ Просрочен пункт маршрута «{ $title }» (срок был { $deadline }). Отчитайтесь о выполнении или согласуйте новый срок.
+
+## Диагностика вручную
+diagnostic-by-hand = ➕ Диагностика вручную
+diagnostic-search = Напишите фамилию педагога (или часть ФИО).
+diagnostic-search-short = Напишите хотя бы две буквы.
+diagnostic-nobody = В вашей области никого не нашёл. Проверьте написание.
+diagnostic-choose-person = Выберите педагога:
+diagnostic-choose-kind = Вид диагностики:
+diagnostic-choose-level = Уровень:
+diagnostic-choose-areas = Отметьте дефициты по областям компетенций и нажмите «Сохранить».
+diagnostic-save = 💾 Сохранить
+diagnostic-saved = ✅ Диагностика сохранена.
+diagnostic-kind-federal = федеральная
+diagnostic-kind-regional = региональная
+diagnostic-kind-school = школьная
+level-high = высокий
+level-elevated = повышенный
+level-basic = базовый
+level-low = низкий

@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, false, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, NotFound
-from services.models import Organisation, OrgKind, Role, RoleGrant, User
+from services.models import Organisation, OrgKind, Person, Role, RoleGrant, User
 
 LANGUAGES = ("ru", "en")
 
@@ -131,6 +131,19 @@ async def require_school_manager(session: AsyncSession, actor: Actor, school_id:
     ):
         return school
     raise Forbidden()
+
+
+def manager_scope(actor: Actor) -> ColumnElement[bool]:
+    """People the actor manages: their schools (coordinator) or municipalities (methodist); needs Person
+    and their school's Organisation in the query."""
+    if actor.has(Role.ADMIN):
+        return true()
+    clauses = []
+    if schools := actor.orgs(Role.COORDINATOR):
+        clauses.append(Person.school_id.in_(schools))
+    if municipalities := actor.orgs(Role.METHODIST):
+        clauses.append(Organisation.parent_id.in_(municipalities))
+    return or_(*clauses) if clauses else false()
 
 
 async def approver_chats(session: AsyncSession, *, school_id: int) -> list[tuple[int, str]]:

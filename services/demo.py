@@ -7,11 +7,13 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.diagnostics import LEVELS
 from services.invites import new_token
 from services.models import Diagnostic, DiagnosticDeficit, Invite, Organisation, OrgKind, Person, Role, User
 from services.orgs import Org, get_org
 from services.roster import ImportScope, write_roster
 from services.roster_file import RosterRow
+from services.route_models import Area
 
 MUNICIPALITY = "Демо-муниципалитет"
 SCHOOLS = ("МБОУ СОШ № 1", "МБОУ Гимназия № 2", "МАДОУ Детский сад № 3")
@@ -39,8 +41,7 @@ SUBJECTS = (
     "английский язык",
     "информатика",
 )
-AREAS = ("предметные", "методические", "психолого-педагогические", "коммуникативные", "цифровые")
-LEVELS = ("высокий", "повышенный", "базовый", "низкий")
+AREAS = tuple(area.value for area in Area)
 # Demo accounts: (role or None for a plain teacher, index of the roster person who gets it).
 DEMO_ACCOUNTS: tuple[tuple[Role | None, int], ...] = (
     (Role.METHODIST, 0),

@@ -1,13 +1,14 @@
 """Diagnostics of professional deficits: imported by methodists, or a teacher's own self-assessment."""
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.access import Actor
+from services.access import Actor, manager_scope, require_school_manager
 from services.catalogue import AREA_NAMES, catalogue_municipality
-from services.errors import Forbidden, InvalidInput, RosterRejected, RowProblem
+from services.errors import Forbidden, InvalidInput, NotFound, RosterRejected, RowProblem
 from services.models import Diagnostic, DiagnosticDeficit, Organisation, Person
 from services.people import name_key
 from services.route_models import Area
@@ -36,6 +37,44 @@ async def record_self_assessment(
     session.add(diagnostic)
     await session.commit()
     return deficits
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    id: int
+    full_name: str
+    school: str
+
+
+async def find_people(session: AsyncSession, *, actor: Actor, query: str, limit: int = 8) -> list[PersonMatch]:
+    """Roster people in the actor's scope whose ФИО contains the typed text."""
+    needle = name_key(query)
+    if len(needle) < 2:
+        raise InvalidInput("diagnostic-search-short")
+    rows = await session.execute(
+        select(Person.id, Person.full_name, Organisation.name)
+        .join(Organisation, Organisation.id == Person.school_id)
+        .where(manager_scope(actor), Person.name_key.contains(needle, autoescape=True), Person.is_active)
+        .order_by(Person.full_name)
+        .limit(limit)
+    )
+    return [PersonMatch(*row) for row in rows]
+
+
+async def record_diagnostic(
+    session: AsyncSession, *, actor: Actor, person_id: int, kind: str, level: str, areas: list[Area], taken_on: date
+) -> None:
+    """A diagnostic a coordinator or methodist enters by hand for someone in their scope."""
+    person = await session.get(Person, person_id)
+    if person is None:
+        raise NotFound()
+    await require_school_manager(session, actor, person.school_id)
+    if kind not in KIND_NAMES.values() or kind == "self" or level not in LEVELS:
+        raise InvalidInput("error-invalid-input")
+    diagnostic = Diagnostic(person_id=person_id, taken_on=taken_on, kind=kind, level=level)
+    diagnostic.deficits = [DiagnosticDeficit(area=area.value) for area in dict.fromkeys(areas)]
+    session.add(diagnostic)
+    await session.commit()
 
 
 async def import_diagnostics(

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, false, func, or_, select, true, update
+from sqlalchemy import ColumnElement, Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.access import Actor, require_school_manager
+from services.access import Actor, manager_scope, require_school_manager
 from services.errors import AlreadyDecided, Forbidden, NotFound
 from services.models import Organisation, Person, Role, User
 from services.route_models import Evidence, EvidenceKind, ItemStatus, Route, RouteEvent, RouteItem, RouteStatus
@@ -74,18 +74,8 @@ class HistoryEntry:
 
 
 def scope_clause(actor: Actor) -> ColumnElement[bool]:
-    """People whose routes the actor reviews: their schools (coordinator) or municipalities (methodist)."""
-    if actor.has(Role.ADMIN):
-        return true()
-    clauses = []
-    if schools := actor.orgs(Role.COORDINATOR):
-        clauses.append(Person.school_id.in_(schools))
-    if municipalities := actor.orgs(Role.METHODIST):
-        clauses.append(Organisation.parent_id.in_(municipalities))
-    if not clauses:
-        return false()
-    # Nobody reviews their own route.
-    return or_(*clauses) & (Person.id != (actor.person_id or 0))
+    """People whose routes the actor reviews: those they manage, except themselves."""
+    return manager_scope(actor) & (Person.id != (actor.person_id or 0))
 
 
 def is_reviewer(actor: Actor) -> bool:

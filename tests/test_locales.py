@@ -8,8 +8,10 @@ from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent_ast
 
 from bot.i18n import LOCALES_DIR, Translations
+from handlers.diagnostics import DIAGNOSTIC_KINDS
 from handlers.menu import ROLE_BUTTONS, ROLE_COMMANDS
 from services.access import LANGUAGES
+from services.diagnostics import LEVELS
 from services.models import Role
 from services.reminders import KINDS
 from services.route_models import ActivityKind, Area, ItemStatus, RouteStatus
@@ -50,6 +52,7 @@ def keys_built_in_code() -> set[str]:
     keys |= {f"register-col-{index}" for index in range(13)} | {f"self-assessment-{value}" for value in range(1, 5)}
     actions = ("created", "submitted", "approved", "returned", "reported", "confirmed", "item_returned", "implemented")
     keys |= {f"reminder-{kind}" for kind in KINDS}
+    keys |= {f"level-{level}" for level in LEVELS} | {f"diagnostic-kind-{kind}" for kind in DIAGNOSTIC_KINDS}
     return keys | {f"history-{action}" for action in actions}
 
 

@@ -219,3 +219,29 @@ async def test_self_assessment_feeds_the_proposal(harness: Harness, people: tupl
     assert "Дефициты: цифровые" in texts(replies)
     replies = await teacher.press("🧭 Составить маршрут")
     assert "предложено мероприятий — 1" in texts(replies)
+
+
+async def test_a_methodist_enters_a_diagnostic_by_hand_and_the_route_follows_it(
+    harness: Harness, people: tuple[Person, Person]
+) -> None:
+    methodist, teacher = people
+    await methodist.send("/route")
+    await methodist.press("📥 Проверка маршрутов")
+    await methodist.press("➕ Диагностика вручную")
+    assert "хотя бы две буквы" in texts(await methodist.send("П"))
+    assert "никого не нашёл" in texts(await methodist.send("Сидоров"))
+    await methodist.send("петрова")
+    await methodist.press("Петрова Анна Сергеевна · МБОУ СОШ № 1")
+    await methodist.press("школьная")
+    await methodist.press("низкий")
+    await methodist.press("цифровые")
+    await methodist.press("предметные")
+    await methodist.press("✅ предметные")  # a second tap takes the mark off
+    replies = await methodist.press("💾 Сохранить")
+    assert "Диагностика сохранена" in texts(replies)
+    await teacher.send("/route")
+    replies = await teacher.press("🧭 Составить маршрут")
+    assert "предложено мероприятий — 1" in texts(replies)
+    await teacher.send("/start")
+    replies = await teacher.press("👤 Мой профиль")
+    assert "уровень: низкий" in texts(replies)
