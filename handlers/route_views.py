@@ -35,6 +35,15 @@ class OwnItemArea(CallbackData, prefix="oa"):
     area: str  # an Area value, or "" for none
 
 
+class ItemEdit(CallbackData, prefix="ie"):
+    """Edit one field of an item; `chosen` marks a value picked from buttons."""
+
+    item: int
+    field: str
+    value: str = ""
+    chosen: bool = False
+
+
 class CataloguePick(CallbackData, prefix="ca"):
     route: int
     activity: int
@@ -140,7 +149,7 @@ def item_keyboard(
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     if owner and route.editable:
-        builder.button(text=t.plain("item-deadline-button"), callback_data=ItemAction(action="deadline", item=item.id))
+        builder.button(text=t.plain("item-edit"), callback_data=ItemAction(action="edit", item=item.id))
         builder.button(text=t.plain("item-remove"), callback_data=ItemAction(action="remove", item=item.id))
     active = route.status.value in ("approved", "in_progress")
     if owner and active and item.status in (ItemStatus.PLANNED, ItemStatus.RETURNED):

@@ -14,6 +14,7 @@ from handlers.notify import notify
 from handlers.route_views import (
     CataloguePick,
     ItemAction,
+    ItemEdit,
     OwnItemArea,
     OwnItemKind,
     RouteAction,
@@ -30,17 +31,18 @@ from services.models import Person
 from services.route_models import ActivityKind, Area, EvidenceKind
 from services.route_review import evidence_of, history_of, is_reviewer
 from services.routes import (
+    EDITABLE_FIELDS,
     EvidenceIn,
     add_activity,
     add_own_item,
     catalogue_for_route,
     check_evidence,
+    edit_item,
     get_item,
     latest_route,
     parse_deadline,
     remove_item,
     report_item,
-    set_deadline,
     start_route,
     submit_route,
 )
@@ -54,8 +56,8 @@ class OwnItemForm(StatesGroup):
     deadline = State()
 
 
-class DeadlineForm(StatesGroup):
-    deadline = State()
+class ItemEditForm(StatesGroup):
+    value = State()
 
 
 class ReportForm(StatesGroup):
@@ -271,28 +273,57 @@ async def item_remove(callback: CallbackQuery, callback_data: ItemAction, ctx: C
     await message_of(callback).edit_text(route_text(ctx.t, route), reply_markup=markup)
 
 
-@router.callback_query(ItemAction.filter(F.action == "deadline"))
-async def item_deadline_begin(callback: CallbackQuery, callback_data: ItemAction, state: FSMContext, ctx: Ctx) -> None:
+@router.callback_query(ItemAction.filter(F.action == "edit"))
+async def item_edit_menu(callback: CallbackQuery, callback_data: ItemAction, ctx: Ctx) -> None:
     item, route, _owner = await get_item(
         ctx.session, actor=ctx.actor, item_id=callback_data.item, today=ctx.now().date()
     )
     if not route.editable:
         raise InvalidInput("route-not-editable")
-    await state.set_state(DeadlineForm.deadline)
-    await state.update_data(item_id=item.id)
+    builder = InlineKeyboardBuilder()
+    for field in EDITABLE_FIELDS:
+        builder.button(text=ctx.t.plain(f"edit-{field}"), callback_data=ItemEdit(item=item.id, field=field))
+    builder.button(text=ctx.t.plain("back-to-route"), callback_data=RouteAction(action="show"))
+    builder.adjust(2)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("own-item-deadline"))
+    await message_of(callback).edit_text(ctx.t("edit-choose", title=item.title), reply_markup=builder.as_markup())
 
 
-@router.message(DeadlineForm.deadline, F.text, ~F.text.startswith("/"))
-async def item_deadline(message: Message, state: FSMContext, ctx: Ctx) -> None:
+@router.callback_query(ItemEdit.filter())
+async def item_edit_field(callback: CallbackQuery, callback_data: ItemEdit, state: FSMContext, ctx: Ctx) -> None:
+    """Kind and area are chosen by buttons and saved at once; title, hours and deadline are typed next."""
+    field, item_id, t = callback_data.field, callback_data.item, ctx.t
+    if callback_data.chosen:
+        value = "" if callback_data.value == "-" else callback_data.value
+        item = await edit_item(ctx.session, actor=ctx.actor, item_id=item_id, field=field, value=value, now=ctx.now())
+        await callback.answer(t.plain("edit-saved"))
+        await message_of(callback).edit_text(t("edit-done", title=item.title))
+        return
+    await get_item(ctx.session, actor=ctx.actor, item_id=item_id, today=ctx.now().date())  # access check
+    await callback.answer()
+    if field in ("kind", "area"):
+        options = [kind.value for kind in ActivityKind] if field == "kind" else [area.value for area in Area] + ["-"]
+        builder = InlineKeyboardBuilder()
+        for option in options:
+            label = t.plain("area-none") if option == "-" else t.plain(f"{field}-{option}")
+            builder.button(text=label, callback_data=ItemEdit(item=item_id, field=field, value=option, chosen=True))
+        builder.adjust(2)
+        await message_of(callback).edit_text(t(f"edit-ask-{field}"), reply_markup=builder.as_markup())
+        return
+    await state.set_state(ItemEditForm.value)
+    await state.update_data(item_id=item_id, field=field)
+    await message_of(callback).answer(t(f"edit-ask-{field}"))
+
+
+@router.message(ItemEditForm.value, F.text, ~F.text.startswith("/"))
+async def item_edit_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    deadline = parse_deadline(message.text, ctx.now().date())
-    item = await set_deadline(
-        ctx.session, actor=ctx.actor, item_id=(await state.get_data())["item_id"], deadline=deadline, now=ctx.now()
+    data = await state.get_data()
+    item = await edit_item(
+        ctx.session, actor=ctx.actor, item_id=data["item_id"], field=data["field"], value=message.text, now=ctx.now()
     )
     await state.clear()
-    await message.answer(ctx.t("item-deadline-set", title=item.title, deadline=f"{item.deadline:%d.%m.%Y}"))
+    await message.answer(ctx.t("edit-done", title=item.title))
 
 
 @router.callback_query(ItemAction.filter(F.action == "report"))

@@ -269,9 +269,7 @@ async def add_own_item(
 ) -> RouteView:
     """Add an item the teacher describes themselves."""
     route = await _editable_route(session, actor, route_id)
-    title = " ".join(title.split())
-    if not title or len(title) > MAX_TITLE:
-        raise InvalidInput("route-bad-title", limit=MAX_TITLE)
+    title = clean_title(title)
     if hours is not None and not 0 < hours <= 2000:
         raise InvalidInput("route-bad-hours")
     return await _add(
@@ -303,12 +301,46 @@ async def remove_item(session: AsyncSession, *, actor: Actor, item_id: int, now:
     return await route_view(session, route, actor, now.date())
 
 
-async def set_deadline(session: AsyncSession, *, actor: Actor, item_id: int, deadline: date, now: datetime) -> ItemView:
+EDITABLE_FIELDS = ("title", "kind", "area", "hours", "deadline")
+
+
+async def edit_item(
+    session: AsyncSession, *, actor: Actor, item_id: int, field: str, value: str, now: datetime
+) -> ItemView:
+    """Change one field of an item of a draft or returned route, from what was typed or chosen."""
     item, route = await _item(session, item_id)
     await _editable_route(session, actor, route.id)
-    item.deadline = check_deadline(deadline, now.date())
+    if field == "title":
+        item.title = clean_title(value)
+    elif field == "deadline":
+        item.deadline = parse_deadline(value, now.date())
+    elif field == "hours":
+        item.hours = parse_hours(value)
+    elif field == "kind" and value in ActivityKind._value2member_map_:
+        item.kind = ActivityKind(value)
+    elif field == "area" and (not value or value in Area._value2member_map_):
+        item.area = Area(value) if value else None
+    else:
+        raise InvalidInput("error-invalid-input")
     await session.commit()
     return item_view(item, now.date())
+
+
+def clean_title(text: str) -> str:
+    title = " ".join(text.split())
+    if not title or len(title) > MAX_TITLE:
+        raise InvalidInput("route-bad-title", limit=MAX_TITLE)
+    return title
+
+
+def parse_hours(text: str) -> int | None:
+    """Academic hours as typed; "0" or "-" clears them."""
+    text = text.strip()
+    if text in ("0", "-", "—"):
+        return None
+    if not text.isdigit() or not 0 < int(text) <= 2000:
+        raise InvalidInput("route-bad-hours")
+    return int(text)
 
 
 async def submit_route(session: AsyncSession, *, actor: Actor, route_id: int, now: datetime) -> RouteView:

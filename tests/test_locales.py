@@ -15,6 +15,7 @@ from services.diagnostics import LEVELS
 from services.models import Role
 from services.reminders import KINDS
 from services.route_models import ActivityKind, Area, ItemStatus, RouteStatus
+from services.routes import EDITABLE_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY_SHAPE = re.compile(r"[a-z]+(?:-[a-z0-9]+)+")
@@ -52,6 +53,7 @@ def keys_built_in_code() -> set[str]:
     keys |= {f"register-col-{index}" for index in range(13)} | {f"self-assessment-{value}" for value in range(1, 5)}
     actions = ("created", "submitted", "approved", "returned", "reported", "confirmed", "item_returned", "implemented")
     keys |= {f"reminder-{kind}" for kind in KINDS}
+    keys |= {f"edit-{field}" for field in EDITABLE_FIELDS} | {f"edit-ask-{field}" for field in EDITABLE_FIELDS}
     keys |= {f"level-{level}" for level in LEVELS} | {f"diagnostic-kind-{kind}" for kind in DIAGNOSTIC_KINDS}
     return keys | {f"history-{action}" for action in actions}
 

@@ -245,3 +245,49 @@ async def test_a_methodist_enters_a_diagnostic_by_hand_and_the_route_follows_it(
     await teacher.send("/start")
     replies = await teacher.press("👤 Мой профиль")
     assert "уровень: низкий" in texts(replies)
+
+
+async def test_every_field_of_an_item_can_be_edited_while_the_route_is_a_draft(
+    harness: Harness, people: tuple[Person, Person], session: AsyncSession
+) -> None:
+    _methodist, teacher = people
+    await teacher.send("/route")
+    await teacher.press("🧭 Составить маршрут")
+    await teacher.press(next(b for b in teacher.last.buttons() if "Цифровые" in b))
+    await teacher.press("✏️ Изменить")
+    await teacher.press("Название")
+    assert "Пункт «Цифровая образовательная среда» изменён" in texts(
+        await teacher.send("Цифровая образовательная среда")
+    )
+    item_id = await session.scalar(select(RouteItem.id).where(RouteItem.title == "Цифровая образовательная среда"))
+    for field, typed, answer in (
+        ("Часы", "сорок", "целое число"),
+        ("Часы", "24", "изменён"),
+        ("Срок", "31.02.2027", "Не понял дату"),
+        ("Срок", "01.04.2027", "изменён"),
+    ):
+        await teacher.tap(f"ie:{item_id}:{'hours' if field == 'Часы' else 'deadline'}::0")
+        assert answer in texts(await teacher.send(typed))
+    await teacher.tap(f"ie:{item_id}:kind::0")
+    await teacher.press("Стажировка")
+    await teacher.tap(f"ie:{item_id}:area::0")
+    await teacher.press("без привязки")
+    session.expire_all()
+    item = await session.get_one(RouteItem, item_id)
+    assert (item.hours, f"{item.deadline:%d.%m.%Y}", item.kind.value, item.area) == (
+        24,
+        "01.04.2027",
+        "internship",
+        None,
+    )
+    replies = await teacher.tap(f"ie:{item_id}:kind:nonsense:1")
+    assert "не подходит" in replies[-1].text
+
+
+async def test_an_approved_route_refuses_forged_edits(
+    harness: Harness, people: tuple[Person, Person], session: AsyncSession
+) -> None:
+    _methodist, teacher = await approved_route(people)
+    item_id = await session.scalar(select(RouteItem.id))
+    replies = await teacher.tap(f"ie:{item_id}:kind:contest:1")
+    assert "менять его нельзя" in replies[-1].text
