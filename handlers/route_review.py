@@ -13,7 +13,7 @@ from bot.context import Ctx
 from bot.i18n import Translator
 from handlers.keyboards import message_of
 from handlers.notify import notify
-from handlers.route_views import ItemAction, RouteAction, item_text, route_text, short
+from handlers.route_views import ItemAction, RouteAction, item_text, short
 from services.errors import Forbidden
 from services.models import Role
 from services.route_models import RouteStatus
@@ -63,6 +63,7 @@ async def review_menu(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> N
     )
     builder.button(text=t.plain("review-register"), callback_data=RouteAction(action="register"))
     builder.button(text=t.plain("review-counts"), callback_data=RouteAction(action="counts"))
+    builder.button(text=t.plain("review-teacher-route"), callback_data=RouteAction(action="teacher"))
     builder.button(text=t.plain("diagnostic-by-hand"), callback_data=RouteAction(action="diagnostic"))
     if ctx.actor.has(Role.METHODIST):
         builder.button(text=t.plain("upload-catalogue"), callback_data=RouteAction(action="upload_catalogue"))
@@ -91,7 +92,7 @@ async def routes_queue(callback: CallbackQuery, callback_data: RouteAction, ctx:
     builder = InlineKeyboardBuilder()
     for entry in queue.entries:
         text = f"{entry.submitted_at:%d.%m} {short(entry.person_name, 30)} ({entry.items})"
-        builder.button(text=text, callback_data=RouteAction(action="review", route=entry.route_id))
+        builder.button(text=text, callback_data=RouteAction(action="show", route=entry.route_id))
     _pages(builder, "routes_queue", queue)
     await callback.answer()
     text = ctx.t("review-routes-title", count=_count(queue))
@@ -112,22 +113,6 @@ def _count(queue: Queue[Any]) -> str:
     return f"{queue.total}+" if queue.more else str(queue.total)
 
 
-@router.callback_query(RouteAction.filter(F.action == "review"))
-async def review_route_screen(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
-    route = await route_for_review(ctx.session, actor=ctx.actor, route_id=callback_data.route, today=ctx.now().date())
-    builder = InlineKeyboardBuilder()
-    for item in route.items[:30]:
-        builder.button(text=short(item.title, 50), callback_data=ItemAction(action="open", item=item.id))
-    if route.status == RouteStatus.SUBMITTED:
-        builder.button(text=ctx.t.plain("review-approve"), callback_data=RouteAction(action="approve", route=route.id))
-        builder.button(text=ctx.t.plain("review-return"), callback_data=RouteAction(action="return", route=route.id))
-    builder.adjust(1)
-    await callback.answer()
-    await message_of(callback).answer(
-        short(route_text(ctx.t, route, for_reviewer=True), 4000), reply_markup=builder.as_markup()
-    )
-
-
 @router.callback_query(RouteAction.filter(F.action == "approve"))
 async def approve_route(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
     route, owner = await review_route(
@@ -135,7 +120,7 @@ async def approve_route(callback: CallbackQuery, callback_data: RouteAction, ctx
     )
     await callback.answer()
     await message_of(callback).edit_text(ctx.t("review-route-approved", name=route.person_name))
-    await _tell_owner(ctx, owner, "route-approved-owner")
+    await _tell_owner(ctx, owner, route.id, "route-approved-owner")
 
 
 @router.callback_query(RouteAction.filter(F.action == "return"))
@@ -184,12 +169,12 @@ async def _return(ctx: Ctx, target: str, target_id: int, comment: str | None) ->
         route, owner = await review_route(
             ctx.session, actor=ctx.actor, route_id=target_id, approve=False, comment=comment, now=ctx.now()
         )
-        await _tell_owner(ctx, owner, "route-returned-owner", comment=route.comment)
+        await _tell_owner(ctx, owner, route.id, "route-returned-owner", comment=route.comment)
         return ctx.t("review-route-returned", name=route.person_name)
     item, route, owner = await review_item(
         ctx.session, actor=ctx.actor, item_id=target_id, confirm=False, comment=comment, now=ctx.now()
     )
-    await _tell_owner(ctx, owner, "item-returned-owner", title=item.title, comment=item.comment)
+    await _tell_owner(ctx, owner, route.id, "item-returned-owner", title=item.title, comment=item.comment)
     return ctx.t("review-item-returned", title=item.title, name=route.person_name)
 
 
@@ -201,17 +186,19 @@ async def confirm_item(callback: CallbackQuery, callback_data: ItemAction, ctx: 
     history = await history_of(ctx.session, route_id=route.id, item_id=item.id)
     await callback.answer(ctx.t.plain("review-item-confirmed"))
     await message_of(callback).edit_text(item_text(ctx.t, item, history))
-    await _tell_owner(ctx, owner, "item-confirmed-owner", title=item.title)
+    await _tell_owner(ctx, owner, route.id, "item-confirmed-owner", title=item.title)
     if route.status == RouteStatus.IMPLEMENTED:
-        await _tell_owner(ctx, owner, "route-implemented-owner")
+        await _tell_owner(ctx, owner, route.id, "route-implemented-owner")
 
 
-async def _tell_owner(ctx: Ctx, owner: Owner, key: str, comment: str | None = None, **params: object) -> None:
+async def _tell_owner(
+    ctx: Ctx, owner: Owner, route_id: int, key: str, comment: str | None = None, **params: object
+) -> None:
     """Tell the route's owner in their language, with the reviewer's comment if there is one."""
     t = ctx.translations.get(owner.language)
     text = t(key, **params) + ("\n" + t("route-comment", comment=short(comment, 1000)) if comment else "")
     builder = InlineKeyboardBuilder()
-    builder.button(text=t.plain("route-open"), callback_data=RouteAction(action="show"))
+    builder.button(text=t.plain("route-open"), callback_data=RouteAction(action="show", route=route_id))
     await notify(ctx.bot, owner.tg_id, text, builder.as_markup())
 
 

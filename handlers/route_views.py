@@ -5,7 +5,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from services.route_models import ActivityKind, ItemStatus
+from services.route_models import ActivityKind, ItemStatus, RouteStatus
 from services.route_review import EvidenceView, HistoryEntry
 from services.routes import ItemView, RouteView
 
@@ -53,25 +53,13 @@ def short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def route_text(t: Translator, route: RouteView, *, for_reviewer: bool = False) -> str:
-    lines = [t("route-title", name=route.person_name if for_reviewer else "", school=route.school)]
+def route_text(t: Translator, route: RouteView, *, owner: bool) -> str:
+    lines = [t("route-title", name="" if owner else route.person_name, school=route.school)]
     lines.append(t("route-status", status=t.plain(f"route-status-{route.status.value}")))
     lines.append(t("route-progress", done=route.done, total=len(route.items), overdue=route.overdue))
     if route.comment:
         lines.append(t("route-comment", comment=short(route.comment, 500)))
-    if for_reviewer:
-        lines += [item_line(t, item) for item in route.items]
     return "\n".join(lines)
-
-
-def item_line(t: Translator, item: ItemView) -> str:
-    return t(
-        "route-item-line",
-        mark=STATUS_MARK[item.status],
-        title=short(item.title, 80),
-        deadline=f"{item.deadline:%d.%m.%Y}",
-        overdue="yes" if item.overdue else "no",
-    )
 
 
 def item_button(item: ItemView) -> str:
@@ -114,7 +102,11 @@ def evidence_text(t: Translator, evidence: list[EvidenceView]) -> str:
     return t("evidence-texts", texts="\n".join(lines)) if lines else ""
 
 
-def route_keyboard(t: Translator, route: RouteView, *, page: int, owner: bool, reviewer: bool) -> InlineKeyboardMarkup:
+def route_keyboard(
+    t: Translator, route: RouteView, *, page: int, owner: bool, reviewer_menu: bool
+) -> InlineKeyboardMarkup:
+    """Items as buttons (a page at a time); editing while draft or returned (for the owner or their
+    manager); approval for a manager while submitted; the way to the review menu for reviewers."""
     builder = InlineKeyboardBuilder()
     items = route.items[page * ITEMS_PER_PAGE : (page + 1) * ITEMS_PER_PAGE]
     for item in items:
@@ -130,34 +122,32 @@ def route_keyboard(t: Translator, route: RouteView, *, page: int, owner: bool, r
         for text, target in nav:
             builder.button(text=text, callback_data=RouteAction(action="show", route=route.id, page=target))
         sizes.append(3)
-    if owner and route.editable:
-        builder.button(
-            text=t.plain("route-add-catalogue"), callback_data=RouteAction(action="catalogue", route=route.id)
-        )
-        builder.button(text=t.plain("route-add-own"), callback_data=RouteAction(action="own", route=route.id))
-        builder.button(text=t.plain("route-submit"), callback_data=RouteAction(action="submit", route=route.id))
-        sizes += [2, 1]
-    if reviewer:
+    actions: list[tuple[str, str]] = []
+    if route.editable:
+        actions += [("route-add-catalogue", "catalogue"), ("route-add-own", "own"), ("route-submit", "submit")]
+    if not owner and route.status == RouteStatus.SUBMITTED:
+        actions += [("review-approve", "approve"), ("review-return", "return")]
+    for key, action in actions:
+        builder.button(text=t.plain(key), callback_data=RouteAction(action=action, route=route.id))
+    sizes += [2] * (len(actions) // 2) + [1] * (len(actions) % 2)
+    if reviewer_menu:
         builder.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
         sizes.append(1)
     builder.adjust(*sizes)
     return builder.as_markup()
 
 
-def item_keyboard(
-    t: Translator, item: ItemView, route: RouteView, *, owner: bool, reviewer: bool
-) -> InlineKeyboardMarkup:
+def item_keyboard(t: Translator, item: ItemView, route: RouteView, *, owner: bool) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    if owner and route.editable:
+    if route.editable:
         builder.button(text=t.plain("item-edit"), callback_data=ItemAction(action="edit", item=item.id))
         builder.button(text=t.plain("item-remove"), callback_data=ItemAction(action="remove", item=item.id))
     active = route.status.value in ("approved", "in_progress")
     if owner and active and item.status in (ItemStatus.PLANNED, ItemStatus.RETURNED):
         builder.button(text=t.plain("item-report"), callback_data=ItemAction(action="report", item=item.id))
-    if reviewer and item.status == ItemStatus.REPORTED:
+    if not owner and item.status == ItemStatus.REPORTED:
         builder.button(text=t.plain("item-confirm"), callback_data=ItemAction(action="confirm", item=item.id))
         builder.button(text=t.plain("item-return"), callback_data=ItemAction(action="return", item=item.id))
-    target = RouteAction(action="show") if owner else RouteAction(action="review", route=route.id)
-    builder.button(text=t.plain("back-to-route"), callback_data=target)
+    builder.button(text=t.plain("back-to-route"), callback_data=RouteAction(action="show", route=route.id))
     builder.adjust(2)
     return builder.as_markup()

@@ -2,6 +2,7 @@
 
 from aiogram import F, Router
 from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -26,19 +27,22 @@ from handlers.route_views import (
     short,
 )
 from services.access import approver_chats
+from services.diagnostics import find_people
 from services.errors import Forbidden, InvalidInput
 from services.models import Person
-from services.route_models import ActivityKind, Area, EvidenceKind
+from services.route_models import ActivityKind, Area, EvidenceKind, RouteStatus
 from services.route_review import evidence_of, history_of, is_reviewer
 from services.routes import (
     EDITABLE_FIELDS,
     EvidenceIn,
+    RouteView,
     add_activity,
     add_own_item,
     catalogue_for_route,
     check_evidence,
     edit_item,
     get_item,
+    get_route,
     latest_route,
     parse_deadline,
     remove_item,
@@ -64,6 +68,14 @@ class ReportForm(StatesGroup):
     evidence = State()
 
 
+class TeacherSearch(StatesGroup):
+    name = State()
+
+
+class TeacherRoute(CallbackData, prefix="tr"):
+    person: int
+
+
 @router.message(Command("route"))
 async def route_command(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await state.clear()
@@ -80,8 +92,13 @@ async def route_button(callback: CallbackQuery, ctx: Ctx) -> None:
 
 @router.callback_query(RouteAction.filter(F.action == "show"))
 async def route_show(callback: CallbackQuery, callback_data: RouteAction, state: FSMContext, ctx: Ctx) -> None:
+    """The actor's own route (route 0), or a given route for its owner or their manager."""
     await state.clear()
-    text, markup = await _route_screen(ctx, page=callback_data.page)
+    if callback_data.route:
+        route = await get_route(ctx.session, actor=ctx.actor, route_id=callback_data.route, today=ctx.now().date())
+        text, markup = screen(ctx, route, page=callback_data.page)
+    else:
+        text, markup = await _route_screen(ctx, page=callback_data.page)
     await callback.answer()
     await message_of(callback).edit_text(text, reply_markup=markup)
 
@@ -103,7 +120,15 @@ async def _route_screen(ctx: Ctx, *, page: int) -> tuple[str, InlineKeyboardMark
             builder.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
         builder.adjust(1)
         return t("route-none"), builder.as_markup()
-    return route_text(t, route), route_keyboard(t, route, page=page, owner=True, reviewer=reviewer)
+    return screen(ctx, route, page=page)
+
+
+def screen(ctx: Ctx, route: RouteView, *, page: int = 0, note: str = "") -> tuple[str, InlineKeyboardMarkup]:
+    """A route as its owner or a manager sees it, with an optional line on top."""
+    owner = route.person_id == ctx.actor.person_id
+    text = (note + "\n\n" if note else "") + route_text(ctx.t, route, owner=owner)
+    reviewer_menu = owner and is_reviewer(ctx.actor)
+    return text, route_keyboard(ctx.t, route, page=page, owner=owner, reviewer_menu=reviewer_menu)
 
 
 def _review_entry(t: Translator) -> InlineKeyboardMarkup:
@@ -118,9 +143,47 @@ async def route_start(callback: CallbackQuery, ctx: Ctx) -> None:
         raise Forbidden()
     route = await start_route(ctx.session, actor=ctx.actor, person_id=ctx.actor.person_id, now=ctx.now())
     await callback.answer()
-    note = ctx.t("route-proposed", count=len(route.items)) + "\n\n"
-    markup = route_keyboard(ctx.t, route, page=0, owner=True, reviewer=is_reviewer(ctx.actor))
-    await message_of(callback).edit_text(note + route_text(ctx.t, route), reply_markup=markup)
+    text, markup = screen(ctx, route, note=ctx.t("route-proposed", count=len(route.items)))
+    await message_of(callback).edit_text(text, reply_markup=markup)
+
+
+@router.callback_query(RouteAction.filter(F.action == "teacher"))
+async def teacher_route_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    """A coordinator or methodist opens (or starts) the route of a teacher in their scope."""
+    if not is_reviewer(ctx.actor):
+        raise Forbidden()
+    await state.set_state(TeacherSearch.name)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("diagnostic-search"))
+
+
+@router.message(TeacherSearch.name, F.text, ~F.text.startswith("/"))
+async def teacher_route_search(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    matches = await find_people(ctx.session, actor=ctx.actor, query=message.text)
+    if not matches:
+        await message.answer(ctx.t("diagnostic-nobody"))
+        return
+    await state.clear()
+    builder = InlineKeyboardBuilder()
+    for match in matches:
+        text = f"{short(match.full_name, 40)} · {short(match.school, 20)}"
+        builder.button(text=text, callback_data=TeacherRoute(person=match.id))
+    builder.adjust(1)
+    await message.answer(ctx.t("diagnostic-choose-person"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(TeacherRoute.filter())
+async def teacher_route_open(callback: CallbackQuery, callback_data: TeacherRoute, ctx: Ctx) -> None:
+    today = ctx.now().date()
+    route = await latest_route(ctx.session, actor=ctx.actor, person_id=callback_data.person, today=today)
+    note = ""
+    if route is None or route.status == RouteStatus.IMPLEMENTED:
+        route = await start_route(ctx.session, actor=ctx.actor, person_id=callback_data.person, now=ctx.now())
+        note = ctx.t("route-proposed", count=len(route.items))
+    await callback.answer()
+    text, markup = screen(ctx, route, note=note)
+    await message_of(callback).edit_text(text, reply_markup=markup)
 
 
 @router.callback_query(RouteAction.filter(F.action == "catalogue"))
@@ -135,7 +198,7 @@ async def catalogue_page(callback: CallbackQuery, callback_data: RouteAction, ct
         )
     if page + 1 < pages:
         builder.button(text="›", callback_data=RouteAction(action="catalogue", route=route_id, page=page + 1))
-    builder.button(text=ctx.t.plain("back-to-route"), callback_data=RouteAction(action="show"))
+    builder.button(text=ctx.t.plain("back-to-route"), callback_data=RouteAction(action="show", route=route_id))
     builder.adjust(1)
     text = ctx.t("catalogue-choose") if activities else ctx.t("catalogue-empty")
     await message_of(callback).edit_text(text, reply_markup=builder.as_markup())
@@ -152,8 +215,8 @@ async def catalogue_add(callback: CallbackQuery, callback_data: CataloguePick, c
         now=ctx.now(),
     )
     await callback.answer(ctx.t.plain("route-item-added"))
-    markup = route_keyboard(ctx.t, route, page=0, owner=True, reviewer=is_reviewer(ctx.actor))
-    await message_of(callback).edit_text(route_text(ctx.t, route), reply_markup=markup)
+    text, markup = screen(ctx, route)
+    await message_of(callback).edit_text(text, reply_markup=markup)
 
 
 @router.callback_query(RouteAction.filter(F.action == "own"))
@@ -218,23 +281,21 @@ async def own_item_deadline(message: Message, state: FSMContext, ctx: Ctx) -> No
         now=ctx.now(),
     )
     await state.clear()
-    markup = route_keyboard(ctx.t, route, page=0, owner=True, reviewer=is_reviewer(ctx.actor))
-    await message.answer(ctx.t("route-item-added") + "\n\n" + route_text(ctx.t, route), reply_markup=markup)
+    text, markup = screen(ctx, route, note=ctx.t("route-item-added"))
+    await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(RouteAction.filter(F.action == "submit"))
 async def route_submit(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
     route = await submit_route(ctx.session, actor=ctx.actor, route_id=callback_data.route, now=ctx.now())
     await callback.answer()
-    markup = route_keyboard(ctx.t, route, page=0, owner=True, reviewer=is_reviewer(ctx.actor))
-    await message_of(callback).edit_text(
-        ctx.t("route-submitted") + "\n\n" + route_text(ctx.t, route), reply_markup=markup
-    )
+    text, markup = screen(ctx, route, note=ctx.t("route-submitted"))
+    await message_of(callback).edit_text(text, reply_markup=markup)
     await _tell_reviewers(
         ctx,
         route.person_id,
         "review-route-waiting",
-        RouteAction(action="review", route=route.id),
+        RouteAction(action="show", route=route.id),
         name=route.person_name,
     )
 
@@ -259,7 +320,7 @@ async def item_open(callback: CallbackQuery, callback_data: ItemAction, ctx: Ctx
     )
     history = await history_of(ctx.session, route_id=route.id, item_id=item.id)
     await callback.answer()
-    markup = item_keyboard(ctx.t, item, route, owner=owner, reviewer=not owner)
+    markup = item_keyboard(ctx.t, item, route, owner=owner)
     await message_of(callback).edit_text(item_text(ctx.t, item, history), reply_markup=markup)
     if not owner:
         await send_evidence(ctx, message_of(callback).chat.id, item.id)
@@ -269,8 +330,8 @@ async def item_open(callback: CallbackQuery, callback_data: ItemAction, ctx: Ctx
 async def item_remove(callback: CallbackQuery, callback_data: ItemAction, ctx: Ctx) -> None:
     route = await remove_item(ctx.session, actor=ctx.actor, item_id=callback_data.item, now=ctx.now())
     await callback.answer(ctx.t.plain("route-item-removed"))
-    markup = route_keyboard(ctx.t, route, page=0, owner=True, reviewer=is_reviewer(ctx.actor))
-    await message_of(callback).edit_text(route_text(ctx.t, route), reply_markup=markup)
+    text, markup = screen(ctx, route)
+    await message_of(callback).edit_text(text, reply_markup=markup)
 
 
 @router.callback_query(ItemAction.filter(F.action == "edit"))
@@ -283,7 +344,7 @@ async def item_edit_menu(callback: CallbackQuery, callback_data: ItemAction, ctx
     builder = InlineKeyboardBuilder()
     for field in EDITABLE_FIELDS:
         builder.button(text=ctx.t.plain(f"edit-{field}"), callback_data=ItemEdit(item=item.id, field=field))
-    builder.button(text=ctx.t.plain("back-to-route"), callback_data=RouteAction(action="show"))
+    builder.button(text=ctx.t.plain("back-to-route"), callback_data=RouteAction(action="show", route=route.id))
     builder.adjust(2)
     await callback.answer()
     await message_of(callback).edit_text(ctx.t("edit-choose", title=item.title), reply_markup=builder.as_markup())
@@ -380,8 +441,8 @@ async def report_send(callback: CallbackQuery, callback_data: ItemAction, state:
     )
     await state.clear()
     await callback.answer()
-    markup = route_keyboard(ctx.t, route, page=0, owner=True, reviewer=is_reviewer(ctx.actor))
-    await message_of(callback).edit_text(ctx.t("report-sent") + "\n\n" + route_text(ctx.t, route), reply_markup=markup)
+    text, markup = screen(ctx, route, note=ctx.t("report-sent"))
+    await message_of(callback).edit_text(text, reply_markup=markup)
     title = next(item.title for item in route.items if item.id == callback_data.item)
     await _tell_reviewers(
         ctx,

@@ -394,3 +394,4 @@ level-high = high
 level-elevated = elevated
 level-basic = basic
 level-low = low
+review-teacher-route = 🧭 A teacher's route

@@ -396,3 +396,4 @@ level-high = высокий
 level-elevated = повышенный
 level-basic = базовый
 level-low = низкий
+review-teacher-route = 🧭 Маршрут педагога

@@ -154,6 +154,15 @@ async def latest_route(session: AsyncSession, *, actor: Actor, person_id: int, t
     return None if route is None else await route_view(session, route, actor, today)
 
 
+async def get_route(session: AsyncSession, *, actor: Actor, route_id: int, today: date) -> RouteView:
+    """A route by id, for its owner or a manager of the owner's school."""
+    route = await session.get(Route, route_id)
+    if route is None:
+        raise NotFound()
+    await check_access(session, actor, route.person_id)
+    return await route_view(session, route, actor, today)
+
+
 async def start_route(session: AsyncSession, *, actor: Actor, person_id: int, now: datetime) -> RouteView:
     """A new draft route with one catalogue activity proposed for each deficit of the latest diagnostic."""
     await check_access(session, actor, person_id)

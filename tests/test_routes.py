@@ -291,3 +291,25 @@ async def test_an_approved_route_refuses_forged_edits(
     item_id = await session.scalar(select(RouteItem.id))
     replies = await teacher.tap(f"ie:{item_id}:kind:contest:1")
     assert "менять его нельзя" in replies[-1].text
+
+
+async def test_a_methodist_builds_and_submits_a_route_for_a_teacher(
+    harness: Harness, people: tuple[Person, Person], session: AsyncSession
+) -> None:
+    methodist, teacher = people
+    await methodist.send("/route")
+    await methodist.press("📥 Проверка маршрутов")
+    await methodist.press("🧭 Маршрут педагога")
+    await methodist.send("Петрова")
+    replies = await methodist.press("Петрова Анна Сергеевна · МБОУ СОШ № 1")
+    assert "предложено мероприятий — 2" in texts(replies)
+    assert "Петрова Анна Сергеевна" in replies[-1].text
+    await methodist.press(next(b for b in methodist.last.buttons() if "Цифровые" in b))
+    await methodist.press("🗑 Удалить")
+    replies = await methodist.press("📤 На согласование")
+    assert "отправлен на согласование" in texts(replies)
+    replies = await methodist.press("✅ Согласовать")
+    assert "Маршрут согласован" in texts(replies)
+    assert "маршрут согласован" in teacher.last.text
+    route = await session.scalar(select(Route))
+    assert route is not None and route.status == RouteStatus.APPROVED and len(route.items) == 1
