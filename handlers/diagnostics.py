@@ -14,9 +14,9 @@ from bot.i18n import Translator
 from handlers.keyboards import message_of
 from handlers.roster import report_problems
 from handlers.route_views import RouteAction, short
-from services.catalogue import catalogue_municipality, import_catalogue
+from services.catalogue import catalogue_municipality, get_activity, hide_activity, import_catalogue, list_activities
 from services.diagnostics import LEVELS, find_people, import_diagnostics, record_diagnostic, record_self_assessment
-from services.errors import Forbidden, InvalidInput, RosterRejected
+from services.errors import Forbidden, InvalidInput, NotFound, RosterRejected
 from services.route_models import Area
 from services.route_review import is_reviewer
 from services.tables import MAX_FILE_BYTES
@@ -212,3 +212,58 @@ async def diagnostic_step(callback: CallbackQuery, callback_data: DiagnosticStep
     builder.adjust(1)
     await callback.answer()
     await message_of(callback).edit_text(question, reply_markup=builder.as_markup())
+
+
+class CatalogueEntry(CallbackData, prefix="ce"):
+    activity: int
+    hide: bool = False
+
+
+@router.callback_query(RouteAction.filter(F.action == "catalogue_list"))
+async def catalogue_list(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
+    municipality_id = catalogue_municipality(ctx.actor)
+    activities, pages = await list_activities(ctx.session, municipality_id=municipality_id, page=callback_data.page)
+    builder = InlineKeyboardBuilder()
+    for activity in activities:
+        builder.button(text=short(activity.title, 60), callback_data=CatalogueEntry(activity=activity.id))
+    builder.adjust(1)
+    nav = InlineKeyboardBuilder()
+    if callback_data.page > 0:
+        nav.button(text="‹", callback_data=RouteAction(action="catalogue_list", page=callback_data.page - 1))
+    if callback_data.page + 1 < pages:
+        nav.button(text="›", callback_data=RouteAction(action="catalogue_list", page=callback_data.page + 1))
+    builder.attach(nav)
+    builder.row()
+    builder.button(text=ctx.t.plain("upload-catalogue"), callback_data=RouteAction(action="upload_catalogue"))
+    await callback.answer()
+    text = ctx.t("catalogue-title") if activities else ctx.t("catalogue-empty-manage")
+    await message_of(callback).answer(text, reply_markup=builder.as_markup())
+
+
+@router.callback_query(CatalogueEntry.filter())
+async def catalogue_entry(callback: CallbackQuery, callback_data: CatalogueEntry, ctx: Ctx) -> None:
+    municipality_id = catalogue_municipality(ctx.actor)
+    t = ctx.t
+    if callback_data.hide:
+        activity = await hide_activity(ctx.session, actor=ctx.actor, activity_id=callback_data.activity)
+        await callback.answer(t.plain("catalogue-hidden"))
+        await message_of(callback).edit_text(t("catalogue-hidden-title", title=activity.title))
+        return
+    found = await get_activity(ctx.session, callback_data.activity, municipality_id)
+    if found is None:
+        raise NotFound()
+    areas = ", ".join(t.plain(f"area-{area.value}") for area in found.areas)
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("catalogue-hide"), callback_data=CatalogueEntry(activity=found.id, hide=True))
+    builder.button(text=t.plain("back"), callback_data=RouteAction(action="catalogue_list"))
+    builder.adjust(1)
+    await callback.answer()
+    text = t(
+        "catalogue-entry",
+        title=found.title,
+        kind=t.plain(f"kind-{found.kind.value}"),
+        hours=found.hours or 0,
+        registry=found.registry.value,
+        areas=areas,
+    )
+    await message_of(callback).edit_text(text, reply_markup=builder.as_markup())

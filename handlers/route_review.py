@@ -66,7 +66,7 @@ async def review_menu(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> N
     builder.button(text=t.plain("review-teacher-route"), callback_data=RouteAction(action="teacher"))
     builder.button(text=t.plain("diagnostic-by-hand"), callback_data=RouteAction(action="diagnostic"))
     if ctx.actor.has(Role.METHODIST):
-        builder.button(text=t.plain("upload-catalogue"), callback_data=RouteAction(action="upload_catalogue"))
+        builder.button(text=t.plain("catalogue-manage"), callback_data=RouteAction(action="catalogue_list"))
         builder.button(text=t.plain("upload-diagnostics"), callback_data=RouteAction(action="upload_diagnostics"))
     builder.adjust(1)
     await callback.answer()

@@ -395,3 +395,19 @@ level-elevated = elevated
 level-basic = basic
 level-low = low
 review-teacher-route = 🧭 A teacher's route
+
+## Activity catalogue
+back = ‹ Back
+catalogue-manage = 📚 Activity catalogue
+catalogue-title = <b>The municipality's activity catalogue</b>
+catalogue-empty-manage = The catalogue is empty. Upload it as a file.
+catalogue-entry = <b>{ $title }</b>
+    { $kind } · hours: { $hours } · registry: { $registry ->
+        [federal] federal
+        [regional] regional
+       *[none] —
+    }
+    Competences: { $areas }
+catalogue-hide = 🙈 Remove from the catalogue
+catalogue-hidden = Removed from the catalogue.
+catalogue-hidden-title = "{ $title }" is removed from the catalogue. Route items that already have it stay. To bring it back, upload the catalogue with this row.

@@ -397,3 +397,19 @@ level-elevated = повышенный
 level-basic = базовый
 level-low = низкий
 review-teacher-route = 🧭 Маршрут педагога
+
+## Каталог мероприятий
+back = ‹ Назад
+catalogue-manage = 📚 Каталог мероприятий
+catalogue-title = <b>Каталог мероприятий муниципалитета</b>
+catalogue-empty-manage = Каталог пока пуст. Загрузите его файлом.
+catalogue-entry = <b>{ $title }</b>
+    { $kind } · часов: { $hours } · реестр: { $registry ->
+        [federal] ФР ДПП
+        [regional] РР ДПП
+       *[none] —
+    }
+    Компетенции: { $areas }
+catalogue-hide = 🙈 Убрать из каталога
+catalogue-hidden = Убрано из каталога.
+catalogue-hidden-title = «{ $title }» убрано из каталога. Пункты маршрутов, где оно уже есть, остаются. Вернуть — загрузите каталог с этой строкой.

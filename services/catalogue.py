@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.access import Actor
-from services.errors import Forbidden, RosterRejected, RowProblem
+from services.errors import Forbidden, NotFound, RosterRejected, RowProblem
 from services.models import Role
 from services.route_models import Activity, ActivityKind, Area, Registry
 from services.tables import read_table, text_of
@@ -90,6 +90,16 @@ async def get_activity(session: AsyncSession, activity_id: int, municipality_id:
     row = await session.get(Activity, activity_id)
     if row is None or row.municipality_id != municipality_id or not row.is_active:
         return None
+    return _view(row)
+
+
+async def hide_activity(session: AsyncSession, *, actor: Actor, activity_id: int) -> ActivityView:
+    """Take an activity out of the catalogue (items already in routes keep their copy)."""
+    row = await session.get(Activity, activity_id)
+    if row is None or row.municipality_id != catalogue_municipality(actor):
+        raise NotFound()
+    row.is_active = False
+    await session.commit()
     return _view(row)
 
 

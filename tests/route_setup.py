@@ -39,6 +39,7 @@ async def methodist_and_teacher(harness: Harness) -> tuple[Person, Person]:
     token = start_token(str(read_xlsx(replies[-1].file_data or b"")[1][2]))
     await methodist.send("/route")
     await methodist.press("📥 Проверка маршрутов")
+    await methodist.press("📚 Каталог мероприятий")
     await methodist.press("📚 Загрузить каталог мероприятий")
     replies = await methodist.send_document("catalogue.xlsx", table(CATALOGUE))
     assert "добавлено 2" in texts(replies)

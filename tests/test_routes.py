@@ -16,7 +16,7 @@ from tests.factories import (
     start_token,
     xlsx,
 )
-from tests.route_setup import approved_route, methodist_and_teacher, report_first_item
+from tests.route_setup import CATALOGUE, approved_route, methodist_and_teacher, report_first_item, table
 
 
 @pytest.fixture
@@ -313,3 +313,44 @@ async def test_a_methodist_builds_and_submits_a_route_for_a_teacher(
     assert "маршрут согласован" in teacher.last.text
     route = await session.scalar(select(Route))
     assert route is not None and route.status == RouteStatus.APPROVED and len(route.items) == 1
+
+
+async def test_methodist_hides_an_activity_and_a_reimport_brings_it_back(
+    harness: Harness, people: tuple[Person, Person]
+) -> None:
+    methodist, teacher = people
+    await methodist.send("/route")
+    await methodist.press("📥 Проверка маршрутов")
+    await methodist.press("📚 Каталог мероприятий")
+    replies = await methodist.press("Цифровые инструменты учителя")
+    assert "Семинар · часов: 6" in texts(replies)
+    replies = await methodist.press("🙈 Убрать из каталога")
+    assert "убрано из каталога" in texts(replies)
+    await teacher.send("/route")
+    replies = await teacher.press("🧭 Составить маршрут")
+    assert "предложено мероприятий — 1" in texts(replies)
+    await methodist.press("📚 Каталог мероприятий")
+    await methodist.press("📚 Загрузить каталог мероприятий")
+    replies = await methodist.send_document("catalogue.xlsx", table(CATALOGUE))
+    assert "добавлено 0, обновлено 2" in texts(replies)
+
+
+async def test_a_catalogue_file_with_bad_rows_is_rejected_whole(
+    harness: Harness, people: tuple[Person, Person]
+) -> None:
+    methodist, _teacher = people
+    await methodist.send("/route")
+    await methodist.press("📥 Проверка маршрутов")
+    await methodist.press("📚 Каталог мероприятий")
+    await methodist.press("📚 Загрузить каталог мероприятий")
+    bad = [CATALOGUE[0], ["Новый курс", "лекция", "много", "ФР", "космические"]]
+    replies = await methodist.send_document("catalogue.xlsx", table(bad))
+    assert "Файл не загружен: 3 ошибки" in texts(replies)
+    assert "Строка 2, «Вид»: значение не из списка: «лекция»" in texts(replies)
+
+
+async def test_teachers_cannot_manage_the_catalogue(harness: Harness, people: tuple[Person, Person]) -> None:
+    _methodist, teacher = people
+    for forged in ("rt:catalogue_list::0", "ce:1:1", "rt:upload_catalogue::0", "rt:diagnostic::0", "rt:teacher::0"):
+        replies = await teacher.tap(forged.replace("::", ":0:"))
+        assert "нет прав" in replies[-1].text, forged
