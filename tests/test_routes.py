@@ -343,7 +343,7 @@ async def test_a_catalogue_file_with_bad_rows_is_rejected_whole(
     await methodist.press("📥 Проверка маршрутов")
     await methodist.press("📚 Каталог мероприятий")
     await methodist.press("📚 Загрузить каталог мероприятий")
-    bad = [CATALOGUE[0], ["Новый курс", "лекция", "много", "ФР", "космические"]]
+    bad: list[list[object]] = [CATALOGUE[0], ["Новый курс", "лекция", "много", "ФР", "космические"]]
     replies = await methodist.send_document("catalogue.xlsx", table(bad))
     assert "Файл не загружен: 3 ошибки" in texts(replies)
     assert "Строка 2, «Вид»: значение не из списка: «лекция»" in texts(replies)
