@@ -1,0 +1,17 @@
+"""The benchmarks stay runnable: each runs on a small size and prints its report (times are not checked)."""
+
+import pytest
+
+from bench import roster_import, routes
+
+
+async def test_roster_import_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    await roster_import.main(300)
+    output = capsys.readouterr().out
+    assert "rows/s" in output and "300 unchanged" in output
+
+
+async def test_route_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    await routes.main(500)
+    output = capsys.readouterr().out
+    assert "teacher opens a 30-item route" in output and "review queue" in output
