@@ -17,7 +17,19 @@ from bot.jobs import build_scheduler
 from bot.middlewares import ContextMiddleware
 from bot.retry import RetryMiddleware
 from bot.settings import Settings
-from handlers import diagnostics, errors, invites, join, orgs, roster, route_review, routes, settings, start
+from handlers import (
+    diagnostics,
+    errors,
+    invites,
+    join,
+    orgs,
+    roster,
+    route_items,
+    route_review,
+    routes,
+    settings,
+    start,
+)
 from services.clock import Clock
 from services.db import create_engine, create_session_factory, migrate
 from services.orgs import ensure_region
@@ -50,6 +62,7 @@ def get_routers() -> list[Router]:
         invites.router,
         orgs.router,
         routes.router,
+        route_items.router,
         route_review.router,
         diagnostics.router,
         errors.fallback,

@@ -50,9 +50,5 @@ class Translations:
             bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
             self._translators[path.stem] = Translator(path.stem, bundle)
 
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return tuple(self._translators)
-
     def get(self, language: str) -> Translator:
         return self._translators.get(language) or self._translators[DEFAULT_LANGUAGE]

@@ -8,13 +8,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.access import Actor, require_school_manager
 from services.catalogue import ActivityView, activities_for_areas, get_activity, list_activities
-from services.errors import Forbidden, InvalidInput, NotFound
+from services.errors import InvalidInput, NotFound
 from services.models import Diagnostic, Organisation, Person
 from services.route_models import (
     ActivityKind,
     Area,
-    Evidence,
-    EvidenceKind,
     ItemStatus,
     Registry,
     Route,
@@ -26,28 +24,7 @@ from services.route_models import (
 DEFAULT_TERM = timedelta(days=90)
 MAX_ITEMS = 40
 MAX_TITLE = 300
-MAX_EVIDENCE_TEXT = 2000
-MAX_EVIDENCE_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
-EVIDENCE_EXTENSIONS = (
-    ".pdf",
-    ".doc",
-    ".docx",
-    ".odt",
-    ".rtf",
-    ".xls",
-    ".xlsx",
-    ".ods",
-    ".ppt",
-    ".pptx",
-    ".odp",
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".txt",
-    ".zip",
-)
 EDITABLE = (RouteStatus.DRAFT, RouteStatus.RETURNED)
-ACTIVE = (RouteStatus.APPROVED, RouteStatus.IN_PROGRESS)
 
 
 @dataclass(frozen=True)
@@ -82,17 +59,6 @@ class RouteView:
     @property
     def overdue(self) -> int:
         return sum(item.overdue for item in self.items)
-
-
-@dataclass(frozen=True)
-class EvidenceIn:
-    """One piece of evidence as it arrived: a Telegram file, a link or a text."""
-
-    kind: EvidenceKind
-    file_id: str | None = None
-    file_name: str | None = None
-    file_size: int | None = None
-    text: str | None = None
 
 
 def item_view(item: RouteItem, today: date) -> ItemView:
@@ -303,7 +269,7 @@ async def _add(session: AsyncSession, actor: Actor, route: Route, now: datetime,
 
 
 async def remove_item(session: AsyncSession, *, actor: Actor, item_id: int, now: datetime) -> RouteView:
-    item, route = await _item(session, item_id)
+    item, route = await item_and_route(session, item_id)
     route = await _editable_route(session, actor, route.id)
     route.items.remove(item)
     await session.commit()
@@ -317,7 +283,7 @@ async def edit_item(
     session: AsyncSession, *, actor: Actor, item_id: int, field: str, value: str, now: datetime
 ) -> ItemView:
     """Change one field of an item of a draft or returned route, from what was typed or chosen."""
-    item, route = await _item(session, item_id)
+    item, route = await item_and_route(session, item_id)
     await _editable_route(session, actor, route.id)
     if field == "title":
         item.title = clean_title(value)
@@ -363,7 +329,7 @@ async def submit_route(session: AsyncSession, *, actor: Actor, route_id: int, no
     return await route_view(session, route, actor, now.date())
 
 
-async def _item(session: AsyncSession, item_id: int) -> tuple[RouteItem, Route]:
+async def item_and_route(session: AsyncSession, item_id: int) -> tuple[RouteItem, Route]:
     item = await session.get(RouteItem, item_id)
     if item is None:
         raise NotFound()
@@ -374,57 +340,9 @@ async def get_item(
     session: AsyncSession, *, actor: Actor, item_id: int, today: date
 ) -> tuple[ItemView, RouteView, bool]:
     """An item with its route; the flag says whether the actor is the route's owner."""
-    item, route = await _item(session, item_id)
+    item, route = await item_and_route(session, item_id)
     owner = await check_access(session, actor, route.person_id)
     return item_view(item, today), await route_view(session, route, actor, today), owner
-
-
-def check_evidence(evidence: EvidenceIn) -> EvidenceIn:
-    """Refuse what we cannot keep or open: huge files, unknown document types, empty or huge texts, bad links."""
-    if evidence.kind in (EvidenceKind.DOCUMENT, EvidenceKind.PHOTO):
-        if (evidence.file_size or 0) > MAX_EVIDENCE_BYTES:
-            raise InvalidInput("evidence-too-big", limit=MAX_EVIDENCE_BYTES // (1024 * 1024))
-        name = (evidence.file_name or "").lower()
-        if evidence.kind == EvidenceKind.DOCUMENT and not name.endswith(EVIDENCE_EXTENSIONS):
-            raise InvalidInput("evidence-wrong-type")
-        return evidence
-    text = (evidence.text or "").strip()
-    if not text or len(text) > MAX_EVIDENCE_TEXT:
-        raise InvalidInput("evidence-bad-text", limit=MAX_EVIDENCE_TEXT)
-    if evidence.kind == EvidenceKind.LINK and (" " in text or not text.startswith(("http://", "https://"))):
-        raise InvalidInput("evidence-bad-link")
-    return EvidenceIn(evidence.kind, text=text)
-
-
-async def report_item(
-    session: AsyncSession, *, actor: Actor, item_id: int, evidence: list[EvidenceIn], now: datetime
-) -> RouteView:
-    """The owner reports an item done with evidence; it waits for a reviewer."""
-    item, route = await _item(session, item_id)
-    if actor.person_id != route.person_id:
-        raise Forbidden()
-    if route.status not in ACTIVE:
-        raise InvalidInput("route-not-approved")
-    if item.status not in (ItemStatus.PLANNED, ItemStatus.RETURNED):
-        raise InvalidInput("item-already-reported")
-    if not evidence:
-        raise InvalidInput("evidence-missing")
-    for piece in map(check_evidence, evidence):
-        session.add(
-            Evidence(
-                item_id=item.id,
-                kind=piece.kind,
-                file_id=piece.file_id,
-                file_name=piece.file_name,
-                text=piece.text,
-                created_at=now,
-            )
-        )
-    item.status, item.reported_at, item.comment = ItemStatus.REPORTED, now, None
-    route.status = RouteStatus.IN_PROGRESS
-    log_event(session, route, item, actor, "reported", None, now)
-    await session.commit()
-    return await route_view(session, route, actor, now.date())
 
 
 def log_event(
