@@ -6,7 +6,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, Update, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -32,6 +32,18 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     # Concurrent writers wait for the lock instead of failing at once with "database is locked".
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+async def update_once(session: AsyncSession, statement: Update, refusal: Exception) -> None:
+    """Run a conditional UPDATE that must change exactly one row, or roll back and raise `refusal`.
+
+    State changes that only the first of two taps may make (a single-use invite, a decision on a
+    request or a report) are guarded by the database this way, not by a read-then-write in Python.
+    """
+    result = await session.execute(statement)
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        await session.rollback()
+        raise refusal
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -8,6 +8,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.access import Actor, grant_role, require_school_manager
+from services.db import update_once
 from services.errors import Forbidden, InviteRefused, NotFound
 from services.models import Invite, Organisation, OrgKind, Person, Role, User
 
@@ -142,15 +143,14 @@ async def redeem_invite(session: AsyncSession, *, actor: Actor, token: str, now:
         taken = await session.scalar(select(User.id).where(User.person_id == person.id, User.id != user.id))
         if taken is not None:
             raise InviteRefused("invite-used")
-    # The conditional update makes the token single-use even if two people open it at once.
-    claimed = await session.execute(
+    # Single-use even if two people open the link at once.
+    await update_once(
+        session,
         update(Invite)
         .where(Invite.id == invite.id, Invite.used_at.is_(None))
-        .values(used_at=now, used_by_user_id=user.id)
+        .values(used_at=now, used_by_user_id=user.id),
+        InviteRefused("invite-used"),
     )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        await session.rollback()
-        raise InviteRefused("invite-used")
     if person is not None:
         user.person_id = person.id
     org = await session.get(Organisation, invite.org_id) if invite.org_id else None

@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.access import Actor, actor_for_user, require_school_manager
+from services.db import update_once
 from services.errors import AlreadyDecided, InvalidInput, NotFound
 from services.models import JoinRequest, JoinStatus, Organisation, OrgKind, Person, User
 from services.people import name_key
@@ -72,14 +73,13 @@ async def decide_join_request(
         raise NotFound()
     await require_school_manager(session, actor, request.school_id)
     status = JoinStatus.APPROVED if approve else JoinStatus.REJECTED
-    decided = await session.execute(
+    await update_once(
+        session,
         update(JoinRequest)
         .where(JoinRequest.id == request_id, JoinRequest.status == JoinStatus.PENDING)
-        .values(status=status, decided_at=now, decided_by_user_id=actor.user_id)
+        .values(status=status, decided_at=now, decided_by_user_id=actor.user_id),
+        AlreadyDecided(),
     )
-    if decided.rowcount != 1:  # type: ignore[attr-defined]
-        await session.rollback()
-        raise AlreadyDecided()
     user = await session.get_one(User, request.user_id)
     if approve and user.person_id is None:
         person = await _unlinked_person(session, request.school_id, request.full_name)

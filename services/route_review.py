@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.access import Actor, manager_scope, require_school_manager
+from services.db import update_once
 from services.errors import AlreadyDecided, Forbidden, NotFound
 from services.models import Organisation, Person, Role, User
 from services.route_models import Evidence, EvidenceKind, ItemStatus, Route, RouteEvent, RouteItem, RouteStatus
@@ -110,14 +111,13 @@ async def review_route(
         raise NotFound()
     await _reviewable(session, actor, route)
     status = RouteStatus.APPROVED if approve else RouteStatus.RETURNED
-    decided = await session.execute(
+    await update_once(
+        session,
         update(Route)
         .where(Route.id == route_id, Route.status == RouteStatus.SUBMITTED)
-        .values(status=status, comment=_clean(comment), approved_at=now if approve else None)
+        .values(status=status, comment=_clean(comment), approved_at=now if approve else None),
+        AlreadyDecided("route-already-reviewed"),
     )
-    if decided.rowcount != 1:  # type: ignore[attr-defined]
-        await session.rollback()
-        raise AlreadyDecided("route-already-reviewed")
     log_event(session, route, None, actor, "approved" if approve else "returned", _clean(comment), now)
     await session.commit()
     await session.refresh(route)
@@ -134,14 +134,13 @@ async def review_item(
     route = await session.get_one(Route, item.route_id)
     await _reviewable(session, actor, route)
     status = ItemStatus.CONFIRMED if confirm else ItemStatus.RETURNED
-    decided = await session.execute(
+    await update_once(
+        session,
         update(RouteItem)
         .where(RouteItem.id == item_id, RouteItem.status == ItemStatus.REPORTED)
-        .values(status=status, comment=_clean(comment), confirmed_at=now if confirm else None)
+        .values(status=status, comment=_clean(comment), confirmed_at=now if confirm else None),
+        AlreadyDecided("item-already-reviewed"),
     )
-    if decided.rowcount != 1:  # type: ignore[attr-defined]
-        await session.rollback()
-        raise AlreadyDecided("item-already-reviewed")
     log_event(session, route, item, actor, "confirmed" if confirm else "item_returned", _clean(comment), now)
     await session.flush()
     await session.refresh(route, ["items"])
