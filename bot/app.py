@@ -20,6 +20,8 @@ from bot.settings import Settings
 from handlers import (
     diagnostics,
     errors,
+    event_admin,
+    events,
     invites,
     join,
     orgs,
@@ -65,6 +67,8 @@ def get_routers() -> list[Router]:
         route_items.router,
         route_review.router,
         diagnostics.router,
+        events.router,
+        event_admin.router,
         errors.fallback,
     ]
 

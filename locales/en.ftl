@@ -411,3 +411,105 @@ catalogue-entry = <b>{ $title }</b>
 catalogue-hide = 🙈 Remove from the catalogue
 catalogue-hidden = Removed from the catalogue.
 catalogue-hidden-title = "{ $title }" is removed from the catalogue. Route items that already have it stay. To bring it back, upload the catalogue with this row.
+
+## Events
+cmd-events = Seminars and methodical events
+menu-events = 📅 Events
+col-status = Status
+events-title = <b>Upcoming events for you</b> (date · title · seats left)
+events-none = There are no upcoming events for you yet.
+events-organiser = <b>The municipality's events</b>
+events-all-kinds = all kinds
+events-back = ‹ Back to the list
+events-mine = 📋 The municipality's events
+events-mine-title = The municipality's events: { $count }
+events-need-roster = Teachers in the roster can sign up for events. Open your personal link or ask to join: /start
+event-kind-seminar = seminar
+event-kind-master_class = master class
+event-kind-webinar = webinar
+event-kind-internship = internship
+event-kind-association = methodical association meeting
+event-kind-conference = conference
+event-kind-contest = contest
+event-title = <b>{ $title }</b>
+event-when = { $kind }, { $start }–{ $end } ({ $timezone })
+event-place = 📍 { $place }
+event-seats = { $left ->
+        [-1] Seats: unlimited
+       *[other] Seats left: { $left } of { $capacity }
+    }
+event-is-cancelled = 🚫 The event is cancelled.
+event-my-status = { $status ->
+        [registered] ✅ You are registered.
+        [waitlisted] ⏳ You are on the waitlist, place { $position }.
+        [attended] ✅ You are marked as present.
+        [no_show] You are marked as absent.
+       *[other] {""}
+    }
+event-sign-up = ✅ Sign up
+event-cancel-mine = ❌ Cancel my registration
+event-to-route = ➕ Add to my route
+event-check-in = 📍 Check in at the venue
+event-manage = ⚙️ Manage
+event-open = Open the event
+event-signed-up = ✅ You are registered for "{ $title }". The file is for your phone's calendar.
+event-waitlisted = ⏳ No seats left: you are on the waitlist for "{ $title }", place { $position }. I will tell you if a seat frees up.
+event-cancelled-mine = Registration cancelled.
+event-promoted = 🎉 A seat freed up: you are registered for "{ $title }".
+event-added-to-route = ➕ "{ $title }" is added to your route. Attending the event will confirm this item.
+event-check-in-ask = Type the code the organiser shows.
+event-checked-in = ✅ Your presence at "{ $title }" is recorded.
+event-already-registered = You are already registered for this event or on its waitlist.
+event-already-started = The event has already started.
+event-already-checked-in = You are already checked in.
+event-already-in-route = This event is already in your route.
+event-no-route = Build your route first: /route
+event-not-for-you = This event is not for your category or organisation.
+event-not-registered = You are not registered for this event.
+event-not-started = Attendance can be marked from the start of the event.
+event-registration-closed = Registration for this event is closed.
+event-cancelled = The event is cancelled.
+event-check-in-closed = Check-in opens an hour before the start and closes two hours after the end.
+event-check-in-waitlisted = You are on the waitlist — only people with a seat can check in.
+event-bad-code = Wrong code. Check it and type it again.
+event-bad-datetime = I did not understand the date and time. Type it like this: 25.12.2026 15:00
+event-bad-title = A title is 1 to { $limit } characters.
+event-in-past = That date has passed.
+event-ends-before-start = The end must be after the start.
+event-too-long = An event cannot last longer than 60 days.
+event-bad-capacity = Seats are 1 to { $limit } (0 for unlimited).
+event-bad-deadline = Registration must close before the event starts.
+event-too-much-text = The text is too long (up to { $limit } characters).
+event-capacity-below = { $taken } people are already registered — seats cannot be fewer.
+event-new = ➕ New event
+event-ask-title = The event's title?
+event-ask-kind = Kind of event:
+event-ask-start = Start — date and time ({ $timezone }), e.g. 25.12.2026 15:00
+event-ask-end = End — a time (e.g. 17:00) or a date and time.
+event-ask-place = The place or the broadcast link ("-" if not yet known).
+event-ask-capacity = How many seats?
+event-unlimited = unlimited
+event-ask-audience = For whom?
+event-audience-all = the whole municipality
+event-audience-young = young specialists only
+event-created = ✅ The event "{ $title }" is created.
+event-manage-title = <b>{ $title }</b>
+    Registered: { $registered }, waitlisted: { $waitlisted }, attended: { $attended }, absent: { $no_show }
+    Check-in code: <code>{ $code }</code>
+event-participants = 👥 Participants (XLSX)
+event-participants-sheet = Participants
+event-attendance = ✔️ Mark attendance
+event-attendance-title = Tap a participant to mark them present (✅) or absent (❌).
+event-change-capacity = 🔢 Change the number of seats
+event-ask-new-capacity = How many seats now? (0 for unlimited)
+event-capacity-set = Seats changed. Moved from the waitlist: { $promoted }.
+event-cancel = 🚫 Cancel the event
+event-cancel-ask = Cancel the event? Everyone registered will be told.
+event-cancel-confirm = 🚫 Yes, cancel
+event-cancelled-told = The event "{ $title }" is cancelled. Told: { $count }.
+event-cancelled-notice = 🚫 The event "{ $title }" ({ $start }) is cancelled.
+registration-registered = registered
+registration-waitlisted = waitlisted
+registration-cancelled = cancelled
+registration-attended = attended
+registration-no_show = absent

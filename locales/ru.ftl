@@ -413,3 +413,105 @@ catalogue-entry = <b>{ $title }</b>
 catalogue-hide = 🙈 Убрать из каталога
 catalogue-hidden = Убрано из каталога.
 catalogue-hidden-title = «{ $title }» убрано из каталога. Пункты маршрутов, где оно уже есть, остаются. Вернуть — загрузите каталог с этой строкой.
+
+## Мероприятия
+cmd-events = Семинары и методические мероприятия
+menu-events = 📅 Мероприятия
+col-status = Статус
+events-title = <b>Ближайшие мероприятия для вас</b> (дата · название · свободных мест)
+events-none = Ближайших мероприятий для вас пока нет.
+events-organiser = <b>Мероприятия муниципалитета</b>
+events-all-kinds = все виды
+events-back = ‹ К списку
+events-mine = 📋 Мероприятия муниципалитета
+events-mine-title = Мероприятия муниципалитета: { $count }
+events-need-roster = Записываться на мероприятия могут педагоги из реестра. Откройте персональную ссылку или подайте заявку: /start
+event-kind-seminar = семинар
+event-kind-master_class = мастер-класс
+event-kind-webinar = вебинар
+event-kind-internship = стажировка
+event-kind-association = заседание МО
+event-kind-conference = конференция
+event-kind-contest = конкурс
+event-title = <b>{ $title }</b>
+event-when = { $kind }, { $start }–{ $end } ({ $timezone })
+event-place = 📍 { $place }
+event-seats = { $left ->
+        [-1] Мест: без ограничений
+       *[other] Свободно мест: { $left } из { $capacity }
+    }
+event-is-cancelled = 🚫 Мероприятие отменено.
+event-my-status = { $status ->
+        [registered] ✅ Вы записаны.
+        [waitlisted] ⏳ Вы в листе ожидания, место { $position }.
+        [attended] ✅ Вы отмечены как присутствовавший(ая).
+        [no_show] Вы отмечены как отсутствовавший(ая).
+       *[other] {""}
+    }
+event-sign-up = ✅ Записаться
+event-cancel-mine = ❌ Отменить запись
+event-to-route = ➕ В мой маршрут
+event-check-in = 📍 Отметиться на месте
+event-manage = ⚙️ Управление
+event-open = Открыть мероприятие
+event-signed-up = ✅ Вы записаны на «{ $title }». Файл — для календаря телефона.
+event-waitlisted = ⏳ Мест нет: вы в листе ожидания на «{ $title }», место { $position }. Если место освободится, я сообщу.
+event-cancelled-mine = Запись отменена.
+event-promoted = 🎉 Освободилось место: вы записаны на «{ $title }».
+event-added-to-route = ➕ «{ $title }» добавлено в ваш маршрут. Присутствие на мероприятии подтвердит этот пункт.
+event-check-in-ask = Напишите код, который показывает организатор.
+event-checked-in = ✅ Присутствие на «{ $title }» отмечено.
+event-already-registered = Вы уже записаны на это мероприятие или стоите в листе ожидания.
+event-already-started = Мероприятие уже началось.
+event-already-checked-in = Вы уже отмечены.
+event-already-in-route = Это мероприятие уже есть в вашем маршруте.
+event-no-route = Сначала составьте маршрут: /route
+event-not-for-you = Это мероприятие не для вашей категории или организации.
+event-not-registered = Вы не записаны на это мероприятие.
+event-not-started = Отмечать присутствие можно с начала мероприятия.
+event-registration-closed = Запись на это мероприятие закрыта.
+event-cancelled = Мероприятие отменено.
+event-check-in-closed = Отметиться можно за час до начала и до двух часов после окончания.
+event-check-in-waitlisted = Вы в листе ожидания — отметиться можно только с местом.
+event-bad-code = Неверный код. Проверьте и напишите ещё раз.
+event-bad-datetime = Не понял дату и время. Напишите так: 25.12.2026 15:00
+event-bad-title = Название — от 1 до { $limit } символов.
+event-in-past = Дата уже прошла.
+event-ends-before-start = Окончание должно быть позже начала.
+event-too-long = Мероприятие не может длиться дольше 60 дней.
+event-bad-capacity = Число мест — от 1 до { $limit } (0 — без ограничений).
+event-bad-deadline = Запись должна закрываться до начала мероприятия.
+event-too-much-text = Слишком длинный текст (до { $limit } символов).
+event-capacity-below = Уже записано { $taken } — мест не может быть меньше.
+event-new = ➕ Новое мероприятие
+event-ask-title = Название мероприятия?
+event-ask-kind = Вид мероприятия:
+event-ask-start = Начало — дата и время ({ $timezone }), например: 25.12.2026 15:00
+event-ask-end = Окончание — время (например 17:00) или дата и время.
+event-ask-place = Место или ссылка на трансляцию («-», если пока нет).
+event-ask-capacity = Сколько мест?
+event-unlimited = без ограничений
+event-ask-audience = Для кого?
+event-audience-all = весь муниципалитет
+event-audience-young = только молодые специалисты
+event-created = ✅ Мероприятие «{ $title }» создано.
+event-manage-title = <b>{ $title }</b>
+    Записано: { $registered }, в листе ожидания: { $waitlisted }, пришли: { $attended }, не пришли: { $no_show }
+    Код для отметки на месте: <code>{ $code }</code>
+event-participants = 👥 Участники (XLSX)
+event-participants-sheet = Участники
+event-attendance = ✔️ Отметить присутствие
+event-attendance-title = Нажмите на участника, чтобы отметить присутствие (✅) или отсутствие (❌).
+event-change-capacity = 🔢 Изменить число мест
+event-ask-new-capacity = Сколько мест теперь? (0 — без ограничений)
+event-capacity-set = Число мест изменено. Из листа ожидания записано: { $promoted }.
+event-cancel = 🚫 Отменить мероприятие
+event-cancel-ask = Отменить мероприятие? Все записавшиеся получат уведомление.
+event-cancel-confirm = 🚫 Да, отменить
+event-cancelled-told = Мероприятие «{ $title }» отменено. Уведомлено: { $count }.
+event-cancelled-notice = 🚫 Мероприятие «{ $title }» ({ $start }) отменено.
+registration-registered = записан(а)
+registration-waitlisted = в листе ожидания
+registration-cancelled = отменил(а) запись
+registration-attended = присутствовал(а)
+registration-no_show = не пришёл(ла)

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from icalendar import Calendar as ICalendar
+from icalendar import Event as ICalEvent
 from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -88,6 +90,7 @@ class Promotion:
     person_id: int
     tg_id: int | None
     language: str
+    event_id: int
     event_title: str
 
 
@@ -376,10 +379,12 @@ async def _promotion(session: AsyncSession, registration: Registration) -> Promo
     user = (
         await session.execute(select(User.tg_id, User.language).where(User.person_id == registration.person_id))
     ).one_or_none()
-    return Promotion(registration.person_id, user[0] if user else None, user[1] if user else "ru", event.title)
+    return Promotion(
+        registration.person_id, user[0] if user else None, user[1] if user else "ru", event.id, event.title
+    )
 
 
-async def _organised(session: AsyncSession, actor: Actor, event_id: int) -> Event:
+async def organised_event(session: AsyncSession, actor: Actor, event_id: int) -> Event:
     """An event the actor may manage: a methodist of its municipality."""
     event = await session.get(Event, event_id)
     if event is None:
@@ -393,7 +398,7 @@ async def set_capacity(
     session: AsyncSession, *, actor: Actor, event_id: int, capacity: int | None, now: datetime
 ) -> list[Promotion]:
     """Change the number of seats; more seats go to the waitlist at once, fewer than taken is refused."""
-    event = await _organised(session, actor, event_id)
+    event = await organised_event(session, actor, event_id)
     if event.status != EventStatus.ACTIVE or event.starts_at <= now:
         raise InvalidInput("event-cancelled" if event.status != EventStatus.ACTIVE else "event-already-started")
     if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
@@ -409,7 +414,7 @@ async def set_capacity(
 
 async def cancel_event(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> list[tuple[int, str]]:
     """Cancel an event; returns the chats (and languages) of everyone registered or waitlisted, to tell."""
-    event = await _organised(session, actor, event_id)
+    event = await organised_event(session, actor, event_id)
     if event.status != EventStatus.ACTIVE:
         raise InvalidInput("event-cancelled")
     event.status = EventStatus.CANCELLED
@@ -427,3 +432,43 @@ async def participant_chats(session: AsyncSession, event_id: int) -> list[tuple[
         )
     )
     return [(tg_id, language) for tg_id, language in rows]
+
+
+def ics_file(event: EventCard) -> bytes:
+    """The event as an iCalendar file, so it lands in the phone's calendar."""
+    calendar = ICalendar()
+    calendar.add("prodid", "-//nms-bot//events//RU")
+    calendar.add("version", "2.0")
+    entry = ICalEvent()
+    entry.add("uid", f"event-{event.id}@nms-bot")
+    entry.add("dtstamp", event.starts_at)
+    entry.add("dtstart", event.starts_at)
+    entry.add("dtend", event.ends_at)
+    entry.add("summary", event.title)
+    if event.place:
+        entry.add("location", event.place)
+    if event.description:
+        entry.add("description", event.description)
+    calendar.add_component(entry)
+    return bytes(calendar.to_ical())
+
+
+async def organised_events(
+    session: AsyncSession, *, actor: Actor, now: datetime, page: int = 0, per_page: int = 8
+) -> tuple[list[EventCard], bool]:
+    """The municipality's events from a week ago on, soonest first, for its methodists."""
+    municipality_id = organiser_municipality(actor)
+    rows = list(
+        await session.scalars(
+            select(Event)
+            .where(Event.municipality_id == municipality_id, Event.ends_at > now - timedelta(days=7))
+            .order_by(Event.starts_at, Event.id)
+            .offset(page * per_page)
+            .limit(per_page + 1)
+        )
+    )
+    return [_card(event) for event in rows[:per_page]], len(rows) > per_page
+
+
+async def checkin_code(session: AsyncSession, *, actor: Actor, event_id: int) -> str:
+    return (await organised_event(session, actor, event_id)).checkin_code

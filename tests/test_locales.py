@@ -12,6 +12,7 @@ from handlers.diagnostics import DIAGNOSTIC_KINDS
 from handlers.menu import ROLE_BUTTONS, ROLE_COMMANDS
 from services.access import LANGUAGES
 from services.diagnostics import LEVELS
+from services.event_models import EventKind, RegistrationStatus
 from services.models import Role
 from services.reminders import KINDS
 from services.route_models import ActivityKind, Area, ItemStatus, RouteStatus
@@ -53,6 +54,8 @@ def keys_built_in_code() -> set[str]:
     keys |= {f"register-col-{index}" for index in range(13)} | {f"self-assessment-{value}" for value in range(1, 5)}
     actions = ("created", "submitted", "approved", "returned", "reported", "confirmed", "item_returned", "implemented")
     keys |= {f"reminder-{kind}" for kind in KINDS}
+    keys |= {f"event-kind-{kind.value}" for kind in EventKind} | {f"registration-{s.value}" for s in RegistrationStatus}
+    keys |= {f"event-audience-{audience}" for audience in ("all", "young")}
     keys |= {f"edit-{field}" for field in EDITABLE_FIELDS} | {f"edit-ask-{field}" for field in EDITABLE_FIELDS}
     keys |= {f"level-{level}" for level in LEVELS} | {f"diagnostic-kind-{kind}" for kind in DIAGNOSTIC_KINDS}
     return keys | {f"history-{action}" for action in actions}

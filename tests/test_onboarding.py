@@ -57,7 +57,15 @@ async def test_admin_creates_municipality_and_appoints_methodist_by_invite(harne
     methodist = await methodist_of(harness, await admin_with_municipality(harness, MUNICIPALITY), MUNICIPALITY)
     assert "методист" in methodist.last.text
     assert "Главное меню" in methodist.last.text
-    assert harness.telegram.commands[methodist.user.id] == ["start", "help", "settings", "route", "roster", "invite"]
+    assert harness.telegram.commands[methodist.user.id] == [
+        "start",
+        "help",
+        "settings",
+        "route",
+        "events",
+        "roster",
+        "invite",
+    ]
 
 
 async def test_teacher_joins_by_personal_invite_and_sees_menu(harness: Harness, methodist: Person) -> None:
@@ -66,7 +74,7 @@ async def test_teacher_joins_by_personal_invite_and_sees_menu(harness: Harness, 
     await teacher.send(f"/start {tokens['Петрова Анна Сергеевна']}")
     replies = await teacher.press("✅ Согласен(на)")
     assert "Добро пожаловать, <b>Петрова Анна Сергеевна</b>" in texts(replies)
-    assert replies[-1].buttons() == ["🧭 Мой маршрут", "👤 Мой профиль", "⚙️ Настройки", "❓ Помощь"]
+    assert replies[-1].buttons() == ["🧭 Мой маршрут", "📅 Мероприятия", "👤 Мой профиль", "⚙️ Настройки", "❓ Помощь"]
     replies = await teacher.press("👤 Мой профиль")
     assert "МБОУ СОШ № 1" in texts(replies)
     assert "Молодой специалист" in texts(replies)  # born 1996, started 2024

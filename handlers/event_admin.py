@@ -1,0 +1,323 @@
+"""Organisers (methodists): create an event step by step, see participants, change seats, cancel, mark attendance."""
+
+from datetime import datetime
+
+from aiogram import F, Router
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.context import Ctx
+from handlers.event_views import EventAct, EventOpen, list_button
+from handlers.events import tell_promoted
+from handlers.keyboards import message_of
+from handlers.notify import notify
+from handlers.route_views import short
+from services.attendance import attendance_counts, mark_attendance, participants
+from services.errors import InvalidInput
+from services.event_models import EventKind, RegistrationStatus
+from services.events import (
+    EventInput,
+    cancel_event,
+    checkin_code,
+    create_event,
+    event_for,
+    organised_events,
+    organiser_municipality,
+    parse_local,
+    set_capacity,
+)
+from services.orgs import get_org
+from services.spreadsheets import write_table
+
+router = Router(name="event_admin")
+CAPACITY_CHOICES = (10, 20, 30, 50, 100, 0)  # 0: unlimited
+
+
+class EventForm(StatesGroup):
+    title = State()
+    start = State()
+    end = State()
+    place = State()
+    capacity = State()
+
+
+class EventChoice(CallbackData, prefix="ec"):
+    """A choice in the event wizard or on the organiser's screen: `field` and its `value`."""
+
+    field: str
+    value: str
+
+
+class EventManage(CallbackData, prefix="em"):
+    action: str
+    event: int
+
+
+class Attendance(CallbackData, prefix="at"):
+    registration: int
+    attended: bool
+
+
+@router.callback_query(EventAct.filter(F.action == "new"))
+async def new_event(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    organiser_municipality(ctx.actor)
+    await state.clear()
+    await state.set_state(EventForm.title)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("event-ask-title"))
+
+
+@router.message(EventForm.title, F.text, ~F.text.startswith("/"))
+async def event_title(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    title = " ".join(message.text.split())
+    if len(title) > 300:
+        raise InvalidInput("event-bad-title", limit=300)
+    await state.update_data(title=title)
+    builder = InlineKeyboardBuilder()
+    for kind in EventKind:
+        builder.button(
+            text=ctx.t.plain(f"event-kind-{kind.value}"), callback_data=EventChoice(field="kind", value=kind.value)
+        )
+    builder.adjust(2)
+    await message.answer(ctx.t("event-ask-kind"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(EventForm.title, EventChoice.filter(F.field == "kind"))
+async def event_kind(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    if callback_data.value not in EventKind._value2member_map_:
+        raise InvalidInput("error-invalid-input")
+    await state.update_data(kind=callback_data.value)
+    await state.set_state(EventForm.start)
+    await callback.answer()
+    timezone = await _timezone(ctx)
+    await message_of(callback).edit_text(ctx.t("event-ask-start", timezone=timezone))
+
+
+async def _timezone(ctx: Ctx) -> str:
+    return (await get_org(ctx.session, organiser_municipality(ctx.actor))).timezone
+
+
+@router.message(EventForm.start, F.text, ~F.text.startswith("/"))
+async def event_start(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    starts_at = parse_local(message.text, await _timezone(ctx))
+    if starts_at <= ctx.now():
+        raise InvalidInput("event-in-past")
+    await state.update_data(starts_at=starts_at.isoformat())
+    await state.set_state(EventForm.end)
+    await message.answer(ctx.t("event-ask-end"))
+
+
+@router.message(EventForm.end, F.text, ~F.text.startswith("/"))
+async def event_end(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    """The end as a time on the same day (ЧЧ:ММ) or a full date and time."""
+    assert message.text is not None
+    starts_at = datetime.fromisoformat((await state.get_data())["starts_at"])  # keeps the local offset
+    text = message.text.strip()
+    if len(text) <= 5 and ":" in text:
+        text = f"{starts_at:%d.%m.%Y} {text}"
+    ends_at = parse_local(text, await _timezone(ctx))
+    if ends_at <= starts_at:
+        raise InvalidInput("event-ends-before-start")
+    await state.update_data(ends_at=ends_at.isoformat())
+    await state.set_state(EventForm.place)
+    await message.answer(ctx.t("event-ask-place"))
+
+
+@router.message(EventForm.place, F.text, ~F.text.startswith("/"))
+async def event_place(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    await state.update_data(place="" if message.text.strip() == "-" else message.text.strip()[:500])
+    await state.set_state(EventForm.capacity)
+    builder = InlineKeyboardBuilder()
+    for seats in CAPACITY_CHOICES:
+        label = ctx.t.plain("event-unlimited") if seats == 0 else str(seats)
+        builder.button(text=label, callback_data=EventChoice(field="capacity", value=str(seats)))
+    builder.adjust(3)
+    await message.answer(ctx.t("event-ask-capacity"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(EventForm.capacity, EventChoice.filter(F.field == "capacity"))
+async def event_capacity(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    if not callback_data.value.isdigit():
+        raise InvalidInput("error-invalid-input")
+    await state.update_data(capacity=int(callback_data.value))
+    builder = InlineKeyboardBuilder()
+    for audience in ("all", "young"):
+        builder.button(
+            text=ctx.t.plain(f"event-audience-{audience}"), callback_data=EventChoice(field="audience", value=audience)
+        )
+    builder.adjust(1)
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("event-ask-audience"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(EventForm.capacity, EventChoice.filter(F.field == "audience"))
+async def event_create(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    data = await state.get_data()
+    event = await create_event(
+        ctx.session,
+        actor=ctx.actor,
+        data=EventInput(
+            title=data["title"],
+            kind=EventKind(data["kind"]),
+            starts_at=datetime.fromisoformat(data["starts_at"]),
+            ends_at=datetime.fromisoformat(data["ends_at"]),
+            place=data["place"],
+            capacity=data["capacity"] or None,
+            young_only=callback_data.value == "young",
+        ),
+        now=ctx.now(),
+    )
+    await state.clear()
+    await callback.answer()
+    builder = InlineKeyboardBuilder()
+    builder.button(text=ctx.t.plain("event-open"), callback_data=EventOpen(event=event.id))
+    await message_of(callback).edit_text(ctx.t("event-created", title=event.title), reply_markup=builder.as_markup())
+
+
+@router.callback_query(EventAct.filter(F.action == "organised"))
+async def organised_list(callback: CallbackQuery, ctx: Ctx) -> None:
+    cards, _more = await organised_events(ctx.session, actor=ctx.actor, now=ctx.now())
+    builder = InlineKeyboardBuilder()
+    for card in cards:
+        builder.button(text=list_button(card), callback_data=EventAct(action="manage", event=card.id))
+    builder.adjust(1)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("events-mine-title", count=len(cards)), reply_markup=builder.as_markup())
+
+
+@router.callback_query(EventAct.filter(F.action == "manage"))
+async def manage_event(callback: CallbackQuery, callback_data: EventAct, ctx: Ctx) -> None:
+    text, markup = await _manage_screen(ctx, callback_data.event)
+    await callback.answer()
+    await message_of(callback).answer(text, reply_markup=markup)
+
+
+async def _manage_screen(ctx: Ctx, event_id: int) -> tuple[str, InlineKeyboardMarkup]:
+    counts = await attendance_counts(ctx.session, actor=ctx.actor, event_id=event_id)
+    card = await event_for(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now())
+    code = await checkin_code(ctx.session, actor=ctx.actor, event_id=event_id)
+    t = ctx.t
+    text = t(
+        "event-manage-title",
+        title=card.title,
+        registered=counts.get(RegistrationStatus.REGISTERED, 0),
+        waitlisted=counts.get(RegistrationStatus.WAITLISTED, 0),
+        attended=counts.get(RegistrationStatus.ATTENDED, 0),
+        no_show=counts.get(RegistrationStatus.NO_SHOW, 0),
+        code=code,
+    )
+    builder = InlineKeyboardBuilder()
+    for key, field in (
+        ("event-participants", "export"),
+        ("event-attendance", "attendance"),
+        ("event-change-capacity", "capacity"),
+        ("event-cancel", "cancel"),
+    ):
+        builder.button(text=t.plain(key), callback_data=EventManage(action=field, event=event_id))
+    builder.adjust(1)
+    return text, builder.as_markup()
+
+
+@router.callback_query(EventManage.filter(F.action == "export"))
+async def export_participants(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
+    rows = await participants(ctx.session, actor=ctx.actor, event_id=callback_data.event)
+    t = ctx.t
+    header = [t.plain("col-name"), t.plain("col-school"), t.plain("col-status")]
+    table = write_table(
+        t.plain("event-participants-sheet"),
+        header,
+        [(name, school, t.plain(f"registration-{status.value}")) for _id, name, school, status in rows],
+    )
+    await callback.answer()
+    await message_of(callback).answer_document(BufferedInputFile(table, filename="participants.xlsx"))
+
+
+@router.callback_query(EventManage.filter(F.action == "attendance"))
+async def attendance_list(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
+    text, markup = await _attendance_screen(ctx, callback_data.event)
+    await callback.answer()
+    await message_of(callback).answer(text, reply_markup=markup)
+
+
+async def _attendance_screen(ctx: Ctx, event_id: int) -> tuple[str, InlineKeyboardMarkup]:
+    rows = await participants(ctx.session, actor=ctx.actor, event_id=event_id)
+    builder = InlineKeyboardBuilder()
+    seated = (RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW)
+    for registration_id, name, _school, status in [row for row in rows if row[3] in seated][:50]:
+        mark = {"attended": "✅", "no_show": "❌"}.get(status.value, "▫️")
+        attended = status != RegistrationStatus.ATTENDED
+        builder.button(
+            text=f"{mark} {short(name, 40)}", callback_data=Attendance(registration=registration_id, attended=attended)
+        )
+    builder.adjust(1)
+    return ctx.t("event-attendance-title"), builder.as_markup()
+
+
+@router.callback_query(Attendance.filter())
+async def toggle_attendance(callback: CallbackQuery, callback_data: Attendance, ctx: Ctx) -> None:
+    await mark_attendance(
+        ctx.session,
+        actor=ctx.actor,
+        registration_id=callback_data.registration,
+        attended=callback_data.attended,
+        now=ctx.now(),
+    )
+    await callback.answer(ctx.t.plain("edit-saved"))
+
+
+class CapacityForm(StatesGroup):
+    seats = State()
+
+
+@router.callback_query(EventManage.filter(F.action == "capacity"))
+async def capacity_begin(callback: CallbackQuery, callback_data: EventManage, state: FSMContext, ctx: Ctx) -> None:
+    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await state.set_state(CapacityForm.seats)
+    await state.update_data(event_id=callback_data.event)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("event-ask-new-capacity"))
+
+
+@router.message(CapacityForm.seats, F.text, ~F.text.startswith("/"))
+async def capacity_set(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    text = message.text.strip()
+    if not text.isdigit():
+        raise InvalidInput("event-bad-capacity", limit=10_000)
+    event_id = (await state.get_data())["event_id"]
+    promoted = await set_capacity(
+        ctx.session, actor=ctx.actor, event_id=event_id, capacity=int(text) or None, now=ctx.now()
+    )
+    await state.clear()
+    await message.answer(ctx.t("event-capacity-set", promoted=len(promoted)))
+    await tell_promoted(ctx, promoted)
+
+
+@router.callback_query(EventManage.filter(F.action == "cancel"))
+async def cancel_begin(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
+    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    builder = InlineKeyboardBuilder()
+    confirm = EventManage(action="cancel_yes", event=callback_data.event)
+    builder.button(text=ctx.t.plain("event-cancel-confirm"), callback_data=confirm)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("event-cancel-ask"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(EventManage.filter(F.action == "cancel_yes"))
+async def cancel_confirmed(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
+    event_id = callback_data.event
+    card = await event_for(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now())
+    chats = await cancel_event(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now())
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("event-cancelled-told", title=card.title, count=len(chats)))
+    for chat_id, language in chats:
+        t = ctx.translations.get(language)
+        await notify(
+            ctx.bot, chat_id, t("event-cancelled-notice", title=card.title, start=f"{card.local_start:%d.%m.%Y %H:%M}")
+        )
