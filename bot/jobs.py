@@ -2,18 +2,22 @@
 
 import asyncio
 import logging
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.context import Resources
+from handlers.event_views import EventOpen
 from handlers.notify import notify
 from handlers.route_views import RouteAction
+from services.event_reminders import claim_event_reminders
 from services.reminders import claim_reminders
 
 logger = logging.getLogger(__name__)
 REMINDER_INTERVAL_MINUTES = 15
+EVENT_REMINDER_INTERVAL_MINUTES = 5  # the 1 h reminder must not come 15 minutes late
 # Bulk messages stay well under Telegram's ~30 per second overall (issue #7 brings the shared outbox).
 BULK_PAUSE_SECONDS = 1 / 25
 
@@ -34,6 +38,26 @@ async def send_route_reminders(bot: Bot, resources: Resources) -> int:
     return len(due)
 
 
+async def send_event_reminders(bot: Bot, resources: Resources) -> int:
+    """Remind registered participants 24 hours and 1 hour before an event; returns how many were sent."""
+    async with resources.session_factory() as session:
+        due = await claim_event_reminders(session, now=resources.clock.now())
+    for notice in due:
+        t = resources.translations.get(notice.language)
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t.plain("event-open"), callback_data=EventOpen(event=notice.event_id))
+        start = notice.starts_at.astimezone(ZoneInfo(notice.timezone))
+        text = t(
+            f"event-reminder-{notice.kind}",
+            title=notice.title,
+            start=f"{start:%d.%m.%Y %H:%M}",
+            place=notice.place or "—",
+        )
+        await notify(bot, notice.tg_id, text, builder.as_markup())
+        await asyncio.sleep(BULK_PAUSE_SECONDS)
+    return len(due)
+
+
 def build_scheduler(bot: Bot, resources: Resources) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone="UTC")
     scheduler.add_job(
@@ -42,6 +66,15 @@ def build_scheduler(bot: Bot, resources: Resources) -> AsyncIOScheduler:
         minutes=REMINDER_INTERVAL_MINUTES,
         args=(bot, resources),
         id="route_reminders",
+        max_instances=1,
+        coalesce=True,
+    )
+    scheduler.add_job(
+        send_event_reminders,
+        "interval",
+        minutes=EVENT_REMINDER_INTERVAL_MINUTES,
+        args=(bot, resources),
+        id="event_reminders",
         max_instances=1,
         coalesce=True,
     )

@@ -513,3 +513,5 @@ registration-waitlisted = waitlisted
 registration-cancelled = cancelled
 registration-attended = attended
 registration-no_show = absent
+event-reminder-24h = ⏰ Tomorrow: "{ $title }", { $start }. Place: { $place }
+event-reminder-1h = ⏰ In an hour: "{ $title }", { $start }. Place: { $place }

@@ -515,3 +515,5 @@ registration-waitlisted = в листе ожидания
 registration-cancelled = отменил(а) запись
 registration-attended = присутствовал(а)
 registration-no_show = не пришёл(ла)
+event-reminder-24h = ⏰ Завтра: «{ $title }», { $start }. Место: { $place }
+event-reminder-1h = ⏰ Через час: «{ $title }», { $start }. Место: { $place }

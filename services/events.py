@@ -199,27 +199,37 @@ def _card(event: Event, registration: Registration | None = None, position: int 
     )
 
 
-def audience_clause(person: Person, school: Organisation, *, now: datetime) -> ColumnElement[bool]:
+@dataclass(frozen=True)
+class Member:
+    """Who is asking, as far as an event's audience cares."""
+
+    person_id: int
+    school_id: int
+    municipality_id: int
+    is_manager: bool
+
+
+def audience_clause(member: Member, *, now: datetime) -> ColumnElement[bool]:
     """Events this person may attend: their municipality, their school if schools are chosen, one of their
     subjects if subjects are chosen, young-specialist-only events for young specialists, role events by role."""
     has_schools = exists().where(EventSchool.event_id == Event.id)
-    in_school = exists().where(EventSchool.event_id == Event.id, EventSchool.school_id == school.id)
+    in_school = exists().where(EventSchool.event_id == Event.id, EventSchool.school_id == member.school_id)
     has_subjects = exists().where(EventSubject.event_id == Event.id)
     my_subject = exists().where(
         EventSubject.event_id == Event.id,
-        EventSubject.subject.in_(select(PersonSubject.subject).where(PersonSubject.person_id == person.id)),
+        EventSubject.subject.in_(select(PersonSubject.subject).where(PersonSubject.person_id == member.person_id)),
     )
-    young = exists().where(Person.id == person.id, young_specialist_clause(now.date()))
+    young = exists().where(Person.id == member.person_id, young_specialist_clause(now.date()))
     holds = exists().where(
-        RoleGrant.user_id == User.id, User.person_id == person.id, RoleGrant.role == Event.audience_role
+        RoleGrant.user_id == User.id, User.person_id == member.person_id, RoleGrant.role == Event.audience_role
     )
     role_ok = or_(
         Event.audience_role.is_(None),
-        and_(Event.audience_role == "manager", true() if person.is_manager else false()),
+        and_(Event.audience_role == "manager", true() if member.is_manager else false()),
         holds,
     )
     return and_(
-        Event.municipality_id == school.parent_id,
+        Event.municipality_id == member.municipality_id,
         or_(not_(has_schools), in_school),
         or_(not_(has_subjects), my_subject),
         or_(not_(Event.young_only), young),
@@ -227,11 +237,20 @@ def audience_clause(person: Person, school: Organisation, *, now: datetime) -> C
     )
 
 
-async def _person_and_school(session: AsyncSession, actor: Actor) -> tuple[Person, Organisation]:
+async def _member(session: AsyncSession, actor: Actor) -> Member:
+    """The actor's roster facts in one query (events are for roster people)."""
     if actor.person_id is None:
         raise Forbidden("events-need-roster")
-    person = await session.get_one(Person, actor.person_id)
-    return person, await session.get_one(Organisation, person.school_id)
+    row = (
+        await session.execute(
+            select(Person.school_id, Organisation.parent_id, Person.is_manager)
+            .join(Organisation, Organisation.id == Person.school_id)
+            .where(Person.id == actor.person_id)
+        )
+    ).one()
+    school_id, municipality_id, is_manager = row
+    assert municipality_id is not None  # a school always belongs to a municipality
+    return Member(actor.person_id, school_id, municipality_id, is_manager)
 
 
 async def upcoming_events(
@@ -244,9 +263,9 @@ async def upcoming_events(
     per_page: int = 6,
 ) -> tuple[list[EventCard], bool]:
     """Active events still ahead that the person may attend, soonest first; and whether more follow."""
-    person, school = await _person_and_school(session, actor)
+    member = await _member(session, actor)
     query = select(Event).where(
-        Event.status == EventStatus.ACTIVE, Event.starts_at > now, audience_clause(person, school, now=now)
+        Event.status == EventStatus.ACTIVE, Event.starts_at > now, audience_clause(member, now=now)
     )
     if kind is not None:
         query = query.where(Event.kind == kind)
@@ -302,26 +321,35 @@ async def _take_seat(session: AsyncSession, event_id: int) -> bool:
 
 async def sign_up(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> SignUp:
     """Register for an event, or join its waitlist when it is full."""
-    person, school = await _person_and_school(session, actor)
-    event = await session.scalar(select(Event).where(Event.id == event_id, audience_clause(person, school, now=now)))
-    if event is None:
-        if await session.get(Event, event_id) is None:
-            raise NotFound()
+    member = await _member(session, actor)
+    # One query answers: does the event exist, is it for this person, are they already on it.
+    found = (
+        await session.execute(
+            select(Event, Registration, audience_clause(member, now=now).label("open"))
+            .outerjoin(
+                Registration, and_(Registration.event_id == Event.id, Registration.person_id == member.person_id)
+            )
+            .where(Event.id == event_id)
+        )
+    ).one_or_none()
+    if found is None:
+        raise NotFound()
+    event, existing, open_to_member = found
+    if not open_to_member:
         raise InvalidInput("event-not-for-you")
     if event.status != EventStatus.ACTIVE:
         raise InvalidInput("event-cancelled")
     if event.starts_at <= now or (event.registration_until is not None and event.registration_until < now):
         raise InvalidInput("event-registration-closed")
-    existing = await session.scalar(
-        select(Registration).where(Registration.event_id == event_id, Registration.person_id == person.id)
-    )
     if existing is not None and existing.status != RegistrationStatus.CANCELLED:
         raise InvalidInput("event-already-registered")
     # The seat is taken first: on SQLite this UPDATE opens the write transaction, so sign-ups queue here.
     seated = await _take_seat(session, event_id)
     status = RegistrationStatus.REGISTERED if seated else RegistrationStatus.WAITLISTED
     if existing is None:
-        existing = Registration(event_id=event_id, person_id=person.id, status=status, queued_at=now, updated_at=now)
+        existing = Registration(
+            event_id=event_id, person_id=member.person_id, status=status, queued_at=now, updated_at=now
+        )
         session.add(existing)
     else:
         existing.status, existing.queued_at, existing.updated_at = status, now, now

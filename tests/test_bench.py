@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench import roster_import, routes
+from bench import events, roster_import, routes
 
 
 async def test_roster_import_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
@@ -15,3 +15,9 @@ async def test_route_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     await routes.main(500)
     output = capsys.readouterr().out
     assert "teacher opens a 30-item route" in output and "review queue" in output
+
+
+async def test_event_sign_up_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    await events.main(40)
+    output = capsys.readouterr().out
+    assert "sign-ups/s" in output and "20 seated" in output

@@ -7,6 +7,8 @@ from icalendar import Calendar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.context import Resources
+from bot.jobs import send_event_reminders
 from services.event_models import Event, Registration, RegistrationStatus
 from services.route_models import ItemStatus, RouteItem
 from tests.conftest import FrozenClock
@@ -201,3 +203,29 @@ async def test_teachers_cannot_manage_events_by_forged_buttons(
         assert "нет прав" in replies[-1].text, forged
     event = await session.get_one(Event, event_id)
     assert event.status.value == "active"
+
+
+async def test_reminders_go_a_day_and_an_hour_before_once_each(
+    harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession, clock: FrozenClock
+) -> None:
+    methodist, first, second = cast
+    await create_event(methodist)
+    await sign_up(first)
+    event = await session.scalar(select(Event))
+    assert event is not None
+
+    async def sent_now() -> list[str]:
+        before = len(first.messages())
+        await send_event_reminders(harness.bot, Resources(**harness.resources))
+        return [sent.text for sent in first.messages()[before:]]
+
+    clock.moment = event.starts_at - timedelta(hours=30)
+    assert await sent_now() == []
+    clock.moment = event.starts_at - timedelta(hours=23)
+    assert ["Завтра" in text for text in await sent_now()] == [True]
+    assert await sent_now() == []
+    clock.moment = event.starts_at - timedelta(minutes=55)
+    reminders = await sent_now()
+    assert len(reminders) == 1 and "Через час" in reminders[0] and "ИМЦ, ауд. 12" in reminders[0]
+    assert await sent_now() == []
+    assert not any("Завтра" in sent.text for sent in second.messages())  # not registered, not reminded
