@@ -1,7 +1,5 @@
 """Diagnostics: a teacher's self-assessment by competence area; methodists upload diagnostics and the catalogue."""
 
-import io
-
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -12,7 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.context import Ctx
 from bot.i18n import Translator
 from handlers.keyboards import message_of
-from handlers.roster import report_problems
+from handlers.roster import download, report_problems
 from handlers.route_views import RouteAction, short
 from services.catalogue import catalogue_municipality, get_activity, hide_activity, import_catalogue, list_activities
 from services.diagnostics import LEVELS, find_people, import_diagnostics, record_diagnostic, record_self_assessment
@@ -100,19 +98,17 @@ async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert document is not None
     if (document.file_size or 0) > MAX_FILE_BYTES:
         raise InvalidInput("file-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
-    file = await ctx.bot.get_file(document.file_id)
-    buffer = io.BytesIO()
-    await ctx.bot.download_file(file.file_path or "", buffer)
+    content = await download(ctx, document.file_id)
     name = document.file_name or ""
     try:
         if await state.get_state() == Upload.catalogue.state:
             created, updated = await import_catalogue(
-                ctx.session, actor=ctx.actor, content=buffer.getvalue(), file_name=name, now=ctx.now()
+                ctx.session, actor=ctx.actor, content=content, file_name=name, now=ctx.now()
             )
             text = ctx.t("catalogue-imported", created=created, updated=updated)
         else:
             added, skipped = await import_diagnostics(
-                ctx.session, actor=ctx.actor, content=buffer.getvalue(), file_name=name, today=ctx.now().date()
+                ctx.session, actor=ctx.actor, content=content, file_name=name, today=ctx.now().date()
             )
             text = ctx.t("diagnostics-imported", added=added, skipped=skipped)
     except RosterRejected as rejected:

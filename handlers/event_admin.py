@@ -14,9 +14,12 @@ from handlers.event_views import EventAct, EventOpen, list_button
 from handlers.events import tell_promoted
 from handlers.keyboards import message_of
 from handlers.notify import notify
+from handlers.roster import download, report_problems
 from handlers.route_views import short
 from services.attendance import attendance_counts, mark_attendance, participants
-from services.errors import InvalidInput
+from services.errors import InvalidInput, RosterRejected
+from services.event_import import COLUMNS as PLAN_COLUMNS
+from services.event_import import import_plan
 from services.event_models import EventKind, RegistrationStatus
 from services.events import (
     EventInput,
@@ -31,6 +34,7 @@ from services.events import (
 )
 from services.orgs import get_org
 from services.spreadsheets import write_table
+from services.tables import MAX_FILE_BYTES
 
 router = Router(name="event_admin")
 CAPACITY_CHOICES = (10, 20, 30, 50, 100, 0)  # 0: unlimited
@@ -321,3 +325,50 @@ async def cancel_confirmed(callback: CallbackQuery, callback_data: EventManage, 
         await notify(
             ctx.bot, chat_id, t("event-cancelled-notice", title=card.title, start=f"{card.local_start:%d.%m.%Y %H:%M}")
         )
+
+
+class PlanUpload(StatesGroup):
+    file = State()
+
+
+PLAN_EXAMPLE = (
+    "Семинар по функциональной грамотности",
+    "семинар",
+    "15.12.2026 15:00",
+    "15.12.2026 17:00",
+    "ИМЦ, ауд. 12",
+    "30",
+    "14.12.2026 18:00",
+    "нет",
+    "",
+    "математика",
+)
+
+
+@router.callback_query(EventAct.filter(F.action == "plan"))
+async def plan_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    organiser_municipality(ctx.actor)
+    await state.set_state(PlanUpload.file)
+    template = write_table(ctx.t.plain("event-plan-sheet"), list(PLAN_COLUMNS), [PLAN_EXAMPLE])
+    await callback.answer()
+    await message_of(callback).answer_document(
+        BufferedInputFile(template, filename="events-plan.xlsx"), caption=ctx.t("event-plan-ask")
+    )
+
+
+@router.message(PlanUpload.file, F.document)
+async def plan_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    document = message.document
+    assert document is not None
+    if (document.file_size or 0) > MAX_FILE_BYTES:
+        raise InvalidInput("file-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
+    content = await download(ctx, document.file_id)
+    try:
+        created = await import_plan(
+            ctx.session, actor=ctx.actor, content=content, file_name=document.file_name or "", now=ctx.now()
+        )
+    except RosterRejected as rejected:
+        await report_problems(message, ctx.t, rejected.problems)
+        return
+    await state.clear()
+    await message.answer(ctx.t("event-plan-imported", count=created))

@@ -61,7 +61,8 @@ def _organiser_menu(ctx: Ctx) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=ctx.t.plain("event-new"), callback_data=EventAct(action="new", event=0))
     builder.button(text=ctx.t.plain("events-mine"), callback_data=EventAct(action="organised", event=0))
-    builder.adjust(2)
+    builder.button(text=ctx.t.plain("event-plan"), callback_data=EventAct(action="plan", event=0))
+    builder.adjust(2, 1)
     return builder.as_markup()
 
 

@@ -103,12 +103,17 @@ async def roster_not_a_file(message: Message, ctx: Ctx) -> None:
     await message.answer(ctx.t("roster-send-file"))
 
 
-async def _read_rows(ctx: Ctx, file_id: str, file_name: str) -> list[RosterRow]:
-    """Download the file again by its id (nothing is kept between steps) and validate it."""
+async def download(ctx: Ctx, file_id: str) -> bytes:
+    """A file someone sent, fetched from Telegram by its id."""
     file = await ctx.bot.get_file(file_id)
     buffer = io.BytesIO()
     await ctx.bot.download_file(file.file_path or "", buffer)
-    return parse_roster(buffer.getvalue(), file_name, today=ctx.now().date())
+    return buffer.getvalue()
+
+
+async def _read_rows(ctx: Ctx, file_id: str, file_name: str) -> list[RosterRow]:
+    """Download the file again by its id (nothing is kept between steps) and validate it."""
+    return parse_roster(await download(ctx, file_id), file_name, today=ctx.now().date())
 
 
 async def report_problems(message: Message, t: Translator, problems: list[RowProblem]) -> None:

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from icalendar import Calendar
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import Resources
@@ -229,3 +229,57 @@ async def test_reminders_go_a_day_and_an_hour_before_once_each(
     assert len(reminders) == 1 and "Через час" in reminders[0] and "ИМЦ, ауд. 12" in reminders[0]
     assert await sent_now() == []
     assert not any("Завтра" in sent.text for sent in second.messages())  # not registered, not reminded
+
+
+PLAN_HEADER = [
+    "Название",
+    "Вид",
+    "Начало",
+    "Окончание",
+    "Место",
+    "Мест",
+    "Запись до",
+    "Только молодые",
+    "Организации",
+    "Предметы",
+]
+
+
+async def test_a_plan_file_creates_many_events_or_none(
+    harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, teacher, _other = cast
+    await methodist.send("/events")
+    replies = await methodist.press("📥 План мероприятий из файла")
+    assert replies[-1].file_name == "events-plan.xlsx"
+    assert read_xlsx(replies[-1].file_data or b"")[0] == tuple(PLAN_HEADER)
+    bad = [
+        ["Мастер-класс", "мастер-класс", "10.12.2026 10:00", "10.12.2026 12:00", "", "", "", "", "", ""],
+        ["Вебинар", "лекция", "10.12.2026 10:00", "09.12.2026 12:00", "", "много", "", "", "МБОУ № 99", ""],
+        ["Прошлое", "семинар", "10.01.2026 10:00", "10.01.2026 12:00", "", "", "", "", "", ""],
+    ]
+    replies = await methodist.send_document("plan.xlsx", xlsx(bad, header=PLAN_HEADER))
+    text = texts(replies)
+    assert "Строка 3, «Вид»: значение не из списка: «лекция»" in text
+    assert "Строка 3, «Мест»: не число" in text and "МБОУ № 99" in text
+    assert "Строка 4, «Начало»: дата уже прошла" in text
+    assert await session.scalar(select(func.count()).select_from(Event)) == 0
+    good = [
+        ["Мастер-класс", "мастер-класс", "10.12.2026 10:00", "10.12.2026 12:00", "ИМЦ", "", "", "нет", "", ""],
+        [
+            "Заседание МО математиков",
+            "заседание МО",
+            "11.12.2026 15:00",
+            "11.12.2026 16:30",
+            "",
+            "25",
+            "",
+            "",
+            "МБОУ СОШ № 1",
+            "математика",
+        ],
+    ]
+    replies = await methodist.send_document("plan.xlsx", xlsx(good, header=PLAN_HEADER))
+    assert "Создано мероприятий: 2" in texts(replies)
+    await teacher.send("/events")
+    assert any("Заседание МО" in b for b in teacher.last.buttons())
