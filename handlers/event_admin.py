@@ -1,12 +1,16 @@
 """Organisers (methodists): create an event step by step, see participants, change seats, cancel, mark attendance."""
 
+import asyncio
+import logging
 from datetime import datetime
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.deep_linking import create_start_link
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
@@ -16,16 +20,18 @@ from handlers.keyboards import message_of
 from handlers.notify import notify
 from handlers.roster import download, report_problems
 from handlers.route_views import short
-from services.attendance import attendance_counts, mark_attendance, participants
+from services.attendance import attendance_counts, mark_attendance, material_chats, participants
 from services.errors import InvalidInput, RosterRejected
 from services.event_import import COLUMNS as PLAN_COLUMNS
 from services.event_import import import_plan
 from services.event_models import EventKind, RegistrationStatus
 from services.events import (
+    EDITABLE_EVENT_FIELDS,
     EventInput,
     cancel_event,
     checkin_code,
     create_event,
+    edit_event,
     event_for,
     organised_events,
     organiser_municipality,
@@ -37,6 +43,9 @@ from services.spreadsheets import write_table
 from services.tables import MAX_FILE_BYTES
 
 router = Router(name="event_admin")
+logger = logging.getLogger(__name__)
+# Copies to many participants stay well under Telegram's ~30 messages a second.
+BULK_PAUSE_SECONDS = 1 / 25
 CAPACITY_CHOICES = (10, 20, 30, 50, 100, 0)  # 0: unlimited
 
 
@@ -215,6 +224,7 @@ async def _manage_screen(ctx: Ctx, event_id: int) -> tuple[str, InlineKeyboardMa
         attended=counts.get(RegistrationStatus.ATTENDED, 0),
         no_show=counts.get(RegistrationStatus.NO_SHOW, 0),
         code=code,
+        link=await create_start_link(ctx.bot, f"ci{event_id}_{code}"),
     )
     builder = InlineKeyboardBuilder()
     for key, field in (
@@ -372,3 +382,86 @@ async def plan_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
         return
     await state.clear()
     await message.answer(ctx.t("event-plan-imported", count=created))
+
+
+class EditForm(StatesGroup):
+    value = State()
+
+
+class MaterialsForm(StatesGroup):
+    content = State()
+
+
+@router.callback_query(EventManage.filter(F.action == "edit"))
+async def edit_menu(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
+    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    builder = InlineKeyboardBuilder()
+    for field in EDITABLE_EVENT_FIELDS:
+        builder.button(
+            text=ctx.t.plain(f"event-edit-{field}"),
+            callback_data=EventManage(action=f"edit_{field}", event=callback_data.event),
+        )
+    builder.adjust(2)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("event-edit-choose"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(EventManage.filter(F.action.startswith("edit_")))
+async def edit_field(callback: CallbackQuery, callback_data: EventManage, state: FSMContext, ctx: Ctx) -> None:
+    field = callback_data.action.removeprefix("edit_")
+    if field not in EDITABLE_EVENT_FIELDS:
+        raise InvalidInput("error-invalid-input")
+    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await state.set_state(EditForm.value)
+    await state.update_data(event_id=callback_data.event, field=field)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t(f"event-edit-ask-{field}"))
+
+
+@router.message(EditForm.value, F.text, ~F.text.startswith("/"))
+async def edit_value(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    data = await state.get_data()
+    card, chats = await edit_event(
+        ctx.session, actor=ctx.actor, event_id=data["event_id"], field=data["field"], value=message.text, now=ctx.now()
+    )
+    await state.clear()
+    await message.answer(ctx.t("event-edited", title=card.title, count=len(chats)))
+    for chat_id, language in chats:
+        t = ctx.translations.get(language)
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t.plain("event-open"), callback_data=EventOpen(event=card.id))
+        text = t(
+            "event-changed-notice",
+            title=card.title,
+            start=f"{card.local_start:%d.%m.%Y %H:%M}",
+            place=card.place or "—",
+        )
+        await notify(ctx.bot, chat_id, text, builder.as_markup())
+
+
+@router.callback_query(EventManage.filter(F.action == "materials"))
+async def materials_begin(callback: CallbackQuery, callback_data: EventManage, state: FSMContext, ctx: Ctx) -> None:
+    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await state.set_state(MaterialsForm.content)
+    await state.update_data(event_id=callback_data.event)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("event-materials-ask"))
+
+
+@router.message(MaterialsForm.content, ~F.text.startswith("/"))
+async def materials_send(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    """Copy what the organiser sent (a file, a photo or a text) to every participant of the event."""
+    event_id = (await state.get_data())["event_id"]
+    chats = await material_chats(ctx.session, actor=ctx.actor, event_id=event_id)
+    await state.clear()
+    progress = await message.answer(ctx.t("event-materials-sending", count=len(chats)))
+    delivered = 0
+    for chat_id in chats:
+        try:
+            await ctx.bot.copy_message(chat_id, message.chat.id, message.message_id)
+            delivered += 1
+        except TelegramAPIError:
+            logger.warning("materials not delivered to %s", chat_id, exc_info=True)
+        await asyncio.sleep(BULK_PAUSE_SECONDS)
+    await progress.edit_text(ctx.t("event-materials-sent", delivered=delivered, count=len(chats)))

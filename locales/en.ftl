@@ -496,6 +496,7 @@ event-created = ✅ The event "{ $title }" is created.
 event-manage-title = <b>{ $title }</b>
     Registered: { $registered }, waitlisted: { $waitlisted }, attended: { $attended }, absent: { $no_show }
     Check-in code: <code>{ $code }</code>
+    Check-in link (show it on screen or as a QR code): { $link }
 event-participants = 👥 Participants (XLSX)
 event-participants-sheet = Participants
 event-attendance = ✔️ Mark attendance
@@ -529,3 +530,21 @@ problem-event-too-long = longer than 60 days
 problem-event-bad-capacity = seats are 1 to 10,000
 problem-event-bad-deadline = registration must close before the start
 problem-event-too-much-text = the text is too long
+event-edit = ✏️ Edit
+event-edit-choose = What to change? Everyone registered will be told.
+event-edit-title = Title
+event-edit-place = Place
+event-edit-description = Description
+event-edit-start = Start
+event-edit-end = End
+event-edit-ask-title = The new title?
+event-edit-ask-place = The new place or link ("-" to remove)?
+event-edit-ask-description = The new description ("-" to remove)?
+event-edit-ask-start = The new start: DD.MM.YYYY HH:MM (the duration is kept).
+event-edit-ask-end = The new end: DD.MM.YYYY HH:MM.
+event-edited = ✅ "{ $title }" is changed. Told: { $count }.
+event-changed-notice = ✏️ The event "{ $title }" has changed: { $start }, place: { $place }.
+event-materials = 📎 Materials for participants
+event-materials-ask = Send the materials as one message — a file, a photo or a text. I will forward them to the participants (those who came, if attendance is marked; otherwise everyone registered).
+event-materials-sending = ⏳ Sending to participants: { $count }…
+event-materials-sent = ✅ Materials delivered: { $delivered } of { $count }.

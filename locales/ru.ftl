@@ -498,6 +498,7 @@ event-created = ✅ Мероприятие «{ $title }» создано.
 event-manage-title = <b>{ $title }</b>
     Записано: { $registered }, в листе ожидания: { $waitlisted }, пришли: { $attended }, не пришли: { $no_show }
     Код для отметки на месте: <code>{ $code }</code>
+    Ссылка для отметки (покажите её на экране или QR-кодом): { $link }
 event-participants = 👥 Участники (XLSX)
 event-participants-sheet = Участники
 event-attendance = ✔️ Отметить присутствие
@@ -531,3 +532,21 @@ problem-event-too-long = дольше 60 дней
 problem-event-bad-capacity = число мест — от 1 до 10 000
 problem-event-bad-deadline = запись должна закрываться до начала
 problem-event-too-much-text = слишком длинный текст
+event-edit = ✏️ Изменить
+event-edit-choose = Что изменить? Записавшиеся получат уведомление.
+event-edit-title = Название
+event-edit-place = Место
+event-edit-description = Описание
+event-edit-start = Начало
+event-edit-end = Окончание
+event-edit-ask-title = Новое название?
+event-edit-ask-place = Новое место или ссылка («-» — убрать)?
+event-edit-ask-description = Новое описание («-» — убрать)?
+event-edit-ask-start = Новое начало: ДД.ММ.ГГГГ ЧЧ:ММ (длительность сохранится).
+event-edit-ask-end = Новое окончание: ДД.ММ.ГГГГ ЧЧ:ММ.
+event-edited = ✅ «{ $title }» изменено. Уведомлено: { $count }.
+event-changed-notice = ✏️ Изменения в мероприятии «{ $title }»: { $start }, место: { $place }.
+event-materials = 📎 Материалы участникам
+event-materials-ask = Пришлите материалы одним сообщением — файл, фото или текст. Я перешлю их участникам (пришедшим, если присутствие отмечено, иначе всем записанным).
+event-materials-sending = ⏳ Отправляю участникам: { $count }…
+event-materials-sent = ✅ Материалы доставлены: { $delivered } из { $count }.

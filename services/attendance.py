@@ -9,7 +9,7 @@ from services.access import Actor
 from services.errors import Forbidden, InvalidInput, NotFound
 from services.event_models import Event, EventKind, EventStatus, Registration, RegistrationStatus
 from services.events import organised_event
-from services.models import Organisation, Person
+from services.models import Organisation, Person, User
 from services.route_models import ActivityKind, ItemStatus, Route, RouteItem, RouteStatus
 from services.routes import log_event
 
@@ -155,3 +155,18 @@ async def participants(
         .order_by(Registration.status, Registration.queued_at, Registration.id)
     )
     return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+async def material_chats(session: AsyncSession, *, actor: Actor, event_id: int) -> list[int]:
+    """Chats of the event's participants for materials: those who came, or everyone seated if nobody was marked."""
+    await organised_event(session, actor, event_id)
+    seated = (RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED)
+    rows = list(
+        await session.execute(
+            select(User.tg_id, Registration.status)
+            .join(Registration, Registration.person_id == User.person_id)
+            .where(Registration.event_id == event_id, Registration.status.in_(seated))
+        )
+    )
+    attended = [tg_id for tg_id, status in rows if status == RegistrationStatus.ATTENDED]
+    return attended or [tg_id for tg_id, _status in rows]

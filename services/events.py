@@ -1,13 +1,13 @@
 """Methodical events: creating, finding those open to a person, signing up with a waitlist, cancelling."""
 
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar as ICalendar
 from icalendar import Event as ICalEvent
-from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select, true, update
+from sqlalchemy import ColumnElement, and_, delete, exists, false, func, not_, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,6 +16,7 @@ from services.errors import Forbidden, InvalidInput, NotFound
 from services.event_models import (
     Event,
     EventKind,
+    EventReminder,
     EventSchool,
     EventStatus,
     EventSubject,
@@ -500,3 +501,51 @@ async def organised_events(
 
 async def checkin_code(session: AsyncSession, *, actor: Actor, event_id: int) -> str:
     return (await organised_event(session, actor, event_id)).checkin_code
+
+
+EDITABLE_EVENT_FIELDS = ("title", "place", "description", "start", "end")
+
+
+async def edit_event(
+    session: AsyncSession, *, actor: Actor, event_id: int, field: str, value: str, now: datetime
+) -> tuple[EventCard, list[tuple[int, str]]]:
+    """Change one detail of an active event, by the same rules as creating it; returns whom to tell."""
+    event = await organised_event(session, actor, event_id)
+    if event.status != EventStatus.ACTIVE or event.starts_at <= now:
+        raise InvalidInput("event-cancelled" if event.status != EventStatus.ACTIVE else "event-already-started")
+    current = EventInput(
+        title=event.title,
+        kind=event.kind,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        place=event.place,
+        description=event.description,
+        capacity=event.capacity,
+        registration_until=event.registration_until,
+    )
+    if field == "title":
+        changed = replace(current, title=value)
+    elif field == "place":
+        changed = replace(current, place="" if value.strip() == "-" else value.strip())
+    elif field == "description":
+        changed = replace(current, description="" if value.strip() == "-" else value.strip())
+    elif field == "start":
+        starts_at = parse_local(value, event.timezone)
+        changed = replace(current, starts_at=starts_at, ends_at=starts_at + (event.ends_at - event.starts_at))
+        if current.registration_until is not None and current.registration_until > starts_at:
+            changed = replace(changed, registration_until=None)
+    elif field == "end":
+        changed = replace(current, ends_at=parse_local(value, event.timezone))
+    else:
+        raise InvalidInput("error-invalid-input")
+    changed = check_event(changed, now)
+    event.title, event.place, event.description = " ".join(changed.title.split()), changed.place, changed.description
+    event.starts_at, event.ends_at, event.registration_until = (
+        changed.starts_at,
+        changed.ends_at,
+        changed.registration_until,
+    )
+    # The reminders follow the new time.
+    await session.execute(delete(EventReminder).where(EventReminder.event_id == event_id))
+    await session.commit()
+    return _card(event), await participant_chats(session, event_id)

@@ -19,6 +19,7 @@ from aiogram.client.session.base import BaseSession
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.methods import (
     AnswerCallbackQuery,
+    CopyMessage,
     EditMessageReplyMarkup,
     EditMessageText,
     GetFile,
@@ -29,7 +30,7 @@ from aiogram.methods import (
     SetMyCommands,
     TelegramMethod,
 )
-from aiogram.types import BufferedInputFile, Chat, Document, File, InlineKeyboardMarkup, Message, User
+from aiogram.types import BufferedInputFile, Chat, Document, File, InlineKeyboardMarkup, Message, MessageId, User
 
 BOT_USER = User(id=42, is_bot=True, first_name="НМС", username="nms_test_bot")
 ALLOWED_TAGS = {
@@ -191,6 +192,9 @@ class FakeTelegram(BaseSession):
         if isinstance(method, AnswerCallbackQuery):
             self.sent.append(Sent("answerCallbackQuery", None, method.text or "", alert=bool(method.show_alert)))
             return True
+        if isinstance(method, CopyMessage):
+            self.sent.append(Sent("CopyMessage", int(method.chat_id), f"copy of {method.message_id}"))
+            return MessageId(message_id=next(self._ids))
         if isinstance(method, GetFile):
             return File(file_id=method.file_id, file_unique_id=method.file_id, file_path=f"documents/{method.file_id}")
         if isinstance(method, SendMessage | EditMessageText | EditMessageReplyMarkup | SendDocument | SendPhoto):

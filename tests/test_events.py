@@ -283,3 +283,45 @@ async def test_a_plan_file_creates_many_events_or_none(
     assert "Создано мероприятий: 2" in texts(replies)
     await teacher.send("/events")
     assert any("Заседание МО" in b for b in teacher.last.buttons())
+
+
+async def test_editing_an_event_tells_participants_and_moves_it(
+    harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, teacher, _other = cast
+    await create_event(methodist)
+    await sign_up(teacher)
+    event_id = await session.scalar(select(Event.id))
+    await methodist.tap(f"em:edit:{event_id}")
+    await methodist.press("Начало")
+    assert "Дата уже прошла" in texts(await methodist.send("01.01.2020 10:00"))
+    await methodist.tap(f"em:edit_start:{event_id}")
+    replies = await methodist.send("02.12.2026 16:00")
+    assert "Уведомлено: 1" in texts(replies)
+    assert "Изменения в мероприятии" in teacher.last.text and "02.12.2026 16:00" in teacher.last.text
+    session.expire_all()
+    event = await session.get_one(Event, event_id)
+    assert (event.ends_at - event.starts_at) == timedelta(hours=2)
+
+
+async def test_materials_reach_the_participants_and_check_in_works_by_link(
+    harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession, clock: FrozenClock
+) -> None:
+    methodist, first, second = cast
+    await create_event(methodist)
+    await sign_up(first)
+    await sign_up(second)
+    event = await session.scalar(select(Event))
+    assert event is not None
+    replies = await methodist.tap(f"eo:{event.id}")
+    replies = await methodist.press("⚙️ Управление")
+    link = start_token(replies[-1].text)
+    assert link == f"ci{event.id}_{event.checkin_code}"
+    clock.moment = event.starts_at + timedelta(minutes=5)
+    replies = await first.send(f"/start {link}")
+    assert "Присутствие на «Функциональная грамотность» отмечено" in texts(replies)
+    await methodist.tap(f"em:materials:{event.id}")
+    replies = await methodist.send_document("slides.pdf", b"%PDF slides")
+    assert "Материалы доставлены: 1 из 1" in texts(replies)
+    assert [sent.method for sent in first.messages()][-1] == "CopyMessage"
+    assert "CopyMessage" not in [sent.method for sent in second.messages()]  # only those who came

@@ -14,6 +14,7 @@ from services.access import LANGUAGES
 from services.diagnostics import LEVELS
 from services.event_models import EventKind, RegistrationStatus
 from services.event_reminders import LEADS
+from services.events import EDITABLE_EVENT_FIELDS
 from services.models import Role
 from services.reminders import KINDS
 from services.route_models import ActivityKind, Area, ItemStatus, RouteStatus
@@ -58,6 +59,8 @@ def keys_built_in_code() -> set[str]:
     keys |= {f"event-kind-{kind.value}" for kind in EventKind} | {f"registration-{s.value}" for s in RegistrationStatus}
     keys |= {f"event-audience-{audience}" for audience in ("all", "young")}
     keys |= {f"event-reminder-{kind}" for kind in LEADS}
+    keys |= {f"event-edit-{field}" for field in EDITABLE_EVENT_FIELDS}
+    keys |= {f"event-edit-ask-{field}" for field in EDITABLE_EVENT_FIELDS}
     keys |= {f"edit-{field}" for field in EDITABLE_FIELDS} | {f"edit-ask-{field}" for field in EDITABLE_FIELDS}
     keys |= {f"level-{level}" for level in LEVELS} | {f"diagnostic-kind-{kind}" for kind in DIAGNOSTIC_KINDS}
     return keys | {f"history-{action}" for action in actions}
