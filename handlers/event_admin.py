@@ -38,7 +38,8 @@ from services.events import (
     parse_local,
     set_capacity,
 )
-from services.orgs import get_org
+from services.models import OrgKind
+from services.orgs import get_org, list_orgs
 from services.spreadsheets import write_table
 from services.tables import MAX_FILE_BYTES
 
@@ -47,6 +48,7 @@ logger = logging.getLogger(__name__)
 # Copies to many participants stay well under Telegram's ~30 messages a second.
 BULK_PAUSE_SECONDS = 1 / 25
 CAPACITY_CHOICES = (10, 20, 30, 50, 100, 0)  # 0: unlimited
+AUDIENCES = ("all", "young", "schools", "mentor", "manager")
 
 
 class EventForm(StatesGroup):
@@ -55,6 +57,7 @@ class EventForm(StatesGroup):
     end = State()
     place = State()
     capacity = State()
+    deadline = State()
 
 
 class EventChoice(CallbackData, prefix="ec"):
@@ -159,18 +162,89 @@ async def event_capacity(callback: CallbackQuery, callback_data: EventChoice, st
     if not callback_data.value.isdigit():
         raise InvalidInput("error-invalid-input")
     await state.update_data(capacity=int(callback_data.value))
+    await state.set_state(EventForm.deadline)
     builder = InlineKeyboardBuilder()
-    for audience in ("all", "young"):
+    builder.button(text=ctx.t.plain("event-deadline-start"), callback_data=EventChoice(field="deadline", value="-"))
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("event-ask-deadline"), reply_markup=builder.as_markup())
+
+
+@router.message(EventForm.deadline, F.text, ~F.text.startswith("/"))
+async def event_deadline_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    until = parse_local(message.text, await _timezone(ctx))
+    starts_at = datetime.fromisoformat((await state.get_data())["starts_at"])
+    if not ctx.now() < until <= starts_at:
+        raise InvalidInput("event-bad-deadline")
+    await state.update_data(until=until.isoformat())
+    await message.answer(ctx.t("event-ask-audience"), reply_markup=_audience_keyboard(ctx))
+
+
+@router.callback_query(EventForm.deadline, EventChoice.filter(F.field == "deadline"))
+async def event_deadline_at_start(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    await state.update_data(until=None)
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("event-ask-audience"), reply_markup=_audience_keyboard(ctx))
+
+
+def _audience_keyboard(ctx: Ctx) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for audience in AUDIENCES:
         builder.button(
             text=ctx.t.plain(f"event-audience-{audience}"), callback_data=EventChoice(field="audience", value=audience)
         )
     builder.adjust(1)
+    return builder.as_markup()
+
+
+@router.callback_query(EventForm.deadline, EventChoice.filter(F.field == "audience"))
+async def event_audience(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    """Most audiences create the event at once; "schools" first asks which ones."""
+    if callback_data.value not in AUDIENCES:
+        raise InvalidInput("error-invalid-input")
+    if callback_data.value != "schools":
+        await _create(callback, state, ctx, audience=callback_data.value)
+        return
+    await state.update_data(schools=[])
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("event-ask-audience"), reply_markup=builder.as_markup())
+    await message_of(callback).edit_text(ctx.t("event-ask-schools"), reply_markup=await _schools_keyboard(ctx, []))
 
 
-@router.callback_query(EventForm.capacity, EventChoice.filter(F.field == "audience"))
-async def event_create(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+async def _schools_keyboard(ctx: Ctx, chosen: list[int]) -> InlineKeyboardMarkup:
+    page = await list_orgs(ctx.session, kind=OrgKind.SCHOOL, parent_id=organiser_municipality(ctx.actor), per_page=40)
+    builder = InlineKeyboardBuilder()
+    for school in page.items:
+        mark = "✅ " if school.id in chosen else ""
+        builder.button(
+            text=mark + short(school.name, 40), callback_data=EventChoice(field="school", value=str(school.id))
+        )
+    builder.button(text=ctx.t.plain("event-schools-done"), callback_data=EventChoice(field="schools", value="done"))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+@router.callback_query(EventForm.deadline, EventChoice.filter(F.field == "school"))
+async def event_toggle_school(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    if not callback_data.value.isdigit():
+        raise InvalidInput("error-invalid-input")
+    school_id = int(callback_data.value)
+    chosen: list[int] = (await state.get_data()).get("schools", [])
+    chosen = [each for each in chosen if each != school_id] if school_id in chosen else [*chosen, school_id]
+    await state.update_data(schools=chosen)
+    await callback.answer()
+    await message_of(callback).edit_reply_markup(reply_markup=await _schools_keyboard(ctx, chosen))
+
+
+@router.callback_query(EventForm.deadline, EventChoice.filter(F.field == "schools"))
+async def event_schools_done(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    if not (await state.get_data()).get("schools"):
+        await callback.answer(ctx.t.plain("event-schools-none"), show_alert=True)
+        return
+    await _create(callback, state, ctx, audience="schools")
+
+
+async def _create(callback: CallbackQuery, state: FSMContext, ctx: Ctx, *, audience: str) -> None:
+    """Create the event from the wizard's answers (the service checks everything again, schools included)."""
     data = await state.get_data()
     event = await create_event(
         ctx.session,
@@ -182,7 +256,10 @@ async def event_create(callback: CallbackQuery, callback_data: EventChoice, stat
             ends_at=datetime.fromisoformat(data["ends_at"]),
             place=data["place"],
             capacity=data["capacity"] or None,
-            young_only=callback_data.value == "young",
+            registration_until=datetime.fromisoformat(data["until"]) if data.get("until") else None,
+            young_only=audience == "young",
+            audience_role=audience if audience in ("mentor", "manager") else None,
+            school_ids=tuple(data.get("schools", [])) if audience == "schools" else (),
         ),
         now=ctx.now(),
     )

@@ -41,6 +41,7 @@ async def create_event(methodist: Person, *, seats: str = "10", young: bool = Fa
     await methodist.send("17:00")
     await methodist.send("ИМЦ, ауд. 12")
     await methodist.press("без ограничений" if seats == "0" else seats)
+    await methodist.press("До начала мероприятия")
     replies = await methodist.press("только молодые специалисты" if young else "весь муниципалитет")
     assert f"Мероприятие «{TITLE}» создано" in texts(replies)
 
@@ -325,3 +326,34 @@ async def test_materials_reach_the_participants_and_check_in_works_by_link(
     assert "Материалы доставлены: 1 из 1" in texts(replies)
     assert [sent.method for sent in first.messages()][-1] == "CopyMessage"
     assert "CopyMessage" not in [sent.method for sent in second.messages()]  # only those who came
+
+
+async def test_an_event_for_chosen_schools_with_a_registration_deadline(
+    harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, teacher, _other = cast
+    await import_roster(
+        methodist, xlsx([roster_row("Сидорова Мария Павловна", school="МБОУ Лицей № 7", birth="03.03.1985")])
+    )
+    await methodist.send("/events")
+    await methodist.press("➕ Новое мероприятие")
+    await methodist.send("Стажировка в лицее")
+    await methodist.press("стажировка")
+    await methodist.send("05.12.2026 10:00")
+    await methodist.send("14:00")
+    await methodist.send("-")
+    await methodist.press("20")
+    assert "закрываться до начала" in texts(await methodist.send("06.12.2026 10:00"))
+    await methodist.send("04.12.2026 18:00")
+    await methodist.press("выбрать организации")
+    replies = await methodist.press("✅ Готово")
+    assert replies[-1].alert
+    await methodist.press("МБОУ Лицей № 7")
+    await methodist.press("✅ МБОУ Лицей № 7")
+    await methodist.press("МБОУ Лицей № 7")
+    replies = await methodist.press("✅ Готово")
+    assert "Стажировка в лицее" in texts(replies)
+    event = await session.scalar(select(Event))
+    assert event is not None and event.registration_until is not None and event.place == ""
+    await teacher.send("/events")
+    assert not any("Стажировка" in b for b in teacher.last.buttons())  # MБОУ СОШ № 1 is not chosen

@@ -9,6 +9,7 @@ from fluent.syntax import ast as fluent_ast
 
 from bot.i18n import LOCALES_DIR, Translations
 from handlers.diagnostics import DIAGNOSTIC_KINDS
+from handlers.event_admin import AUDIENCES
 from handlers.menu import ROLE_BUTTONS, ROLE_COMMANDS
 from services.access import LANGUAGES
 from services.diagnostics import LEVELS
@@ -57,7 +58,7 @@ def keys_built_in_code() -> set[str]:
     actions = ("created", "submitted", "approved", "returned", "reported", "confirmed", "item_returned", "implemented")
     keys |= {f"reminder-{kind}" for kind in KINDS}
     keys |= {f"event-kind-{kind.value}" for kind in EventKind} | {f"registration-{s.value}" for s in RegistrationStatus}
-    keys |= {f"event-audience-{audience}" for audience in ("all", "young")}
+    keys |= {f"event-audience-{audience}" for audience in AUDIENCES}
     keys |= {f"event-reminder-{kind}" for kind in LEADS}
     keys |= {f"event-edit-{field}" for field in EDITABLE_EVENT_FIELDS}
     keys |= {f"event-edit-ask-{field}" for field in EDITABLE_EVENT_FIELDS}
