@@ -13,6 +13,7 @@ from services.events import EventCard
 class EventList(CallbackData, prefix="ev"):
     page: int = 0
     kind: str = ""  # an EventKind value, or "" for all
+    mine: bool = False  # only events for the person's subjects
 
 
 class EventOpen(CallbackData, prefix="eo"):
@@ -35,22 +36,28 @@ def list_button(card: EventCard) -> str:
     return f"{card.local_start:%d.%m %H:%M} · {short(card.title, 34)} · {seats}"
 
 
-def list_keyboard(t: Translator, cards: list[EventCard], page: int, has_next: bool, kind: str) -> InlineKeyboardMarkup:
+def list_keyboard(
+    t: Translator, cards: list[EventCard], page: int, has_next: bool, kind: str, mine: bool
+) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for card in cards:
         builder.button(text=list_button(card), callback_data=EventOpen(event=card.id))
     builder.adjust(1)
     nav = InlineKeyboardBuilder()
     if page > 0:
-        nav.button(text="‹", callback_data=EventList(page=page - 1, kind=kind))
+        nav.button(text="‹", callback_data=EventList(page=page - 1, kind=kind, mine=mine))
     if has_next:
-        nav.button(text="›", callback_data=EventList(page=page + 1, kind=kind))
+        nav.button(text="›", callback_data=EventList(page=page + 1, kind=kind, mine=mine))
     builder.attach(nav)
     kinds = InlineKeyboardBuilder()
     for option in ("", *[kind_.value for kind_ in EventKind]):
         mark = "• " if option == kind else ""
         label = t.plain("events-all-kinds") if not option else t.plain(f"event-kind-{option}")
-        kinds.button(text=mark + label, callback_data=EventList(page=0, kind=option))
+        kinds.button(text=mark + label, callback_data=EventList(page=0, kind=option, mine=mine))
+    subjects_mark = "• " if mine else ""
+    kinds.button(
+        text=subjects_mark + t.plain("events-my-subjects"), callback_data=EventList(page=0, kind=kind, mine=not mine)
+    )
     kinds.adjust(3)
     builder.attach(kinds)
     return builder.as_markup()

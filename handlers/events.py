@@ -26,32 +26,34 @@ class CheckInForm(StatesGroup):
 @router.message(Command("events"))
 async def events_command(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await state.clear()
-    text, markup = await _list(ctx, page=0, kind="")
+    text, markup = await _list(ctx, page=0, kind="", mine=False)
     await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(MenuAction.filter(F.item == "events"))
 async def events_button(callback: CallbackQuery, ctx: Ctx) -> None:
-    text, markup = await _list(ctx, page=0, kind="")
+    text, markup = await _list(ctx, page=0, kind="", mine=False)
     await callback.answer()
     await message_of(callback).answer(text, reply_markup=markup)
 
 
 @router.callback_query(EventList.filter())
 async def events_page(callback: CallbackQuery, callback_data: EventList, ctx: Ctx) -> None:
-    text, markup = await _list(ctx, page=callback_data.page, kind=callback_data.kind)
+    text, markup = await _list(ctx, page=callback_data.page, kind=callback_data.kind, mine=callback_data.mine)
     await callback.answer()
     await message_of(callback).edit_text(text, reply_markup=markup)
 
 
-async def _list(ctx: Ctx, *, page: int, kind: str) -> tuple[str, InlineKeyboardMarkup]:
+async def _list(ctx: Ctx, *, page: int, kind: str, mine: bool) -> tuple[str, InlineKeyboardMarkup]:
     """Upcoming events for a person in the roster; methodists also get their organiser's menu."""
     t, organiser = ctx.t, ctx.actor.has(Role.METHODIST)
     if ctx.actor.person_id is None and organiser:
         return t("events-organiser"), _organiser_menu(ctx)
     chosen = EventKind(kind) if kind in EventKind._value2member_map_ else None
-    cards, has_next = await upcoming_events(ctx.session, actor=ctx.actor, now=ctx.now(), kind=chosen, page=page)
-    markup = list_keyboard(t, cards, page, has_next, chosen.value if chosen else "")
+    cards, has_next = await upcoming_events(
+        ctx.session, actor=ctx.actor, now=ctx.now(), kind=chosen, my_subjects=mine, page=page
+    )
+    markup = list_keyboard(t, cards, page, has_next, chosen.value if chosen else "", mine)
     if organiser:
         markup.inline_keyboard.extend(_organiser_menu(ctx).inline_keyboard)
     return (t("events-title") if cards else t("events-none")), markup

@@ -556,3 +556,4 @@ event-audience-manager = managers
 event-ask-schools = Tick the organisations and press "Done".
 event-schools-done = ✅ Done
 event-schools-none = Tick at least one organisation.
+events-my-subjects = my subjects

@@ -558,3 +558,4 @@ event-audience-manager = руководителям
 event-ask-schools = Отметьте организации и нажмите «Готово».
 event-schools-done = ✅ Готово
 event-schools-none = Отметьте хотя бы одну организацию.
+events-my-subjects = по моим предметам

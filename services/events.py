@@ -210,16 +210,20 @@ class Member:
     is_manager: bool
 
 
+def subject_clause(member: Member) -> ColumnElement[bool]:
+    return exists().where(
+        EventSubject.event_id == Event.id,
+        EventSubject.subject.in_(select(PersonSubject.subject).where(PersonSubject.person_id == member.person_id)),
+    )
+
+
 def audience_clause(member: Member, *, now: datetime) -> ColumnElement[bool]:
     """Events this person may attend: their municipality, their school if schools are chosen, one of their
     subjects if subjects are chosen, young-specialist-only events for young specialists, role events by role."""
     has_schools = exists().where(EventSchool.event_id == Event.id)
     in_school = exists().where(EventSchool.event_id == Event.id, EventSchool.school_id == member.school_id)
     has_subjects = exists().where(EventSubject.event_id == Event.id)
-    my_subject = exists().where(
-        EventSubject.event_id == Event.id,
-        EventSubject.subject.in_(select(PersonSubject.subject).where(PersonSubject.person_id == member.person_id)),
-    )
+    my_subject = subject_clause(member)
     young = exists().where(Person.id == member.person_id, young_specialist_clause(now.date()))
     holds = exists().where(
         RoleGrant.user_id == User.id, User.person_id == member.person_id, RoleGrant.role == Event.audience_role
@@ -260,6 +264,7 @@ async def upcoming_events(
     actor: Actor,
     now: datetime,
     kind: EventKind | None = None,
+    my_subjects: bool = False,
     page: int = 0,
     per_page: int = 6,
 ) -> tuple[list[EventCard], bool]:
@@ -270,6 +275,8 @@ async def upcoming_events(
     )
     if kind is not None:
         query = query.where(Event.kind == kind)
+    if my_subjects:  # only events meant for one of the person's subjects
+        query = query.where(subject_clause(member))
     rows = list(
         await session.scalars(query.order_by(Event.starts_at, Event.id).offset(page * per_page).limit(per_page + 1))
     )

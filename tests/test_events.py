@@ -357,3 +357,26 @@ async def test_an_event_for_chosen_schools_with_a_registration_deadline(
     assert event is not None and event.registration_until is not None and event.place == ""
     await teacher.send("/events")
     assert not any("Стажировка" in b for b in teacher.last.buttons())  # MБОУ СОШ № 1 is not chosen
+
+
+async def test_the_list_filters_by_kind_and_by_my_subjects(
+    harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, teacher, _other = cast
+    await create_event(methodist)  # a seminar for every subject
+    await methodist.send("/events")
+    await methodist.press("📥 План мероприятий из файла")
+    plan = [
+        ["Конкурс математиков", "конкурс", "12.12.2026 10:00", "12.12.2026 12:00", "", "", "", "", "", "математика"]
+    ]
+    await methodist.send_document("plan.xlsx", xlsx(plan, header=PLAN_HEADER))
+    await teacher.send("/events")
+    titles = teacher.last.buttons()
+    assert any(TITLE in b for b in titles) and any("Конкурс математиков" in b for b in titles)
+    replies = await teacher.press("конкурс")
+    assert any("Конкурс" in b for b in replies[-1].buttons()) and not any(TITLE in b for b in replies[-1].buttons())
+    await teacher.press("• конкурс")
+    await teacher.press("все виды")
+    replies = await teacher.press("по моим предметам")
+    buttons = replies[-1].buttons()
+    assert any("Конкурс математиков" in b for b in buttons) and not any(TITLE in b for b in buttons)
