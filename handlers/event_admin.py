@@ -27,6 +27,7 @@ from services.event_import import import_plan
 from services.event_models import EventKind, RegistrationStatus
 from services.events import (
     EDITABLE_EVENT_FIELDS,
+    MAX_DESCRIPTION,
     EventInput,
     cancel_event,
     checkin_code,
@@ -56,8 +57,10 @@ class EventForm(StatesGroup):
     start = State()
     end = State()
     place = State()
+    description = State()
     capacity = State()
     deadline = State()
+    subjects = State()
 
 
 class EventChoice(CallbackData, prefix="ec"):
@@ -148,6 +151,17 @@ async def event_end(message: Message, state: FSMContext, ctx: Ctx) -> None:
 async def event_place(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
     await state.update_data(place="" if message.text.strip() == "-" else message.text.strip()[:500])
+    await state.set_state(EventForm.description)
+    await message.answer(ctx.t("event-ask-description"))
+
+
+@router.message(EventForm.description, F.text, ~F.text.startswith("/"))
+async def event_description(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    description = "" if message.text.strip() == "-" else message.text.strip()
+    if len(description) > MAX_DESCRIPTION:
+        raise InvalidInput("event-too-much-text", limit=MAX_DESCRIPTION)
+    await state.update_data(description=description)
     await state.set_state(EventForm.capacity)
     builder = InlineKeyboardBuilder()
     for seats in CAPACITY_CHOICES:
@@ -177,12 +191,37 @@ async def event_deadline_typed(message: Message, state: FSMContext, ctx: Ctx) ->
     if not ctx.now() < until <= starts_at:
         raise InvalidInput("event-bad-deadline")
     await state.update_data(until=until.isoformat())
-    await message.answer(ctx.t("event-ask-audience"), reply_markup=_audience_keyboard(ctx))
+    await state.set_state(EventForm.subjects)
+    await message.answer(ctx.t("event-ask-subjects"), reply_markup=_all_subjects_keyboard(ctx))
 
 
 @router.callback_query(EventForm.deadline, EventChoice.filter(F.field == "deadline"))
 async def event_deadline_at_start(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     await state.update_data(until=None)
+    await state.set_state(EventForm.subjects)
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("event-ask-subjects"), reply_markup=_all_subjects_keyboard(ctx))
+
+
+def _all_subjects_keyboard(ctx: Ctx) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=ctx.t.plain("event-all-subjects"), callback_data=EventChoice(field="subjects", value="-"))
+    return builder.as_markup()
+
+
+@router.message(EventForm.subjects, F.text, ~F.text.startswith("/"))
+async def event_subjects_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    subjects = [subject.strip() for subject in message.text.split(",") if subject.strip()]
+    if not subjects or any(len(subject) > 100 for subject in subjects):
+        raise InvalidInput("event-bad-subjects")
+    await state.update_data(subjects=subjects)
+    await message.answer(ctx.t("event-ask-audience"), reply_markup=_audience_keyboard(ctx))
+
+
+@router.callback_query(EventForm.subjects, EventChoice.filter(F.field == "subjects"))
+async def event_all_subjects(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    await state.update_data(subjects=[])
     await callback.answer()
     await message_of(callback).edit_text(ctx.t("event-ask-audience"), reply_markup=_audience_keyboard(ctx))
 
@@ -197,7 +236,7 @@ def _audience_keyboard(ctx: Ctx) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-@router.callback_query(EventForm.deadline, EventChoice.filter(F.field == "audience"))
+@router.callback_query(EventForm.subjects, EventChoice.filter(F.field == "audience"))
 async def event_audience(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
     """Most audiences create the event at once; "schools" first asks which ones."""
     if callback_data.value not in AUDIENCES:
@@ -223,7 +262,7 @@ async def _schools_keyboard(ctx: Ctx, chosen: list[int]) -> InlineKeyboardMarkup
     return builder.as_markup()
 
 
-@router.callback_query(EventForm.deadline, EventChoice.filter(F.field == "school"))
+@router.callback_query(EventForm.subjects, EventChoice.filter(F.field == "school"))
 async def event_toggle_school(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
     if not callback_data.value.isdigit():
         raise InvalidInput("error-invalid-input")
@@ -235,7 +274,7 @@ async def event_toggle_school(callback: CallbackQuery, callback_data: EventChoic
     await message_of(callback).edit_reply_markup(reply_markup=await _schools_keyboard(ctx, chosen))
 
 
-@router.callback_query(EventForm.deadline, EventChoice.filter(F.field == "schools"))
+@router.callback_query(EventForm.subjects, EventChoice.filter(F.field == "schools"))
 async def event_schools_done(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     if not (await state.get_data()).get("schools"):
         await callback.answer(ctx.t.plain("event-schools-none"), show_alert=True)
@@ -255,6 +294,8 @@ async def _create(callback: CallbackQuery, state: FSMContext, ctx: Ctx, *, audie
             starts_at=datetime.fromisoformat(data["starts_at"]),
             ends_at=datetime.fromisoformat(data["ends_at"]),
             place=data["place"],
+            description=data.get("description", ""),
+            subjects=tuple(data.get("subjects", [])),
             capacity=data["capacity"] or None,
             registration_until=datetime.fromisoformat(data["until"]) if data.get("until") else None,
             young_only=audience == "young",

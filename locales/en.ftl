@@ -557,3 +557,7 @@ event-ask-schools = Tick the organisations and press "Done".
 event-schools-done = ✅ Done
 event-schools-none = Tick at least one organisation.
 events-my-subjects = my subjects
+event-ask-description = A few words about the event: for whom, what happens ("-" for none).
+event-ask-subjects = For teachers of which subjects? Type them comma-separated, or press the button.
+event-all-subjects = For every subject
+event-bad-subjects = Type the subjects comma-separated (up to 100 characters each).

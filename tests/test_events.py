@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import Resources
 from bot.jobs import send_event_reminders
-from services.event_models import Event, Registration, RegistrationStatus
+from services.event_models import Event, EventSubject, Registration, RegistrationStatus
 from services.route_models import ItemStatus, RouteItem
 from tests.conftest import FrozenClock
 from tests.conversation import Harness, Person, texts
@@ -40,8 +40,10 @@ async def create_event(methodist: Person, *, seats: str = "10", young: bool = Fa
     await methodist.send("01.12.2026 15:00")
     await methodist.send("17:00")
     await methodist.send("ИМЦ, ауд. 12")
+    await methodist.send("Практикум для учителей: задания PISA на уроках")
     await methodist.press("без ограничений" if seats == "0" else seats)
     await methodist.press("До начала мероприятия")
+    await methodist.press("Для всех предметов")
     replies = await methodist.press("только молодые специалисты" if young else "весь муниципалитет")
     assert f"Мероприятие «{TITLE}» создано" in texts(replies)
 
@@ -59,6 +61,7 @@ async def test_sign_up_sends_a_calendar_file(harness: Harness, cast: tuple[Perso
     assert any(TITLE in b and "· 10" in b for b in teacher.last.buttons())
     replies = await sign_up(teacher)
     assert "Вы записаны" in texts(replies)
+    assert "Практикум для учителей" in texts(replies)
     ics = next(reply for reply in replies if reply.file_name and reply.file_name.endswith(".ics"))
     calendar = Calendar.from_ical(ics.file_data or b"")
     event = next(iter(calendar.walk("VEVENT")))
@@ -342,9 +345,11 @@ async def test_an_event_for_chosen_schools_with_a_registration_deadline(
     await methodist.send("05.12.2026 10:00")
     await methodist.send("14:00")
     await methodist.send("-")
+    await methodist.send("-")
     await methodist.press("20")
     assert "закрываться до начала" in texts(await methodist.send("06.12.2026 10:00"))
     await methodist.send("04.12.2026 18:00")
+    await methodist.send("математика, информатика")
     await methodist.press("выбрать организации")
     replies = await methodist.press("✅ Готово")
     assert replies[-1].alert
@@ -355,6 +360,8 @@ async def test_an_event_for_chosen_schools_with_a_registration_deadline(
     assert "Стажировка в лицее" in texts(replies)
     event = await session.scalar(select(Event))
     assert event is not None and event.registration_until is not None and event.place == ""
+    subjects = set(await session.scalars(select(EventSubject.subject)))
+    assert subjects == {"математика", "информатика"}
     await teacher.send("/events")
     assert not any("Стажировка" in b for b in teacher.last.buttons())  # MБОУ СОШ № 1 is not chosen
 
