@@ -9,9 +9,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from bot.i18n import Translator
-from handlers.keyboards import message_of
+from handlers.keyboards import message_of, short
 from handlers.roster import download, report_problems
-from handlers.route_views import RouteAction, short
+from handlers.route_views import RouteAction
 from services.catalogue import catalogue_municipality, get_activity, hide_activity, import_catalogue, list_activities
 from services.diagnostics import LEVELS, find_people, import_diagnostics, record_diagnostic, record_self_assessment
 from services.errors import Forbidden, InvalidInput, NotFound, RosterRejected

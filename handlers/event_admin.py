@@ -16,10 +16,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.context import Ctx
 from handlers.event_views import EventAct, EventOpen, list_button
 from handlers.events import tell_promoted
-from handlers.keyboards import message_of
+from handlers.keyboards import message_of, short
 from handlers.notify import notify
 from handlers.roster import download, report_problems
-from handlers.route_views import short
 from services.attendance import attendance_counts, mark_attendance, material_chats, participants
 from services.errors import InvalidInput, RosterRejected
 from services.event_import import COLUMNS as PLAN_COLUMNS

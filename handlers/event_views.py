@@ -5,7 +5,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
-from handlers.route_views import short
+from handlers.keyboards import short
 from services.event_models import EventKind, EventStatus, RegistrationStatus
 from services.events import EventCard
 

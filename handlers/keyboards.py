@@ -1,4 +1,4 @@
-"""Callback data shapes and keyboards shared by several screens."""
+"""Callback data shapes, keyboards and text helpers shared by several screens."""
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -6,6 +6,11 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from services.orgs import Page
+
+
+def short(text: str, limit: int) -> str:
+    """Cut a person-supplied text to fit a button or a line, marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def message_of(callback: CallbackQuery) -> Message:

@@ -11,9 +11,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from bot.i18n import Translator
-from handlers.keyboards import message_of
+from handlers.keyboards import message_of, short
 from handlers.notify import notify
-from handlers.route_views import ItemAction, RouteAction, item_text, short
+from handlers.route_views import ItemAction, RouteAction, item_text
 from services.errors import Forbidden
 from services.models import Role
 from services.route_models import RouteStatus

@@ -5,6 +5,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
+from handlers.keyboards import short
 from services.route_models import ActivityKind, ItemStatus, RouteStatus
 from services.route_review import EvidenceView, HistoryEntry
 from services.routes import ItemView, RouteView
@@ -47,10 +48,6 @@ class ItemEdit(CallbackData, prefix="ie"):
 class CataloguePick(CallbackData, prefix="ca"):
     route: int
     activity: int
-
-
-def short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def route_text(t: Translator, route: RouteView, *, owner: bool) -> str:

@@ -10,7 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from bot.i18n import Translator
-from handlers.keyboards import MenuAction, message_of
+from handlers.keyboards import MenuAction, message_of, short
 from handlers.notify import notify
 from handlers.route_views import (
     CataloguePick,
@@ -20,7 +20,6 @@ from handlers.route_views import (
     RouteAction,
     route_keyboard,
     route_text,
-    short,
 )
 from services.access import approver_chats
 from services.diagnostics import find_people

@@ -30,7 +30,6 @@ MAX_TITLE = 300
 MAX_DESCRIPTION = 2000
 MAX_PLACE = 500
 MAX_CAPACITY = 10_000
-ACTIVE_SEAT = (RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW)
 AUDIENCE_ROLES = ("mentor", "coordinator", "manager")
 
 

@@ -68,7 +68,6 @@ async def test_sign_up_sends_a_calendar_file(harness: Harness, cast: tuple[Perso
     assert str(event["SUMMARY"]) == TITLE and str(event["LOCATION"]) == "ИМЦ, ауд. 12"
     assert event.decoded("DTSTART").hour == 12  # 15:00 in Moscow is 12:00 UTC
     assert "Свободно мест: 9 из 10" in texts(replies)
-    assert "✅ Записаться" not in teacher.last.buttons()
     event_id = ics.file_name.split("-")[1].split(".")[0] if ics.file_name else ""
     replies = await teacher.tap(f"ea:signup:{event_id}")  # a second tap on a stale button
     assert "уже записаны" in replies[-1].text
