@@ -5,19 +5,17 @@ Run: .venv/bin/python -m bench.events [people]
 
 import asyncio
 import sys
-import tempfile
 import time
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 
+from bench.setup import fresh_database, municipality_with_teachers
 from services.access import Actor, Grant
-from services.db import create_engine, create_session_factory, migrate
 from services.event_models import EventKind, RegistrationStatus
 from services.events import EventInput, create_event, sign_up
-from services.models import Organisation, OrgKind, Person, Role, User
+from services.models import Role, User
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 EVENT = EventInput(
@@ -26,41 +24,9 @@ EVENT = EventInput(
 
 
 async def main(people: int) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        engine = create_engine(f"sqlite+aiosqlite:///{Path(folder) / 'bench.sqlite3'}")
-        await migrate(engine)
-        factory = create_session_factory(engine)
+    async with fresh_database() as factory:
         async with factory() as session:
-            region = Organisation(kind=OrgKind.REGION, name="Регион", timezone="Europe/Moscow", created_at=NOW)
-            session.add(region)
-            await session.flush()
-            municipality = Organisation(
-                kind=OrgKind.MUNICIPALITY, name="Район", parent_id=region.id, timezone="Europe/Moscow", created_at=NOW
-            )
-            session.add(municipality)
-            await session.flush()
-            school = Organisation(
-                kind=OrgKind.SCHOOL, name="Школа", parent_id=municipality.id, timezone="Europe/Moscow", created_at=NOW
-            )
-            session.add(school)
-            await session.flush()
-            await session.execute(
-                insert(Person),
-                [
-                    {
-                        "school_id": school.id,
-                        "full_name": f"П {n}",
-                        "name_key": f"п {n}",
-                        "position": "учитель",
-                        "birth_date": date(1980, 1, 1),
-                        "work_start": date(2005, 9, 1),
-                        "created_at": NOW,
-                        "updated_at": NOW,
-                    }
-                    for n in range(people)
-                ],
-            )
-            person_ids = list(await session.scalars(select(Person.id).order_by(Person.id)))
+            municipality_id, person_ids = await municipality_with_teachers(session, schools=1, teachers=people, now=NOW)
             await session.execute(
                 insert(User),
                 [
@@ -77,7 +43,7 @@ async def main(people: int) -> None:
             organiser = User(tg_id=1, language="ru", display_name="", created_at=NOW)
             session.add(organiser)
             await session.commit()
-            methodist = Actor(organiser.id, 1, None, "ru", True, (Grant(Role.METHODIST, municipality.id),))
+            methodist = Actor(organiser.id, 1, None, "ru", True, (Grant(Role.METHODIST, municipality_id),))
             half = len(person_ids) // 2
             sequential = await create_event(session, actor=methodist, data=replace(EVENT, capacity=half), now=NOW)
             concurrent = await create_event(session, actor=methodist, data=replace(EVENT, capacity=half), now=NOW)
@@ -94,7 +60,6 @@ async def main(people: int) -> None:
         started = time.perf_counter()
         statuses = await asyncio.gather(*(one(actor, concurrent.id) for actor in actors))
         at_once = time.perf_counter() - started
-        await engine.dispose()
     registered = statuses.count(RegistrationStatus.REGISTERED)
     print(f"{people} sign-ups for {half} seats (the rest waitlisted), SQLite, one process")
     print(f"one after another: {one_by_one:.2f} s ({people / one_by_one:,.0f} sign-ups/s)")

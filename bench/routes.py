@@ -6,21 +6,19 @@ Prints milliseconds per request of our own work (services plus rendering), on a 
 
 import asyncio
 import sys
-import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bench.setup import fresh_database, municipality_with_teachers
 from bot.i18n import Translations
 from handlers.route_views import route_keyboard, route_text
 from services.access import Actor, Grant
-from services.db import create_engine, create_session_factory, migrate
-from services.models import Organisation, OrgKind, Person, Role
+from services.models import Role
 from services.route_models import ActivityKind, ItemStatus, Route, RouteItem, RouteStatus
 from services.route_register import status_counts
 from services.route_review import item_queue, route_queue
@@ -32,50 +30,13 @@ SCHOOLS = 50
 
 async def fill(session: AsyncSession, items: int, now: datetime) -> tuple[int, int]:
     """A municipality whose teachers have approved routes with every item reported; one teacher has 30 items."""
-    region = Organisation(kind=OrgKind.REGION, name="Регион", timezone="Europe/Moscow", created_at=now)
-    session.add(region)
-    await session.flush()
-    municipality = Organisation(
-        kind=OrgKind.MUNICIPALITY, name="Район", parent_id=region.id, timezone="Europe/Moscow", created_at=now
-    )
-    session.add(municipality)
-    await session.flush()
-    await session.execute(
-        insert(Organisation),
-        [
-            {
-                "kind": OrgKind.SCHOOL,
-                "name": f"Школа {n}",
-                "parent_id": municipality.id,
-                "timezone": "Europe/Moscow",
-                "created_at": now,
-            }
-            for n in range(SCHOOLS)
-        ],
-    )
-    first_school = municipality.id + 1
     teachers = items // ITEMS_PER_TEACHER + 1
-    await session.execute(
-        insert(Person),
-        [
-            {
-                "school_id": first_school + n % SCHOOLS,
-                "full_name": f"Педагог {n}",
-                "name_key": f"педагог {n}",
-                "position": "учитель",
-                "birth_date": date(1980, 1, 1),
-                "work_start": date(2005, 9, 1),
-                "created_at": now,
-                "updated_at": now,
-            }
-            for n in range(teachers)
-        ],
-    )
+    municipality_id, person_ids = await municipality_with_teachers(session, schools=SCHOOLS, teachers=teachers, now=now)
     await session.execute(
         insert(Route),
         [
-            {"person_id": n + 1, "status": RouteStatus.IN_PROGRESS, "created_at": now, "submitted_at": now}
-            for n in range(teachers)
+            {"person_id": person_id, "status": RouteStatus.IN_PROGRESS, "created_at": now, "submitted_at": now}
+            for person_id in person_ids
         ],
     )
     rows = [
@@ -102,7 +63,7 @@ async def fill(session: AsyncSession, items: int, now: datetime) -> tuple[int, i
     for start in range(0, len(rows), 20_000):
         await session.execute(insert(RouteItem), rows[start : start + 20_000])
     await session.commit()
-    return municipality.id, 1
+    return municipality_id, person_ids[0]  # whose route (id 1) has the 30 items
 
 
 async def timed(label: str, call: Callable[[], Awaitable[Any]], repeat: int = 20) -> None:
@@ -116,10 +77,7 @@ async def timed(label: str, call: Callable[[], Awaitable[Any]], repeat: int = 20
 async def main(items: int) -> None:
     now = datetime.now(UTC)
     t = Translations().get("ru")
-    with tempfile.TemporaryDirectory() as folder:
-        engine = create_engine(f"sqlite+aiosqlite:///{Path(folder) / 'bench.sqlite3'}")
-        await migrate(engine)
-        factory = create_session_factory(engine)
+    async with fresh_database() as factory:
         async with factory() as session:
             started = time.perf_counter()
             municipality_id, teacher_id = await fill(session, items, now)
@@ -165,7 +123,6 @@ async def main(items: int) -> None:
             lambda: with_session(lambda s: status_counts(s, actor=methodist)),
             repeat=5,
         )
-        await engine.dispose()
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from services.events import (
     EventInput,
     cancel_event,
     checkin_code,
+    clean_event_title,
     create_event,
     edit_event,
     event_for,
@@ -91,10 +92,7 @@ async def new_event(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> Non
 @router.message(EventForm.title, F.text, ~F.text.startswith("/"))
 async def event_title(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    title = " ".join(message.text.split())
-    if len(title) > 300:
-        raise InvalidInput("event-bad-title", limit=300)
-    await state.update_data(title=title)
+    await state.update_data(title=clean_event_title(message.text))
     builder = InlineKeyboardBuilder()
     for kind in EventKind:
         builder.button(

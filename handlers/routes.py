@@ -23,7 +23,7 @@ from handlers.route_views import (
 )
 from services.access import approver_chats
 from services.diagnostics import find_people
-from services.errors import Forbidden, InvalidInput
+from services.errors import Forbidden
 from services.models import Person
 from services.route_models import ActivityKind, Area, RouteStatus
 from services.route_review import is_reviewer
@@ -32,6 +32,7 @@ from services.routes import (
     add_activity,
     add_own_item,
     catalogue_for_route,
+    clean_title,
     get_route,
     latest_route,
     parse_deadline,
@@ -210,10 +211,7 @@ async def own_item_begin(callback: CallbackQuery, callback_data: RouteAction, st
 @router.message(OwnItemForm.title, F.text, ~F.text.startswith("/"))
 async def own_item_title(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    title = " ".join(message.text.split())
-    if len(title) > 300:
-        raise InvalidInput("route-bad-title", limit=300)
-    await state.update_data(title=title)
+    await state.update_data(title=clean_title(message.text))
     builder = InlineKeyboardBuilder()
     for kind in ActivityKind:
         builder.button(text=ctx.t.plain(f"kind-{kind.value}"), callback_data=OwnItemKind(kind=kind))

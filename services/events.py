@@ -117,10 +117,15 @@ def organiser_municipality(actor: Actor) -> int:
     return municipalities[0]
 
 
-def check_event(data: EventInput, now: datetime) -> EventInput:
-    title = " ".join(data.title.split())
+def clean_event_title(text: str) -> str:
+    title = " ".join(text.split())
     if not title or len(title) > MAX_TITLE:
         raise InvalidInput("event-bad-title", limit=MAX_TITLE)
+    return title
+
+
+def check_event(data: EventInput, now: datetime) -> EventInput:
+    clean_event_title(data.title)
     if data.starts_at <= now:
         raise InvalidInput("event-in-past")
     if data.ends_at <= data.starts_at:
