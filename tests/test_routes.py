@@ -16,7 +16,7 @@ from tests.factories import (
     start_token,
     xlsx,
 )
-from tests.route_setup import CATALOGUE, approved_route, methodist_and_teacher, report_first_item, table
+from tests.route_setup import CATALOGUE, DIAGNOSTICS, approved_route, methodist_and_teacher, report_first_item, table
 
 
 @pytest.fixture
@@ -354,3 +354,23 @@ async def test_teachers_cannot_manage_the_catalogue(harness: Harness, people: tu
     for forged in ("rt:catalogue_list::0", "ce:1:1", "rt:upload_catalogue::0", "rt:diagnostic::0", "rt:teacher::0"):
         replies = await teacher.tap(forged.replace("::", ":0:"))
         assert "нет прав" in replies[-1].text, forged
+
+
+async def test_a_diagnostics_file_with_someone_not_in_the_roster_is_rejected_whole(
+    harness: Harness, people: tuple[Person, Person]
+) -> None:
+    methodist, _teacher = people
+    await methodist.send("/route")
+    await methodist.press("📥 Проверка маршрутов")
+    await methodist.press("🩺 Загрузить диагностики")
+    rows = [
+        DIAGNOSTICS[0],
+        ["Петрова Анна Сергеевна", "14.03.1996", "01.11.2026", "региональная", "базовый", "методические"],
+        ["Неизвестная Ирина Павловна", "01.01.1990", "01.11.2026", "федеральная", "средний", "цифровые"],
+    ]
+    replies = await methodist.send_document("diagnostics.xlsx", table(rows))
+    text = texts(replies)
+    assert "Файл не загружен: 2 ошибки" in text
+    assert "Строка 3, «ФИО»: нет в реестре" in text and "Строка 3, «Уровень»" in text
+    replies = await methodist.send_document("diagnostics.xlsx", table(DIAGNOSTICS))
+    assert "добавлено 0, уже были 1" in texts(replies)  # the fixture loaded this row already
