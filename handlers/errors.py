@@ -4,8 +4,8 @@ import logging
 from contextlib import suppress
 
 from aiogram import Router
-from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import ExceptionTypeFilter
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.filters import ExceptionMessageFilter, ExceptionTypeFilter
 from aiogram.types import CallbackQuery, ErrorEvent, Message
 
 from bot.context import Ctx
@@ -15,6 +15,12 @@ from services.errors import DomainError
 router = Router(name="errors")
 logger = logging.getLogger(__name__)
 ALERT_LIMIT = 200  # Telegram's limit for answerCallbackQuery text
+
+
+@router.error(ExceptionTypeFilter(TelegramBadRequest), ExceptionMessageFilter(r".*message is not modified"))
+async def nothing_to_change(event: ErrorEvent) -> None:
+    """A tap that would redraw a screen exactly as it is (the same page or filter): Telegram refuses the
+    edit, and the person already sees what they asked for, so there is nothing to say."""
 
 
 @router.error(ExceptionTypeFilter(DomainError))

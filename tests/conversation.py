@@ -65,15 +65,19 @@ class Person:
                 for button in row:
                     if button.text == button_text:
                         assert button.callback_data is not None
-                        return await self.tap(button.callback_data)
+                        return await self.tap(button.callback_data, on=sent)
         raise AssertionError(
             f"no button {button_text!r}; last buttons: {self.messages()[-1].buttons() if self.messages() else []}"
         )
 
-    async def tap(self, callback_data: str) -> list[Sent]:
-        """Send callback data as a button press would — also data no button ever had (a forged press)."""
+    async def tap(self, callback_data: str, on: Sent | None = None) -> list[Sent]:
+        """Send callback data as a button press on a message would — or data no button ever had (forged)."""
         message = Message(
-            message_id=next(_message_ids), date=datetime.now(UTC), chat=self.chat, from_user=BOT_USER, text="…"
+            message_id=on.message_id if on and on.message_id else next(_message_ids),
+            date=datetime.now(UTC),
+            chat=self.chat,
+            from_user=BOT_USER,
+            text=on.text if on and on.text else "…",
         )
         query = CallbackQuery(
             id=str(next(_message_ids)), from_user=self.user, chat_instance="ci", message=message, data=callback_data

@@ -102,6 +102,7 @@ class Sent:
     file_name: str | None = None
     file_data: bytes | None = None
     alert: bool = False
+    message_id: int | None = None
 
     def buttons(self) -> list[str]:
         if self.markup is None:
@@ -118,6 +119,8 @@ class FakeTelegram(BaseSession):
         self.failures: deque[Exception] = deque()
         self.blocked: set[int] = set()
         self.commands: dict[int, list[str]] = {}
+        # What each message shows now, to refuse an edit that changes nothing, as Telegram does.
+        self.shown: dict[tuple[int, int], tuple[str, str]] = {}
         self._ids = itertools.count(1000)
 
     async def close(self) -> None:
@@ -182,6 +185,20 @@ class FakeTelegram(BaseSession):
                 if not re.fullmatch(r"[a-z0-9_]{1,32}", command.command) or not 1 <= len(command.description) <= 256:
                     self._refuse(method, "BOT_COMMAND_INVALID")
 
+    def _check_modified(
+        self, method: Any, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
+    ) -> None:
+        key = (chat_id, message_id)
+        before = self.shown.get(key)
+        markup_json = markup.model_dump_json() if markup else ""
+        if isinstance(method, EditMessageReplyMarkup):
+            text = before[0] if before else ""
+        if isinstance(method, EditMessageText | EditMessageReplyMarkup) and before == (text, markup_json):
+            self._refuse(
+                method, "message is not modified: specified new message content and reply markup are exactly the same"
+            )
+        self.shown[key] = (text, markup_json)
+
     def _answer(self, bot: Bot, method: TelegramMethod[Any]) -> Any:
         if isinstance(method, GetMe):
             return BOT_USER
@@ -206,6 +223,8 @@ class FakeTelegram(BaseSession):
         markup = method.reply_markup if isinstance(method.reply_markup, InlineKeyboardMarkup) else None
         name = type(method).__name__
         text = getattr(method, "text", None) or getattr(method, "caption", None) or ""
+        message_id = getattr(method, "message_id", None) or next(self._ids)
+        self._check_modified(method, chat_id, message_id, text, markup)
         document = None
         if isinstance(method, SendDocument | SendPhoto):
             upload = method.document if isinstance(method, SendDocument) else method.photo
@@ -221,7 +240,7 @@ class FakeTelegram(BaseSession):
             self.sent.append(Sent(name, chat_id, "", markup))
         else:
             self.sent.append(Sent(name, chat_id, text, markup))
-        message_id = getattr(method, "message_id", None) or next(self._ids)
+        self.sent[-1].message_id = message_id
         return Message(
             message_id=message_id,
             date=datetime.now(UTC),
