@@ -24,6 +24,7 @@ from handlers import (
     events,
     invites,
     join,
+    mentoring,
     orgs,
     roster,
     route_items,
@@ -69,6 +70,7 @@ def get_routers() -> list[Router]:
         diagnostics.router,
         events.router,
         event_admin.router,
+        mentoring.router,
         errors.fallback,
     ]
 

@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     default_timezone: str = "Europe/Moscow"
     region_name: str = "Регион"
     invite_ttl_days: int = Field(default=30, ge=1, le=365)
+    mentor_limit: int = Field(default=5, ge=1, le=50)
     log_level: str = "INFO"
 
     @field_validator("bot_token")

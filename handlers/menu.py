@@ -17,16 +17,16 @@ logger = logging.getLogger(__name__)
 # Commands each role adds to a person's Telegram menu, in order.
 ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
     "everyone": ("start", "help", "settings"),
-    "teacher": ("route", "events"),
-    Role.COORDINATOR: ("route", "roster", "invite"),
-    Role.METHODIST: ("route", "events", "roster", "invite"),
+    "teacher": ("route", "events", "mentor"),
+    Role.COORDINATOR: ("route", "mentor", "roster", "invite"),
+    Role.METHODIST: ("route", "events", "mentor", "roster", "invite"),
     Role.ADMIN: ("orgs", "invite"),
 }
 # Menu buttons each role adds: (callback item, locale key).
 ROLE_BUTTONS: dict[str, tuple[str, ...]] = {
-    "teacher": ("route", "events", "profile"),
-    Role.COORDINATOR: ("route", "roster", "invite"),
-    Role.METHODIST: ("route", "events", "roster", "invite"),
+    "teacher": ("route", "events", "mentor", "profile"),
+    Role.COORDINATOR: ("route", "mentor", "roster", "invite"),
+    Role.METHODIST: ("route", "events", "mentor", "roster", "invite"),
     Role.ADMIN: ("orgs", "invite"),
     "everyone": ("settings", "help"),
 }

@@ -64,7 +64,7 @@ async def test_approval_adds_the_person_to_the_roster_and_opens_the_menu(
     replies = await coordinator.press("✅ Принять")
     assert "Заявка принята: Смирнова Юлия Павловна" in texts(replies)
     assert "Ваша заявка принята" in guest.last.text
-    assert guest.last.buttons()[:3] == ["🧭 Мой маршрут", "📅 Мероприятия", "👤 Мой профиль"]
+    assert guest.last.buttons()[:3] == ["🧭 Мой маршрут", "📅 Мероприятия", "🤝 Наставничество"]
     person_id = await session.scalar(select(User.person_id).where(User.tg_id == 700))
     person = await session.get_one(Person, person_id)
     assert person.full_name == "Смирнова Юлия Павловна"

@@ -34,7 +34,7 @@ async def teacher(harness: Harness) -> Chatter:
 
 
 async def test_teacher_menu_and_commands_offer_no_manager_actions(harness: Harness, teacher: Chatter) -> None:
-    assert harness.telegram.commands[501] == ["start", "help", "settings", "route", "events"]
+    assert harness.telegram.commands[501] == ["start", "help", "settings", "route", "events", "mentor"]
 
 
 @pytest.mark.parametrize("command", ["/roster", "/invite", "/orgs"])
