@@ -75,7 +75,14 @@ async def test_teacher_joins_by_personal_invite_and_sees_menu(harness: Harness, 
     await teacher.send(f"/start {tokens['Петрова Анна Сергеевна']}")
     replies = await teacher.press("✅ Согласен(на)")
     assert "Добро пожаловать, <b>Петрова Анна Сергеевна</b>" in texts(replies)
-    assert replies[-1].buttons() == ["🧭 Мой маршрут", "📅 Мероприятия", "🤝 Наставничество", "👤 Мой профиль", "⚙️ Настройки", "❓ Помощь"]
+    assert replies[-1].buttons() == [
+        "🧭 Мой маршрут",
+        "📅 Мероприятия",
+        "🤝 Наставничество",
+        "👤 Мой профиль",
+        "⚙️ Настройки",
+        "❓ Помощь",
+    ]
     replies = await teacher.press("👤 Мой профиль")
     assert "МБОУ СОШ № 1" in texts(replies)
     assert "Молодой специалист" in texts(replies)  # born 1996, started 2024
@@ -146,7 +153,15 @@ async def test_methodist_invites_a_coordinator_who_gets_coordinator_commands(
     coordinator = harness.person(600, "Координатор")
     await join_with_consent(coordinator, start_token(replies[-1].text))
     assert "координатор ОО" in coordinator.last.text
-    assert harness.telegram.commands[coordinator.user.id] == ["start", "help", "settings", "route", "mentor", "roster", "invite"]
+    assert harness.telegram.commands[coordinator.user.id] == [
+        "start",
+        "help",
+        "settings",
+        "route",
+        "mentor",
+        "roster",
+        "invite",
+    ]
     await coordinator.send("/invite")
     assert coordinator.last.buttons() == ["наставник"]
 

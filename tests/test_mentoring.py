@@ -1,0 +1,163 @@
+"""Mentoring through the real bot: a coordinator pairs a young teacher with a mentor; they write; meetings."""
+
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.mentoring_models import Meeting, MeetingStatus, MentorPair
+from tests.conftest import FrozenClock
+from tests.conversation import Harness, Person, texts
+from tests.fake_telegram import Sent
+from tests.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
+from tests.route_setup import methodist_and_teacher
+
+MENTOR = "Орлова Ольга Игоревна"
+MENTEE = "Петрова Анна Сергеевна"  # a young specialist (born 1996, working since 2024)
+
+
+@pytest.fixture
+async def trio(harness: Harness) -> tuple[Person, Person, Person]:
+    """A methodist, a young teacher and an experienced colleague who will mentor her, all in the bot."""
+    methodist, mentee = await methodist_and_teacher(harness)
+    replies = await import_roster(methodist, xlsx([roster_row(MENTOR, birth="01.02.1980", start="01.09.2003")]))
+    token = next(start_token(str(row[2])) for row in read_xlsx(replies[-1].file_data or b"") if row[1] == MENTOR)
+    mentor = harness.person(502, "Ольга")
+    await join_with_consent(mentor, token)
+    return methodist, mentor, mentee
+
+
+async def make_pair(methodist: Person, kind: str = "молодой специалист") -> list[Sent]:
+    await methodist.send("/mentor")
+    await methodist.press("➕ Новая пара наставничества")
+    await methodist.send("Орлова")
+    await methodist.press(f"{MENTOR} · МБОУ СОШ № 1")
+    await methodist.send("Петрова")
+    await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
+    return await methodist.press(kind)
+
+
+async def test_a_pair_is_made_and_both_are_told(harness: Harness, trio: tuple[Person, Person, Person]) -> None:
+    methodist, mentor, mentee = trio
+    replies = await make_pair(methodist)
+    assert f"Пара создана: {MENTOR} → {MENTEE}" in texts(replies)
+    assert "Вы назначены наставником" in mentor.last.text
+    assert f"Ваш наставник: {MENTOR}" in mentee.last.text
+    replies = await mentee.send("/mentor")
+    assert f"Ваш наставник: <b>{MENTOR}</b>, МБОУ СОШ № 1" in texts(replies)
+
+
+async def test_messages_are_relayed_both_ways_without_accounts(
+    harness: Harness, trio: tuple[Person, Person, Person]
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    await mentee.send("/mentor")
+    await mentee.press("✉️ Написать наставнику")
+    replies = await mentee.send("Здравствуйте! Можно посетить ваш урок?")
+    assert "Передано" in texts(replies)
+    assert [sent.method for sent in mentor.messages()[-2:]] == ["SendMessage", "CopyMessage"]
+    assert "Сообщение от наставляемого" in mentor.messages()[-2].text
+    await mentor.tap(f"mt:write:{await pair_id(harness)}")
+    await mentor.send_document("plan.pdf", b"%PDF plan")
+    assert mentee.messages()[-1].method == "CopyMessage"
+    harness.telegram.blocked.add(mentor.user.id)
+    await mentee.send("/mentor")
+    await mentee.press("✉️ Написать наставнику")
+    replies = await mentee.send("Ещё вопрос")
+    assert "Не удалось доставить" in texts(replies)
+
+
+async def pair_id(harness: Harness) -> int:
+    async with harness.resources["session_factory"]() as session:
+        found = await session.scalar(select(MentorPair.id))
+        assert found is not None
+        return int(found)
+
+
+async def test_a_meeting_is_logged_and_confirmed_or_disputed(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession, clock: FrozenClock
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    await mentor.send("/mentor")
+    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await mentor.press("📝 Записать встречу")
+    assert "в будущем" in texts(await log(mentor, date_text="01.01.2030"))
+    await mentor.send("/mentor")
+    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await mentor.press("📝 Записать встречу")
+    replies = await log(mentor)
+    assert "Встреча записана" in texts(replies)
+    assert "записал(а) встречу" in mentee.last.text
+    replies = await mentee.press("✅ Да")
+    assert "встреча подтверждена" in texts(replies)
+    meeting = await session.scalar(select(Meeting))
+    assert meeting is not None and meeting.status == MeetingStatus.CONFIRMED and meeting.minutes == 45
+    forged = await mentee.tap(f"ma:{meeting.id}:0")
+    assert "уже ответили" in forged[-1].text
+    await mentor.send("/mentor")
+    assert any(f"{clock.now():%d.%m.%Y}" in b for b in mentor.last.buttons())
+    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await mentor.press("📝 Записать встречу")
+    assert "старше 90 дней" in texts(await log(mentor, date_text="01.01.2020"))
+    await mentor.send("/mentor")
+    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await mentor.press("📝 Записать встречу")
+    await log(mentor)
+    replies = await mentee.press("❌ Нет")
+    assert "не состоялась" in texts(replies)
+    statuses = sorted(status.value for status in await session.scalars(select(Meeting.status)))
+    assert statuses == ["confirmed", "disputed"]
+
+
+async def log(mentor: Person, date_text: str = "") -> list[Sent]:
+    if date_text:
+        await mentor.send(date_text)
+    else:
+        await mentor.press("Сегодня")
+    await mentor.press("45")
+    await mentor.press("очно")
+    await mentor.send("Планирование урока")
+    return await mentor.send("Разобрали технологическую карту урока")
+
+
+async def test_bad_pairs_are_refused_clearly(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, _mentor, _mentee = trio
+    await make_pair(methodist)
+    replies = await make_pair(methodist)
+    assert "уже действует" in replies[-1].text
+    await methodist.send("/mentor")
+    await methodist.press("➕ Новая пара наставничества")
+    await methodist.send("Петрова")
+    await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
+    await methodist.send("Петрова")
+    await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
+    replies = await methodist.press("равный — равному")
+    assert "самому себе" in replies[-1].text
+    await methodist.send("/mentor")
+    await methodist.press("➕ Новая пара наставничества")
+    await methodist.send("Петрова")
+    await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
+    await methodist.send("Орлова")
+    await methodist.press(f"{MENTOR} · МБОУ СОШ № 1")
+    replies = await methodist.press("молодой специалист")  # the mentee here is the experienced one
+    assert "не молодой специалист" in replies[-1].text
+    assert await session.scalar(select(func.count()).select_from(MentorPair)) == 1
+
+
+async def test_strangers_cannot_use_a_pair_by_forged_buttons(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, _mentor, mentee = trio
+    await make_pair(methodist)
+    pair = await pair_id(harness)
+    outsider = harness.person(777)
+    await join_with_consent(outsider)
+    for forged in (f"mt:write:{pair}", f"mt:meeting:{pair}", f"mt:mentee:{pair}", "mt:new:0"):
+        replies = await outsider.tap(forged)
+        assert "нет прав" in replies[-1].text, forged
+    replies = await mentee.tap(f"mt:meeting:{pair}")  # only the mentor logs meetings
+    assert "нет прав" in replies[-1].text
