@@ -1,6 +1,5 @@
 """Mentoring through the real bot: a coordinator pairs a young teacher with a mentor; they write; meetings."""
 
-
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -8,8 +7,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.mentoring_models import Meeting, MeetingStatus, MentorPair
 from tests.conftest import FrozenClock
 from tests.conversation import Harness, Person, texts
-from tests.fake_telegram import Sent
 from tests.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
+from tests.fake_telegram import Sent
 from tests.route_setup import methodist_and_teacher
 
 MENTOR = "Орлова Ольга Игоревна"
