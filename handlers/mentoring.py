@@ -9,7 +9,7 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
@@ -23,13 +23,16 @@ from services.mentoring import (
     answer_meeting,
     create_pair,
     log_meeting,
+    meeting_log,
     pair_for,
     pair_view,
     pairs_of,
     parse_day,
+    scope_pairs,
 )
-from services.mentoring_models import PairKind
+from services.mentoring_models import PairKind, PairStatus
 from services.route_review import is_reviewer
+from services.spreadsheets import write_table
 
 router = Router(name="mentoring")
 MINUTES = (30, 45, 60, 90)
@@ -101,6 +104,7 @@ async def _overview(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
             )
     if is_reviewer(ctx.actor):
         builder.button(text=t.plain("pair-new"), callback_data=MentorAct(action="new"))
+        builder.button(text=t.plain("pairs-overview"), callback_data=MentorAct(action="pairs"))
     builder.adjust(1)
     if not lines and not builder.export():
         return t("mentor-none"), builder.as_markup()
@@ -355,3 +359,70 @@ async def meeting_answer(callback: CallbackQuery, callback_data: MeetingAnswer, 
     )
     await callback.answer()
     await message_of(callback).edit_text(ctx.t(f"meeting-{status.value}"))
+
+
+# --- Overview for coordinators and methodists: pairs of their scope, those without meetings, exports.
+
+SILENT_AFTER = timedelta(days=30)
+
+
+@router.callback_query(MentorAct.filter(F.action == "pairs"))
+async def scope_overview(callback: CallbackQuery, ctx: Ctx) -> None:
+    rows = await scope_pairs(ctx.session, actor=ctx.actor)
+    active = [row for row in rows if row.status == PairStatus.ACTIVE]
+    today = ctx.now().date()
+    silent = [row for row in active if (row.last_meeting or row.started_on) < today - SILENT_AFTER]
+    t = ctx.t
+    lines = [t("pairs-title", active=len(active), meetings=sum(row.meetings for row in active), silent=len(silent))]
+    lines += [t("pairs-silent-line", mentor=short(row.mentor, 40), mentee=short(row.mentee, 40)) for row in silent[:20]]
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("pairs-export"), callback_data=MentorAct(action="export"))
+    await callback.answer()
+    await message_of(callback).answer("\n".join(lines), reply_markup=builder.as_markup())
+
+
+@router.callback_query(MentorAct.filter(F.action == "export"))
+async def scope_export(callback: CallbackQuery, ctx: Ctx) -> None:
+    """Two spreadsheets: the pairs with their meeting counts, and the meeting log."""
+    t = ctx.t
+    pairs = await scope_pairs(ctx.session, actor=ctx.actor)
+    header = [t.plain(f"pairs-col-{n}") for n in range(8)]
+    pair_rows = [
+        (
+            row.school,
+            row.mentor,
+            row.mentee,
+            t.plain(f"pair-kind-{row.kind.value}"),
+            t.plain(f"pair-status-{row.status.value}"),
+            f"{row.started_on:%d.%m.%Y}",
+            row.meetings,
+            f"{row.last_meeting:%d.%m.%Y}" if row.last_meeting else "",
+        )
+        for row in pairs
+    ]
+    meetings = await meeting_log(ctx.session, actor=ctx.actor)
+    log_header = [t.plain(f"meetings-col-{n}") for n in range(9)]
+    log_rows = [
+        (
+            row.school,
+            row.mentor,
+            row.mentee,
+            f"{row.held_on:%d.%m.%Y}",
+            row.minutes,
+            t.plain("meeting-online" if row.online else "meeting-offline"),
+            row.topic,
+            row.notes,
+            t.plain(f"meeting-{row.status.value}"),
+        )
+        for row in meetings
+    ]
+    await callback.answer()
+    message = message_of(callback)
+    await message.answer_document(
+        BufferedInputFile(write_table(t.plain("pairs-sheet"), header, pair_rows), filename="mentoring-pairs.xlsx")
+    )
+    await message.answer_document(
+        BufferedInputFile(
+            write_table(t.plain("meetings-sheet"), log_header, log_rows), filename="mentoring-meetings.xlsx"
+        )
+    )

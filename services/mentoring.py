@@ -6,11 +6,12 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
-from services.access import Actor, require_school_manager
+from services.access import Actor, manager_scope, require_school_manager
 from services.errors import Forbidden, InvalidInput, NotFound
 from services.mentoring_models import Meeting, MeetingStatus, MentorPair, PairKind, PairStatus
-from services.models import Organisation, Person, PersonSubject, User
+from services.models import Organisation, Person, PersonSubject, Role, User
 from services.people import is_young_specialist
 
 DEFAULT_TERM = timedelta(days=365)
@@ -202,3 +203,91 @@ async def answer_meeting(session: AsyncSession, *, actor: Actor, meeting_id: int
     meeting.status = MeetingStatus.CONFIRMED if confirmed else MeetingStatus.DISPUTED
     await session.commit()
     return meeting.status
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """A pair as coordinators and methodists see it in their overview."""
+
+    id: int
+    school: str
+    mentor: str
+    mentee: str
+    kind: PairKind
+    status: PairStatus
+    started_on: date
+    meetings: int
+    last_meeting: date | None
+
+
+async def scope_pairs(session: AsyncSession, *, actor: Actor) -> list[PairRow]:
+    """Every pair whose mentee is in the actor's scope, with meeting counts (counted in SQL)."""
+    if not (actor.has(Role.ADMIN) or actor.has(Role.METHODIST) or actor.has(Role.COORDINATOR)):
+        raise Forbidden()
+    mentor = aliased(Person)
+    counted = MeetingStatus.PENDING, MeetingStatus.CONFIRMED
+    meetings = (
+        select(Meeting.pair_id, func.count().label("held"), func.max(Meeting.held_on).label("last"))
+        .where(Meeting.status.in_(counted))
+        .group_by(Meeting.pair_id)
+        .subquery()
+    )
+    rows = await session.execute(
+        select(
+            MentorPair.id,
+            Organisation.name,
+            mentor.full_name,
+            Person.full_name,
+            MentorPair.kind,
+            MentorPair.status,
+            MentorPair.started_on,
+            func.coalesce(meetings.c.held, 0),
+            meetings.c.last,
+        )
+        .join(Person, Person.id == MentorPair.mentee_id)
+        .join(Organisation, Organisation.id == Person.school_id)
+        .join(mentor, mentor.id == MentorPair.mentor_id)
+        .outerjoin(meetings, meetings.c.pair_id == MentorPair.id)
+        .where(manager_scope(actor))
+        .order_by(Organisation.name, Person.full_name)
+    )
+    return [PairRow(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    school: str
+    mentor: str
+    mentee: str
+    held_on: date
+    minutes: int
+    online: bool
+    topic: str
+    notes: str
+    status: MeetingStatus
+
+
+async def meeting_log(session: AsyncSession, *, actor: Actor) -> list[MeetingRow]:
+    """School, mentor, mentee, date, minutes, format, topic, notes and status of every meeting in scope."""
+    await scope_pairs(session, actor=actor)  # the same permission
+    mentor = aliased(Person)
+    rows = await session.execute(
+        select(
+            Organisation.name,
+            mentor.full_name,
+            Person.full_name,
+            Meeting.held_on,
+            Meeting.minutes,
+            Meeting.online,
+            Meeting.topic,
+            Meeting.notes,
+            Meeting.status,
+        )
+        .join(MentorPair, MentorPair.id == Meeting.pair_id)
+        .join(Person, Person.id == MentorPair.mentee_id)
+        .join(Organisation, Organisation.id == Person.school_id)
+        .join(mentor, mentor.id == MentorPair.mentor_id)
+        .where(manager_scope(actor))
+        .order_by(Meeting.held_on, Meeting.id)
+    )
+    return [MeetingRow(*row) for row in rows]

@@ -16,7 +16,7 @@ from services.diagnostics import LEVELS
 from services.event_models import EventKind, RegistrationStatus
 from services.event_reminders import LEADS
 from services.events import EDITABLE_EVENT_FIELDS
-from services.mentoring_models import MeetingStatus, PairKind
+from services.mentoring_models import MeetingStatus, PairKind, PairStatus
 from services.models import Role
 from services.reminders import KINDS
 from services.route_models import ActivityKind, Area, ItemStatus, RouteStatus
@@ -62,7 +62,8 @@ def keys_built_in_code() -> set[str]:
     keys |= {f"event-audience-{audience}" for audience in AUDIENCES}
     keys |= {f"event-reminder-{kind}" for kind in LEADS}
     keys |= {f"pair-kind-{kind.value}" for kind in PairKind} | {f"meeting-{s.value}" for s in MeetingStatus}
-    keys |= {f"meeting-{value}" for value in ("offline", "online")}
+    keys |= {f"meeting-{value}" for value in ("offline", "online")} | {f"pair-status-{s.value}" for s in PairStatus}
+    keys |= {f"pairs-col-{n}" for n in range(8)} | {f"meetings-col-{n}" for n in range(9)}
     keys |= {f"event-edit-{field}" for field in EDITABLE_EVENT_FIELDS}
     keys |= {f"event-edit-ask-{field}" for field in EDITABLE_EVENT_FIELDS}
     keys |= {f"edit-{field}" for field in EDITABLE_FIELDS} | {f"edit-ask-{field}" for field in EDITABLE_FIELDS}

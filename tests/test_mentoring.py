@@ -1,5 +1,7 @@
 """Mentoring through the real bot: a coordinator pairs a young teacher with a mentor; they write; meetings."""
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -159,4 +161,29 @@ async def test_strangers_cannot_use_a_pair_by_forged_buttons(
         replies = await outsider.tap(forged)
         assert "нет прав" in replies[-1].text, forged
     replies = await mentee.tap(f"mt:meeting:{pair}")  # only the mentor logs meetings
+    assert "нет прав" in replies[-1].text
+
+
+async def test_methodist_sees_silent_pairs_and_exports_pairs_and_meetings(
+    harness: Harness, trio: tuple[Person, Person, Person], clock: FrozenClock
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    clock.moment += timedelta(days=40)
+    await methodist.send("/mentor")
+    replies = await methodist.press("📋 Пары моей области")
+    assert "пар — 1, встреч — 0, без встреч больше 30 дней — 1" in texts(replies)
+    assert f"{MENTOR} → {MENTEE}" in texts(replies)
+    await mentor.send("/mentor")
+    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await mentor.press("📝 Записать встречу")
+    await log(mentor)
+    await methodist.send("/mentor")
+    replies = await methodist.press("📋 Пары моей области")
+    assert "встреч — 1, без встреч больше 30 дней — 0" in texts(replies)
+    replies = await methodist.press("📊 Пары и журнал встреч (XLSX)")
+    pairs, meetings = (read_xlsx(reply.file_data or b"") for reply in replies if reply.file_data)
+    assert pairs[1][:3] == ("МБОУ СОШ № 1", MENTOR, MENTEE) and pairs[1][6] == 1
+    assert meetings[1][6] == "Планирование урока" and meetings[1][8] == "Ожидает подтверждения."
+    replies = await mentee.tap("mt:export:0")
     assert "нет прав" in replies[-1].text
