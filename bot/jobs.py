@@ -10,9 +10,11 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.context import Resources
 from handlers.event_views import EventOpen
+from handlers.keyboards import MenuAction
 from handlers.notify import notify
 from handlers.route_views import RouteAction
 from services.event_reminders import claim_event_reminders
+from services.mentoring_nudges import claim_nudges
 from services.reminders import claim_reminders
 
 logger = logging.getLogger(__name__)
@@ -58,6 +60,23 @@ async def send_event_reminders(bot: Bot, resources: Resources) -> int:
     return len(due)
 
 
+async def send_mentoring_nudges(bot: Bot, resources: Resources) -> int:
+    """Remind mentors of silent pairs, and tell the school's managers when the silence goes on."""
+    settings = resources.settings
+    async with resources.session_factory() as session:
+        due = await claim_nudges(
+            session, now=resources.clock.now(), mentor_after=settings.nudge_days, managers_after=settings.escalate_days
+        )
+    for nudge in due:
+        t = resources.translations.get(nudge.language)
+        text = t(f"nudge-{nudge.kind}", mentor=nudge.mentor, mentee=nudge.mentee, days=nudge.days)
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t.plain("menu-mentor"), callback_data=MenuAction(item="mentor"))
+        await notify(bot, nudge.tg_id, text, builder.as_markup())
+        await asyncio.sleep(BULK_PAUSE_SECONDS)
+    return len(due)
+
+
 def build_scheduler(bot: Bot, resources: Resources) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone="UTC")
     scheduler.add_job(
@@ -75,6 +94,15 @@ def build_scheduler(bot: Bot, resources: Resources) -> AsyncIOScheduler:
         minutes=EVENT_REMINDER_INTERVAL_MINUTES,
         args=(bot, resources),
         id="event_reminders",
+        max_instances=1,
+        coalesce=True,
+    )
+    scheduler.add_job(
+        send_mentoring_nudges,
+        "interval",
+        minutes=60,
+        args=(bot, resources),
+        id="mentoring_nudges",
         max_instances=1,
         coalesce=True,
     )

@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     region_name: str = "Регион"
     invite_ttl_days: int = Field(default=30, ge=1, le=365)
     mentor_limit: int = Field(default=5, ge=1, le=50)
+    nudge_days: int = Field(default=14, ge=1, le=365)
+    escalate_days: int = Field(default=30, ge=1, le=365)
     log_level: str = "INFO"
 
     @field_validator("bot_token")

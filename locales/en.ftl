@@ -644,3 +644,5 @@ meetings-col-5 = Format
 meetings-col-6 = Topic
 meetings-col-7 = Notes
 meetings-col-8 = Confirmation
+nudge-mentor = 🤝 No meeting with { $mentee } for { $days } days. Arrange one and log it: /mentor
+nudge-managers = ⚠️ The mentoring pair { $mentor } → { $mentee } has had no meeting for { $days } days.

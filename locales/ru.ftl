@@ -646,3 +646,5 @@ meetings-col-5 = Формат
 meetings-col-6 = Тема
 meetings-col-7 = Заметки
 meetings-col-8 = Подтверждение
+nudge-mentor = 🤝 С { $mentee } не было встреч { $days } дн. Договоритесь о встрече и запишите её: /mentor
+nudge-managers = ⚠️ В паре наставничества { $mentor } → { $mentee } нет встреч { $days } дн.

@@ -67,3 +67,14 @@ class Meeting(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[MeetingStatus] = mapped_column(enum_column(MeetingStatus), default=MeetingStatus.PENDING)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class PairNudge(Base):
+    """A nudge sent about a silent pair, once per silence: `since` is the last meeting (or the start)."""
+
+    __tablename__ = "pair_nudges"
+
+    pair_id: Mapped[int] = mapped_column(ForeignKey("mentor_pairs.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)  # "mentor" or "managers"
+    since: Mapped[date] = mapped_column(Date, primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -6,6 +6,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.context import Resources
+from bot.jobs import send_mentoring_nudges
 from services.mentoring_models import Meeting, MeetingStatus, MentorPair
 from tests.conftest import FrozenClock
 from tests.conversation import Harness, Person, texts
@@ -187,3 +189,31 @@ async def test_methodist_sees_silent_pairs_and_exports_pairs_and_meetings(
     assert meetings[1][6] == "Планирование урока" and meetings[1][8] == "Ожидает подтверждения."
     replies = await mentee.tap("mt:export:0")
     assert "нет прав" in replies[-1].text
+
+
+async def test_silent_pairs_nudge_the_mentor_then_the_managers_once_each(
+    harness: Harness, trio: tuple[Person, Person, Person], clock: FrozenClock
+) -> None:
+    methodist, mentor, _mentee = trio
+    await make_pair(methodist)
+
+    async def nudged(person: Person) -> list[str]:
+        before = len(person.messages())
+        await send_mentoring_nudges(harness.bot, Resources(**harness.resources))
+        return [sent.text for sent in person.messages()[before:]]
+
+    start = clock.moment
+    clock.moment = start + timedelta(days=10)
+    assert await nudged(mentor) == []
+    clock.moment = start + timedelta(days=15)
+    assert ["не было встреч 15 дн." in text for text in await nudged(mentor)] == [True]
+    assert await nudged(mentor) == []
+    clock.moment = start + timedelta(days=31)
+    assert "нет встреч 31 дн." in (await nudged(methodist))[0]
+    assert await nudged(methodist) == []
+    await mentor.send("/mentor")  # a meeting resets the silence
+    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await mentor.press("📝 Записать встречу")
+    await log(mentor)
+    clock.moment = start + timedelta(days=40)
+    assert await nudged(mentor) == []

@@ -1,0 +1,73 @@
+"""Nudges for silent pairs: the mentor after a quiet fortnight, the school's managers after a month."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from services.access import approver_chats
+from services.mentoring_models import Meeting, MeetingStatus, MentorPair, PairNudge, PairStatus
+from services.models import Organisation, Person, User
+from services.reminders import DAY_ENDS, DAY_STARTS
+
+
+@dataclass(frozen=True)
+class Nudge:
+    tg_id: int
+    language: str
+    kind: str  # "mentor" or "managers"
+    mentor: str
+    mentee: str
+    days: int
+
+
+async def claim_nudges(session: AsyncSession, *, now: datetime, mentor_after: int, managers_after: int) -> list[Nudge]:
+    """Silent active pairs due a nudge now (in the school's daytime), recorded before sending so none repeats."""
+    last = (
+        select(Meeting.pair_id, func.max(Meeting.held_on).label("held_on"))
+        .where(Meeting.status != MeetingStatus.DISPUTED)
+        .group_by(Meeting.pair_id)
+        .subquery()
+    )
+    mentor = aliased(Person)
+    since = func.coalesce(last.c.held_on, MentorPair.started_on)
+    rows = await session.execute(
+        select(
+            MentorPair.id,
+            since,
+            mentor.full_name,
+            Person.full_name,
+            Person.school_id,
+            Organisation.timezone,
+            MentorPair.mentor_id,
+        )
+        .join(Person, Person.id == MentorPair.mentee_id)
+        .join(mentor, mentor.id == MentorPair.mentor_id)
+        .join(Organisation, Organisation.id == Person.school_id)
+        .outerjoin(last, last.c.pair_id == MentorPair.id)
+        .where(MentorPair.status == PairStatus.ACTIVE, since <= now.date() - timedelta(days=mentor_after))
+    )
+    sent = set(await session.execute(select(PairNudge.pair_id, PairNudge.kind, PairNudge.since)))
+    nudges: list[Nudge] = []
+    records: list[dict[str, object]] = []
+    for pair_id, quiet_since, mentor_name, mentee_name, school_id, timezone, mentor_id in rows:
+        local = now.astimezone(ZoneInfo(timezone))
+        if not DAY_STARTS <= local.hour < DAY_ENDS:
+            continue
+        days = (local.date() - quiet_since).days
+        if days >= mentor_after and (pair_id, "mentor", quiet_since) not in sent:
+            chat = (await session.execute(select(User.tg_id, User.language).where(User.person_id == mentor_id))).first()
+            if chat is not None:
+                nudges.append(Nudge(chat[0], chat[1], "mentor", mentor_name, mentee_name, days))
+            records.append({"pair_id": pair_id, "kind": "mentor", "since": quiet_since, "sent_at": now})
+        if days >= managers_after and (pair_id, "managers", quiet_since) not in sent:
+            for tg_id, language in await approver_chats(session, school_id=school_id):
+                nudges.append(Nudge(tg_id, language, "managers", mentor_name, mentee_name, days))
+            records.append({"pair_id": pair_id, "kind": "managers", "since": quiet_since, "sent_at": now})
+    if records:
+        await session.execute(insert(PairNudge), records)
+    await session.commit()
+    return nudges
