@@ -10,10 +10,11 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.context import Ctx
 from bot.i18n import Translator
 from handlers.keyboards import message_of, short
+from handlers.people_search import answer_people
 from handlers.roster import download, report_problems
 from handlers.route_views import RouteAction
 from services.catalogue import catalogue_municipality, get_activity, hide_activity, import_catalogue, list_activities
-from services.diagnostics import LEVELS, find_people, import_diagnostics, record_diagnostic, record_self_assessment
+from services.diagnostics import LEVELS, import_diagnostics, record_diagnostic, record_self_assessment
 from services.errors import Forbidden, InvalidInput, NotFound, RosterRejected
 from services.route_models import Area
 from services.route_review import is_reviewer
@@ -143,17 +144,7 @@ async def diagnostic_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx)
 
 @router.message(DiagnosticForm.search, F.text, ~F.text.startswith("/"))
 async def diagnostic_search(message: Message, ctx: Ctx) -> None:
-    assert message.text is not None
-    matches = await find_people(ctx.session, actor=ctx.actor, query=message.text)
-    if not matches:
-        await message.answer(ctx.t("diagnostic-nobody"))
-        return
-    builder = InlineKeyboardBuilder()
-    for match in matches:
-        text = f"{short(match.full_name, 40)} · {short(match.school, 20)}"
-        builder.button(text=text, callback_data=DiagnosticStep(step="person", value=str(match.id)))
-    builder.adjust(1)
-    await message.answer(ctx.t("diagnostic-choose-person"), reply_markup=builder.as_markup())
+    await answer_people(message, ctx, lambda person_id: DiagnosticStep(step="person", value=str(person_id)))
 
 
 @router.callback_query(DiagnosticForm.search, DiagnosticStep.filter())

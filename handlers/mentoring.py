@@ -16,7 +16,7 @@ from bot.context import Ctx
 from bot.i18n import Translator
 from handlers.keyboards import MenuAction, message_of, short
 from handlers.notify import notify
-from services.diagnostics import find_people
+from handlers.people_search import answer_people
 from services.errors import Forbidden, InvalidInput
 from services.mentoring import (
     PairView,
@@ -185,18 +185,8 @@ async def pair_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> No
 @router.message(PairForm.mentor, F.text, ~F.text.startswith("/"))
 @router.message(PairForm.mentee, F.text, ~F.text.startswith("/"))
 async def pair_search(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    assert message.text is not None
     step = "mentor" if await state.get_state() == PairForm.mentor.state else "mentee"
-    matches = await find_people(ctx.session, actor=ctx.actor, query=message.text)
-    if not matches:
-        await message.answer(ctx.t("diagnostic-nobody"))
-        return
-    builder = InlineKeyboardBuilder()
-    for match in matches:
-        text = f"{short(match.full_name, 40)} · {short(match.school, 20)}"
-        builder.button(text=text, callback_data=PairStep(step=step, value=str(match.id)))
-    builder.adjust(1)
-    await message.answer(ctx.t("diagnostic-choose-person"), reply_markup=builder.as_markup())
+    await answer_people(message, ctx, lambda person_id: PairStep(step=step, value=str(person_id)))
 
 
 @router.callback_query(PairStep.filter(F.step == "mentor"))

@@ -12,6 +12,7 @@ from bot.context import Ctx
 from bot.i18n import Translator
 from handlers.keyboards import MenuAction, message_of, short
 from handlers.notify import notify
+from handlers.people_search import answer_people
 from handlers.route_views import (
     CataloguePick,
     ItemAction,
@@ -22,7 +23,6 @@ from handlers.route_views import (
     route_text,
 )
 from services.access import approver_chats
-from services.diagnostics import find_people
 from services.errors import Forbidden
 from services.models import Person
 from services.route_models import ActivityKind, Area, RouteStatus
@@ -139,18 +139,8 @@ async def teacher_route_begin(callback: CallbackQuery, state: FSMContext, ctx: C
 
 @router.message(TeacherSearch.name, F.text, ~F.text.startswith("/"))
 async def teacher_route_search(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    assert message.text is not None
-    matches = await find_people(ctx.session, actor=ctx.actor, query=message.text)
-    if not matches:
-        await message.answer(ctx.t("diagnostic-nobody"))
-        return
-    await state.clear()
-    builder = InlineKeyboardBuilder()
-    for match in matches:
-        text = f"{short(match.full_name, 40)} · {short(match.school, 20)}"
-        builder.button(text=text, callback_data=TeacherRoute(person=match.id))
-    builder.adjust(1)
-    await message.answer(ctx.t("diagnostic-choose-person"), reply_markup=builder.as_markup())
+    if await answer_people(message, ctx, lambda person_id: TeacherRoute(person=person_id)):
+        await state.clear()
 
 
 @router.callback_query(TeacherRoute.filter())
