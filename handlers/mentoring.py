@@ -22,6 +22,7 @@ from services.mentoring import (
     PairView,
     answer_meeting,
     create_pair,
+    end_pair,
     log_meeting,
     meeting_log,
     pair_for,
@@ -366,7 +367,13 @@ async def scope_overview(callback: CallbackQuery, ctx: Ctx) -> None:
     lines = [t("pairs-title", active=len(active), meetings=sum(row.meetings for row in active), silent=len(silent))]
     lines += [t("pairs-silent-line", mentor=short(row.mentor, 40), mentee=short(row.mentee, 40)) for row in silent[:20]]
     builder = InlineKeyboardBuilder()
+    for row in active[:30]:
+        builder.button(
+            text=f"{short(row.mentor, 25)} → {short(row.mentee, 25)}",
+            callback_data=MentorAct(action="manage", pair=row.id),
+        )
     builder.button(text=t.plain("pairs-export"), callback_data=MentorAct(action="export"))
+    builder.adjust(1)
     await callback.answer()
     await message_of(callback).answer("\n".join(lines), reply_markup=builder.as_markup())
 
@@ -416,3 +423,58 @@ async def scope_export(callback: CallbackQuery, ctx: Ctx) -> None:
             write_table(t.plain("meetings-sheet"), log_header, log_rows), filename="mentoring-meetings.xlsx"
         )
     )
+
+
+class EndForm(StatesGroup):
+    reason = State()
+
+
+@router.callback_query(MentorAct.filter(F.action == "manage"))
+async def pair_manage(callback: CallbackQuery, callback_data: MentorAct, ctx: Ctx) -> None:
+    """A manager's card of a pair: complete it or dissolve it (a reason is asked next)."""
+    if not is_reviewer(ctx.actor):
+        raise Forbidden()
+    builder = InlineKeyboardBuilder()
+    for action in ("complete", "dissolve"):
+        builder.button(
+            text=ctx.t.plain(f"pair-{action}"), callback_data=MentorAct(action=action, pair=callback_data.pair)
+        )
+    builder.adjust(2)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("pair-manage"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(MentorAct.filter(F.action.in_({"complete", "dissolve"})))
+async def pair_end_begin(callback: CallbackQuery, callback_data: MentorAct, state: FSMContext, ctx: Ctx) -> None:
+    if not is_reviewer(ctx.actor):
+        raise Forbidden()
+    await state.set_state(EndForm.reason)
+    await state.update_data(pair_id=callback_data.pair, completed=callback_data.action == "complete")
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("pair-ask-reason"))
+
+
+@router.message(EndForm.reason, F.text, ~F.text.startswith("/"))
+async def pair_end(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    data = await state.get_data()
+    pair = await end_pair(
+        ctx.session,
+        actor=ctx.actor,
+        pair_id=data["pair_id"],
+        completed=data["completed"],
+        reason=message.text,
+        now=ctx.now(),
+    )
+    await state.clear()
+    status = ctx.t.plain(f"pair-status-{pair.status.value}")
+    await message.answer(ctx.t("pair-ended", mentor=pair.mentor.full_name, mentee=pair.mentee.full_name, status=status))
+    for card in (pair.mentor, pair.mentee):
+        t = ctx.translations.get(card.language)
+        text = t(
+            "pair-ended-notice",
+            mentor=pair.mentor.full_name,
+            mentee=pair.mentee.full_name,
+            status=t.plain(f"pair-status-{pair.status.value}"),
+        )
+        await notify(ctx.bot, card.tg_id, text)

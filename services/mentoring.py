@@ -3,12 +3,13 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from services.access import Actor, manager_scope, require_school_manager
+from services.db import update_once
 from services.errors import Forbidden, InvalidInput, NotFound
 from services.mentoring_models import Meeting, MeetingStatus, MentorPair, PairKind, PairStatus
 from services.models import Organisation, Person, PersonSubject, Role, User
@@ -291,3 +292,28 @@ async def meeting_log(session: AsyncSession, *, actor: Actor) -> list[MeetingRow
         .order_by(Meeting.held_on, Meeting.id)
     )
     return [MeetingRow(*row) for row in rows]
+
+
+async def end_pair(
+    session: AsyncSession, *, actor: Actor, pair_id: int, completed: bool, reason: str, now: datetime
+) -> PairView:
+    """A coordinator or methodist completes or dissolves an active pair, with a reason; kept for history."""
+    pair = await session.get(MentorPair, pair_id)
+    if pair is None:
+        raise NotFound()
+    mentee = await session.get_one(Person, pair.mentee_id)
+    await require_school_manager(session, actor, mentee.school_id)
+    reason = " ".join(reason.split())
+    if not reason or len(reason) > MAX_NOTES:
+        raise InvalidInput("pair-bad-reason")
+    status = PairStatus.COMPLETED if completed else PairStatus.DISSOLVED
+    await update_once(
+        session,
+        update(MentorPair)
+        .where(MentorPair.id == pair_id, MentorPair.status == PairStatus.ACTIVE)
+        .values(status=status, reason=reason, ended_at=now),
+        InvalidInput("pair-already-ended"),
+    )
+    await session.commit()
+    await session.refresh(pair)
+    return await pair_view(session, pair)

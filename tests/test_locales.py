@@ -64,6 +64,7 @@ def keys_built_in_code() -> set[str]:
     keys |= {f"pair-kind-{kind.value}" for kind in PairKind} | {f"meeting-{s.value}" for s in MeetingStatus}
     keys |= {f"meeting-{value}" for value in ("offline", "online")} | {f"pair-status-{s.value}" for s in PairStatus}
     keys |= {f"nudge-{kind}" for kind in ("mentor", "managers")}
+    keys |= {f"pair-{action}" for action in ("complete", "dissolve")}
     keys |= {f"pairs-col-{n}" for n in range(8)} | {f"meetings-col-{n}" for n in range(9)}
     keys |= {f"event-edit-{field}" for field in EDITABLE_EVENT_FIELDS}
     keys |= {f"event-edit-ask-{field}" for field in EDITABLE_EVENT_FIELDS}

@@ -217,3 +217,27 @@ async def test_silent_pairs_nudge_the_mentor_then_the_managers_once_each(
     await log(mentor)
     clock.moment = start + timedelta(days=40)
     assert await nudged(mentor) == []
+
+
+async def test_a_pair_is_completed_with_a_result_kept_in_its_history(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    pair = await pair_id(harness)
+    replies = await mentee.tap(f"mt:complete:{pair}")
+    assert "нет прав" in replies[-1].text
+    await methodist.send("/mentor")
+    await methodist.press("📋 Пары моей области")
+    await methodist.press(f"{MENTOR} → {MENTEE}")
+    await methodist.press("✅ Завершить")
+    replies = await methodist.send("Программа адаптации пройдена, уроки посещены")
+    assert "завершена" in texts(replies)
+    assert "завершена" in mentor.last.text and "завершена" in mentee.last.text
+    await methodist.tap(f"mt:dissolve:{pair}")
+    replies = await methodist.send("Повторно")
+    assert "уже завершена или расформирована" in texts(replies)
+    stored = await session.get_one(MentorPair, pair)
+    assert stored.status.value == "completed" and stored.reason == "Программа адаптации пройдена, уроки посещены"
+    await mentee.send("/mentor")
+    assert "Пар наставничества с вашим участием пока нет" in mentee.last.text
