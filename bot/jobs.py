@@ -20,6 +20,7 @@ from services.reminders import claim_reminders
 logger = logging.getLogger(__name__)
 REMINDER_INTERVAL_MINUTES = 15
 EVENT_REMINDER_INTERVAL_MINUTES = 5  # the 1 h reminder must not come 15 minutes late
+NUDGE_INTERVAL_MINUTES = 60
 # Bulk messages stay well under Telegram's ~30 per second overall (issue #7 brings the shared outbox).
 BULK_PAUSE_SECONDS = 1 / 25
 
@@ -78,32 +79,15 @@ async def send_mentoring_nudges(bot: Bot, resources: Resources) -> int:
 
 
 def build_scheduler(bot: Bot, resources: Resources) -> AsyncIOScheduler:
+    """One scheduler per process; each job reads and records its own state in the database."""
     scheduler = AsyncIOScheduler(timezone="UTC")
-    scheduler.add_job(
-        send_route_reminders,
-        "interval",
-        minutes=REMINDER_INTERVAL_MINUTES,
-        args=(bot, resources),
-        id="route_reminders",
-        max_instances=1,
-        coalesce=True,
+    jobs = (
+        (send_route_reminders, REMINDER_INTERVAL_MINUTES),
+        (send_event_reminders, EVENT_REMINDER_INTERVAL_MINUTES),
+        (send_mentoring_nudges, NUDGE_INTERVAL_MINUTES),
     )
-    scheduler.add_job(
-        send_event_reminders,
-        "interval",
-        minutes=EVENT_REMINDER_INTERVAL_MINUTES,
-        args=(bot, resources),
-        id="event_reminders",
-        max_instances=1,
-        coalesce=True,
-    )
-    scheduler.add_job(
-        send_mentoring_nudges,
-        "interval",
-        minutes=60,
-        args=(bot, resources),
-        id="mentoring_nudges",
-        max_instances=1,
-        coalesce=True,
-    )
+    for job, minutes in jobs:
+        scheduler.add_job(
+            job, "interval", minutes=minutes, args=(bot, resources), id=job.__name__, max_instances=1, coalesce=True
+        )
     return scheduler

@@ -37,14 +37,12 @@ async def methodist_and_teacher(harness: Harness) -> tuple[Person, Person]:
     methodist = await methodist_of(harness, admin, MUNICIPALITY)
     replies = await import_roster(methodist, xlsx([roster_row("Петрова Анна Сергеевна")]))
     token = start_token(str(read_xlsx(replies[-1].file_data or b"")[1][2]))
-    await methodist.send("/route")
-    await methodist.press("📥 Проверка маршрутов")
+    await open_review_menu(methodist)
     await methodist.press("📚 Каталог мероприятий")
     await methodist.press("📚 Загрузить каталог мероприятий")
     replies = await methodist.send_document("catalogue.xlsx", table(CATALOGUE))
     assert "добавлено 2" in texts(replies)
-    await methodist.send("/route")
-    await methodist.press("📥 Проверка маршрутов")
+    await open_review_menu(methodist)
     await methodist.press("🩺 Загрузить диагностики")
     replies = await methodist.send_document("diagnostics.xlsx", table(DIAGNOSTICS))
     assert "добавлено 1" in texts(replies)
@@ -71,3 +69,9 @@ async def report_first_item(teacher: Person, proof: str) -> list[Sent]:
     await teacher.press("✅ Выполнено")
     await teacher.send(proof)
     return await teacher.press("📤 Отправить на проверку")
+
+
+async def open_review_menu(person: Person) -> list[Sent]:
+    """/route, then the reviewer's menu: the way into every review and upload screen."""
+    await person.send("/route")
+    return await person.press("📥 Проверка маршрутов")

@@ -54,6 +54,16 @@ async def sign_up(teacher: Person) -> list:  # type: ignore[type-arg]
     return await teacher.press("✅ Записаться")
 
 
+async def event_with_two(methodist: Person, first: Person, second: Person, session: AsyncSession) -> Event:
+    """A new event (10 seats) with both teachers registered."""
+    await create_event(methodist)
+    await sign_up(first)
+    await sign_up(second)
+    event = await session.scalar(select(Event))
+    assert isinstance(event, Event)
+    return event
+
+
 async def test_sign_up_sends_a_calendar_file(harness: Harness, cast: tuple[Person, Person, Person]) -> None:
     methodist, teacher, _other = cast
     await create_event(methodist)
@@ -128,11 +138,7 @@ async def test_organiser_marks_attendance_and_exports_participants(
     harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession, clock: FrozenClock
 ) -> None:
     methodist, first, second = cast
-    await create_event(methodist)
-    await sign_up(first)
-    await sign_up(second)
-    event = await session.scalar(select(Event))
-    assert event is not None
+    event = await event_with_two(methodist, first, second, session)
     await methodist.tap(f"em:attendance:{event.id}")
     replies = await methodist.press(next(b for b in methodist.last.buttons() if "Петрова" in b))
     assert "с начала мероприятия" in replies[-1].text
@@ -311,11 +317,7 @@ async def test_materials_reach_the_participants_and_check_in_works_by_link(
     harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession, clock: FrozenClock
 ) -> None:
     methodist, first, second = cast
-    await create_event(methodist)
-    await sign_up(first)
-    await sign_up(second)
-    event = await session.scalar(select(Event))
-    assert event is not None
+    event = await event_with_two(methodist, first, second, session)
     replies = await methodist.tap(f"eo:{event.id}")
     replies = await methodist.press("⚙️ Управление")
     link = start_token(replies[-1].text)

@@ -83,13 +83,9 @@ async def test_a_meeting_is_logged_and_confirmed_or_disputed(
 ) -> None:
     methodist, mentor, mentee = trio
     await make_pair(methodist)
-    await mentor.send("/mentor")
-    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
-    await mentor.press("📝 Записать встречу")
+    await start_meeting(mentor)
     assert "в будущем" in texts(await log(mentor, date_text="01.01.2030"))
-    await mentor.send("/mentor")
-    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
-    await mentor.press("📝 Записать встречу")
+    await start_meeting(mentor)
     replies = await log(mentor)
     assert "Встреча записана" in texts(replies)
     assert "записал(а) встречу" in mentee.last.text
@@ -104,14 +100,19 @@ async def test_a_meeting_is_logged_and_confirmed_or_disputed(
     await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
     await mentor.press("📝 Записать встречу")
     assert "старше 90 дней" in texts(await log(mentor, date_text="01.01.2020"))
-    await mentor.send("/mentor")
-    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
-    await mentor.press("📝 Записать встречу")
+    await start_meeting(mentor)
     await log(mentor)
     replies = await mentee.press("❌ Нет")
     assert "не состоялась" in texts(replies)
     statuses = sorted(status.value for status in await session.scalars(select(Meeting.status)))
     assert statuses == ["confirmed", "disputed"]
+
+
+async def start_meeting(mentor: Person) -> None:
+    """/mentor, the mentee's card, «Записать встречу»."""
+    await mentor.send("/mentor")
+    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await mentor.press("📝 Записать встречу")
 
 
 async def log(mentor: Person, date_text: str = "") -> list[Sent]:
@@ -176,9 +177,7 @@ async def test_methodist_sees_silent_pairs_and_exports_pairs_and_meetings(
     replies = await methodist.press("📋 Пары моей области")
     assert "пар — 1, встреч — 0, без встреч больше 30 дней — 1" in texts(replies)
     assert f"{MENTOR} → {MENTEE}" in texts(replies)
-    await mentor.send("/mentor")
-    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
-    await mentor.press("📝 Записать встречу")
+    await start_meeting(mentor)
     await log(mentor)
     await methodist.send("/mentor")
     replies = await methodist.press("📋 Пары моей области")

@@ -16,7 +16,15 @@ from tests.factories import (
     start_token,
     xlsx,
 )
-from tests.route_setup import CATALOGUE, DIAGNOSTICS, approved_route, methodist_and_teacher, report_first_item, table
+from tests.route_setup import (
+    CATALOGUE,
+    DIAGNOSTICS,
+    approved_route,
+    methodist_and_teacher,
+    open_review_menu,
+    report_first_item,
+    table,
+)
 
 
 @pytest.fixture
@@ -82,8 +90,7 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
     statuses = set(await session.scalars(select(RouteItem.status)))
     assert statuses == {ItemStatus.CONFIRMED}
 
-    await methodist.send("/route")
-    await methodist.press("📥 Проверка маршрутов")
+    await open_review_menu(methodist)
     replies = await methodist.press("📊 Реестр ИОМ (XLSX)")
     register = read_xlsx(replies[-1].file_data or b"")
     assert register[0][:3] == ("Организация", "ФИО", "Дефицит")
@@ -199,8 +206,7 @@ async def test_a_reviewer_outside_the_scope_is_refused(
     route_id = await session.scalar(select(Route.id))
     replies = await stranger.tap(f"rt:approve:{route_id}:0")
     assert "нет прав" in replies[-1].text
-    await stranger.send("/route")
-    replies = await stranger.press("📥 Проверка маршрутов")
+    replies = await open_review_menu(stranger)
     assert "📝 Маршруты на согласование (0)" in replies[-1].buttons()
 
 
@@ -225,8 +231,7 @@ async def test_a_methodist_enters_a_diagnostic_by_hand_and_the_route_follows_it(
     harness: Harness, people: tuple[Person, Person]
 ) -> None:
     methodist, teacher = people
-    await methodist.send("/route")
-    await methodist.press("📥 Проверка маршрутов")
+    await open_review_menu(methodist)
     await methodist.press("➕ Диагностика вручную")
     assert "хотя бы две буквы" in texts(await methodist.send("П"))
     assert "никого не нашёл" in texts(await methodist.send("Сидоров"))
@@ -297,8 +302,7 @@ async def test_a_methodist_builds_and_submits_a_route_for_a_teacher(
     harness: Harness, people: tuple[Person, Person], session: AsyncSession
 ) -> None:
     methodist, teacher = people
-    await methodist.send("/route")
-    await methodist.press("📥 Проверка маршрутов")
+    await open_review_menu(methodist)
     await methodist.press("🧭 Маршрут педагога")
     await methodist.send("Петрова")
     replies = await methodist.press("Петрова Анна Сергеевна · МБОУ СОШ № 1")
@@ -319,8 +323,7 @@ async def test_methodist_hides_an_activity_and_a_reimport_brings_it_back(
     harness: Harness, people: tuple[Person, Person]
 ) -> None:
     methodist, teacher = people
-    await methodist.send("/route")
-    await methodist.press("📥 Проверка маршрутов")
+    await open_review_menu(methodist)
     await methodist.press("📚 Каталог мероприятий")
     replies = await methodist.press("Цифровые инструменты учителя")
     assert "Семинар · часов: 6" in texts(replies)
@@ -339,8 +342,7 @@ async def test_a_catalogue_file_with_bad_rows_is_rejected_whole(
     harness: Harness, people: tuple[Person, Person]
 ) -> None:
     methodist, _teacher = people
-    await methodist.send("/route")
-    await methodist.press("📥 Проверка маршрутов")
+    await open_review_menu(methodist)
     await methodist.press("📚 Каталог мероприятий")
     await methodist.press("📚 Загрузить каталог мероприятий")
     bad: list[list[object]] = [CATALOGUE[0], ["Новый курс", "лекция", "много", "ФР", "космические"]]
@@ -360,8 +362,7 @@ async def test_a_diagnostics_file_with_someone_not_in_the_roster_is_rejected_who
     harness: Harness, people: tuple[Person, Person]
 ) -> None:
     methodist, _teacher = people
-    await methodist.send("/route")
-    await methodist.press("📥 Проверка маршрутов")
+    await open_review_menu(methodist)
     await methodist.press("🩺 Загрузить диагностики")
     rows = [
         DIAGNOSTICS[0],
