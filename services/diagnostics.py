@@ -12,7 +12,7 @@ from services.errors import Forbidden, InvalidInput, NotFound, RosterRejected, R
 from services.models import Diagnostic, DiagnosticDeficit, Organisation, Person
 from services.people import name_key
 from services.route_models import Area
-from services.tables import read_table, text_of
+from services.tables import date_of, named_rows, text_of
 
 LEVELS = ("high", "elevated", "basic", "low")
 LEVEL_NAMES = {"высокий": "high", "повышенный": "elevated", "базовый": "basic", "низкий": "low"}
@@ -82,10 +82,7 @@ async def import_diagnostics(
 ) -> tuple[int, int]:
     """Results for people of the methodist's municipality; all rows or none; a repeated row is skipped."""
     municipality_id = catalogue_municipality(actor)
-    table = read_table(content, file_name)
-    header = [text_of(cell).casefold() for cell in next(table, [])]
-    positions = {name: header.index(name.casefold()) for name in COLUMNS if name.casefold() in header}
-    problems = [RowProblem(1, name, "missing-column") for name in COLUMNS if name not in positions]
+    problems, table = named_rows(content, file_name, COLUMNS, COLUMNS)
     people = {
         (person.name_key, person.birth_date): person.id
         for person in await session.scalars(
@@ -95,11 +92,8 @@ async def import_diagnostics(
         )
     }
     rows: list[tuple[int, date, str, str, list[str]]] = []
-    for line, cells in enumerate(table if not problems else iter(())):
-        value = {name: cells[index] if index < len(cells) else None for name, index in positions.items()}
-        if not any(text_of(cell) for cell in value.values()):
-            continue
-        row = _parse_row(line + 2, value, people, today, problems)
+    for line, value in table:
+        row = _parse_row(line, value, people, today, problems)
         if row is not None:
             rows.append(row)
     if problems or not rows:
@@ -131,11 +125,11 @@ def _parse_row(
     problems: list[RowProblem],
 ) -> tuple[int, date, str, str, list[str]] | None:
     found = len(problems)
-    birth = _date(value["Дата рождения"])
+    birth = date_of(value["Дата рождения"])
     person_id = people.get((name_key(text_of(value["ФИО"])), birth))
     if person_id is None:
         problems.append(RowProblem(line, "ФИО", "not-in-roster", text_of(value["ФИО"])[:60]))
-    taken_on = _date(value["Дата диагностики"])
+    taken_on = date_of(value["Дата диагностики"])
     if taken_on is None or taken_on > today:
         problems.append(RowProblem(line, "Дата диагностики", "bad-date", text_of(value["Дата диагностики"])))
     kind = KIND_NAMES.get(text_of(value["Вид"]).casefold())
@@ -151,14 +145,3 @@ def _parse_row(
     if len(problems) > found or person_id is None or taken_on is None or kind is None or level is None:
         return None
     return person_id, taken_on, kind, level, [area.value for area in areas if area is not None]
-
-
-def _date(value: object) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return datetime.strptime(text_of(value), "%d.%m.%Y").date()
-    except ValueError:
-        return None

@@ -11,7 +11,7 @@ from services.events import EventInput, check_event, create_event, organiser_mun
 from services.orgs import Org, get_org, schools_by_key
 from services.people import name_key
 from services.roster_file import NO, YES
-from services.tables import read_table, text_of
+from services.tables import named_rows, text_of
 
 COLUMNS = (
     "Название",
@@ -52,15 +52,10 @@ async def import_plan(session: AsyncSession, *, actor: Actor, content: bytes, fi
     """Validate every row of the plan, then create them all; returns how many were created."""
     municipality = await get_org(session, organiser_municipality(actor))
     schools = await schools_by_key(session, municipality.id)
-    table = read_table(content, file_name)
-    header = [text_of(cell).casefold() for cell in next(table, [])]
-    positions = {name: header.index(name.casefold()) for name in COLUMNS if name.casefold() in header}
-    problems = [RowProblem(1, name, "missing-column") for name in REQUIRED if name not in positions]
+    problems, table = named_rows(content, file_name, COLUMNS, REQUIRED)
     plans: list[EventInput] = []
-    for line, cells in enumerate(table if not problems else iter(()), start=2):
-        value = {name: text_of(cells[index]) if index < len(cells) else "" for name, index in positions.items()}
-        if not any(value.values()):
-            continue
+    for line, cells in table:
+        value = {name: text_of(cell) for name, cell in cells.items()}
         if len(plans) >= MAX_EVENTS:
             raise InvalidInput("file-too-many-events", limit=MAX_EVENTS)
         plan = _row(line, value, municipality.timezone, schools, now, problems)

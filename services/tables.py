@@ -4,11 +4,12 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator
+from datetime import date, datetime
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from services.errors import InvalidInput
+from services.errors import InvalidInput, RowProblem
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -49,3 +50,37 @@ def text_of(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).split())
+
+
+def named_rows(
+    content: bytes, filename: str, columns: tuple[str, ...], required: tuple[str, ...]
+) -> tuple[list[RowProblem], list[tuple[int, dict[str, object]]]]:
+    """Missing required columns as problems, and each non-empty row (with its line number) by column title.
+
+    Titles match case-insensitively; an optional column that is absent reads as None."""
+    table = read_table(content, filename)
+    header = [text_of(cell).casefold() for cell in next(table, [])]
+    positions = {name: header.index(name.casefold()) for name in columns if name.casefold() in header}
+    problems = [RowProblem(1, name, "missing-column") for name in required if name not in positions]
+    if problems:
+        return problems, []
+    rows = []
+    for line, cells in enumerate(table, start=2):
+        value = {
+            name: cells[positions[name]] if positions.get(name, len(cells)) < len(cells) else None for name in columns
+        }
+        if any(text_of(cell) for cell in value.values()):
+            rows.append((line, value))
+    return problems, rows
+
+
+def date_of(value: object) -> date | None:
+    """A cell as a date: a spreadsheet date, or text typed as ДД.ММ.ГГГГ; None when it is neither."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.strptime(text_of(value), "%d.%m.%Y").date()
+    except ValueError:
+        return None
