@@ -25,6 +25,9 @@ from handlers import (
     invites,
     join,
     mentoring,
+    mentoring_meetings,
+    mentoring_pairs,
+    mentoring_plan,
     orgs,
     roster,
     route_items,
@@ -71,6 +74,9 @@ def get_routers() -> list[Router]:
         events.router,
         event_admin.router,
         mentoring.router,
+        mentoring_pairs.router,
+        mentoring_meetings.router,
+        mentoring_plan.router,
         errors.fallback,
     ]
 

@@ -11,6 +11,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.context import Resources
 from handlers.event_views import EventOpen
 from handlers.keyboards import MenuAction
+from handlers.mentoring_callbacks import MentorAct
 from handlers.notify import notify
 from handlers.route_views import RouteAction
 from services.event_reminders import claim_event_reminders
@@ -62,7 +63,8 @@ async def send_event_reminders(bot: Bot, resources: Resources) -> int:
 
 
 async def send_mentoring_nudges(bot: Bot, resources: Resources) -> int:
-    """Remind mentors of silent pairs, and tell the school's managers when the silence goes on."""
+    """Remind mentors of silent pairs, tell the school's managers when the silence goes on, and ask mentors
+    for the result when the planned period is over."""
     settings = resources.settings
     async with resources.session_factory() as session:
         due = await claim_nudges(
@@ -72,7 +74,12 @@ async def send_mentoring_nudges(bot: Bot, resources: Resources) -> int:
         t = resources.translations.get(nudge.language)
         text = t(f"nudge-{nudge.kind}", mentor=nudge.mentor, mentee=nudge.mentee, days=nudge.days)
         builder = InlineKeyboardBuilder()
-        builder.button(text=t.plain("menu-mentor"), callback_data=MenuAction(item="mentor"))
+        if nudge.kind == "result":
+            builder.button(
+                text=t.plain("pair-result-write"), callback_data=MentorAct(action="result", pair=nudge.pair_id)
+            )
+        else:
+            builder.button(text=t.plain("menu-mentor"), callback_data=MenuAction(item="mentor"))
         await notify(bot, nudge.tg_id, text, builder.as_markup())
         await asyncio.sleep(BULK_PAUSE_SECONDS)
     return len(due)

@@ -9,7 +9,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from bot.i18n import Translator
-from handlers.keyboards import message_of, short
+from handlers.keyboards import message_of, page_row, short
 from handlers.people_search import answer_people
 from handlers.roster import download, report_problems
 from handlers.route_views import RouteAction
@@ -214,12 +214,7 @@ async def catalogue_list(callback: CallbackQuery, callback_data: RouteAction, ct
     for activity in activities:
         builder.button(text=short(activity.title, 60), callback_data=CatalogueEntry(activity=activity.id))
     builder.adjust(1)
-    nav = InlineKeyboardBuilder()
-    if callback_data.page > 0:
-        nav.button(text="‹", callback_data=RouteAction(action="catalogue_list", page=callback_data.page - 1))
-    if callback_data.page + 1 < pages:
-        nav.button(text="›", callback_data=RouteAction(action="catalogue_list", page=callback_data.page + 1))
-    builder.attach(nav)
+    builder.attach(page_row(ctx.t, callback_data.page, pages, lambda n: RouteAction(action="catalogue_list", page=n)))
     builder.row()
     builder.button(text=ctx.t.plain("upload-catalogue"), callback_data=RouteAction(action="upload_catalogue"))
     await callback.answer()

@@ -1,5 +1,7 @@
 """Callback data shapes, keyboards and text helpers shared by several screens."""
 
+from collections.abc import Callable
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -38,6 +40,20 @@ class OrgPick(CallbackData, prefix="pick"):
     role: str = ""
 
 
+def page_row(
+    t: Translator, page: int, pages: int, callback_for: Callable[[int], CallbackData]
+) -> InlineKeyboardBuilder:
+    """‹ n/N › under a paginated list (empty when everything fits one page)."""
+    nav = InlineKeyboardBuilder()
+    if pages > 1:
+        if page > 0:
+            nav.button(text="‹", callback_data=callback_for(page - 1))
+        nav.button(text=t.plain("page-of", page=page + 1, pages=pages), callback_data=callback_for(page))
+        if page + 1 < pages:
+            nav.button(text="›", callback_data=callback_for(page + 1))
+    return nav
+
+
 def org_page_keyboard(
     t: Translator, page: Page, *, purpose: str, parent: int = 0, role: str = ""
 ) -> InlineKeyboardMarkup:
@@ -46,15 +62,7 @@ def org_page_keyboard(
     for org in page.items:
         builder.button(text=org.name[:60], callback_data=OrgPick(purpose=purpose, org=org.id, role=role))
     builder.adjust(1)
-    if page.pages > 1:
-        nav = InlineKeyboardBuilder()
-        if page.page > 0:
-            nav.button(text="‹", callback_data=OrgPage(purpose=purpose, parent=parent, page=page.page - 1, role=role))
-        nav.button(
-            text=t.plain("page-of", page=page.page + 1, pages=page.pages),
-            callback_data=OrgPage(purpose=purpose, parent=parent, page=page.page, role=role),
-        )
-        if page.page + 1 < page.pages:
-            nav.button(text="›", callback_data=OrgPage(purpose=purpose, parent=parent, page=page.page + 1, role=role))
-        builder.attach(nav)
+    builder.attach(
+        page_row(t, page.page, page.pages, lambda n: OrgPage(purpose=purpose, parent=parent, page=n, role=role))
+    )
     return builder.as_markup()

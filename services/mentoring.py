@@ -16,9 +16,8 @@ from services.models import Organisation, Person, PersonSubject, Role, User
 from services.people import is_young_specialist
 
 DEFAULT_TERM = timedelta(days=365)
-MAX_TOPIC = 300
+RESULT_OPENS = timedelta(days=30)  # the mentor writes the result from this long before the planned end
 MAX_NOTES = 2000
-MEETING_MAX_AGE = timedelta(days=90)  # older meetings are not logged after the fact
 
 
 @dataclass(frozen=True)
@@ -144,66 +143,10 @@ async def pair_for(session: AsyncSession, *, actor: Actor, pair_id: int) -> tupl
     raise Forbidden()
 
 
-def parse_day(text: str) -> date:
-    """A date typed as ДД.ММ.ГГГГ."""
-    try:
-        return datetime.strptime(text.strip(), "%d.%m.%Y").date()
-    except ValueError as error:
-        raise InvalidInput("route-bad-date") from error
-
-
-async def log_meeting(
-    session: AsyncSession,
-    *,
-    actor: Actor,
-    pair_id: int,
-    held_on: date,
-    minutes: int,
-    online: bool,
-    topic: str,
-    notes: str,
-    now: datetime,
-) -> int:
-    """The mentor records a meeting (not in the future, not months ago); the mentee is asked to confirm."""
-    pair, is_mentor = await pair_for(session, actor=actor, pair_id=pair_id)
-    if not is_mentor:
+def require_pair_manager(actor: Actor) -> None:
+    """Coordinators, methodists and admins oversee pairs (each within their scope)."""
+    if not (actor.has(Role.ADMIN) or actor.has(Role.METHODIST) or actor.has(Role.COORDINATOR)):
         raise Forbidden()
-    if held_on > now.date():
-        raise InvalidInput("meeting-in-future")
-    if held_on < now.date() - MEETING_MAX_AGE:
-        raise InvalidInput("meeting-too-old")
-    if not 5 <= minutes <= 480:
-        raise InvalidInput("meeting-bad-minutes")
-    topic = " ".join(topic.split())
-    if not topic or len(topic) > MAX_TOPIC or len(notes) > MAX_NOTES:
-        raise InvalidInput("meeting-bad-topic", limit=MAX_TOPIC)
-    meeting = Meeting(
-        pair_id=pair.id,
-        held_on=held_on,
-        minutes=minutes,
-        online=online,
-        topic=topic,
-        notes=notes.strip(),
-        created_at=now,
-    )
-    session.add(meeting)
-    await session.commit()
-    return meeting.id
-
-
-async def answer_meeting(session: AsyncSession, *, actor: Actor, meeting_id: int, confirmed: bool) -> MeetingStatus:
-    """The mentee confirms the meeting happened, or disputes it; once."""
-    meeting = await session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFound()
-    _pair, is_mentor = await pair_for(session, actor=actor, pair_id=meeting.pair_id)
-    if is_mentor:
-        raise Forbidden()
-    if meeting.status != MeetingStatus.PENDING:
-        raise InvalidInput("meeting-already-answered")
-    meeting.status = MeetingStatus.CONFIRMED if confirmed else MeetingStatus.DISPUTED
-    await session.commit()
-    return meeting.status
 
 
 @dataclass(frozen=True)
@@ -219,12 +162,12 @@ class PairRow:
     started_on: date
     meetings: int
     last_meeting: date | None
+    result: str | None
 
 
 async def scope_pairs(session: AsyncSession, *, actor: Actor) -> list[PairRow]:
     """Every pair whose mentee is in the actor's scope, with meeting counts (counted in SQL)."""
-    if not (actor.has(Role.ADMIN) or actor.has(Role.METHODIST) or actor.has(Role.COORDINATOR)):
-        raise Forbidden()
+    require_pair_manager(actor)
     mentor = aliased(Person)
     counted = MeetingStatus.PENDING, MeetingStatus.CONFIRMED
     meetings = (
@@ -244,6 +187,7 @@ async def scope_pairs(session: AsyncSession, *, actor: Actor) -> list[PairRow]:
             MentorPair.started_on,
             func.coalesce(meetings.c.held, 0),
             meetings.c.last,
+            MentorPair.result,
         )
         .join(Person, Person.id == MentorPair.mentee_id)
         .join(Organisation, Organisation.id == Person.school_id)
@@ -253,45 +197,6 @@ async def scope_pairs(session: AsyncSession, *, actor: Actor) -> list[PairRow]:
         .order_by(Organisation.name, Person.full_name)
     )
     return [PairRow(*row) for row in rows]
-
-
-@dataclass(frozen=True)
-class MeetingRow:
-    school: str
-    mentor: str
-    mentee: str
-    held_on: date
-    minutes: int
-    online: bool
-    topic: str
-    notes: str
-    status: MeetingStatus
-
-
-async def meeting_log(session: AsyncSession, *, actor: Actor) -> list[MeetingRow]:
-    """School, mentor, mentee, date, minutes, format, topic, notes and status of every meeting in scope."""
-    await scope_pairs(session, actor=actor)  # the same permission
-    mentor = aliased(Person)
-    rows = await session.execute(
-        select(
-            Organisation.name,
-            mentor.full_name,
-            Person.full_name,
-            Meeting.held_on,
-            Meeting.minutes,
-            Meeting.online,
-            Meeting.topic,
-            Meeting.notes,
-            Meeting.status,
-        )
-        .join(MentorPair, MentorPair.id == Meeting.pair_id)
-        .join(Person, Person.id == MentorPair.mentee_id)
-        .join(Organisation, Organisation.id == Person.school_id)
-        .join(mentor, mentor.id == MentorPair.mentor_id)
-        .where(manager_scope(actor))
-        .order_by(Meeting.held_on, Meeting.id)
-    )
-    return [MeetingRow(*row) for row in rows]
 
 
 async def end_pair(
@@ -316,4 +221,19 @@ async def end_pair(
     )
     await session.commit()
     await session.refresh(pair)
+    return await pair_view(session, pair)
+
+
+async def record_result(session: AsyncSession, *, actor: Actor, pair_id: int, text: str, now: datetime) -> PairView:
+    """The mentor's short result for the mentee near the end of the planned period (may be rewritten)."""
+    pair, is_mentor = await pair_for(session, actor=actor, pair_id=pair_id)
+    if not is_mentor:
+        raise Forbidden()
+    if now.date() < pair.planned_end - RESULT_OPENS:
+        raise InvalidInput("pair-result-early", date=f"{pair.planned_end - RESULT_OPENS:%d.%m.%Y}")
+    text = text.strip()
+    if not text or len(text) > MAX_NOTES:
+        raise InvalidInput("pair-bad-reason")
+    pair.result, pair.result_at = text, now
+    await session.commit()
     return await pair_view(session, pair)

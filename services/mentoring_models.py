@@ -53,6 +53,19 @@ class MentorPair(Base):
     created_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    result: Mapped[str | None] = mapped_column(Text)  # the mentor's summary at the end of the planned period
+    result_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class PlanTopic(Base):
+    """One topic of a pair's mentoring plan, in a month (stored as the month's first day)."""
+
+    __tablename__ = "mentor_plan_topics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pair_id: Mapped[int] = mapped_column(ForeignKey("mentor_pairs.id", ondelete="CASCADE"), index=True)
+    month: Mapped[date] = mapped_column(Date)
+    topic: Mapped[str] = mapped_column(String(300))
 
 
 class Meeting(Base):
@@ -64,6 +77,9 @@ class Meeting(Base):
     minutes: Mapped[int]
     online: Mapped[bool] = mapped_column(default=False)
     topic: Mapped[str] = mapped_column(String(300))
+    plan_topic_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mentor_plan_topics.id", ondelete="SET NULL"), index=True
+    )
     notes: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[MeetingStatus] = mapped_column(enum_column(MeetingStatus), default=MeetingStatus.PENDING)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -43,10 +43,12 @@ def xlsx(rows: Sequence[Sequence[object]], header: Sequence[str] = HEADER) -> by
     return buffer.getvalue()
 
 
-def csv_bytes(rows: Sequence[Sequence[object]], *, encoding: str = "utf-8", delimiter: str = ",") -> bytes:
+def csv_bytes(
+    rows: Sequence[Sequence[object]], *, encoding: str = "utf-8", delimiter: str = ",", header: Sequence[str] = HEADER
+) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)
-    writer.writerow(HEADER)
+    writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue().encode(encoding)
 

@@ -63,9 +63,15 @@ def keys_built_in_code() -> set[str]:
     keys |= {f"event-reminder-{kind}" for kind in LEADS}
     keys |= {f"pair-kind-{kind.value}" for kind in PairKind} | {f"meeting-{s.value}" for s in MeetingStatus}
     keys |= {f"meeting-{value}" for value in ("offline", "online")} | {f"pair-status-{s.value}" for s in PairStatus}
-    keys |= {f"nudge-{kind}" for kind in ("mentor", "managers")}
+    keys |= {f"nudge-{kind}" for kind in ("mentor", "managers", "result")}
+    keys |= {f"mentor-card-{action}" for action in ("write", "meeting", "plan")}
+    keys |= {f"meeting-edit-{action}" for action in ("topic", "notes", "delete")}
+    keys |= {f"meeting-ask-{field}" for field in ("topic", "notes")} | {
+        f"plan-{a}" for a in ("add", "remove", "propose")
+    }
+    keys |= {f"plan-template-{n}" for n in range(9)} | {f"month-{n}" for n in range(1, 13)}
     keys |= {f"pair-{action}" for action in ("complete", "dissolve")}
-    keys |= {f"pairs-col-{n}" for n in range(8)} | {f"meetings-col-{n}" for n in range(9)}
+    keys |= {f"pairs-col-{n}" for n in range(9)} | {f"meetings-col-{n}" for n in range(9)}
     keys |= {f"event-edit-{field}" for field in EDITABLE_EVENT_FIELDS}
     keys |= {f"event-edit-ask-{field}" for field in EDITABLE_EVENT_FIELDS}
     keys |= {f"edit-{field}" for field in EDITABLE_FIELDS} | {f"edit-ask-{field}" for field in EDITABLE_FIELDS}
