@@ -1,5 +1,6 @@
 """The composition root: bot, dispatcher, routers and middlewares wired from settings."""
 
+import asyncio
 import logging
 
 from aiogram import Bot, Dispatcher, Router
@@ -16,6 +17,7 @@ from bot.i18n import Translations
 from bot.jobs import build_scheduler
 from bot.middlewares import ContextMiddleware
 from bot.retry import RetryMiddleware
+from bot.sender import Sender
 from bot.settings import Settings
 from handlers import (
     diagnostics,
@@ -28,6 +30,7 @@ from handlers import (
     mentoring_meetings,
     mentoring_pairs,
     mentoring_plan,
+    news,
     orgs,
     roster,
     route_items,
@@ -77,6 +80,7 @@ def get_routers() -> list[Router]:
         mentoring_pairs.router,
         mentoring_meetings.router,
         mentoring_plan.router,
+        news.router,
         errors.fallback,
     ]
 
@@ -104,10 +108,14 @@ async def run_polling(settings: Settings) -> None:
         bot = build_bot(settings)
         scheduler = build_scheduler(bot, resources)
         scheduler.start()
+        sender = Sender(bot, resources)
+        sending = asyncio.create_task(sender.run(), name="sender")
         logger.info("starting long polling")
         try:
             await build_dispatcher().start_polling(bot, handle_signals=True, **resources.as_data())
         finally:
             scheduler.shutdown(wait=False)
+            sender.stop()  # finishes the messages in flight and records them
+            await sending
     finally:
         await engine.dispose()

@@ -3,6 +3,7 @@
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import Any
 
 from aiogram import Bot
@@ -17,6 +18,10 @@ from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
 
 logger = logging.getLogger(__name__)
+
+# Set by the bulk sender while it sends: it handles 429s (pausing all sending, not one request) and
+# errors (retrying from the outbox) itself, so this middleware steps aside.
+bulk_sending: ContextVar[bool] = ContextVar("bulk_sending", default=False)
 
 
 class RetryMiddleware(BaseRequestMiddleware):
@@ -41,6 +46,8 @@ class RetryMiddleware(BaseRequestMiddleware):
     async def __call__(
         self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot, method: TelegramMethod[TelegramType]
     ) -> Response[TelegramType]:
+        if bulk_sending.get():
+            return await make_request(bot, method)
         failures = floods = 0
         while True:
             try:

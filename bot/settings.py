@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     mentor_limit: int = Field(default=5, ge=1, le=50)
     nudge_days: int = Field(default=14, ge=1, le=365)
     escalate_days: int = Field(default=30, ge=1, le=365)
+    send_rate: float = Field(default=25, gt=0, le=1000)  # bulk messages a second, all chats together
+    progress_seconds: float = Field(default=3, ge=0.5, le=60)
     log_level: str = "INFO"
 
     @field_validator("bot_token")

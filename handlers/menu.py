@@ -19,14 +19,14 @@ ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
     "everyone": ("start", "help", "settings"),
     "teacher": ("route", "events", "mentor"),
     Role.COORDINATOR: ("route", "mentor", "roster", "invite"),
-    Role.METHODIST: ("route", "events", "mentor", "roster", "invite"),
+    Role.METHODIST: ("route", "events", "mentor", "news", "roster", "invite"),
     Role.ADMIN: ("orgs", "invite"),
 }
 # Menu buttons each role adds: (callback item, locale key).
 ROLE_BUTTONS: dict[str, tuple[str, ...]] = {
     "teacher": ("route", "events", "mentor", "profile"),
     Role.COORDINATOR: ("route", "mentor", "roster", "invite"),
-    Role.METHODIST: ("route", "events", "mentor", "roster", "invite"),
+    Role.METHODIST: ("route", "events", "mentor", "news", "roster", "invite"),
     Role.ADMIN: ("orgs", "invite"),
     "everyone": ("settings", "help"),
 }

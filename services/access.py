@@ -59,17 +59,20 @@ async def load_actor(
 ) -> Actor:
     """Find or create the account of a Telegram user; accounts in ADMIN_IDS become admins."""
     user = await session.scalar(select(User).where(User.tg_id == tg_id))
+    changed = user is None or user.blocked_at is not None
     if user is None:
         language = language_code if language_code in LANGUAGES else LANGUAGES[0]
         user = User(tg_id=tg_id, display_name=display_name[:300], language=language, created_at=now)
         session.add(user)
         await session.flush()
+    user.blocked_at = None  # writing to us means they are back: bulk messages reach them again
     grants = list(await session.scalars(select(RoleGrant).where(RoleGrant.user_id == user.id)))
     if tg_id in admin_ids and not any(grant.role == Role.ADMIN for grant in grants):
         admin = RoleGrant(user_id=user.id, role=Role.ADMIN, org_id=region_id, granted_at=now)
         session.add(admin)
         grants.append(admin)
-    if session.new:
+        changed = True
+    if changed:
         await session.commit()
     return _actor(user, grants)
 

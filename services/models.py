@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     TypeDecorator,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -161,6 +162,10 @@ class User(Base):
     language: Mapped[str] = mapped_column(String(8), default="ru")
     consent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    blocked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # bulk sends skip them until they return
+    digest_enabled: Mapped[bool] = mapped_column(default=True, server_default=true())
+    digest_weekday: Mapped[int] = mapped_column(default=0, server_default="0")  # Monday
+    digest_hour: Mapped[int] = mapped_column(default=9, server_default="9")  # local time of their organisation
 
 
 class RoleGrant(Base):

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot, Dispatcher
-from aiogram.types import CallbackQuery, Chat, Document, Message, MessageEntity, Update, User
+from aiogram.types import CallbackQuery, Chat, Document, Message, MessageEntity, PhotoSize, Update, User
 
 from tests.fake_telegram import BOT_USER, FakeTelegram, Sent
 
@@ -43,9 +43,8 @@ class Person:
             message_id=next(_message_ids), date=datetime.now(UTC), chat=self.chat, from_user=self.user, **content
         )
 
-    async def send(self, text: str) -> list[Sent]:
+    async def send(self, text: str, entities: list[MessageEntity] | None = None) -> list[Sent]:
         """Type a message (a leading /command gets its entity, as Telegram clients send it)."""
-        entities = None
         if text.startswith("/"):
             entities = [MessageEntity(type="bot_command", offset=0, length=len(text.split()[0]))]
         return await self._feed(message=self._message(text=text, entities=entities))
@@ -57,6 +56,11 @@ class Person:
             file_id=file_id, file_unique_id=file_id, file_name=file_name, file_size=file_size or len(content)
         )
         return await self._feed(message=self._message(document=document))
+
+    async def send_photo(self, caption: str = "", photo_id: str = "photo1") -> list[Sent]:
+        self.harness.telegram.files[photo_id] = b"\x89PNG"
+        photo = [PhotoSize(file_id=photo_id, file_unique_id=photo_id, width=800, height=600)]
+        return await self._feed(message=self._message(photo=photo, caption=caption or None))
 
     async def press(self, button_text: str) -> list[Sent]:
         """Tap the button with this text on the latest bot message in this chat that has it."""

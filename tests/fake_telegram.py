@@ -7,7 +7,7 @@ middlewares) and ends here: it is checked against Telegram's limits, recorded an
 import itertools
 import re
 from collections import deque
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import unescape
@@ -122,6 +122,7 @@ class FakeTelegram(BaseSession):
         # What each message shows now, to refuse an edit that changes nothing, as Telegram does.
         self.shown: dict[tuple[int, int], tuple[str, str]] = {}
         self._ids = itertools.count(1000)
+        self.on_request: Callable[[TelegramMethod[Any]], None] | None = None  # e.g. to note when sends happen
 
     async def close(self) -> None:
         pass
@@ -131,6 +132,8 @@ class FakeTelegram(BaseSession):
 
     async def make_request(self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None) -> Any:
         self.requests.append(method)
+        if self.on_request is not None:
+            self.on_request(method)
         if self.failures:
             raise self.failures.popleft()
         chat_id = getattr(method, "chat_id", None)

@@ -12,12 +12,14 @@ from handlers.diagnostics import DIAGNOSTIC_KINDS
 from handlers.event_admin import AUDIENCES
 from handlers.menu import ROLE_BUTTONS, ROLE_COMMANDS
 from services.access import LANGUAGES
+from services.broadcasts import AUDIENCE_KINDS, ROLE_CHOICES
 from services.diagnostics import LEVELS
 from services.event_models import EventKind, RegistrationStatus
 from services.event_reminders import LEADS
 from services.events import EDITABLE_EVENT_FIELDS
 from services.mentoring_models import MeetingStatus, PairKind, PairStatus
 from services.models import Role
+from services.outbox_models import BroadcastStatus
 from services.reminders import KINDS
 from services.route_models import ActivityKind, Area, ItemStatus, RouteStatus
 from services.routes import EDITABLE_FIELDS
@@ -69,6 +71,10 @@ def keys_built_in_code() -> set[str]:
     keys |= {f"meeting-ask-{field}" for field in ("topic", "notes")} | {
         f"plan-{a}" for a in ("add", "remove", "propose")
     }
+    keys |= {f"news-line-{s.value}" for s in BroadcastStatus} | {f"news-audience-{kind}" for kind in AUDIENCE_KINDS}
+    keys |= {f"news-role-{role}" for role in ROLE_CHOICES} | {f"news-choose-{k}" for k in AUDIENCE_KINDS[1:4]}
+    keys |= {"news-choose-event"}
+    keys |= {f"news-{step}" for step in ("now", "later", "cancel")}
     keys |= {f"plan-template-{n}" for n in range(9)} | {f"month-{n}" for n in range(1, 13)}
     keys |= {f"pair-{action}" for action in ("complete", "dissolve")}
     keys |= {f"pairs-col-{n}" for n in range(9)} | {f"meetings-col-{n}" for n in range(9)}

@@ -64,6 +64,7 @@ async def test_admin_creates_municipality_and_appoints_methodist_by_invite(harne
         "route",
         "events",
         "mentor",
+        "news",
         "roster",
         "invite",
     ]
