@@ -106,7 +106,7 @@ async def run_polling(settings: Settings) -> None:
             )
         resources = Resources(settings, session_factory, region.id, clock, Translations())
         bot = build_bot(settings)
-        scheduler = build_scheduler(bot, resources)
+        scheduler = build_scheduler(resources)
         scheduler.start()
         sender = Sender(bot, resources)
         sending = asyncio.create_task(sender.run(), name="sender")

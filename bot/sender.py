@@ -147,7 +147,9 @@ class Sender:
     async def _send(self, item: Outgoing) -> None:
         markup = InlineKeyboardMarkup.model_validate_json(item.markup) if item.markup else None
         try:
-            if item.media_kind == "photo" and item.file_id:
+            if item.copy_chat_id is not None and item.copy_message_id is not None:
+                await self.bot.copy_message(item.chat_id, item.copy_chat_id, item.copy_message_id, reply_markup=markup)
+            elif item.media_kind == "photo" and item.file_id:
                 await self.bot.send_photo(item.chat_id, item.file_id, caption=item.text, reply_markup=markup)
             elif item.media_kind == "document" and item.file_id:
                 await self.bot.send_document(item.chat_id, item.file_id, caption=item.text, reply_markup=markup)

@@ -1,11 +1,9 @@
 """Organisers (methodists): create an event step by step, see participants, change seats, cancel, mark attendance."""
 
-import asyncio
 import logging
 from datetime import datetime
 
 from aiogram import F, Router
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -17,9 +15,10 @@ from bot.context import Ctx
 from handlers.event_views import EventAct, EventOpen, list_button
 from handlers.events import tell_promoted
 from handlers.keyboards import message_of, short
-from handlers.notify import notify
+from handlers.notify import outgoing
 from handlers.roster import download, report_problems
 from services.attendance import attendance_counts, mark_attendance, material_chats, participants
+from services.broadcasts import send_copies, set_progress_message
 from services.errors import InvalidInput, RosterRejected
 from services.event_import import COLUMNS as PLAN_COLUMNS
 from services.event_import import import_plan
@@ -41,13 +40,13 @@ from services.events import (
 )
 from services.models import OrgKind
 from services.orgs import get_org, list_orgs
+from services.outbox import queue_messages
 from services.spreadsheets import write_table
 from services.tables import MAX_FILE_BYTES
 
 router = Router(name="event_admin")
 logger = logging.getLogger(__name__)
 # Copies to many participants stay well under Telegram's ~30 messages a second.
-BULK_PAUSE_SECONDS = 1 / 25
 CAPACITY_CHOICES = (10, 20, 30, 50, 100, 0)  # 0: unlimited
 AUDIENCES = ("all", "young", "schools", "mentor", "manager")
 
@@ -445,11 +444,17 @@ async def cancel_confirmed(callback: CallbackQuery, callback_data: EventManage, 
     chats = await cancel_event(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now())
     await callback.answer()
     await message_of(callback).edit_text(ctx.t("event-cancelled-told", title=card.title, count=len(chats)))
-    for chat_id, language in chats:
-        t = ctx.translations.get(language)
-        await notify(
-            ctx.bot, chat_id, t("event-cancelled-notice", title=card.title, start=f"{card.local_start:%d.%m.%Y %H:%M}")
+    notices = [
+        outgoing(
+            f"event-cancelled:{event_id}:{chat_id}",
+            chat_id,
+            ctx.translations.get(language)(
+                "event-cancelled-notice", title=card.title, start=f"{card.local_start:%d.%m.%Y %H:%M}"
+            ),
         )
+        for chat_id, language in chats
+    ]
+    await queue_messages(ctx.session, notices, now=ctx.now())
 
 
 class PlanUpload(StatesGroup):
@@ -542,6 +547,7 @@ async def edit_value(message: Message, state: FSMContext, ctx: Ctx) -> None:
     )
     await state.clear()
     await message.answer(ctx.t("event-edited", title=card.title, count=len(chats)))
+    notices = []
     for chat_id, language in chats:
         t = ctx.translations.get(language)
         builder = InlineKeyboardBuilder()
@@ -552,7 +558,12 @@ async def edit_value(message: Message, state: FSMContext, ctx: Ctx) -> None:
             start=f"{card.local_start:%d.%m.%Y %H:%M}",
             place=card.place or "—",
         )
-        await notify(ctx.bot, chat_id, text, builder.as_markup())
+        notices.append(
+            outgoing(
+                f"event-changed:{card.id}:{chat_id}:{ctx.now():%Y%m%d%H%M%S%f}", chat_id, text, builder.as_markup()
+            )
+        )
+    await queue_messages(ctx.session, notices, now=ctx.now())
 
 
 @router.callback_query(EventManage.filter(F.action == "materials"))
@@ -569,14 +580,17 @@ async def materials_send(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """Copy what the organiser sent (a file, a photo or a text) to every participant of the event."""
     event_id = (await state.get_data())["event_id"]
     chats = await material_chats(ctx.session, actor=ctx.actor, event_id=event_id)
+    card = await event_for(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now())
     await state.clear()
     progress = await message.answer(ctx.t("event-materials-sending", count=len(chats)))
-    delivered = 0
-    for chat_id in chats:
-        try:
-            await ctx.bot.copy_message(chat_id, message.chat.id, message.message_id)
-            delivered += 1
-        except TelegramAPIError:
-            logger.warning("materials not delivered to %s", chat_id, exc_info=True)
-        await asyncio.sleep(BULK_PAUSE_SECONDS)
-    await progress.edit_text(ctx.t("event-materials-sent", delivered=delivered, count=len(chats)))
+    broadcast = await send_copies(
+        ctx.session,
+        actor=ctx.actor,
+        label=ctx.t.plain("event-materials-label", title=card.title),
+        chats=chats,
+        copy_chat_id=message.chat.id,
+        copy_message_id=message.message_id,
+        progress_chat_id=message.chat.id,
+        now=ctx.now(),
+    )
+    await set_progress_message(ctx.session, broadcast_id=broadcast.id, message_id=progress.message_id)

@@ -10,11 +10,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.context import Ctx
 from handlers.event_views import EventAct, EventList, EventOpen, card_keyboard, card_text, list_keyboard
 from handlers.keyboards import MenuAction, message_of
-from handlers.notify import notify
+from handlers.notify import outgoing
 from services.attendance import add_to_route, check_in
 from services.event_models import EventKind, RegistrationStatus
 from services.events import Promotion, cancel_registration, event_for, ics_file, sign_up, upcoming_events
 from services.models import Role
+from services.outbox import queue_messages
 
 router = Router(name="events")
 
@@ -102,12 +103,20 @@ async def event_cancel_mine(callback: CallbackQuery, callback_data: EventAct, ct
 
 
 async def tell_promoted(ctx: Ctx, promoted: list[Promotion]) -> None:
-    """Someone got a seat from the waitlist: tell them, with the event for their calendar."""
+    """Someone got a seat from the waitlist: tell them, with the event for their calendar (through the
+    outbox: more seats can promote many at once)."""
+    notices = []
     for promotion in promoted:
+        if promotion.tg_id is None:
+            continue
         t = ctx.translations.get(promotion.language)
         builder = InlineKeyboardBuilder()
         builder.button(text=t.plain("event-open"), callback_data=EventOpen(event=promotion.event_id))
-        await notify(ctx.bot, promotion.tg_id, t("event-promoted", title=promotion.event_title), builder.as_markup())
+        key = f"promoted:{promotion.event_id}:{promotion.person_id}:{ctx.now():%Y%m%d%H%M%S%f}"
+        notices.append(
+            outgoing(key, promotion.tg_id, t("event-promoted", title=promotion.event_title), builder.as_markup())
+        )
+    await queue_messages(ctx.session, notices, now=ctx.now())
 
 
 @router.callback_query(EventAct.filter(F.action == "route"))

@@ -6,6 +6,8 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import InlineKeyboardMarkup
 
+from services.outbox import NewDelivery
+
 logger = logging.getLogger(__name__)
 
 
@@ -17,3 +19,9 @@ async def notify(bot: Bot, chat_id: int | None, text: str, markup: InlineKeyboar
         await bot.send_message(chat_id, text, reply_markup=markup)
     except TelegramAPIError:
         logger.warning("could not notify %s", chat_id, exc_info=True)
+
+
+def outgoing(key: str, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None) -> NewDelivery:
+    """A bulk message for the outbox, where the sender delivers it paced with all the others. The key
+    names the message so that queueing it twice still sends it once."""
+    return NewDelivery(key, chat_id, text=text, markup=markup.model_dump_json(exclude_none=True) if markup else None)

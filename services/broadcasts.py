@@ -252,6 +252,44 @@ async def _release(session: AsyncSession, broadcast: Broadcast, now: datetime) -
     return len(deliveries)
 
 
+async def send_copies(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    label: str,
+    chats: list[int],
+    copy_chat_id: int,
+    copy_message_id: int,
+    progress_chat_id: int,
+    now: datetime,
+) -> Broadcast:
+    """Copy one message of the actor's to the given chats through the outbox (e.g. an event's materials)."""
+    broadcast = Broadcast(
+        author_user_id=actor.user_id,
+        org_id=organiser_municipality(actor),
+        text=label,
+        copy_chat_id=copy_chat_id,
+        copy_message_id=copy_message_id,
+        status=BroadcastStatus.SENDING,
+        created_at=now,
+        released_at=now,
+        recipients=len(set(chats)),
+        progress_chat_id=progress_chat_id,
+    )
+    session.add(broadcast)
+    await session.flush()
+    await enqueue(
+        session,
+        [
+            NewDelivery(key=f"copy:{broadcast.id}:{chat}", chat_id=chat, broadcast_id=broadcast.id)
+            for chat in set(chats)
+        ],
+        now=now,
+    )
+    await session.commit()
+    return broadcast
+
+
 async def release_due(session: AsyncSession, *, now: datetime) -> int:
     """Scheduled broadcasts whose time has come get their deliveries; returns how many were released."""
     due = list(

@@ -24,6 +24,8 @@ class Outgoing:
     markup: str | None  # inline keyboard as JSON
     media_kind: str | None
     file_id: str | None
+    copy_chat_id: int | None
+    copy_message_id: int | None
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class NewDelivery:
     text: str | None = None
     markup: str | None = None
     broadcast_id: int | None = None
+    status: DeliveryStatus = DeliveryStatus.PENDING  # SKIPPED records a message that had nothing to say
 
 
 async def enqueue(session: AsyncSession, deliveries: Sequence[NewDelivery], *, now: datetime) -> None:
@@ -47,6 +50,11 @@ async def enqueue(session: AsyncSession, deliveries: Sequence[NewDelivery], *, n
         await session.execute(
             insert(Delivery).on_conflict_do_nothing(index_elements=["key"]), rows[start : start + 5_000]
         )
+
+
+async def queue_messages(session: AsyncSession, deliveries: Sequence[NewDelivery], *, now: datetime) -> None:
+    await enqueue(session, deliveries, now=now)
+    await session.commit()
 
 
 async def recover(session: AsyncSession) -> int:
@@ -68,6 +76,8 @@ async def claim(session: AsyncSession, *, now: datetime, limit: int) -> list[Out
             Delivery.markup,
             Broadcast.media_kind,
             Broadcast.file_id,
+            Broadcast.copy_chat_id,
+            Broadcast.copy_message_id,
         )
         .outerjoin(Broadcast, Broadcast.id == Delivery.broadcast_id)
         .where(Delivery.status == DeliveryStatus.PENDING, Delivery.next_attempt_at <= now)

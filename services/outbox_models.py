@@ -23,6 +23,7 @@ class DeliveryStatus(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     BLOCKED = "blocked"  # the recipient blocked the bot
+    SKIPPED = "skipped"  # nothing to send after all (an empty weekly digest), kept so it is not composed again
 
 
 class Broadcast(Base):
@@ -46,6 +47,9 @@ class Broadcast(Base):
     recipients: Mapped[int] = mapped_column(default=0)
     progress_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     progress_message_id: Mapped[int | None]
+    # A message copied as it is (any kind: video, voice, album part…), e.g. an event's materials.
+    copy_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    copy_message_id: Mapped[int | None]
 
 
 class Delivery(Base):

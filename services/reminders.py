@@ -17,6 +17,7 @@ KINDS = ("overdue", "1d", "7d")  # most urgent first
 
 @dataclass(frozen=True)
 class Reminder:
+    item_id: int
     tg_id: int
     language: str
     kind: str
@@ -62,7 +63,7 @@ async def claim_reminders(session: AsyncSession, *, now: datetime) -> list[Remin
         kind = reminder_kind(deadline, local.date())
         if kind is None or not DAY_STARTS <= local.hour < DAY_ENDS or (item_id, kind) in sent:
             continue
-        due.append(Reminder(tg_id, language, kind, title, deadline))
+        due.append(Reminder(item_id, tg_id, language, kind, title, deadline))
         # A more urgent reminder makes the milder ones pointless: mark them as done too.
         milder = KINDS[KINDS.index(kind) :]
         records += [

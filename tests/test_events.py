@@ -7,12 +7,12 @@ from icalendar import Calendar
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.context import Resources
 from bot.jobs import send_event_reminders
 from services.event_models import Event, EventSubject, Registration, RegistrationStatus
 from services.route_models import ItemStatus, RouteItem
 from tests.conftest import FrozenClock
 from tests.conversation import Harness, Person, texts
+from tests.delivery import deliver, run_job
 from tests.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
 from tests.route_setup import approved_route, methodist_and_teacher
 
@@ -98,11 +98,13 @@ async def test_waitlist_is_promoted_on_cancellation_and_on_more_seats(
     replies = await sign_up(second)
     assert "в листе ожидания" in texts(replies) and "место 1" in texts(replies)
     replies = await first.press("❌ Отменить запись")
+    await deliver(harness)
     assert "Освободилось место" in second.last.text
     await sign_up(first)
     await methodist.tap(f"em:capacity:{event_id}")
     replies = await methodist.send("2")
     assert "Из листа ожидания записано: 1" in texts(replies)
+    await deliver(harness)
     assert "Освободилось место" in first.last.text
     await methodist.tap(f"em:capacity:{event_id}")
     assert "Уже записано 2" in texts(await methodist.send("1"))
@@ -163,6 +165,7 @@ async def test_cancelling_an_event_tells_everyone_registered(
     await methodist.tap(f"em:cancel:{event_id}")
     replies = await methodist.press("🚫 Да, отменить")
     assert "Уведомлено: 2" in texts(replies)
+    await deliver(harness)
     assert "отменено" in first.last.text and "отменено" in second.last.text
     replies = await first.tap(f"ea:signup:{event_id}")
     assert replies[-1].alert
@@ -225,7 +228,7 @@ async def test_reminders_go_a_day_and_an_hour_before_once_each(
 
     async def sent_now() -> list[str]:
         before = len(first.messages())
-        await send_event_reminders(harness.bot, Resources(**harness.resources))
+        await run_job(harness, send_event_reminders)
         return [sent.text for sent in first.messages()[before:]]
 
     clock.moment = event.starts_at - timedelta(hours=30)
@@ -307,6 +310,7 @@ async def test_editing_an_event_tells_participants_and_moves_it(
     await methodist.tap(f"em:edit_start:{event_id}")
     replies = await methodist.send("02.12.2026 16:00")
     assert "Уведомлено: 1" in texts(replies)
+    await deliver(harness)
     assert "Изменения в мероприятии" in teacher.last.text and "02.12.2026 16:00" in teacher.last.text
     session.expire_all()
     event = await session.get_one(Event, event_id)
@@ -327,7 +331,9 @@ async def test_materials_reach_the_participants_and_check_in_works_by_link(
     assert "Присутствие на «Функциональная грамотность» отмечено" in texts(replies)
     await methodist.tap(f"em:materials:{event.id}")
     replies = await methodist.send_document("slides.pdf", b"%PDF slides")
-    assert "Материалы доставлены: 1 из 1" in texts(replies)
+    assert "Отправляю участникам: 1" in texts(replies)
+    await deliver(harness)
+    assert "завершена: доставлено 1 из 1" in methodist.last.text
     assert [sent.method for sent in first.messages()][-1] == "CopyMessage"
     assert "CopyMessage" not in [sent.method for sent in second.messages()]  # only those who came
 

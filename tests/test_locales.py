@@ -75,6 +75,7 @@ def keys_built_in_code() -> set[str]:
     keys |= {f"news-role-{role}" for role in ROLE_CHOICES} | {f"news-choose-{k}" for k in AUDIENCE_KINDS[1:4]}
     keys |= {"news-choose-event"}
     keys |= {f"news-{step}" for step in ("now", "later", "cancel")}
+    keys |= {f"weekday-{n}" for n in range(7)}
     keys |= {f"plan-template-{n}" for n in range(9)} | {f"month-{n}" for n in range(1, 13)}
     keys |= {f"pair-{action}" for action in ("complete", "dissolve")}
     keys |= {f"pairs-col-{n}" for n in range(9)} | {f"meetings-col-{n}" for n in range(9)}

@@ -5,11 +5,11 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.context import Resources
 from bot.jobs import send_mentoring_nudges
 from services.mentoring_models import Meeting, MeetingStatus, MentorPair
 from tests.conftest import FrozenClock
 from tests.conversation import Harness, Person, texts
+from tests.delivery import run_job
 from tests.factories import join_with_consent, read_xlsx
 from tests.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_id, start_meeting
 
@@ -147,7 +147,7 @@ async def test_silent_pairs_nudge_the_mentor_then_the_managers_once_each(
 
     async def nudged(person: Person) -> list[str]:
         before = len(person.messages())
-        await send_mentoring_nudges(harness.bot, Resources(**harness.resources))
+        await run_job(harness, send_mentoring_nudges)
         return [sent.text for sent in person.messages()[before:]]
 
     start = clock.moment

@@ -5,11 +5,11 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.context import Resources
 from bot.jobs import send_mentoring_nudges
 from services.mentoring_models import Meeting, MentorPair, PlanTopic
 from tests.conftest import FrozenClock
 from tests.conversation import Harness, Person, texts
+from tests.delivery import run_job
 from tests.factories import read_xlsx
 from tests.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_id, start_meeting
 
@@ -118,10 +118,10 @@ async def test_at_the_end_of_the_period_the_mentor_is_asked_for_a_result_once(
     assert "с 24.10.2027" in replies[-1].text
     clock.moment += timedelta(days=366)
     before = len(mentor.messages())
-    await send_mentoring_nudges(harness.bot, Resources(**harness.resources))
+    await run_job(harness, send_mentoring_nudges)
     asked = [sent for sent in mentor.messages()[before:] if "подошёл к концу" in sent.text]
     assert len(asked) == 1
-    await send_mentoring_nudges(harness.bot, Resources(**harness.resources))
+    await run_job(harness, send_mentoring_nudges)
     assert len([sent for sent in mentor.messages() if "подошёл к концу" in sent.text]) == 1
     await mentor.press("✍️ Итог наставничества")
     replies = await mentor.send("Анна уверенно ведёт уроки & готова к аттестации")

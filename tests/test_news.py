@@ -1,24 +1,14 @@
 """/news through the real bot: compose, choose the audience, preview, send now or later; the sender
 delivers and the author sees the report."""
 
-from dataclasses import replace
 from datetime import timedelta
 
 from aiogram.types import MessageEntity
 
-from bot.context import Resources
-from bot.sender import Sender
 from tests.conftest import FrozenClock
 from tests.conversation import Harness, Person, texts
+from tests.delivery import deliver
 from tests.route_setup import methodist_and_teacher
-from tests.test_sender import VirtualTime
-
-
-async def deliver(harness: Harness) -> int:
-    time = VirtualTime()
-    resources = Resources(**harness.resources)
-    resources = replace(resources, settings=resources.settings.model_copy(update={"progress_seconds": 0.5}))
-    return await Sender(harness.bot, resources, monotonic=time.monotonic, sleep=time.sleep).drain()
 
 
 async def compose(methodist: Person, text: str, entities: list[MessageEntity] | None = None) -> None:

@@ -6,12 +6,12 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.context import Resources
 from bot.jobs import send_route_reminders
 from services.reminders import reminder_kind
 from services.route_models import RouteItem
 from tests.conftest import FrozenClock
 from tests.conversation import Harness, Person
+from tests.delivery import run_job
 from tests.route_setup import approved_route, methodist_and_teacher
 
 DEADLINE = date(2026, 12, 10)
@@ -42,7 +42,7 @@ def test_reminder_kind_by_days_left(today: date, kind: str | None) -> None:
 
 async def reminders_sent(harness: Harness, teacher: Person) -> list[str]:
     before = len(teacher.messages())
-    await send_route_reminders(harness.bot, Resources(**harness.resources))
+    await run_job(harness, send_route_reminders)
     return [sent.text for sent in teacher.messages()[before:]]
 
 

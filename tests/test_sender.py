@@ -1,10 +1,8 @@
 """The bulk sender against a fake Bot API that answers 429 and 403 on cue, in virtual time: pacing, the
 global pause, blocked users, bounded retries, and a stop half-way with nothing lost or sent twice."""
 
-import asyncio
 import itertools
 from collections import Counter
-from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -13,36 +11,15 @@ from aiogram.methods import SendMessage, TelegramMethod
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.context import Resources
-from bot.sender import Sender
 from services.models import User
 from services.outbox import NewDelivery, enqueue
 from services.outbox_models import Delivery, DeliveryStatus
 from tests.conftest import FrozenClock
 from tests.conversation import Harness
+from tests.delivery import VirtualTime, sender
 from tests.factories import join_with_consent
 
 PROBE = SendMessage(chat_id=0, text="")
-
-
-class VirtualTime:
-    """Monotonic time that passes only when the sender sleeps, so tests never wait for real."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def monotonic(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.now += max(seconds, 0)
-        await asyncio.sleep(0)
-
-
-def sender(harness: Harness, time: VirtualTime, rate: float = 25) -> Sender:
-    resources = Resources(**harness.resources)
-    resources = replace(resources, settings=resources.settings.model_copy(update={"send_rate": rate}))
-    return Sender(harness.bot, resources, monotonic=time.monotonic, sleep=time.sleep)
 
 
 async def outbox(session: AsyncSession, chats: list[int], clock: FrozenClock, prefix: str = "t") -> None:
@@ -76,7 +53,7 @@ async def test_sends_keep_the_global_rate_and_one_a_second_per_chat(
     time = VirtualTime()
     stamps = stamp_sends(harness, time)
     await outbox(session, [10_000 + n for n in range(60)] + [7, 7, 7], clock)
-    assert await sender(harness, time, rate=10).drain() == 63
+    assert await sender(harness, time, send_rate=10).drain() == 63
     assert len(stamps) == 63
     assert most_in_one_second(stamps) <= 10
     sevens = [moment for moment, chat in stamps if chat == 7]

@@ -47,6 +47,8 @@ def upgrade() -> None:
         sa.Column("recipients", sa.Integer(), nullable=False),
         sa.Column("progress_chat_id", sa.BigInteger(), nullable=True),
         sa.Column("progress_message_id", sa.Integer(), nullable=True),
+        sa.Column("copy_chat_id", sa.BigInteger(), nullable=True),
+        sa.Column("copy_message_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["author_user_id"], ["users.id"], name=op.f("fk_broadcasts_author_user_id_users"), ondelete="CASCADE"
         ),
