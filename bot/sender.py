@@ -35,6 +35,7 @@ Sleep = Callable[[float], Awaitable[Any]]
 PER_CHAT_SECONDS = 1.0
 IDLE_SECONDS = 1.0
 FLUSH_SECONDS = 0.25
+CATCH_UP = 0.05  # seconds
 
 
 class Pacer:
@@ -52,7 +53,11 @@ class Pacer:
             now = self.monotonic()
             ready = max(self.next_at, self.paused_until)
             if now >= ready:
-                self.next_at = now + self.interval  # never a burst: a late slot does not make the next one early
+                # Keep the cadence through sleep overshoots and short stalls (catching up at most CATCH_UP's
+                # worth of slots); after a longer idle spell start afresh, so no burst is banked up.
+                late = now - self.next_at
+                keep = late < max(self.interval, CATCH_UP)
+                self.next_at = self.next_at + self.interval if keep else now + self.interval
                 return
             await self.sleep(ready - now)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench import events, roster_import, routes
+from bench import broadcast, events, roster_import, routes
 
 
 async def test_roster_import_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
@@ -21,3 +21,9 @@ async def test_event_sign_up_benchmark_runs(capsys: pytest.CaptureFixture[str]) 
     await events.main(40)
     output = capsys.readouterr().out
     assert "sign-ups/s" in output and "20 seated" in output
+
+
+async def test_broadcast_and_digest_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    await broadcast.main(100, 1000, 300)
+    output = capsys.readouterr().out
+    assert "100 deliveries written" in output and "ratio" in output and "300 people due" in output
