@@ -39,6 +39,15 @@ async def test_a_methodist_sends_formatted_news_to_everyone_and_sees_the_report(
     replies = await methodist.send("/news")
     assert "✅ №1" in replies[-1].text and "доставлено 2 из 2" in replies[-1].text
     assert "нет прав" in texts(await teacher.tap("nw:now:1:"))
+    harness.telegram.blocked.add(teacher.user.id)
+    await compose(methodist, "Вторая новость")
+    await methodist.press("Всем в муниципалитете")
+    await methodist.press("📤 Отправить сейчас")
+    await deliver(harness)
+    assert "доставлено 1 из 2, не доставлено 1" in methodist.last.text
+    await compose(methodist, "Третья новость")
+    replies = await methodist.press("Всем в муниципалитете")
+    assert "Получателей: <b>1</b>" in texts(replies)  # who blocked the bot is skipped from now on
 
 
 async def test_audiences_are_chosen_by_buttons_and_counted_exactly(harness: Harness) -> None:
@@ -77,6 +86,10 @@ async def test_bad_news_is_refused_clearly_and_scheduled_news_goes_at_its_time(
     harness: Harness, clock: FrozenClock
 ) -> None:
     methodist, teacher = await methodist_and_teacher(harness)
+    await methodist.send("/news")
+    await methodist.press("✍️ Новая рассылка")
+    replies = await methodist.send_document("big.pdf", b"%PDF", file_size=30 * 1024 * 1024)
+    assert "слишком большой" in texts(replies)
     await compose(methodist, "А" * 4097)
     assert "Слишком длинно: 4\xa0097 символов, можно не больше 4\xa0096" in methodist.last.text
     await methodist.send_photo("Б" * 1025)

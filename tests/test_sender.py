@@ -1,6 +1,7 @@
 """The bulk sender against a fake Bot API that answers 429 and 403 on cue, in virtual time: pacing, the
 global pause, blocked users, bounded retries, and a stop half-way with nothing lost or sent twice."""
 
+import asyncio
 import itertools
 from collections import Counter
 from datetime import timedelta
@@ -8,7 +9,7 @@ from typing import Any
 
 from aiogram.exceptions import TelegramRetryAfter, TelegramServerError
 from aiogram.methods import SendMessage, TelegramMethod
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models import User
@@ -145,3 +146,31 @@ async def test_a_sender_stopped_half_way_and_started_again_sends_each_message_ex
     assert sorted(chat for _moment, chat in stamps) == chats
     pending = await session.scalars(select(Delivery).where(Delivery.status != DeliveryStatus.SENT))
     assert list(pending) == []
+
+
+async def test_people_are_answered_while_a_broadcast_is_being_sent(
+    harness: Harness, session: AsyncSession, clock: FrozenClock
+) -> None:
+    await outbox(session, [50_000 + n for n in range(200)], clock)
+    time = VirtualTime()
+    sending = asyncio.create_task(sender(harness, time, send_rate=10).drain())
+    await asyncio.sleep(0)
+    replies = await harness.person(777).send("/help")
+    assert replies and not sending.done()  # answered in the middle of the broadcast
+    assert await sending == 200
+
+
+async def test_rows_in_flight_at_a_hard_stop_are_sent_after_the_restart(
+    harness: Harness, session: AsyncSession, clock: FrozenClock
+) -> None:
+    await outbox(session, [60_001, 60_002], clock)
+    await session.execute(update(Delivery).where(Delivery.chat_id == 60_001).values(status=DeliveryStatus.SENDING))
+    await session.commit()
+    time = VirtualTime()
+    restarted = sender(harness, time)
+    running = asyncio.create_task(restarted.run())
+    while len([sent for sent in harness.telegram.sent if sent.chat_id in (60_001, 60_002)]) < 2:
+        await asyncio.sleep(0)
+    restarted.stop()
+    await running
+    assert set(await session.scalars(select(Delivery.status))) == {DeliveryStatus.SENT}
