@@ -20,10 +20,12 @@ from bot.retry import RetryMiddleware
 from bot.sender import Sender
 from bot.settings import Settings
 from handlers import (
+    communities,
     diagnostics,
     errors,
     event_admin,
     events,
+    indicators,
     invites,
     join,
     mentoring,
@@ -81,6 +83,8 @@ def get_routers() -> list[Router]:
         mentoring_meetings.router,
         mentoring_plan.router,
         news.router,
+        indicators.router,
+        communities.router,
         errors.fallback,
     ]
 

@@ -19,12 +19,14 @@ from services.mentoring_nudges import claim_nudges
 from services.outbox import NewDelivery, enqueue, queue_messages
 from services.outbox_models import DeliveryStatus
 from services.reminders import claim_reminders
+from services.snapshots import take_last_month
 
 logger = logging.getLogger(__name__)
 REMINDER_INTERVAL_MINUTES = 15
 EVENT_REMINDER_INTERVAL_MINUTES = 5  # the 1 h reminder must not come 15 minutes late
 NUDGE_INTERVAL_MINUTES = 60
 DIGEST_INTERVAL_MINUTES = 15
+SNAPSHOT_INTERVAL_MINUTES = 360  # the month's snapshot is taken within hours of its end, restart or not
 
 
 async def send_route_reminders(resources: Resources) -> int:
@@ -116,6 +118,12 @@ async def enqueue_digests(resources: Resources) -> int:
     return len(digests)
 
 
+async def take_snapshots(resources: Resources) -> int:
+    """After a month ends, store every municipality's indicators for it (the trend charts read them)."""
+    async with resources.session_factory() as session:
+        return await take_last_month(session, now=resources.clock.now())
+
+
 def build_scheduler(resources: Resources) -> AsyncIOScheduler:
     """One scheduler per process; each job reads and records its own state in the database."""
     scheduler = AsyncIOScheduler(timezone="UTC")
@@ -124,6 +132,7 @@ def build_scheduler(resources: Resources) -> AsyncIOScheduler:
         (send_event_reminders, EVENT_REMINDER_INTERVAL_MINUTES),
         (send_mentoring_nudges, NUDGE_INTERVAL_MINUTES),
         (enqueue_digests, DIGEST_INTERVAL_MINUTES),
+        (take_snapshots, SNAPSHOT_INTERVAL_MINUTES),
     )
     for job, minutes in jobs:
         scheduler.add_job(

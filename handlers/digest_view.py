@@ -3,6 +3,7 @@
 from zoneinfo import ZoneInfo
 
 from bot.i18n import Translator
+from handlers.indicators import mark, target_text, value_text
 from handlers.keyboards import short
 from services.digest import LISTED, Digest, EventLine
 
@@ -28,6 +29,19 @@ def render_digest(t: Translator, digest: Digest) -> str:
                 joins=digest.join_requests,
             )
         )
+    if digest.headline:
+        lines = [t("digest-indicators")]
+        lines += [
+            t(
+                "digest-indicator-line",
+                mark=mark(row.met),
+                name=row.definition.short,
+                value=value_text(t, row, row.value),
+                target=target_text(t, row),
+            )
+            for row in digest.headline
+        ]
+        parts.append("\n".join(lines))
     return "\n\n".join(parts)
 
 

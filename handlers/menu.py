@@ -17,17 +17,17 @@ logger = logging.getLogger(__name__)
 # Commands each role adds to a person's Telegram menu, in order.
 ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
     "everyone": ("start", "help", "settings"),
-    "teacher": ("route", "events", "mentor"),
-    Role.COORDINATOR: ("route", "mentor", "roster", "invite"),
-    Role.METHODIST: ("route", "events", "mentor", "news", "roster", "invite"),
-    Role.ADMIN: ("orgs", "invite"),
+    "teacher": ("route", "events", "mentor", "communities"),
+    Role.COORDINATOR: ("route", "mentor", "indicators", "roster", "invite"),
+    Role.METHODIST: ("route", "events", "mentor", "news", "indicators", "communities", "roster", "invite"),
+    Role.ADMIN: ("orgs", "indicators", "invite"),
 }
 # Menu buttons each role adds: (callback item, locale key).
 ROLE_BUTTONS: dict[str, tuple[str, ...]] = {
-    "teacher": ("route", "events", "mentor", "profile"),
-    Role.COORDINATOR: ("route", "mentor", "roster", "invite"),
-    Role.METHODIST: ("route", "events", "mentor", "news", "roster", "invite"),
-    Role.ADMIN: ("orgs", "invite"),
+    "teacher": ("route", "events", "mentor", "communities", "profile"),
+    Role.COORDINATOR: ("route", "mentor", "indicators", "roster", "invite"),
+    Role.METHODIST: ("route", "events", "mentor", "news", "indicators", "communities", "roster", "invite"),
+    Role.ADMIN: ("orgs", "indicators", "invite"),
     "everyone": ("settings", "help"),
 }
 

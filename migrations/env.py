@@ -6,7 +6,13 @@ import os
 from alembic import context
 from sqlalchemy import Connection
 
-from services import event_models, mentoring_models, outbox_models, route_models  # noqa: F401  (register their tables)
+from services import (  # noqa: F401  (register their tables)
+    event_models,
+    indicator_models,
+    mentoring_models,
+    outbox_models,
+    route_models,
+)
 from services.db import create_engine
 from services.models import Base
 

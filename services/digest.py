@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 
 from services.errors import InvalidInput
 from services.event_models import Event, EventSchool, EventStatus, EventSubject, Registration, RegistrationStatus
+from services.indicators import IndicatorValue, SetReport, compute, load_scope, period_of, school_row
 from services.mentoring_models import Meeting, MeetingStatus, MentorPair, PairStatus
 from services.models import JoinRequest, JoinStatus, Organisation, Person, PersonSubject, Role, RoleGrant, User
 from services.outbox_models import Delivery
@@ -23,6 +24,7 @@ from services.route_models import ItemStatus, Route, RouteItem, RouteStatus
 WEEK = timedelta(days=7)
 LATE_BY_AT_MOST = timedelta(days=1)  # a digest missed (the bot was down) still goes within a day
 LISTED = 5  # events named in a section; the rest are counted
+HEADLINE = 3  # indicators in a manager's digest
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Digest:
     reports_waiting: int = 0
     routes_waiting: int = 0
     join_requests: int = 0
+    headline: list[IndicatorValue] = field(default_factory=list)  # a few indicators of a manager's scope
 
     @property
     def empty(self) -> bool:
@@ -71,6 +74,7 @@ class Digest:
             or self.reports_waiting
             or self.routes_waiting
             or self.join_requests
+            or self.headline
         )
 
 
@@ -156,6 +160,7 @@ async def compose(
     ]
     if managers:
         await _managers(session, managers)
+        await _headlines(session, managers, now.date())
     return [digest for digest in digests.values() if not digest.empty]
 
 
@@ -342,6 +347,34 @@ async def _managers(session: AsyncSession, managers: list[Digest]) -> None:
         digest.reports_waiting = sum(n for school, n in reports.items() if in_scope(school))
         digest.routes_waiting = sum(n for school, n in routes.items() if in_scope(school))
         digest.join_requests = sum(n for school, n in joins.items() if in_scope(school))
+
+
+async def _headlines(session: AsyncSession, managers: list[Digest], today: date) -> None:
+    """The first few computed indicators of the school year: the municipality's for its methodists, the
+    school's own (from the same breakdown) for its coordinator. One calculation per municipality."""
+    municipality_of = dict(
+        (
+            await session.execute(
+                select(Organisation.id, Organisation.parent_id).where(Organisation.parent_id.is_not(None))
+            )
+        ).all()
+    )
+    reports: dict[int, SetReport] = {}
+    period = period_of("school_year", today)
+    for digest in managers:
+        recipient = digest.recipient
+        school_id = min(recipient.coordinator_of, default=None)
+        municipality_id = min(recipient.methodist_of, default=None) or municipality_of.get(school_id or 0)
+        if municipality_id is None:
+            continue
+        if municipality_id not in reports:
+            scope = await load_scope(session, municipality_id)
+            reports[municipality_id] = await compute(session, scope=scope, period=period)
+        rows = [row for row in reports[municipality_id].rows if row.schools][:HEADLINE]
+        if recipient.methodist_of or school_id is None:
+            digest.headline = rows
+        else:
+            digest.headline = [school_row(row, school_id) for row in rows]
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,9 @@ class Person(Base):
     work_start: Mapped[date | None] = mapped_column(Date)
     is_manager: Mapped[bool] = mapped_column(default=False)
     is_active: Mapped[bool] = mapped_column(default=True)
+    # The day the person left the roster (not working any more); with created_at it tells who was on the
+    # roster on a past reporting date, the denominator of the indicators.
+    left_on: Mapped[date | None] = mapped_column(Date)
     email: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())

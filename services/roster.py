@@ -105,6 +105,8 @@ async def write_roster(
         if changed or old_subjects != sorted(row.subjects):
             for name, value in changed.items():
                 setattr(person, name, value)
+            if "is_active" in changed:
+                person.left_on = None if row.is_active else now.date()
             person.updated_at = now
             await _replace_subjects(session, person.id, row.subjects)
             updated += 1
@@ -153,6 +155,7 @@ async def _insert_people(
     values = [
         _fields(row, scope.school.id if scope.school else schools[name_key(row.school)].id)
         | {"name_key": name_key(row.full_name), "birth_date": row.birth_date, "created_at": now, "updated_at": now}
+        | {"left_on": None if row.is_active else now.date()}
         for row in rows
     ]
     # No RETURNING: on SQLite an ordered RETURNING degrades to one INSERT per row; reading the

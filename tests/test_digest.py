@@ -53,6 +53,7 @@ async def test_each_role_gets_its_sections_once_a_week_and_empty_digests_are_not
     assert "Ждут вашего решения" not in teacher_digest and "Наставничество" not in teacher_digest
     methodist_digest = digest_of(methodist)
     assert methodist_digest is not None and "отчётов — 1, маршрутов — 0, заявок на подключение — 0" in methodist_digest
+    assert "⚠️ Прошли диагностику: 50,0 % (цель ≥ 60,0 %)" in methodist_digest  # 1 of 2: from the shared service
     assert digest_of(quiet) is None  # nothing relevant: no digest
     assert await digests(harness) == 0  # once a week, however often the job runs
 
@@ -113,7 +114,7 @@ async def test_a_teacher_hears_of_her_events_and_of_new_ones_open_to_her(
     await sign_up(
         session, actor=await actor_for_user(session, await _user_id(session, teacher)), event_id=mine, now=now
     )
-    assert await digests(harness) == 1
+    assert await digests(harness) == 2  # hers, and the methodist's with the headline indicators
     text = digest_of(teacher)
     assert text is not None
     assert "Ваши мероприятия на неделе (1)" in text and "Семинар &lt;функциональная грамотность&gt;" in text

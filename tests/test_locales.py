@@ -17,6 +17,8 @@ from services.diagnostics import LEVELS
 from services.event_models import EventKind, RegistrationStatus
 from services.event_reminders import LEADS
 from services.events import EDITABLE_EVENT_FIELDS
+from services.indicator_models import CommunityLevel
+from services.indicators import PERIOD_KINDS
 from services.mentoring_models import MeetingStatus, PairKind, PairStatus
 from services.models import Role
 from services.outbox_models import BroadcastStatus
@@ -76,6 +78,10 @@ def keys_built_in_code() -> set[str]:
     keys |= {"news-choose-event"}
     keys |= {f"news-{step}" for step in ("now", "later", "cancel")}
     keys |= {f"weekday-{n}" for n in range(7)}
+    keys |= {f"period-kind-{kind}" for kind in PERIOD_KINDS} | {f"period-{kind}" for kind in PERIOD_KINDS}
+    keys |= {f"community-level-{level.value}" for level in CommunityLevel}
+    keys |= {f"communities-{action}-done" for action in ("join", "leave")}
+    keys |= {f"indicator-ask-{action}" for action in ("target", "manual")}
     keys |= {f"plan-template-{n}" for n in range(9)} | {f"month-{n}" for n in range(1, 13)}
     keys |= {f"pair-{action}" for action in ("complete", "dissolve")}
     keys |= {f"pairs-col-{n}" for n in range(9)} | {f"meetings-col-{n}" for n in range(9)}

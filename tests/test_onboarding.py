@@ -50,7 +50,7 @@ async def test_first_start_asks_consent_once_and_stores_it(harness: Harness) -> 
 
 async def test_admin_gets_admin_commands_in_their_chat(harness: Harness) -> None:
     await join_with_consent(harness.person(ADMIN_ID, "Админ"))
-    assert harness.telegram.commands[ADMIN_ID] == ["start", "help", "settings", "orgs", "invite"]
+    assert harness.telegram.commands[ADMIN_ID] == ["start", "help", "settings", "orgs", "indicators", "invite"]
 
 
 async def test_admin_creates_municipality_and_appoints_methodist_by_invite(harness: Harness) -> None:
@@ -65,6 +65,8 @@ async def test_admin_creates_municipality_and_appoints_methodist_by_invite(harne
         "events",
         "mentor",
         "news",
+        "indicators",
+        "communities",
         "roster",
         "invite",
     ]
@@ -80,6 +82,7 @@ async def test_teacher_joins_by_personal_invite_and_sees_menu(harness: Harness, 
         "🧭 Мой маршрут",
         "📅 Мероприятия",
         "🤝 Наставничество",
+        "👥 МО и сообщества",
         "👤 Мой профиль",
         "⚙️ Настройки",
         "❓ Помощь",
@@ -160,6 +163,7 @@ async def test_methodist_invites_a_coordinator_who_gets_coordinator_commands(
         "settings",
         "route",
         "mentor",
+        "indicators",
         "roster",
         "invite",
     ]

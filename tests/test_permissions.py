@@ -34,10 +34,10 @@ async def teacher(harness: Harness) -> Chatter:
 
 
 async def test_teacher_menu_and_commands_offer_no_manager_actions(harness: Harness, teacher: Chatter) -> None:
-    assert harness.telegram.commands[501] == ["start", "help", "settings", "route", "events", "mentor"]
+    assert harness.telegram.commands[501] == ["start", "help", "settings", "route", "events", "mentor", "communities"]
 
 
-@pytest.mark.parametrize("command", ["/roster", "/invite", "/orgs"])
+@pytest.mark.parametrize("command", ["/roster", "/invite", "/orgs", "/news", "/indicators"])
 async def test_teacher_is_refused_manager_commands(harness: Harness, teacher: Chatter, command: str) -> None:
     replies = await teacher.send(command)
     assert REFUSAL in texts(replies)
@@ -54,6 +54,11 @@ async def test_teacher_is_refused_manager_commands(harness: Harness, teacher: Ch
         "pick:im:2:methodist",
         "pick:is:3:mentor",
         "addm",
+        "iv:table:2:school_year:0:",
+        "iv:xlsx:3:year:0:",
+        "iv:set:2:school_year:0:penza",
+        "cm:new:0:",
+        "nw:new:0:",
     ],
 )
 async def test_teacher_forging_manager_buttons_is_refused_and_nothing_changes(
