@@ -14,7 +14,7 @@ from services.access import Actor
 from services.errors import Forbidden, InvalidInput, NotFound
 from services.indicator_models import IndicatorChoice, ManualValue, TargetChange
 from services.indicator_presets import DEFAULT_SET, EQ, GE, LE, PERCENT, PRESETS, YESNO, Definition, IndicatorSet
-from services.measures import EVENT_KINDS, Counts, Period, events_held, measure
+from services.measures import EVENT_KINDS, Counts, Period, events_held, measures
 from services.models import Organisation, OrgKind, Role
 
 PERIOD_KINDS = ("month", "quarter", "school_year", "year")
@@ -220,31 +220,25 @@ async def compute(session: AsyncSession, *, scope: Scope, period: Period) -> Set
             await session.execute(select(Organisation.id, Organisation.name).where(Organisation.id.in_(scope.schools)))
         ).all()
     )
-    cache: dict[tuple[str, str], Counts] = {}
+    computed = [d for d in indicators.indicators if d.measure != "manual" and d.measure not in EVENT_KINDS]
+    counts = await measures(session, [(d.measure, d.population) for d in computed], scope.schools, period)
     rows = []
     for definition in indicators.indicators:
         target = targets.get(definition.no, definition.target)
         if definition.measure == "manual":
             value = await _manual(session, scope.org_id, f"{indicators.code}:{definition.no}", period)
-            rows.append(
-                IndicatorValue(definition, target, value, None, None, is_met(value, definition.comparator, target), [])
-            )
-            continue
-        if definition.measure in EVENT_KINDS:
+            met = is_met(value, definition.comparator, target)
+            rows.append(IndicatorValue(definition, target, value, None, None, met, []))
+        elif definition.measure in EVENT_KINDS:
             municipalities = (
                 [scope.municipality_id] if scope.municipality_id else await _municipalities(session, scope.org_id)
             )
             held = await events_held(session, municipalities, period, definition.measure)
             value = float(held) if scope.kind != OrgKind.SCHOOL else None
-            rows.append(
-                IndicatorValue(definition, target, value, value, None, is_met(value, definition.comparator, target), [])
-            )
-            continue
-        key = (definition.measure, definition.population)
-        if key not in cache:
-            cache[key] = await measure(session, definition.measure, scope.schools, period, definition.population)
-        counts = cache[key]
-        rows.append(_row(definition, target, counts, names))
+            met = is_met(value, definition.comparator, target)
+            rows.append(IndicatorValue(definition, target, value, value, None, met, []))
+        else:
+            rows.append(_row(definition, target, counts[(definition.measure, definition.population)], names))
     return SetReport(indicators, scope, period, rows)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.event_models import Event, EventKind, EventStatus, Registration, RegistrationStatus
@@ -66,79 +66,66 @@ def pair_active_in(period: Period) -> ColumnElement[bool]:
     )
 
 
-async def _share(
-    session: AsyncSession,
-    schools: list[int],
-    period: Period,
-    population: str,
-    numerator: ColumnElement[bool],
-    denominator: ColumnElement[bool] | None = None,
-) -> Counts:
-    """Per school: people on the roster (meeting `denominator`, if given) and those of them meeting `numerator`."""
-    base = [Person.school_id.in_(schools), on_roster(period), population_clause(population)]
-    if denominator is not None:
-        base.append(denominator)
-    rows = await session.execute(
-        select(Person.school_id, func.count().filter(numerator), func.count()).where(*base).group_by(Person.school_id)
-    )
-    return {school: (num, den) for school, num, den in rows}
+# Each condition is an uncorrelated IN: its set of people is built once per query, not searched per person.
 
 
 def diagnosed(period: Period) -> ColumnElement[bool]:
-    return exists().where(Diagnostic.person_id == Person.id, _in_period(Diagnostic.taken_on, period, dates=True))
+    return Person.id.in_(select(Diagnostic.person_id).where(_in_period(Diagnostic.taken_on, period, dates=True)))
 
 
 def route_developed(period: Period) -> ColumnElement[bool]:
     """An ИОМ built on a diagnostic and approved by the end of the period (a returned one is not)."""
-    return exists().where(
-        Route.person_id == Person.id,
-        Route.diagnostic_id.is_not(None),
-        Route.status.in_([RouteStatus.APPROVED, RouteStatus.IN_PROGRESS, RouteStatus.IMPLEMENTED]),
-        Route.approved_at < period.ends_at,
+    return Person.id.in_(
+        select(Route.person_id).where(
+            Route.diagnostic_id.is_not(None),
+            Route.status.in_([RouteStatus.APPROVED, RouteStatus.IN_PROGRESS, RouteStatus.IMPLEMENTED]),
+            Route.approved_at < period.ends_at,
+        )
     )
 
 
 def route_implemented(period: Period) -> ColumnElement[bool]:
-    return exists().where(
-        Route.person_id == Person.id, Route.status == RouteStatus.IMPLEMENTED, Route.implemented_at < period.ends_at
+    return Person.id.in_(
+        select(Route.person_id).where(Route.status == RouteStatus.IMPLEMENTED, Route.implemented_at < period.ends_at)
     )
 
 
 def confirmed_item(period: Period, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(
-        Route.person_id == Person.id,
-        RouteItem.route_id == Route.id,
-        RouteItem.status == ItemStatus.CONFIRMED,
-        _in_period(RouteItem.confirmed_at, period),
-        *conditions,
+    return Person.id.in_(
+        select(Route.person_id)
+        .join(RouteItem, RouteItem.route_id == Route.id)
+        .where(RouteItem.status == ItemStatus.CONFIRMED, _in_period(RouteItem.confirmed_at, period), *conditions)
     )
 
 
 def took_part(
     period: Period, statuses: list[RegistrationStatus], *conditions: ColumnElement[bool]
 ) -> ColumnElement[bool]:
-    return exists().where(
-        Registration.person_id == Person.id,
-        Registration.status.in_(statuses),
-        Event.id == Registration.event_id,
-        Event.status != EventStatus.CANCELLED,
-        _in_period(Event.starts_at, period),
-        *conditions,
+    return Person.id.in_(
+        select(Registration.person_id)
+        .join(Event, Event.id == Registration.event_id)
+        .where(
+            Registration.status.in_(statuses),
+            Event.status != EventStatus.CANCELLED,
+            _in_period(Event.starts_at, period),
+            *conditions,
+        )
     )
 
 
 def in_pair(period: Period, *, as_mentee_only: bool) -> ColumnElement[bool]:
-    side = MentorPair.mentee_id == Person.id
-    return exists().where(
-        side if as_mentee_only else or_(side, MentorPair.mentor_id == Person.id), pair_active_in(period)
-    )
+    mentees = Person.id.in_(select(MentorPair.mentee_id).where(pair_active_in(period)))
+    if as_mentee_only:
+        return mentees
+    return or_(mentees, Person.id.in_(select(MentorPair.mentor_id).where(pair_active_in(period))))
 
 
 def community_member(period: Period) -> ColumnElement[bool]:
-    return exists().where(
-        CommunityMember.person_id == Person.id,
-        CommunityMember.joined_on <= period.end,
-        or_(CommunityMember.left_on.is_(None), CommunityMember.left_on >= period.start),
+    return Person.id.in_(
+        select(CommunityMember.person_id).where(
+            CommunityMember.joined_on <= period.end,
+            or_(CommunityMember.left_on.is_(None), CommunityMember.left_on >= period.start),
+        )
     )
 
 
@@ -197,17 +184,42 @@ COUNTS: dict[str, Condition] = {
 }
 
 
-async def measure(session: AsyncSession, name: str, schools: list[int], period: Period, population: str) -> Counts:
-    """Numerator and denominator per school of a share, a count, or the schools with mentoring."""
-    if name == "schools_mentoring":
-        return await _schools_mentoring(session, schools, period)
-    if name in COUNTS:
-        counted = await _share(session, schools, period, population, COUNTS[name](period))
-        return {school: (num, 0) for school, (num, _den) in counted.items()}
-    numerator, denominator = SHARES[name]
-    return await _share(
-        session, schools, period, population, numerator(period), denominator(period) if denominator else None
-    )
+async def measures(
+    session: AsyncSession, wanted: list[tuple[str, str]], schools: list[int], period: Period
+) -> dict[tuple[str, str], Counts]:
+    """Several measures (name, population) at once: the people-based ones in one grouped pass over the
+    roster, each numerator and denominator a filtered count of it."""
+    results: dict[tuple[str, str], Counts] = {}
+    columns: list[tuple[tuple[str, str], ColumnElement[int], ColumnElement[int] | None]] = []
+    for name, population in dict.fromkeys(wanted):
+        if name == "schools_mentoring":
+            results[(name, population)] = await _schools_mentoring(session, schools, period)
+            continue
+        base = population_clause(population)
+        if name in COUNTS:
+            columns.append(((name, population), func.count().filter(base & COUNTS[name](period)), None))
+            continue
+        numerator, denominator = SHARES[name]
+        if denominator is not None:
+            base = base & denominator(period)
+        columns.append(((name, population), func.count().filter(base & numerator(period)), func.count().filter(base)))
+    if columns:
+        selected = [column for _key, num, den in columns for column in (num, den) if column is not None]
+        rows = await session.execute(
+            select(Person.school_id, *selected)
+            .where(Person.school_id.in_(schools), on_roster(period))
+            .group_by(Person.school_id)
+        )
+        for school, *values in rows:
+            position = 0
+            for key, _num, den in columns:
+                counted = values[position]
+                total = values[position + 1] if den is not None else 0
+                position += 2 if den is not None else 1
+                results.setdefault(key, {})[school] = (counted, total)
+        for key, _num, _den in columns:
+            results.setdefault(key, {})
+    return results
 
 
 async def not_counted(

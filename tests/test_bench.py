@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench import broadcast, events, roster_import, routes
+from bench import broadcast, events, indicators, roster_import, routes
 
 
 async def test_roster_import_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
@@ -27,3 +27,9 @@ async def test_broadcast_and_digest_benchmark_runs(capsys: pytest.CaptureFixture
     await broadcast.main(100, 1000, 300)
     output = capsys.readouterr().out
     assert "100 deliveries written" in output and "ratio" in output and "300 people due" in output
+
+
+async def test_indicator_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    await indicators.main(300)
+    output = capsys.readouterr().out
+    assert "odintsovo: 13 indicators × 3 schools" in output and "× the floor" in output

@@ -2,14 +2,17 @@
 it, charts, the XLSX report, targets, manual values, another set; communities joined and imported."""
 
 import io
+from datetime import date
 
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.jobs import take_snapshots
 from services.indicator_models import Snapshot
 from services.models import Organisation, OrgKind
 from tests.conversation import Harness, texts
+from tests.delivery import run_job
 from tests.factories import xlsx
 from tests.route_setup import MUNICIPALITY, methodist_and_teacher
 
@@ -109,3 +112,11 @@ async def test_communities_are_joined_from_the_bot_and_imported_and_counted(harn
     assert "Добавлено участников: 1" in texts(replies)
     await teacher.send("/communities")
     assert "✅ РМО учителей <математики>" in teacher.last.buttons()
+
+
+async def test_the_monthly_job_snapshots_the_month_just_ended_once(harness: Harness, session: AsyncSession) -> None:
+    await methodist_and_teacher(harness)
+    assert await run_job(harness, take_snapshots) == 1  # the one municipality, for October 2026
+    months = set(await session.scalars(select(Snapshot.month)))
+    assert months == {date(2026, 10, 1)}
+    assert await run_job(harness, take_snapshots) == 0
