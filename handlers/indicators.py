@@ -12,7 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from bot.i18n import Translator
-from handlers.keyboards import MenuAction, message_of, short
+from handlers.keyboards import MenuAction, OrgPage, OrgPick, message_of, org_page_keyboard, short
 from services.errors import Forbidden, InvalidInput
 from services.indicator_charts import schools_chart, trend_chart
 from services.indicator_presets import EQ, LE, PERCENT, PRESETS, YESNO
@@ -30,6 +30,7 @@ from services.indicators import (
 )
 from services.measures import Period, not_counted
 from services.models import OrgKind, Role
+from services.orgs import list_orgs
 from services.snapshots import trend
 
 router = Router(name="indicators")
@@ -155,11 +156,32 @@ async def _table(ctx: Ctx, data: Ind) -> tuple[str, InlineKeyboardMarkup]:
     tools.button(
         text=t.plain("indicators-xlsx"), callback_data=Ind(action="xlsx", org=data.org, kind=data.kind, back=data.back)
     )
+    if report.scope.kind != OrgKind.SCHOOL:
+        picker = OrgPage(purpose="ind", parent=data.org)
+        tools.button(text=t.plain(f"indicators-pick-{report.scope.kind.value}"), callback_data=picker)
     if report.scope.kind == OrgKind.MUNICIPALITY and data.org in ctx.actor.orgs(Role.METHODIST):
         tools.button(text=t.plain("indicators-sets"), callback_data=Ind(action="sets", org=data.org))
     tools.adjust(2)
     builder.attach(tools)
     return "\n".join(lines), builder.as_markup()
+
+
+@router.callback_query(OrgPage.filter(F.purpose == "ind"))
+async def pick_org(callback: CallbackQuery, callback_data: OrgPage, ctx: Ctx) -> None:
+    """The schools of a municipality (or the municipalities of the region), to open one's indicators."""
+    scope = await scope_of(ctx.session, actor=ctx.actor, org_id=callback_data.parent)
+    kind = OrgKind.SCHOOL if scope.kind == OrgKind.MUNICIPALITY else OrgKind.MUNICIPALITY
+    page = await list_orgs(ctx.session, kind=kind, parent_id=scope.org_id, page=callback_data.page)
+    await callback.answer()
+    markup = org_page_keyboard(ctx.t, page, purpose="ind", parent=scope.org_id)
+    await message_of(callback).answer(ctx.t("indicators-pick"), reply_markup=markup)
+
+
+@router.callback_query(OrgPick.filter(F.purpose == "ind"))
+async def org_picked(callback: CallbackQuery, callback_data: OrgPick, ctx: Ctx) -> None:
+    text, markup = await _table(ctx, Ind(action="table", org=callback_data.org))
+    await callback.answer()
+    await message_of(callback).answer(text, reply_markup=markup)
 
 
 def _row(report: SetReport, no: str) -> IndicatorValue:

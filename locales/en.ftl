@@ -860,3 +860,6 @@ community-level-regional = regional
 community-level-network = network
 digest-indicators = 📈 Indicators for the school year (/indicators):
 digest-indicator-line = { $mark } { $name }: { $value } (target { $target })
+indicators-pick-municipality = 🏫 A school
+indicators-pick-region = 🏙 A municipality
+indicators-pick = Choose whose indicators to open:

@@ -862,3 +862,6 @@ community-level-regional = региональное
 community-level-network = сетевое
 digest-indicators = 📈 Показатели за учебный год (/indicators):
 digest-indicator-line = { $mark } { $name }: { $value } (цель { $target })
+indicators-pick-municipality = 🏫 По школе
+indicators-pick-region = 🏙 По муниципалитету
+indicators-pick = Выберите, чьи показатели открыть:

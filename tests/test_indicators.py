@@ -45,8 +45,11 @@ async def test_a_methodist_reads_the_table_and_the_people_behind_a_number(
     assert replies[-1].method == "SendPhoto"
     # 12 months × (13 rows of the municipality + 9 of the school: manual values are not per school)
     assert await session.scalar(select(func.count()).select_from(Snapshot)) == 12 * (13 + 9)
-    school = await school_id(session)
-    replies = await methodist.tap(f"iv:detail:{school}:school_year:0:2а")
+    await methodist.send("/indicators")
+    await methodist.press("🏫 По школе")
+    replies = await methodist.press("МБОУ СОШ № 1")
+    assert "<b>Показатели</b> · МБОУ СОШ № 1" in replies[-1].text
+    replies = await methodist.press("2а")
     assert f"Ещё не учтены (1, первые по алфавиту):\n• {TEACHER}" in replies[-1].text
 
 

@@ -80,6 +80,7 @@ def keys_built_in_code() -> set[str]:
     keys |= {f"weekday-{n}" for n in range(7)}
     keys |= {f"period-kind-{kind}" for kind in PERIOD_KINDS} | {f"period-{kind}" for kind in PERIOD_KINDS}
     keys |= {f"community-level-{level.value}" for level in CommunityLevel}
+    keys |= {f"indicators-pick-{kind}" for kind in ("municipality", "region")}
     keys |= {f"communities-{action}-done" for action in ("join", "leave")}
     keys |= {f"indicator-ask-{action}" for action in ("target", "manual")}
     keys |= {f"plan-template-{n}" for n in range(9)} | {f"month-{n}" for n in range(1, 13)}
