@@ -1,7 +1,10 @@
-"""Fixtures: a real migrated SQLite database per test, a controllable clock, the real bot wiring."""
+"""Fixtures: a real migrated database per test (SQLite; PostgreSQL when TEST_POSTGRES_URL names a server
+to create databases on), a controllable clock, the real bot wiring."""
 
 import asyncio
+import os
 import shutil
+import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,6 +12,7 @@ from pathlib import Path
 import pytest
 from aiogram import Dispatcher
 from aiogram.fsm.storage.memory import MemoryStorage
+from sqlalchemy import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import build_bot, build_dispatcher
@@ -41,25 +45,55 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite+aiosqlite:///{path}"
 
 
+POSTGRES = os.environ.get("TEST_POSTGRES_URL")  # e.g. postgresql+asyncpg://postgres@127.0.0.1:5433/postgres
+TEMPLATE = "nms_test_template"
+
+
+async def _migrate(url: str) -> None:
+    engine = create_engine(url)
+    await migrate(engine)
+    await engine.dispose()
+
+
+async def _postgres_admin(statement: str) -> None:
+    """CREATE/DROP DATABASE on the server (outside a transaction, as PostgreSQL requires)."""
+    assert POSTGRES is not None
+    engine = create_engine(POSTGRES)
+    async with engine.connect() as connection:
+        await connection.execution_options(isolation_level="AUTOCOMMIT")
+        await connection.exec_driver_sql(statement)
+    await engine.dispose()
+
+
+def _database(name: str) -> str:
+    assert POSTGRES is not None
+    return make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real migrations, run once; each test gets a copy of the result."""
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The real migrations, run once; each test gets a copy of the result (a file, or a database)."""
+    if POSTGRES:
+        asyncio.run(_postgres_admin(f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)"))
+        asyncio.run(_postgres_admin(f"CREATE DATABASE {TEMPLATE}"))
+        asyncio.run(_migrate(_database(TEMPLATE)))
+        return TEMPLATE
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-
-    async def build() -> None:
-        engine = create_engine(sqlite_url(path))
-        await migrate(engine)
-        await engine.dispose()
-
-    asyncio.run(build())
-    return path
+    asyncio.run(_migrate(sqlite_url(path)))
+    return str(path)
 
 
 @pytest.fixture
-def database_url(migrated_template: Path, tmp_path: Path) -> str:
+async def database_url(migrated_template: str, tmp_path: Path) -> AsyncIterator[str]:
+    if POSTGRES:
+        name = f"nms_test_{uuid.uuid4().hex[:12]}"
+        await _postgres_admin(f"CREATE DATABASE {name} TEMPLATE {migrated_template}")
+        yield _database(name)
+        await _postgres_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        return
     path = tmp_path / "test.sqlite3"
     shutil.copy(migrated_template, path)
-    return sqlite_url(path)
+    yield sqlite_url(path)
 
 
 @pytest.fixture

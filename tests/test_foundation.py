@@ -17,7 +17,7 @@ from services.demo import fill_demo
 from services.models import Diagnostic, Organisation, OrgKind, Person
 from services.orgs import Org
 from services.people import is_young_specialist, young_specialist_clause
-from tests.conftest import TOKEN, FrozenClock, sqlite_url
+from tests.conftest import POSTGRES, TOKEN, FrozenClock, sqlite_url
 from tests.conversation import Harness, texts
 from tests.fake_telegram import html_to_plain
 
@@ -83,6 +83,7 @@ async def test_migrations_go_up_and_down_on_an_empty_database(tmp_path: Path) ->
         await engine.dispose()
 
 
+@pytest.mark.skipif(bool(POSTGRES), reason="SQLite's own settings")
 async def test_sqlite_runs_with_foreign_keys_and_wal(engine: AsyncEngine) -> None:
     async with engine.connect() as connection:
         assert (await connection.execute(text("PRAGMA foreign_keys"))).scalar() == 1
