@@ -1,4 +1,6 @@
-"""`python -m bot` starts the bot; `migrate` and `demo` are the other commands."""
+"""`python -m bot` starts the bot in one process (long polling, or a webhook when WEBHOOK_URL is set);
+`web` serves webhooks only, `worker` runs the scheduler and the bulk sender only; `migrate`, `demo` and
+`backup [file]` are the other commands."""
 
 import argparse
 import asyncio
@@ -8,8 +10,8 @@ import sys
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 from pydantic import ValidationError
 
-from bot.app import run_polling
-from bot.cli import demo, migrate_only
+from bot.cli import backup, demo, migrate_only
+from bot.serve import run_polling, run_web, run_worker
 from bot.settings import Settings
 
 
@@ -27,17 +29,23 @@ def load_settings() -> Settings:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bot", description="НМС Telegram bot")
-    parser.add_argument("command", nargs="?", default="run", choices=["run", "migrate", "demo"])
-    command = parser.parse_args(argv).command
+    parser.add_argument(
+        "command", nargs="?", default="run", choices=["run", "web", "worker", "migrate", "demo", "backup"]
+    )
+    parser.add_argument("target", nargs="?", help="backup: the file to write")
+    arguments = parser.parse_args(argv)
+    command = arguments.command
     settings = load_settings()
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if command == "migrate":
         asyncio.run(migrate_only(settings))
     elif command == "demo":
         asyncio.run(demo(settings))
+    elif command == "backup":
+        raise SystemExit(backup(settings, arguments.target))
     else:
         try:
-            asyncio.run(run_polling(settings))
+            asyncio.run(_serve(command, settings))
         except TelegramUnauthorizedError:
             print("Telegram rejected BOT_TOKEN (401 Unauthorized): check the token from @BotFather", file=sys.stderr)
             raise SystemExit(1) from None
@@ -45,6 +53,15 @@ def main(argv: list[str] | None = None) -> None:
             api = settings.bot_api_url or "api.telegram.org"
             print(f"Cannot reach the Bot API at {api}: {error.message}", file=sys.stderr)
             raise SystemExit(1) from None
+
+
+async def _serve(command: str, settings: Settings) -> None:
+    if command == "worker":
+        await run_worker(settings)
+    elif command == "web" or settings.webhook_url:
+        await run_web(settings, with_background=command == "run")
+    else:
+        await run_polling(settings)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,5 @@
 """The composition root: bot, dispatcher, routers and middlewares wired from settings."""
 
-import asyncio
 import logging
 
 from aiogram import Bot, Dispatcher, Router
@@ -9,15 +8,11 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
 
-from bot.context import Resources
-from bot.i18n import Translations
-from bot.jobs import build_scheduler
 from bot.middlewares import ContextMiddleware
 from bot.retry import RetryMiddleware
-from bot.sender import Sender
 from bot.settings import Settings
 from handlers import (
     communities,
@@ -41,9 +36,6 @@ from handlers import (
     settings,
     start,
 )
-from services.clock import Clock
-from services.db import create_engine, create_session_factory, migrate
-from services.orgs import ensure_region
 
 logger = logging.getLogger(__name__)
 
@@ -89,37 +81,11 @@ def get_routers() -> list[Router]:
     ]
 
 
-def build_dispatcher(storage: BaseStorage | None = None) -> Dispatcher:
-    """The dispatcher with our middlewares and routers; resources come with start_polling or feed_update."""
-    dispatcher = Dispatcher(storage=storage or MemoryStorage())
+def build_dispatcher(storage: BaseStorage | None = None, isolation: BaseEventIsolation | None = None) -> Dispatcher:
+    """The dispatcher with our middlewares and routers; resources come with start_polling or feed_update.
+    A shared storage (Redis) brings its own isolation, so one person's updates run one at a time across
+    processes."""
+    dispatcher = Dispatcher(storage=storage or MemoryStorage(), events_isolation=isolation)
     dispatcher.update.outer_middleware(ContextMiddleware())
     dispatcher.include_routers(*get_routers())
     return dispatcher
-
-
-async def run_polling(settings: Settings) -> None:
-    """Migrate, then serve updates by long polling until stopped."""
-    engine = create_engine(settings.database_url)
-    try:
-        await migrate(engine)
-        session_factory = create_session_factory(engine)
-        clock = Clock()
-        async with session_factory() as session:
-            region = await ensure_region(
-                session, name=settings.region_name, timezone=settings.default_timezone, now=clock.now()
-            )
-        resources = Resources(settings, session_factory, region.id, clock, Translations())
-        bot = build_bot(settings)
-        scheduler = build_scheduler(resources)
-        scheduler.start()
-        sender = Sender(bot, resources)
-        sending = asyncio.create_task(sender.run(), name="sender")
-        logger.info("starting long polling")
-        try:
-            await build_dispatcher().start_polling(bot, handle_signals=True, **resources.as_data())
-        finally:
-            scheduler.shutdown(wait=False)
-            sender.stop()  # finishes the messages in flight and records them
-            await sending
-    finally:
-        await engine.dispose()

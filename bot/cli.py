@@ -1,8 +1,13 @@
-"""The `migrate` and `demo` commands of `python -m bot`."""
+"""The `migrate`, `demo` and `backup` commands of `python -m bot`."""
 
 import asyncio
+import sqlite3
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
 
 from aiogram.utils.deep_linking import create_start_link
+from sqlalchemy import make_url
 
 from bot.app import build_bot
 from bot.i18n import Translations
@@ -44,3 +49,27 @@ async def demo(settings: Settings) -> None:
     for invite, link in zip(invites, links, strict=True):
         role = t.plain(f"role-{invite.role.value if invite.role else 'teacher'}")
         print(t.plain("demo-invite", role=role, name=invite.full_name, link=link))
+
+
+def backup(settings: Settings, target: str | None) -> int:
+    """A consistent copy of the SQLite database while the bot runs (SQLite's online backup); for
+    PostgreSQL, how to take one with pg_dump. Returns the exit code."""
+    url = make_url(settings.database_url)
+    if not url.drivername.startswith("sqlite"):
+        print(
+            "PostgreSQL: pg_dump --format=custom --file=nms-$(date +%F).dump "
+            f"--host={url.host or 'localhost'} --port={url.port or 5432} "
+            f"--username={url.username or 'postgres'} {url.database}  (restore with pg_restore)",
+            file=sys.stderr,
+        )
+        return 1
+    source_path = Path(url.database or "")
+    if not source_path.exists():
+        print(f"No database at {source_path}", file=sys.stderr)
+        return 1
+    destination = Path(target or f"backups/nms-{datetime.now(UTC):%Y%m%d-%H%M%S}.sqlite3")
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(source_path) as source, sqlite3.connect(destination) as copy:
+        source.backup(copy)  # page by page, consistent even while the bot writes
+    print(destination)
+    return 0

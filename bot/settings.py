@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     send_rate: float = Field(default=25, gt=0, le=1000)  # bulk messages a second, all chats together
     progress_seconds: float = Field(default=3, ge=0.5, le=60)
     log_level: str = "INFO"
+    # Several processes (issue #9): webhook mode, shared conversation state, the web server's address.
+    webhook_url: str | None = None  # the public base URL Telegram posts updates to (…/webhook)
+    webhook_secret: SecretStr | None = None  # checked on every update Telegram posts
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(default=8080, ge=1, le=65535)
+    redis_url: str | None = None
 
     @field_validator("bot_token")
     @classmethod

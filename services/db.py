@@ -6,7 +6,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Update, event
+from sqlalchemy import Connection, Update, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -58,9 +58,15 @@ def alembic_config() -> Config:
     return config
 
 
+MIGRATION_LOCK = 7_306_001  # any constant: PostgreSQL advisory locks are numbered
+
+
 async def migrate(engine: AsyncEngine, revision: str = "head") -> None:
-    """Upgrade the schema to `revision` over the given engine."""
+    """Upgrade the schema to `revision` over the given engine. On PostgreSQL, processes starting together
+    take turns (a transaction-scoped advisory lock), so only the first one changes anything."""
     async with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         await connection.run_sync(_alembic, command.upgrade, revision)
 
 

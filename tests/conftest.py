@@ -25,7 +25,7 @@ from services.orgs import Org, ensure_region
 from tests.conversation import Harness
 from tests.fake_telegram import FakeTelegram
 
-pytest_plugins = ["tests.mentoring_setup"]  # the mentoring fixtures, shared by several test modules
+pytest_plugins = ["tests.mentoring_setup", "tests.bot_api"]  # fixtures shared by several test modules
 
 TOKEN = "123456789:AAEXAMPLEexampleEXAMPLEexample_-123"
 ADMIN_ID = 1

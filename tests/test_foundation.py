@@ -1,9 +1,10 @@
 """Settings, migrations, the young-specialist rule, the demo data and the fake Bot API's own strictness."""
 
 import os
+import sqlite3
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,12 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.app import build_bot
+from bot.cli import backup
 from bot.settings import Settings
 from services.db import create_engine, downgrade, migrate
 from services.demo import fill_demo
 from services.models import Diagnostic, Organisation, OrgKind, Person
-from services.orgs import Org
+from services.orgs import Org, ensure_region
 from services.people import is_young_specialist, young_specialist_clause
 from tests.conftest import POSTGRES, TOKEN, FrozenClock, sqlite_url
 from tests.conversation import Harness, texts
@@ -155,3 +157,17 @@ def test_the_fake_bot_api_refuses_html_telegram_refuses(html: str) -> None:
 
 def test_the_fake_bot_api_measures_text_after_entity_parsing() -> None:
     assert html_to_plain('<b>a</b> &lt;3 <a href="https://t.me/x">link</a>') == "a <3 link"
+
+
+@pytest.mark.skipif(bool(POSTGRES), reason="SQLite's online backup")
+async def test_backup_copies_the_live_sqlite_database(
+    settings: Settings, session: AsyncSession, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    await ensure_region(session, name="Регион для копии", timezone="Europe/Moscow", now=datetime.now(UTC))
+    target = tmp_path / "copy.sqlite3"
+    assert backup(settings, str(target)) == 0
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("SELECT name FROM organisations").fetchall() == [("Регион для копии",)]
+    postgres = settings.model_copy(update={"database_url": "postgresql+asyncpg://nms@db.example:5432/nms"})
+    assert backup(postgres, None) == 1
+    assert "pg_dump --format=custom" in capsys.readouterr().err
