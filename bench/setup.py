@@ -1,12 +1,15 @@
-"""Shared benchmark set-up: a fresh migrated SQLite file, and a municipality with many teachers."""
+"""Shared benchmark set-up: a fresh migrated database (SQLite, or PostgreSQL with BENCH_POSTGRES_URL), and
+a municipality with many teachers."""
 
+import os
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date, datetime
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, make_url, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.db import create_engine, create_session_factory, migrate
@@ -17,14 +20,39 @@ TIMEZONE = "Europe/Moscow"
 
 @asynccontextmanager
 async def fresh_database() -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    """A session factory over a new SQLite file built by the real migrations, removed afterwards."""
-    with TemporaryDirectory() as folder:
-        engine = create_engine(f"sqlite+aiosqlite:///{Path(folder) / 'bench.sqlite3'}")
-        await migrate(engine)
+    """A session factory over a new database built by the real migrations, removed afterwards: a SQLite
+    file, or with BENCH_POSTGRES_URL (a server's maintenance database) a new PostgreSQL database."""
+    server = os.environ.get("BENCH_POSTGRES_URL")
+    if server:
+        name = f"nms_bench_{uuid.uuid4().hex[:8]}"
+        await _admin(server, f"CREATE DATABASE {name}")
         try:
-            yield create_session_factory(engine)
+            async with _migrated(make_url(server).set(database=name).render_as_string(hide_password=False)) as factory:
+                yield factory
         finally:
-            await engine.dispose()
+            await _admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        return
+    with TemporaryDirectory() as folder:
+        async with _migrated(f"sqlite+aiosqlite:///{Path(folder) / 'bench.sqlite3'}") as factory:
+            yield factory
+
+
+@asynccontextmanager
+async def _migrated(url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    engine = create_engine(url)
+    await migrate(engine)
+    try:
+        yield create_session_factory(engine)
+    finally:
+        await engine.dispose()
+
+
+async def _admin(server: str, statement: str) -> None:
+    engine = create_engine(server)
+    async with engine.connect() as connection:
+        await connection.execution_options(isolation_level="AUTOCOMMIT")
+        await connection.exec_driver_sql(statement)
+    await engine.dispose()
 
 
 async def municipality_with_teachers(

@@ -11,7 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from handlers.keyboards import MenuAction, message_of, short
-from handlers.roster import download, report_problems
+from handlers.uploads import report_problems, uploaded
 from services.communities import (
     COLUMNS,
     clean_community_name,
@@ -25,7 +25,6 @@ from services.events import organiser_municipality
 from services.indicator_models import CommunityLevel
 from services.models import Role
 from services.spreadsheets import write_table
-from services.tables import MAX_FILE_BYTES
 
 router = Router(name="communities")
 SHOWN = 30
@@ -150,14 +149,10 @@ async def upload_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> 
 
 @router.message(CommunityForm.file, F.document)
 async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    document = message.document
-    assert document is not None
-    if (document.file_size or 0) > MAX_FILE_BYTES:
-        raise InvalidInput("file-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
-    content = await download(ctx, document.file_id)
+    content, file_name = await uploaded(message, ctx)
     try:
         added = await import_members(
-            ctx.session, actor=ctx.actor, content=content, file_name=document.file_name or "", today=ctx.now().date()
+            ctx.session, actor=ctx.actor, content=content, file_name=file_name, today=ctx.now().date()
         )
     except RosterRejected as rejected:
         await report_problems(message, ctx.t, rejected.problems)

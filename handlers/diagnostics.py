@@ -11,14 +11,13 @@ from bot.context import Ctx
 from bot.i18n import Translator
 from handlers.keyboards import message_of, page_row, short
 from handlers.people_search import answer_people
-from handlers.roster import download, report_problems
 from handlers.route_views import RouteAction
+from handlers.uploads import report_problems, uploaded
 from services.catalogue import catalogue_municipality, get_activity, hide_activity, import_catalogue, list_activities
 from services.diagnostics import LEVELS, import_diagnostics, record_diagnostic, record_self_assessment
-from services.errors import Forbidden, InvalidInput, NotFound, RosterRejected
+from services.errors import Forbidden, NotFound, RosterRejected
 from services.route_models import Area
 from services.route_review import is_reviewer
-from services.tables import MAX_FILE_BYTES
 
 router = Router(name="diagnostics")
 AREAS = list(Area)
@@ -95,12 +94,7 @@ async def upload_begin(callback: CallbackQuery, callback_data: RouteAction, stat
 @router.message(Upload.catalogue, F.document)
 @router.message(Upload.diagnostics, F.document)
 async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    document = message.document
-    assert document is not None
-    if (document.file_size or 0) > MAX_FILE_BYTES:
-        raise InvalidInput("file-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
-    content = await download(ctx, document.file_id)
-    name = document.file_name or ""
+    content, name = await uploaded(message, ctx)
     try:
         if await state.get_state() == Upload.catalogue.state:
             created, updated = await import_catalogue(

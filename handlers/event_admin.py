@@ -16,7 +16,7 @@ from handlers.event_views import EventAct, EventOpen, list_button
 from handlers.events import tell_promoted
 from handlers.keyboards import message_of, short
 from handlers.notify import outgoing
-from handlers.roster import download, report_problems
+from handlers.uploads import report_problems, uploaded
 from services.attendance import attendance_counts, mark_attendance, material_chats, participants
 from services.broadcasts import send_copies, set_progress_message
 from services.errors import InvalidInput, RosterRejected
@@ -42,7 +42,6 @@ from services.models import OrgKind
 from services.orgs import get_org, list_orgs
 from services.outbox import queue_messages
 from services.spreadsheets import write_table
-from services.tables import MAX_FILE_BYTES
 
 router = Router(name="event_admin")
 logger = logging.getLogger(__name__)
@@ -488,15 +487,9 @@ async def plan_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> No
 
 @router.message(PlanUpload.file, F.document)
 async def plan_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    document = message.document
-    assert document is not None
-    if (document.file_size or 0) > MAX_FILE_BYTES:
-        raise InvalidInput("file-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
-    content = await download(ctx, document.file_id)
+    content, file_name = await uploaded(message, ctx)
     try:
-        created = await import_plan(
-            ctx.session, actor=ctx.actor, content=content, file_name=document.file_name or "", now=ctx.now()
-        )
+        created = await import_plan(ctx.session, actor=ctx.actor, content=content, file_name=file_name, now=ctx.now())
     except RosterRejected as rejected:
         await report_problems(message, ctx.t, rejected.problems)
         return

@@ -15,8 +15,8 @@ from handlers.mentoring_callbacks import MentorAct, PairsPage, PairStep
 from handlers.mentoring_plan import month_name
 from handlers.notify import notify
 from handlers.people_search import answer_people
-from handlers.roster import download, report_problems
-from services.errors import InvalidInput, RosterRejected
+from handlers.uploads import report_problems, uploaded
+from services.errors import RosterRejected
 from services.mentoring import PairView, create_pair, end_pair, require_pair_manager, scope_pairs
 from services.mentoring_import import COLUMNS as IMPORT_COLUMNS
 from services.mentoring_import import TEMPLATE_EXAMPLE, import_pairs
@@ -24,7 +24,6 @@ from services.mentoring_meetings import meeting_log
 from services.mentoring_models import PairKind, PairStatus
 from services.mentoring_stats import scope_summary
 from services.spreadsheets import write_table
-from services.tables import MAX_FILE_BYTES
 
 router = Router(name="mentoring_pairs")
 
@@ -185,17 +184,13 @@ async def import_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> 
 
 @router.message(PairsUpload.file, F.document)
 async def import_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    document = message.document
-    assert document is not None
-    if (document.file_size or 0) > MAX_FILE_BYTES:
-        raise InvalidInput("file-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
-    content = await download(ctx, document.file_id)
+    content, file_name = await uploaded(message, ctx)
     try:
         created, skipped = await import_pairs(
             ctx.session,
             actor=ctx.actor,
             content=content,
-            file_name=document.file_name or "",
+            file_name=file_name,
             now=ctx.now(),
             mentor_limit=ctx.settings.mentor_limit,
         )

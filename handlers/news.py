@@ -14,6 +14,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from handlers.keyboards import MenuAction, message_of, page_row, short
+from handlers.uploads import check_size
 from services.broadcasts import (
     AUDIENCE_KINDS,
     ROLE_CHOICES,
@@ -36,7 +37,6 @@ from services.events import organised_events, organiser_municipality, parse_loca
 from services.models import OrgKind
 from services.orgs import get_org, list_orgs
 from services.outbox_models import BroadcastStatus
-from services.tables import MAX_FILE_BYTES
 
 router = Router(name="news")
 CHOICES_PER_PAGE = 8
@@ -121,8 +121,7 @@ async def news_content(message: Message, state: FSMContext, ctx: Ctx) -> None:
     if message.photo:
         media_kind, file_id = "photo", message.photo[-1].file_id
     elif message.document:
-        if (message.document.file_size or 0) > MAX_FILE_BYTES:
-            raise InvalidInput("file-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
+        check_size(message.document)
         media_kind, file_id = "document", message.document.file_id
     elif not message.text:
         raise InvalidInput("news-wrong-type")

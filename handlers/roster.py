@@ -1,6 +1,5 @@
 """/roster: the template, the file upload with its validation report, new schools to confirm, invites back."""
 
-import io
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -14,15 +13,14 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.context import Ctx
 from bot.i18n import Translator
 from handlers.keyboards import MenuAction, message_of
-from services.errors import InvalidInput, RosterRejected, RowProblem
+from handlers.uploads import check_size, download, report_problems
+from services.errors import RosterRejected
 from services.invites import PersonInvite, issue_person_invites
 from services.roster import import_roster, import_scope, plan_import
 from services.roster_file import RosterRow, parse_roster
 from services.spreadsheets import roster_template, write_table
-from services.tables import MAX_FILE_BYTES
 
 router = Router(name="roster")
-PROBLEMS_IN_MESSAGE = 15
 SCHOOLS_IN_MESSAGE = 30
 
 
@@ -60,8 +58,7 @@ async def _send_template(message: Message, state: FSMContext, ctx: Ctx) -> None:
 async def roster_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     document = message.document
     assert document is not None
-    if (document.file_size or 0) > MAX_FILE_BYTES:
-        raise InvalidInput("file-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
+    check_size(document)
     progress = await message.answer(ctx.t("roster-checking"))
     try:
         rows = await _read_rows(ctx, document.file_id, document.file_name or "")
@@ -103,42 +100,9 @@ async def roster_not_a_file(message: Message, ctx: Ctx) -> None:
     await message.answer(ctx.t("roster-send-file"))
 
 
-async def download(ctx: Ctx, file_id: str) -> bytes:
-    """A file someone sent, fetched from Telegram by its id."""
-    file = await ctx.bot.get_file(file_id)
-    buffer = io.BytesIO()
-    await ctx.bot.download_file(file.file_path or "", buffer)
-    return buffer.getvalue()
-
-
 async def _read_rows(ctx: Ctx, file_id: str, file_name: str) -> list[RosterRow]:
     """Download the file again by its id (nothing is kept between steps) and validate it."""
     return parse_roster(await download(ctx, file_id), file_name, today=ctx.now().date())
-
-
-async def report_problems(message: Message, t: Translator, problems: list[RowProblem]) -> None:
-    """Say what is wrong, row by row; the full list goes as a spreadsheet when it is long."""
-    lines = [_problem_line(t, problem) for problem in problems[:PROBLEMS_IN_MESSAGE]]
-    text = t("roster-rejected", count=len(problems)) + "\n" + "\n".join(lines)
-    if len(problems) > PROBLEMS_IN_MESSAGE:
-        text += "\n" + t("roster-more-problems", count=len(problems) - PROBLEMS_IN_MESSAGE)
-    await message.answer(text)
-    if len(problems) > PROBLEMS_IN_MESSAGE:
-        table = write_table(
-            t.plain("roster-problems-sheet"),
-            [t.plain("col-row"), t.plain("col-column"), t.plain("col-problem")],
-            [(p.line, p.column, t.plain(f"problem-{p.code}", value=p.value)) for p in problems],
-        )
-        await message.answer_document(BufferedInputFile(table, filename="roster-problems.xlsx"))
-
-
-def _problem_line(t: Translator, problem: RowProblem) -> str:
-    return t(
-        "roster-problem",
-        line=problem.line,
-        column=problem.column or "—",
-        problem=t.plain(f"problem-{problem.code}", value=problem.value),
-    )
 
 
 async def _import(message: Message, state: FSMContext, ctx: Ctx, rows: list[RosterRow], *, confirmed: bool) -> None:
