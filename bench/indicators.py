@@ -160,9 +160,10 @@ async def main(teachers: int) -> None:
                 for table in (Person, RouteItem, Registration, MentorPair)
             }
             print(f"data: {counts} built in {time.perf_counter() - started:.0f} s")
-            # Planner statistics, as autovacuum would have them on a live database (SQLite has ANALYZE too).
-            await session.execute(text("ANALYZE"))
-            await session.commit()
+            if session.get_bind().dialect.name == "postgresql":
+                # Planner statistics, as autovacuum would have them on a live database.
+                await session.execute(text("ANALYZE"))
+                await session.commit()
         async with factory() as session:
             scope = await load_scope(session, municipality_id)
             period = period_of("school_year", NOW.date())
