@@ -6,12 +6,12 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from handlers.keyboards import MenuAction, message_of, short
-from handlers.uploads import report_problems, uploaded
+from handlers.uploads import ask_for_file, report_problems, uploaded
 from services.communities import (
     COLUMNS,
     clean_community_name,
@@ -24,7 +24,6 @@ from services.errors import InvalidInput, RosterRejected
 from services.events import organiser_municipality
 from services.indicator_models import CommunityLevel
 from services.models import Role
-from services.spreadsheets import write_table
 
 router = Router(name="communities")
 SHOWN = 30
@@ -136,14 +135,14 @@ async def community_level(callback: CallbackQuery, callback_data: CommunityAct, 
 async def upload_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     organiser_municipality(ctx.actor)
     await state.set_state(CommunityForm.file)
-    template = write_table(
-        ctx.t.plain("communities-sheet"),
-        list(COLUMNS),
-        [("Иванова Мария Петровна", "14.03.1996", "РМО учителей математики")],
-    )
-    await callback.answer()
-    await message_of(callback).answer_document(
-        BufferedInputFile(template, filename="community-members.xlsx"), caption=ctx.t("communities-upload-ask")
+    await ask_for_file(
+        callback,
+        ctx.t,
+        sheet="communities-sheet",
+        columns=COLUMNS,
+        example=("Иванова Мария Петровна", "14.03.1996", "РМО учителей математики"),
+        filename="community-members.xlsx",
+        caption="communities-upload-ask",
     )
 
 

@@ -16,7 +16,7 @@ from handlers.event_views import EventAct, EventOpen, list_button
 from handlers.events import tell_promoted
 from handlers.keyboards import message_of, short
 from handlers.notify import outgoing
-from handlers.uploads import report_problems, uploaded
+from handlers.uploads import ask_for_file, report_problems, uploaded
 from services.attendance import attendance_counts, mark_attendance, material_chats, participants
 from services.broadcasts import send_copies, set_progress_message
 from services.errors import InvalidInput, RosterRejected
@@ -478,10 +478,14 @@ PLAN_EXAMPLE = (
 async def plan_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     organiser_municipality(ctx.actor)
     await state.set_state(PlanUpload.file)
-    template = write_table(ctx.t.plain("event-plan-sheet"), list(PLAN_COLUMNS), [PLAN_EXAMPLE])
-    await callback.answer()
-    await message_of(callback).answer_document(
-        BufferedInputFile(template, filename="events-plan.xlsx"), caption=ctx.t("event-plan-ask")
+    await ask_for_file(
+        callback,
+        ctx.t,
+        sheet="event-plan-sheet",
+        columns=PLAN_COLUMNS,
+        example=PLAN_EXAMPLE,
+        filename="events-plan.xlsx",
+        caption="event-plan-ask",
     )
 
 

@@ -15,7 +15,7 @@ from handlers.mentoring_callbacks import MentorAct, PairsPage, PairStep
 from handlers.mentoring_plan import month_name
 from handlers.notify import notify
 from handlers.people_search import answer_people
-from handlers.uploads import report_problems, uploaded
+from handlers.uploads import ask_for_file, report_problems, uploaded
 from services.errors import RosterRejected
 from services.mentoring import PairView, create_pair, end_pair, require_pair_manager, scope_pairs
 from services.mentoring_import import COLUMNS as IMPORT_COLUMNS
@@ -175,10 +175,14 @@ async def _overview(ctx: Ctx, *, page: int) -> tuple[str, InlineKeyboardMarkup]:
 async def import_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     require_pair_manager(ctx.actor)
     await state.set_state(PairsUpload.file)
-    template = write_table(ctx.t.plain("pairs-sheet"), list(IMPORT_COLUMNS), [TEMPLATE_EXAMPLE])
-    await callback.answer()
-    await message_of(callback).answer_document(
-        BufferedInputFile(template, filename="mentoring-pairs-template.xlsx"), caption=ctx.t("pairs-import-ask")
+    await ask_for_file(
+        callback,
+        ctx.t,
+        sheet="pairs-sheet",
+        columns=IMPORT_COLUMNS,
+        example=TEMPLATE_EXAMPLE,
+        filename="mentoring-pairs-template.xlsx",
+        caption="pairs-import-ask",
     )
 
 

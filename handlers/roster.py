@@ -1,6 +1,5 @@
 """/roster: the template, the file upload with its validation report, new schools to confirm, invites back."""
 
-
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData

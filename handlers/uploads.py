@@ -2,8 +2,9 @@
 file's problems reported row by row (with a spreadsheet when the list is long)."""
 
 import io
+from collections.abc import Sequence
 
-from aiogram.types import BufferedInputFile, Document, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Document, Message
 
 from bot.context import Ctx
 from bot.i18n import Translator
@@ -17,6 +18,23 @@ PROBLEMS_IN_MESSAGE = 15
 def check_size(document: Document) -> None:
     if (document.file_size or 0) > MAX_FILE_BYTES:
         raise InvalidInput("file-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
+
+
+async def ask_for_file(
+    callback: CallbackQuery,
+    t: Translator,
+    *,
+    sheet: str,
+    columns: Sequence[str],
+    example: Sequence[object],
+    filename: str,
+    caption: str,
+) -> None:
+    """Answer the button with the file's template (its columns and one example row) and what to send."""
+    template = write_table(t.plain(sheet), list(columns), [example])
+    await callback.answer()
+    assert isinstance(callback.message, Message)
+    await callback.message.answer_document(BufferedInputFile(template, filename=filename), caption=t(caption))
 
 
 async def uploaded(message: Message, ctx: Ctx) -> tuple[bytes, str]:
