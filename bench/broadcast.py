@@ -20,18 +20,18 @@ from aiogram.types import Chat, Message
 from sqlalchemy import insert, select
 
 from bench.setup import fresh_database, municipality_with_teachers
-from bot.context import Resources
-from bot.i18n import Translations
+from bot.resources import Resources
 from bot.sender import Sender
 from bot.settings import Settings
-from handlers.digest_view import render_digest
-from services.access import Actor, Grant
-from services.broadcasts import Audience, create_draft, send_now, set_audience
+from handlers.common.i18n import Translations
+from handlers.delivery.digests import render_digest
 from services.clock import Clock
-from services.digest import compose, due_recipients
-from services.event_models import Event, EventKind, EventStatus, Registration, RegistrationStatus
-from services.models import Role, User
-from services.route_models import ActivityKind, ItemStatus, Route, RouteItem, RouteStatus
+from services.delivery.digests import compose, due_recipients
+from services.delivery.news import Audience, create_draft, send_now, set_audience
+from services.models.events import Event, EventKind, EventStatus, Registration, RegistrationStatus
+from services.models.people import Role, User
+from services.models.routes import ActivityKind, ItemStatus, Route, RouteItem, RouteStatus
+from services.people.access import Actor, Grant
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday, 12:00 in Moscow: digests are due
 TOKEN = "123456:" + "A" * 35

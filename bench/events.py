@@ -12,10 +12,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import insert
 
 from bench.setup import fresh_database, municipality_with_teachers
-from services.access import Actor, Grant
-from services.event_models import EventKind, RegistrationStatus
-from services.events import EventInput, create_event, sign_up
-from services.models import Role, User
+from services.events.events import EventInput, create_event, sign_up
+from services.models.events import EventKind, RegistrationStatus
+from services.models.people import Role, User
+from services.people.access import Actor, Grant
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 EVENT = EventInput(

@@ -20,13 +20,13 @@ from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bench.setup import fresh_database, municipality_with_teachers
-from services.event_models import Event, EventKind, EventStatus, Registration, RegistrationStatus
-from services.indicator_models import Community, CommunityLevel, CommunityMember, IndicatorChoice
-from services.indicator_presets import PRESETS
-from services.indicators import compute, load_scope, period_of
-from services.mentoring_models import MentorPair, PairKind
-from services.models import Diagnostic, Person, User
-from services.route_models import ActivityKind, ItemStatus, Registry, Route, RouteItem, RouteStatus
+from services.indicators.calculation import compute, load_scope, period_of
+from services.indicators.presets import PRESETS
+from services.models.events import Event, EventKind, EventStatus, Registration, RegistrationStatus
+from services.models.indicators import Community, CommunityLevel, CommunityMember, IndicatorChoice
+from services.models.mentoring import MentorPair, PairKind
+from services.models.people import Diagnostic, Person, User
+from services.models.routes import ActivityKind, ItemStatus, Registry, Route, RouteItem, RouteStatus
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 CHUNK = 20_000

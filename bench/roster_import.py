@@ -13,12 +13,12 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from services.access import Actor, Grant
 from services.db import create_engine, create_session_factory, migrate
-from services.invites import issue_person_invites
-from services.models import Organisation, OrgKind, Role
-from services.roster import import_roster
-from services.roster_file import COLUMNS, parse_roster
+from services.models.people import Organisation, OrgKind, Role
+from services.people.access import Actor, Grant
+from services.people.invites import issue_person_invites
+from services.people.roster import import_roster
+from services.people.roster_file import COLUMNS, parse_roster
 
 SURNAMES = ("Иванова", "Петрова", "Сидорова", "Кузнецова", "Смирнова", "Попова", "Волкова", "Зайцева")
 NAMES = ("Анна", "Мария", "Елена", "Ольга", "Наталья", "Ирина", "Светлана", "Татьяна")

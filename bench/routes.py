@@ -15,14 +15,14 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bench.setup import fresh_database, municipality_with_teachers
-from bot.i18n import Translations
-from handlers.route_views import route_keyboard, route_text
-from services.access import Actor, Grant
-from services.models import Role
-from services.route_models import ActivityKind, ItemStatus, Route, RouteItem, RouteStatus
-from services.route_register import status_counts
-from services.route_review import item_queue, route_queue
-from services.routes import latest_route
+from handlers.common.i18n import Translations
+from handlers.routes.views import route_keyboard, route_text
+from services.models.people import Role
+from services.models.routes import ActivityKind, ItemStatus, Route, RouteItem, RouteStatus
+from services.people.access import Actor, Grant
+from services.routes.register import status_counts
+from services.routes.review import item_queue, route_queue
+from services.routes.routes import latest_route
 
 ITEMS_PER_TEACHER = 10
 SCHOOLS = 50

@@ -13,7 +13,7 @@ from sqlalchemy import insert, make_url, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.db import create_engine, create_session_factory, migrate
-from services.models import Organisation, OrgKind, Person
+from services.models.people import Organisation, OrgKind, Person
 
 TIMEZONE = "Europe/Moscow"
 

@@ -14,28 +14,13 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from bot.middlewares import ContextMiddleware
 from bot.retry import RetryMiddleware
 from bot.settings import Settings
-from handlers import (
-    communities,
-    diagnostics,
-    errors,
-    event_admin,
-    events,
-    indicators,
-    invites,
-    join,
-    mentoring,
-    mentoring_meetings,
-    mentoring_pairs,
-    mentoring_plan,
-    news,
-    orgs,
-    roster,
-    route_items,
-    route_review,
-    routes,
-    settings,
-    start,
-)
+from handlers.common import errors
+from handlers.delivery import news
+from handlers.events import events, organise
+from handlers.indicators import indicators
+from handlers.mentoring import meetings, pairs, plan, relay
+from handlers.people import communities, invites, joins, orgs, roster, settings, start
+from handlers.routes import diagnostics, items, review, routes
 
 logger = logging.getLogger(__name__)
 
@@ -59,21 +44,21 @@ def get_routers() -> list[Router]:
     return [
         errors.router,
         start.router,
-        join.router,
+        joins.router,
         settings.router,
         roster.router,
         invites.router,
         orgs.router,
         routes.router,
-        route_items.router,
-        route_review.router,
+        items.router,
+        review.router,
         diagnostics.router,
         events.router,
-        event_admin.router,
-        mentoring.router,
-        mentoring_pairs.router,
-        mentoring_meetings.router,
-        mentoring_plan.router,
+        organise.router,
+        relay.router,
+        pairs.router,
+        meetings.router,
+        plan.router,
         news.router,
         indicators.router,
         communities.router,

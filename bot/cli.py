@@ -10,12 +10,12 @@ from aiogram.utils.deep_linking import create_start_link
 from sqlalchemy import make_url
 
 from bot.app import build_bot
-from bot.i18n import Translations
 from bot.settings import Settings
+from handlers.common.i18n import Translations
 from services.clock import Clock
 from services.db import create_engine, create_session_factory, migrate
 from services.demo import fill_demo
-from services.orgs import ensure_region
+from services.people.orgs import ensure_region
 
 
 async def migrate_only(settings: Settings) -> None:

@@ -6,20 +6,20 @@ from zoneinfo import ZoneInfo
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.context import Resources
-from handlers.digest_view import render_digest
-from handlers.event_views import EventOpen
-from handlers.keyboards import MenuAction
-from handlers.mentoring_callbacks import MentorAct
-from handlers.notify import outgoing
-from handlers.route_views import RouteAction
-from services.digest import compose, digest_key, due_recipients
-from services.event_reminders import claim_event_reminders
-from services.mentoring_nudges import claim_nudges
-from services.outbox import NewDelivery, enqueue, queue_messages
-from services.outbox_models import DeliveryStatus
-from services.reminders import claim_reminders
-from services.snapshots import take_last_month
+from bot.resources import Resources
+from handlers.common.keyboards import MenuAction
+from handlers.common.notify import outgoing
+from handlers.delivery.digests import render_digest
+from handlers.events.views import EventOpen
+from handlers.mentoring.callbacks import MentorAct
+from handlers.routes.views import RouteAction
+from services.delivery.digests import compose, digest_key, due_recipients
+from services.delivery.outbox import NewDelivery, enqueue, queue_messages
+from services.events.reminders import claim_event_reminders
+from services.indicators.snapshots import take_last_month
+from services.mentoring.nudges import claim_nudges
+from services.models.delivery import DeliveryStatus
+from services.routes.reminders import claim_reminders
 
 logger = logging.getLogger(__name__)
 REMINDER_INTERVAL_MINUTES = 15

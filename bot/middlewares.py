@@ -10,8 +10,8 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, User
 
-from bot.context import Ctx
-from services.access import load_actor
+from handlers.common.context import Ctx
+from services.people.access import load_actor
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 

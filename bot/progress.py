@@ -6,8 +6,8 @@ import contextlib
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 
-from bot.context import Resources
-from services.broadcasts import Report, finish, sending_reports, set_progress_message
+from bot.resources import Resources
+from services.delivery.news import Report, finish, sending_reports, set_progress_message
 
 
 async def update_progress(bot: Bot, resources: Resources) -> None:

@@ -23,11 +23,11 @@ from aiogram.exceptions import (
 )
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.context import Resources
 from bot.progress import update_progress
+from bot.resources import Resources
 from bot.retry import bulk_sending
-from services.broadcasts import release_due
-from services.outbox import Outcome, Outgoing, claim, record, recover
+from services.delivery.news import release_due
+from services.delivery.outbox import Outcome, Outgoing, claim, record, recover
 
 logger = logging.getLogger(__name__)
 

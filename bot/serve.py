@@ -18,14 +18,14 @@ from aiohttp import web
 from sqlalchemy import text
 
 from bot.app import build_bot, build_dispatcher
-from bot.context import Resources
-from bot.i18n import Translations
 from bot.jobs import build_scheduler
+from bot.resources import Resources
 from bot.sender import Sender
 from bot.settings import Settings
+from handlers.common.i18n import Translations
 from services.clock import Clock
 from services.db import create_engine, create_session_factory, migrate
-from services.orgs import ensure_region
+from services.people.orgs import ensure_region
 
 logger = logging.getLogger(__name__)
 WEBHOOK_PATH = "/webhook"

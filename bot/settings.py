@@ -1,16 +1,16 @@
 """Typed settings read once at start from the environment or `.env`."""
 
 import re
-from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from services.db import DEFAULT_DATABASE_URL
+
 # Bot API tokens look like "123456789:AA...": a numeric bot id, a colon, 30+ url-safe chars.
 TOKEN_PATTERN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
-DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{Path('data') / 'nms.sqlite3'}"
 
 
 class Settings(BaseSettings):

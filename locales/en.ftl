@@ -202,10 +202,6 @@ route-progress = { $done } of { $total } done{ $overdue ->
        *[other] , { $overdue } overdue
     }
 route-comment = 💬 { $comment }
-route-item-line = { $mark } { $title } — by { $deadline }{ $overdue ->
-        [yes] {" "}❗
-       *[no] {""}
-    }
 route-add-catalogue = ➕ From the catalogue
 route-add-own = ✏️ My own activity
 route-submit = 📤 Submit for approval
@@ -860,6 +856,6 @@ community-level-regional = regional
 community-level-network = network
 digest-indicators = 📈 Indicators for the school year (/indicators):
 digest-indicator-line = { $mark } { $name }: { $value } (target { $target })
-indicators-pick-municipality = 🏫 A school
-indicators-pick-region = 🏙 A municipality
+indicators-pick-school = 🏫 A school
+indicators-pick-municipality = 🏙 A municipality
 indicators-pick = Choose whose indicators to open:

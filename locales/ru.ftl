@@ -204,10 +204,6 @@ route-progress = Выполнено { $done } из { $total }{ $overdue ->
        *[other] , просрочено: { $overdue }
     }
 route-comment = 💬 { $comment }
-route-item-line = { $mark } { $title } — до { $deadline }{ $overdue ->
-        [yes] {" "}❗
-       *[no] {""}
-    }
 route-add-catalogue = ➕ Из каталога
 route-add-own = ✏️ Своё мероприятие
 route-submit = 📤 На согласование
@@ -862,6 +858,6 @@ community-level-regional = региональное
 community-level-network = сетевое
 digest-indicators = 📈 Показатели за учебный год (/indicators):
 digest-indicator-line = { $mark } { $name }: { $value } (цель { $target })
-indicators-pick-municipality = 🏫 По школе
-indicators-pick-region = 🏙 По муниципалитету
+indicators-pick-school = 🏫 По школе
+indicators-pick-municipality = 🏙 По муниципалитету
 indicators-pick = Выберите, чьи показатели открыть:

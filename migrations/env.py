@@ -6,15 +6,15 @@ import os
 from alembic import context
 from sqlalchemy import Connection
 
-from services import (  # noqa: F401  (register their tables)
-    event_models,
-    indicator_models,
-    mentoring_models,
-    outbox_models,
-    route_models,
+from services.db import DEFAULT_DATABASE_URL, create_engine
+from services.models import (  # noqa: F401  (register their tables)
+    delivery,
+    events,
+    indicators,
+    mentoring,
+    routes,
 )
-from services.db import create_engine
-from services.models import Base
+from services.models.people import Base
 
 target_metadata = Base.metadata
 
@@ -30,8 +30,6 @@ def run_on(connection: Connection) -> None:
 
 
 async def run_standalone() -> None:
-    from bot.settings import DEFAULT_DATABASE_URL
-
     engine = create_engine(os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL))
     async with engine.begin() as connection:
         await connection.run_sync(run_on)

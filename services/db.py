@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from alembic import command
 from alembic.config import Config
@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Update, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{Path('data') / 'nms.sqlite3'}"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -34,6 +35,10 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     # Concurrent writers wait (up to 15 s) for the lock instead of failing at once with "database is locked".
     cursor.execute("PRAGMA busy_timeout=15000")
     cursor.close()
+
+
+# The session as handlers hold it, without importing SQLAlchemy themselves.
+Session: TypeAlias = AsyncSession
 
 
 async def update_once(session: AsyncSession, statement: Update, refusal: Exception) -> None:

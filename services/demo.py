@@ -7,13 +7,13 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.diagnostics import LEVELS
-from services.invites import new_token
-from services.models import Diagnostic, DiagnosticDeficit, Invite, Organisation, OrgKind, Person, Role, User
-from services.orgs import Org, get_org
-from services.roster import ImportScope, write_roster
-from services.roster_file import RosterRow
-from services.route_models import Area
+from services.models.people import Diagnostic, DiagnosticDeficit, Invite, Organisation, OrgKind, Person, Role, User
+from services.models.routes import Area
+from services.people.invites import new_token
+from services.people.orgs import Org, get_org
+from services.people.roster import ImportScope, write_roster
+from services.people.roster_file import RosterRow
+from services.routes.diagnostics import LEVELS
 
 MUNICIPALITY = "Демо-муниципалитет"
 SCHOOLS = ("МБОУ СОШ № 1", "МБОУ Гимназия № 2", "МАДОУ Детский сад № 3")

@@ -16,16 +16,16 @@ from sqlalchemy import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import build_bot, build_dispatcher
-from bot.context import Resources
-from bot.i18n import Translations
+from bot.resources import Resources
 from bot.settings import Settings
+from handlers.common.i18n import Translations
 from services.clock import Clock
 from services.db import create_engine, create_session_factory, migrate
-from services.orgs import Org, ensure_region
-from tests.conversation import Harness
-from tests.fake_telegram import FakeTelegram
+from services.people.orgs import Org, ensure_region
+from tests.support.conversation import Harness
+from tests.support.fake_telegram import FakeTelegram
 
-pytest_plugins = ["tests.mentoring_setup", "tests.bot_api"]  # fixtures shared by several test modules
+pytest_plugins = ["tests.support.mentoring_setup", "tests.support.bot_api"]  # fixtures shared by several test modules
 
 TOKEN = "123456789:AAEXAMPLEexampleEXAMPLEexample_-123"
 ADMIN_ID = 1

@@ -10,8 +10,8 @@ import signal
 import sys
 from pathlib import Path
 
-from tests.bot_api import BOT, BotApiServer, user_message
 from tests.conftest import ADMIN_ID, TOKEN, sqlite_url
+from tests.support.bot_api import BOT, BotApiServer, user_message
 
 
 async def test_bot_process_serves_an_admin_through_a_local_bot_api(

@@ -16,12 +16,12 @@ from bot.cli import backup
 from bot.settings import Settings
 from services.db import create_engine, downgrade, migrate
 from services.demo import fill_demo
-from services.models import Diagnostic, Organisation, OrgKind, Person
-from services.orgs import Org, ensure_region
-from services.people import is_young_specialist, young_specialist_clause
+from services.models.people import Diagnostic, Organisation, OrgKind, Person
+from services.people.orgs import Org, ensure_region
+from services.people.persons import is_young_specialist, young_specialist_clause
 from tests.conftest import POSTGRES, TOKEN, FrozenClock, sqlite_url
-from tests.conversation import Harness, texts
-from tests.fake_telegram import html_to_plain
+from tests.support.conversation import Harness, texts
+from tests.support.fake_telegram import html_to_plain
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,96 +1,109 @@
-"""Every text the code asks for exists in every language, and the files parse cleanly."""
+"""Every text the code asks for exists in every language, every text in the files is asked for, and the
+files parse cleanly.
+
+Keys are read off the code itself, in every sub-package: string literals shaped like a key, and
+f-strings such as f"item-status-{status}". The values an f-string's placeholder takes come from our own
+enums and constant tables: where one of them fills a key family at all, it must fill all of it, so a new
+status gets its text or the test names it.
+"""
 
 import ast
+import enum
+import importlib
+import pkgutil
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent_ast
+from fluent.syntax.visitor import Visitor
 
-from bot.i18n import LOCALES_DIR, Translations
-from handlers.diagnostics import DIAGNOSTIC_KINDS
-from handlers.event_admin import AUDIENCES
-from handlers.menu import ROLE_BUTTONS, ROLE_COMMANDS
-from services.access import LANGUAGES
-from services.broadcasts import AUDIENCE_KINDS, ROLE_CHOICES
-from services.diagnostics import LEVELS
-from services.event_models import EventKind, RegistrationStatus
-from services.event_reminders import LEADS
-from services.events import EDITABLE_EVENT_FIELDS
-from services.indicator_models import CommunityLevel
-from services.indicators import PERIOD_KINDS
-from services.mentoring_models import MeetingStatus, PairKind, PairStatus
-from services.models import Role
-from services.outbox_models import BroadcastStatus
-from services.reminders import KINDS
-from services.route_models import ActivityKind, Area, ItemStatus, RouteStatus
-from services.routes import EDITABLE_FIELDS
+from handlers.common.i18n import LOCALES_DIR, Translations
+from services.people.access import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("bot", "handlers", "services")
 KEY_SHAPE = re.compile(r"[a-z]+(?:-[a-z0-9]+)+")
 NOT_KEYS = {"utf-8", "utf-8-sig"}  # literals of that shape that are not message ids
+PLACEHOLDER = "[a-z0-9_]+"  # one enum value or table entry fills one placeholder
 
 
-def message_ids(path: Path) -> set[str]:
+def parse(path: Path) -> fluent_ast.Resource:
     resource = FluentParser().parse(path.read_text(encoding="utf-8"))
     junk = [entry for entry in resource.body if isinstance(entry, fluent_ast.Junk)]
     assert not junk, f"{path.name} has unparsable entries: {[str(j.content)[:60] for j in junk]}"
-    return {entry.id.name for entry in resource.body if isinstance(entry, fluent_ast.Message)}
+    return resource
 
 
-def key_literals_in_code() -> set[str]:
-    """Every string literal in our code shaped like a message id (e.g. "roster-rejected")."""
+def message_ids(path: Path) -> set[str]:
+    return {entry.id.name for entry in parse(path).body if isinstance(entry, fluent_ast.Message)}
+
+
+def referenced_in_locale(path: Path) -> set[str]:
+    """Messages another message embeds ({ other-message })."""
+    found: set[str] = set()
+
+    class References(Visitor):
+        def visit_MessageReference(self, node: fluent_ast.MessageReference) -> None:
+            found.add(node.id.name)
+
+    References().visit(parse(path))
+    return found
+
+
+def code_trees() -> Iterator[ast.AST]:
+    for folder in PACKAGES:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            yield ast.parse(path.read_text(encoding="utf-8"))
+
+
+def key_literals() -> set[str]:
+    """Every string literal in our code shaped like a message id (e.g. "roster-rejected"), and every literal
+    a translator is called with (t("profile"), t.plain("back"))."""
     found = set()
-    for folder in ("bot", "handlers", "services"):
-        for path in (ROOT / folder).glob("*.py"):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY_SHAPE.fullmatch(node.value):
-                    found.add(node.value)
+    for tree in code_trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY_SHAPE.fullmatch(node.value):
+                found.add(node.value)
+            elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+                called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                if called in ("t", "plain") and isinstance(node.args[0].value, str):
+                    found.add(node.args[0].value)
     return found - NOT_KEYS
 
 
-def keys_built_in_code() -> set[str]:
-    """Keys the code composes from data: roles, menu items, commands, languages."""
-    keys = {f"role-{role.value}" for role in Role} | {"role-teacher", "role-none"}
-    keys |= {f"help-{role.value}" for role in Role} | {"help-teacher"}
-    keys |= {f"menu-{item}" for items in ROLE_BUTTONS.values() for item in items}
-    keys |= {f"cmd-{name}" for names in ROLE_COMMANDS.values() for name in names}
-    keys |= {f"language-{code}" for code in LANGUAGES}
-    keys |= {f"area-{area.value}" for area in Area} | {f"kind-{kind.value}" for kind in ActivityKind}
-    keys |= {f"item-status-{status.value}" for status in ItemStatus}
-    keys |= {f"route-status-{status.value}" for status in RouteStatus}
-    keys |= {f"register-col-{index}" for index in range(13)} | {f"self-assessment-{value}" for value in range(1, 5)}
-    actions = ("created", "submitted", "approved", "returned", "reported", "confirmed", "item_returned", "implemented")
-    keys |= {f"reminder-{kind}" for kind in KINDS}
-    keys |= {f"event-kind-{kind.value}" for kind in EventKind} | {f"registration-{s.value}" for s in RegistrationStatus}
-    keys |= {f"event-audience-{audience}" for audience in AUDIENCES}
-    keys |= {f"event-reminder-{kind}" for kind in LEADS}
-    keys |= {f"pair-kind-{kind.value}" for kind in PairKind} | {f"meeting-{s.value}" for s in MeetingStatus}
-    keys |= {f"meeting-{value}" for value in ("offline", "online")} | {f"pair-status-{s.value}" for s in PairStatus}
-    keys |= {f"nudge-{kind}" for kind in ("mentor", "managers", "result")}
-    keys |= {f"mentor-card-{action}" for action in ("write", "meeting", "plan")}
-    keys |= {f"meeting-edit-{action}" for action in ("topic", "notes", "delete")}
-    keys |= {f"meeting-ask-{field}" for field in ("topic", "notes")} | {
-        f"plan-{a}" for a in ("add", "remove", "propose")
-    }
-    keys |= {f"news-line-{s.value}" for s in BroadcastStatus} | {f"news-audience-{kind}" for kind in AUDIENCE_KINDS}
-    keys |= {f"news-role-{role}" for role in ROLE_CHOICES} | {f"news-choose-{k}" for k in AUDIENCE_KINDS[1:4]}
-    keys |= {"news-choose-event"}
-    keys |= {f"news-{step}" for step in ("now", "later", "cancel")}
-    keys |= {f"weekday-{n}" for n in range(7)}
-    keys |= {f"period-kind-{kind}" for kind in PERIOD_KINDS} | {f"period-{kind}" for kind in PERIOD_KINDS}
-    keys |= {f"community-level-{level.value}" for level in CommunityLevel}
-    keys |= {f"indicators-pick-{kind}" for kind in ("municipality", "region")}
-    keys |= {f"communities-{action}-done" for action in ("join", "leave")}
-    keys |= {f"indicator-ask-{action}" for action in ("target", "manual")}
-    keys |= {f"plan-template-{n}" for n in range(9)} | {f"month-{n}" for n in range(1, 13)}
-    keys |= {f"pair-{action}" for action in ("complete", "dissolve")}
-    keys |= {f"pairs-col-{n}" for n in range(9)} | {f"meetings-col-{n}" for n in range(9)}
-    keys |= {f"event-edit-{field}" for field in EDITABLE_EVENT_FIELDS}
-    keys |= {f"event-edit-ask-{field}" for field in EDITABLE_EVENT_FIELDS}
-    keys |= {f"edit-{field}" for field in EDITABLE_FIELDS} | {f"edit-ask-{field}" for field in EDITABLE_FIELDS}
-    keys |= {f"level-{level}" for level in LEVELS} | {f"diagnostic-kind-{kind}" for kind in DIAGNOSTIC_KINDS}
-    return keys | {f"history-{action}" for action in actions}
+def key_patterns() -> set[str]:
+    """f-strings that build a message id, as regular expressions (f"reminder-{kind}" → reminder-[a-z0-9_]+)."""
+    patterns = set()
+    for tree in code_trees():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.JoinedStr) or not node.values:
+                continue
+            head = node.values[0]
+            if not (isinstance(head, ast.Constant) and re.fullmatch(r"[a-z]+-[a-z0-9-]*", str(head.value))):
+                continue
+            parts = [re.escape(str(v.value)) if isinstance(v, ast.Constant) else PLACEHOLDER for v in node.values]
+            patterns.add("".join(parts))
+    return patterns
+
+
+def value_sets() -> list[tuple[str, set[str]]]:
+    """Our enums and module-level tuples of words: the values placeholders are filled from."""
+    found: list[tuple[str, set[str]]] = []
+    for package in PACKAGES:
+        for info in pkgutil.walk_packages([str(ROOT / package)], prefix=f"{package}."):
+            module = importlib.import_module(info.name)
+            for name, value in vars(module).items():
+                if isinstance(value, type) and issubclass(value, enum.Enum) and value.__module__ == info.name:
+                    found.append((f"{info.name}.{name}", {str(member.value) for member in value}))
+                elif (
+                    isinstance(value, tuple)
+                    and len(value) > 1
+                    and all(isinstance(v, str) and re.fullmatch(PLACEHOLDER, v) for v in value)
+                ):
+                    found.append((f"{info.name}.{name}", set(value)))
+    return found
 
 
 def test_every_language_has_the_same_messages() -> None:
@@ -99,14 +112,45 @@ def test_every_language_has_the_same_messages() -> None:
     assert ids["ru"] == ids["en"], ids["ru"] ^ ids["en"]
 
 
-def test_every_key_the_code_uses_exists() -> None:
+def test_every_key_the_code_names_exists() -> None:
     known = message_ids(LOCALES_DIR / "ru.ftl")
-    literals = key_literals_in_code()
+    literals = key_literals()
     assert len(literals) > 50  # the scan itself works
     # A file problem code such as "bad-date" is shown as "problem-bad-date".
-    missing = {key for key in literals if key not in known and f"problem-{key}" not in known}
+    assert not {key for key in literals if key not in known and f"problem-{key}" not in known}
+
+
+def test_every_key_the_code_builds_exists_for_every_value() -> None:
+    """A key family whose every key is a value of one enum or table (two keys at least) is filled from it
+    (the smallest such, when several fit): every value of it must have its key."""
+    known = message_ids(LOCALES_DIR / "ru.ftl")
+    families = [pattern for pattern in key_patterns() if pattern.count(PLACEHOLDER) == 1]
+    assert len(families) > 30  # the scan itself works
+    sets = value_sets()
+    missing = []
+    for pattern in families:
+        head, tail = (part.replace("\\", "") for part in pattern.split(PLACEHOLDER))
+        filled = {key for key in known if re.fullmatch(pattern, key)}
+        candidates = [(name, {f"{head}{value}{tail}" for value in values}) for name, values in sets]
+        candidates = [(name, keys) for name, keys in candidates if len(filled) >= 2 and filled <= keys]
+        if candidates:
+            name, keys = min(candidates, key=lambda candidate: len(candidate[1]))
+            missing += [f"{key} ({name})" for key in sorted(keys - filled)]
     assert not missing
-    assert not keys_built_in_code() - known
+
+
+def test_every_message_in_the_files_is_used() -> None:
+    ru = LOCALES_DIR / "ru.ftl"
+    literals, patterns, embedded = key_literals(), key_patterns(), referenced_in_locale(ru)
+    unused = {
+        key
+        for key in message_ids(ru)
+        if key not in literals
+        and key not in embedded
+        and key.removeprefix("problem-") not in literals
+        and not any(re.fullmatch(pattern, key) for pattern in patterns)
+    }
+    assert not unused
 
 
 def test_texts_format_without_errors_in_every_language() -> None:

@@ -4,10 +4,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.models import Invite, Organisation, OrgKind, Person
-from tests.conversation import Harness, texts
-from tests.conversation import Person as Chatter
-from tests.factories import (
+from services.models.people import Invite, Organisation, OrgKind, Person
+from tests.support.conversation import Harness, texts
+from tests.support.conversation import Person as Chatter
+from tests.support.factories import (
     admin_with_municipality,
     import_roster,
     join_with_consent,

@@ -9,9 +9,9 @@ from bot.app import build_bot
 from bot.retry import RetryMiddleware
 from bot.settings import Settings
 from tests.conftest import ADMIN_ID
-from tests.conversation import Harness, texts
-from tests.factories import join_with_consent
-from tests.fake_telegram import FakeTelegram
+from tests.support.conversation import Harness, texts
+from tests.support.factories import join_with_consent
+from tests.support.fake_telegram import FakeTelegram
 
 PROBE = SendMessage(chat_id=5, text="probe")
 

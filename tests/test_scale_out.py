@@ -20,9 +20,9 @@ import aiohttp
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.outbox import NewDelivery, enqueue
-from tests.bot_api import BOT, BotApiServer, user_message
+from services.delivery.outbox import NewDelivery, enqueue
 from tests.conftest import ADMIN_ID, POSTGRES, TOKEN
+from tests.support.bot_api import BOT, BotApiServer, user_message
 
 REDIS = os.environ.get("TEST_REDIS_URL")
 SECRET = "s3cret-token"

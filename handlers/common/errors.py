@@ -1,0 +1,66 @@
+"""The last word: domain errors explained, unexpected ones logged with an apology, stale input answered."""
+
+import logging
+from contextlib import suppress
+
+from aiogram import Router
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.filters import ExceptionMessageFilter, ExceptionTypeFilter
+from aiogram.types import CallbackQuery, ErrorEvent, Message
+
+from handlers.common.context import Ctx
+from handlers.common.i18n import DEFAULT_LANGUAGE, Translations, Translator
+from services.errors import DomainError
+
+router = Router(name="errors")
+logger = logging.getLogger(__name__)
+ALERT_LIMIT = 200  # Telegram's limit for answerCallbackQuery text
+
+
+@router.error(ExceptionTypeFilter(TelegramBadRequest), ExceptionMessageFilter(r".*message is not modified"))
+async def nothing_to_change(event: ErrorEvent) -> None:
+    """A tap that would redraw a screen exactly as it is (the same page or filter): Telegram refuses the
+    edit, and the person already sees what they asked for, so there is nothing to say."""
+
+
+@router.error(ExceptionTypeFilter(DomainError))
+async def explain_domain_error(event: ErrorEvent, translations: Translations, ctx: Ctx | None = None) -> None:
+    error = event.exception
+    assert isinstance(error, DomainError)
+    t = _translator(translations, ctx)
+    await _tell(event, t(error.key, **error.params), t.plain(error.key, **error.params))
+
+
+@router.error()
+async def apologise(event: ErrorEvent, translations: Translations, ctx: Ctx | None = None) -> None:
+    logger.error("update %s failed", event.update.update_id, exc_info=event.exception)
+    t = _translator(translations, ctx)
+    await _tell(event, t("error-unexpected"), t.plain("error-unexpected"))
+
+
+def _translator(translations: Translations, ctx: Ctx | None) -> Translator:
+    """The person's language if we got as far as knowing them, else the default."""
+    return ctx.t if ctx is not None else translations.get(DEFAULT_LANGUAGE)
+
+
+async def _tell(event: ErrorEvent, html_text: str, plain_text: str) -> None:
+    """Answer where the person is looking: an alert on a button press, a message otherwise."""
+    # Telling the person must not raise again (they may have blocked the bot meanwhile).
+    with suppress(TelegramAPIError):
+        if (callback := event.update.callback_query) is not None:
+            await callback.answer(plain_text[:ALERT_LIMIT], show_alert=True)
+        elif (message := event.update.message) is not None:
+            await message.answer(html_text)
+
+
+fallback = Router(name="fallback")
+
+
+@fallback.callback_query()
+async def stale_button(callback: CallbackQuery, ctx: Ctx) -> None:
+    await callback.answer(ctx.t.plain("stale-button"), show_alert=True)
+
+
+@fallback.message()
+async def not_understood(message: Message, ctx: Ctx) -> None:
+    await message.answer(ctx.t("not-understood"))

@@ -1,0 +1,68 @@
+"""Callback data shapes, keyboards and text helpers shared by several screens."""
+
+from collections.abc import Callable
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from handlers.common.i18n import Translator
+from services.people.orgs import Page
+
+
+def short(text: str, limit: int) -> str:
+    """Cut a person-supplied text to fit a button or a line, marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def message_of(callback: CallbackQuery) -> Message:
+    """The message a pressed button sits on (our buttons are never on inaccessible or inline messages)."""
+    assert isinstance(callback.message, Message)
+    return callback.message
+
+
+class MenuAction(CallbackData, prefix="m"):
+    item: str
+
+
+class OrgPage(CallbackData, prefix="op"):
+    """Turn to another page of an organisation list; `purpose` names the screen it belongs to."""
+
+    purpose: str
+    parent: int = 0
+    page: int = 0
+    role: str = ""
+
+
+class OrgPick(CallbackData, prefix="pick"):
+    purpose: str
+    org: int
+    role: str = ""
+
+
+def page_row(
+    t: Translator, page: int, pages: int, callback_for: Callable[[int], CallbackData]
+) -> InlineKeyboardBuilder:
+    """‹ n/N › under a paginated list (empty when everything fits one page)."""
+    nav = InlineKeyboardBuilder()
+    if pages > 1:
+        if page > 0:
+            nav.button(text="‹", callback_data=callback_for(page - 1))
+        nav.button(text=t.plain("page-of", page=page + 1, pages=pages), callback_data=callback_for(page))
+        if page + 1 < pages:
+            nav.button(text="›", callback_data=callback_for(page + 1))
+    return nav
+
+
+def org_page_keyboard(
+    t: Translator, page: Page, *, purpose: str, parent: int = 0, role: str = ""
+) -> InlineKeyboardMarkup:
+    """One button per organisation, and ‹ n/N › when there is more than one page."""
+    builder = InlineKeyboardBuilder()
+    for org in page.items:
+        builder.button(text=org.name[:60], callback_data=OrgPick(purpose=purpose, org=org.id, role=role))
+    builder.adjust(1)
+    builder.attach(
+        page_row(t, page.page, page.pages, lambda n: OrgPage(purpose=purpose, parent=parent, page=n, role=role))
+    )
+    return builder.as_markup()

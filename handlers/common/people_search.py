@@ -1,0 +1,27 @@
+"""Finding a roster person by typed name, for coordinators and methodists: one answer for every screen."""
+
+from collections.abc import Callable
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from handlers.common.context import Ctx
+from handlers.common.keyboards import short
+from services.routes.diagnostics import find_people
+
+
+async def answer_people(message: Message, ctx: Ctx, pick: Callable[[int], CallbackData]) -> bool:
+    """Answer a typed name with the matching people in scope as buttons; False if nobody matched."""
+    assert message.text is not None
+    matches = await find_people(ctx.session, actor=ctx.actor, query=message.text)
+    if not matches:
+        await message.answer(ctx.t("diagnostic-nobody"))
+        return False
+    builder = InlineKeyboardBuilder()
+    for match in matches:
+        builder.button(text=f"{short(match.full_name, 40)} · {short(match.school, 20)}", callback_data=pick(match.id))
+    builder.adjust(1)
+    markup: InlineKeyboardMarkup = builder.as_markup()
+    await message.answer(ctx.t("diagnostic-choose-person"), reply_markup=markup)
+    return True

@@ -1,0 +1,78 @@
+"""Files people send: size checked before anything is fetched, downloaded by file id, and a rejected
+file's problems reported row by row (with a spreadsheet when the list is long)."""
+
+import io
+from collections.abc import Sequence
+
+from aiogram.types import BufferedInputFile, CallbackQuery, Document, Message
+
+from handlers.common.context import Ctx
+from handlers.common.i18n import Translator
+from services.errors import InvalidInput, RowProblem
+from services.files.reading import MAX_FILE_BYTES
+from services.files.writing import write_table
+
+PROBLEMS_IN_MESSAGE = 15
+
+
+def check_size(document: Document) -> None:
+    if (document.file_size or 0) > MAX_FILE_BYTES:
+        raise InvalidInput("file-too-big", limit=MAX_FILE_BYTES // (1024 * 1024))
+
+
+async def ask_for_file(
+    callback: CallbackQuery,
+    t: Translator,
+    *,
+    sheet: str,
+    columns: Sequence[str],
+    example: Sequence[object],
+    filename: str,
+    caption: str,
+) -> None:
+    """Answer the button with the file's template (its columns and one example row) and what to send."""
+    template = write_table(t.plain(sheet), list(columns), [example])
+    await callback.answer()
+    assert isinstance(callback.message, Message)
+    await callback.message.answer_document(BufferedInputFile(template, filename=filename), caption=t(caption))
+
+
+async def uploaded(message: Message, ctx: Ctx) -> tuple[bytes, str]:
+    """The content and name of the document in the message (within the size limit)."""
+    document = message.document
+    assert document is not None
+    check_size(document)
+    return await download(ctx, document.file_id), document.file_name or ""
+
+
+async def download(ctx: Ctx, file_id: str) -> bytes:
+    """A file someone sent, fetched from Telegram by its id."""
+    file = await ctx.bot.get_file(file_id)
+    buffer = io.BytesIO()
+    await ctx.bot.download_file(file.file_path or "", buffer)
+    return buffer.getvalue()
+
+
+async def report_problems(message: Message, t: Translator, problems: list[RowProblem]) -> None:
+    """Say what is wrong, row by row; the full list goes as a spreadsheet when it is long."""
+    lines = [_problem_line(t, problem) for problem in problems[:PROBLEMS_IN_MESSAGE]]
+    text = t("roster-rejected", count=len(problems)) + "\n" + "\n".join(lines)
+    if len(problems) > PROBLEMS_IN_MESSAGE:
+        text += "\n" + t("roster-more-problems", count=len(problems) - PROBLEMS_IN_MESSAGE)
+    await message.answer(text)
+    if len(problems) > PROBLEMS_IN_MESSAGE:
+        table = write_table(
+            t.plain("roster-problems-sheet"),
+            [t.plain("col-row"), t.plain("col-column"), t.plain("col-problem")],
+            [(p.line, p.column, t.plain(f"problem-{p.code}", value=p.value)) for p in problems],
+        )
+        await message.answer_document(BufferedInputFile(table, filename="roster-problems.xlsx"))
+
+
+def _problem_line(t: Translator, problem: RowProblem) -> str:
+    return t(
+        "roster-problem",
+        line=problem.line,
+        column=problem.column or "—",
+        problem=t.plain(f"problem-{problem.code}", value=problem.value),
+    )

@@ -1,0 +1,1 @@
+"""News in the chat and how the weekly digest reads."""

@@ -1,0 +1,55 @@
+"""The weekly digest as text: only the sections that have something in them."""
+
+from zoneinfo import ZoneInfo
+
+from handlers.common.i18n import Translator
+from handlers.common.keyboards import short
+from handlers.indicators.indicators import mark, target_text, value_text
+from services.delivery.digests import LISTED, Digest, EventLine
+
+
+def render_digest(t: Translator, digest: Digest) -> str:
+    parts = [t("digest-title")]
+    if digest.my_events:
+        parts.append(_events(t, "digest-my-events", digest.my_events))
+    if digest.new_events:
+        parts.append(_events(t, "digest-new-events", digest.new_events))
+    if digest.items_due or digest.items_overdue:
+        parts.append(t("digest-items", due=digest.items_due, overdue=digest.items_overdue))
+    if digest.meetings_this_week or digest.silent_mentees:
+        lines = [t("digest-mentoring", meetings=digest.meetings_this_week, silent=len(digest.silent_mentees))]
+        lines += [t("digest-silent-line", name=name) for name in digest.silent_mentees[:LISTED]]
+        parts.append("\n".join(lines))
+    if digest.reports_waiting or digest.routes_waiting or digest.join_requests:
+        parts.append(
+            t(
+                "digest-review",
+                reports=digest.reports_waiting,
+                routes=digest.routes_waiting,
+                joins=digest.join_requests,
+            )
+        )
+    if digest.headline:
+        lines = [t("digest-indicators")]
+        lines += [
+            t(
+                "digest-indicator-line",
+                mark=mark(row.met),
+                name=row.definition.short,
+                value=value_text(t, row, row.value),
+                target=target_text(t, row),
+            )
+            for row in digest.headline
+        ]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def _events(t: Translator, key: str, events: list[EventLine]) -> str:
+    lines = [t(key, count=len(events))]
+    for event in events[:LISTED]:
+        start = event.starts_at.astimezone(ZoneInfo(event.timezone))
+        lines.append(t("digest-event-line", start=f"{start:%d.%m %H:%M}", title=short(event.title, 120)))
+    if len(events) > LISTED:
+        lines.append(t("digest-more", count=len(events) - LISTED))
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Events in the chat: participants' screens and the organiser's."""

@@ -1,0 +1,1 @@
+"""Indicators in the chat: tables, details, charts and the workbook."""

@@ -1,0 +1,1 @@
+"""Mentoring in the chat: relay, pairs, meetings, plans."""

@@ -1,0 +1,1 @@
+"""Joining, invites, the roster, organisations, settings and communities in the chat."""

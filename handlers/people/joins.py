@@ -1,0 +1,123 @@
+"""Asking to join without an invite: choose municipality and school, type ФИО; managers decide with one tap."""
+
+from aiogram import F, Router
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from handlers.common.context import Ctx
+from handlers.common.i18n import Translator
+from handlers.common.keyboards import MenuAction, OrgPage, OrgPick, message_of, org_page_keyboard
+from handlers.common.menu import main_menu, menu_text, refresh_commands
+from handlers.common.notify import notify
+from services.models.people import OrgKind
+from services.people.access import approver_chats
+from services.people.joins import create_join_request, decide_join_request
+from services.people.orgs import get_org, list_orgs
+
+router = Router(name="join")
+
+
+class JoinForm(StatesGroup):
+    full_name = State()
+
+
+class JoinDecision(CallbackData, prefix="jr"):
+    request: int
+    approve: bool
+
+
+@router.callback_query(MenuAction.filter(F.item == "join"))
+async def join_begin(callback: CallbackQuery, ctx: Ctx) -> None:
+    await callback.answer()
+    message = message_of(callback)
+    if ctx.actor.is_teacher:
+        await message.answer(ctx.t("join-already-member"))
+        return
+    page = await list_orgs(ctx.session, kind=OrgKind.MUNICIPALITY)
+    if not page.items:
+        await message.answer(ctx.t("join-no-municipalities"))
+        return
+    await message.answer(ctx.t("join-choose-municipality"), reply_markup=org_page_keyboard(ctx.t, page, purpose="jm"))
+
+
+@router.callback_query(OrgPage.filter(F.purpose.in_({"jm", "js"})))
+async def join_turn_page(callback: CallbackQuery, callback_data: OrgPage, ctx: Ctx) -> None:
+    kind = OrgKind.MUNICIPALITY if callback_data.purpose == "jm" else OrgKind.SCHOOL
+    page = await list_orgs(ctx.session, kind=kind, parent_id=callback_data.parent or None, page=callback_data.page)
+    await callback.answer()
+    await message_of(callback).edit_reply_markup(
+        reply_markup=org_page_keyboard(ctx.t, page, purpose=callback_data.purpose, parent=callback_data.parent)
+    )
+
+
+@router.callback_query(OrgPick.filter(F.purpose == "jm"))
+async def join_pick_municipality(callback: CallbackQuery, callback_data: OrgPick, ctx: Ctx) -> None:
+    municipality = await get_org(ctx.session, callback_data.org, OrgKind.MUNICIPALITY)
+    page = await list_orgs(ctx.session, kind=OrgKind.SCHOOL, parent_id=municipality.id)
+    await callback.answer()
+    if not page.items:
+        await message_of(callback).edit_text(ctx.t("join-no-schools", municipality=municipality.name))
+        return
+    await message_of(callback).edit_text(
+        ctx.t("join-choose-school", municipality=municipality.name),
+        reply_markup=org_page_keyboard(ctx.t, page, purpose="js", parent=municipality.id),
+    )
+
+
+@router.callback_query(OrgPick.filter(F.purpose == "js"))
+async def join_pick_school(callback: CallbackQuery, callback_data: OrgPick, state: FSMContext, ctx: Ctx) -> None:
+    school = await get_org(ctx.session, callback_data.org, OrgKind.SCHOOL)
+    await state.set_state(JoinForm.full_name)
+    await state.update_data(school_id=school.id)
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("join-type-name", school=school.name))
+
+
+@router.message(JoinForm.full_name, F.text, ~F.text.startswith("/"))
+async def join_full_name(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    school_id = (await state.get_data())["school_id"]
+    request = await create_join_request(
+        ctx.session, actor=ctx.actor, school_id=school_id, full_name=message.text, now=ctx.now()
+    )
+    await state.clear()
+    await message.answer(ctx.t("join-sent", school=request.school))
+    for chat_id, language in await approver_chats(ctx.session, school_id=school_id):
+        approver_t = ctx.translations.get(language)
+        text = approver_t(
+            "join-request", name=request.full_name, school=request.school, municipality=request.municipality
+        )
+        await notify(ctx.bot, chat_id, text, _decision_keyboard(approver_t, request.id))
+
+
+@router.message(JoinForm.full_name, ~F.text.startswith("/"))
+async def join_full_name_not_text(message: Message, ctx: Ctx) -> None:
+    await message.answer(ctx.t("join-bad-name"))
+
+
+@router.callback_query(JoinDecision.filter())
+async def join_decide(callback: CallbackQuery, callback_data: JoinDecision, ctx: Ctx) -> None:
+    decision = await decide_join_request(
+        ctx.session, actor=ctx.actor, request_id=callback_data.request, approve=callback_data.approve, now=ctx.now()
+    )
+    key = "join-approved-by-you" if decision.approved else "join-rejected-by-you"
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t(key, name=decision.full_name))
+    requester = decision.requester
+    requester_t = ctx.translations.get(requester.language)
+    if decision.approved:
+        await refresh_commands(ctx.bot, requester_t, requester)
+        text = requester_t("join-approved") + "\n\n" + menu_text(requester_t, requester)
+        await notify(ctx.bot, requester.tg_id, text, main_menu(requester_t, requester))
+    else:
+        await notify(ctx.bot, requester.tg_id, requester_t("join-rejected"), None)
+
+
+def _decision_keyboard(t: Translator, request_id: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("join-approve"), callback_data=JoinDecision(request=request_id, approve=True))
+    builder.button(text=t.plain("join-reject"), callback_data=JoinDecision(request=request_id, approve=False))
+    return builder.as_markup()

@@ -1,0 +1,125 @@
+"""/orgs: admins see the region's municipalities and add new ones with a time zone."""
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from handlers.common.context import Ctx
+from handlers.common.keyboards import MenuAction, OrgPage, message_of
+from services.errors import Forbidden
+from services.models.people import OrgKind, Role
+from services.people.access import Actor
+from services.people.orgs import clean_org_name, create_municipality, list_orgs
+
+router = Router(name="orgs")
+# Russia's time zones west to east; a municipality picks one by button.
+TIMEZONES = (
+    "Europe/Kaliningrad",
+    "Europe/Moscow",
+    "Europe/Samara",
+    "Asia/Yekaterinburg",
+    "Asia/Omsk",
+    "Asia/Novosibirsk",
+    "Asia/Krasnoyarsk",
+    "Asia/Irkutsk",
+    "Asia/Yakutsk",
+    "Asia/Vladivostok",
+    "Asia/Magadan",
+    "Asia/Kamchatka",
+)
+PER_PAGE = 15
+
+
+class MunicipalityForm(StatesGroup):
+    name = State()
+
+
+class AddMunicipality(CallbackData, prefix="addm"):
+    pass
+
+
+class PickTimezone(CallbackData, prefix="tz"):
+    index: int
+
+
+@router.message(Command("orgs"))
+async def orgs_command(message: Message, ctx: Ctx) -> None:
+    text, markup = await _orgs_screen(ctx, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(MenuAction.filter(F.item == "orgs"))
+async def orgs_button(callback: CallbackQuery, ctx: Ctx) -> None:
+    text, markup = await _orgs_screen(ctx, 0)
+    await callback.answer()
+    await message_of(callback).answer(text, reply_markup=markup)
+
+
+@router.callback_query(OrgPage.filter(F.purpose == "ol"))
+async def orgs_turn_page(callback: CallbackQuery, callback_data: OrgPage, ctx: Ctx) -> None:
+    text, markup = await _orgs_screen(ctx, callback_data.page)
+    await callback.answer()
+    await message_of(callback).edit_text(text, reply_markup=markup)
+
+
+@router.callback_query(AddMunicipality.filter())
+async def add_municipality(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    _require_admin(ctx.actor)
+    await state.set_state(MunicipalityForm.name)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("orgs-type-name"))
+
+
+@router.message(MunicipalityForm.name, F.text, ~F.text.startswith("/"))
+async def municipality_name(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    _require_admin(ctx.actor)
+    assert message.text is not None
+    name = clean_org_name(message.text)
+    await state.update_data(name=name)
+    builder = InlineKeyboardBuilder()
+    for index, zone in enumerate(TIMEZONES):
+        builder.button(text=zone.split("/")[1], callback_data=PickTimezone(index=index))
+    builder.adjust(3)
+    await message.answer(ctx.t("orgs-choose-timezone", name=name), reply_markup=builder.as_markup())
+
+
+@router.callback_query(MunicipalityForm.name, PickTimezone.filter())
+async def municipality_timezone(
+    callback: CallbackQuery, callback_data: PickTimezone, state: FSMContext, ctx: Ctx
+) -> None:
+    name = (await state.get_data()).get("name")
+    if name is None or not 0 <= callback_data.index < len(TIMEZONES):
+        await callback.answer(ctx.t.plain("stale-button"), show_alert=True)
+        return
+    timezone = TIMEZONES[callback_data.index]
+    municipality = await create_municipality(ctx.session, actor=ctx.actor, name=name, timezone=timezone, now=ctx.now())
+    await state.clear()
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("orgs-created", name=municipality.name, timezone=municipality.timezone))
+
+
+async def _orgs_screen(ctx: Ctx, page_number: int) -> tuple[str, InlineKeyboardMarkup]:
+    _require_admin(ctx.actor)
+    page = await list_orgs(ctx.session, kind=OrgKind.MUNICIPALITY, page=page_number, per_page=PER_PAGE)
+    lines = [ctx.t("orgs-line", name=org.name, timezone=org.timezone) for org in page.items]
+    text = "\n".join([ctx.t("orgs-title", count=page.total), *lines])
+    builder = InlineKeyboardBuilder()
+    nav = 0
+    if page.page > 0:
+        builder.button(text="‹", callback_data=OrgPage(purpose="ol", page=page.page - 1))
+        nav += 1
+    if page.page + 1 < page.pages:
+        builder.button(text="›", callback_data=OrgPage(purpose="ol", page=page.page + 1))
+        nav += 1
+    builder.button(text=ctx.t.plain("orgs-add"), callback_data=AddMunicipality())
+    builder.adjust(*([nav] if nav else []), 1)
+    return text, builder.as_markup()
+
+
+def _require_admin(actor: Actor) -> None:
+    if not actor.has(Role.ADMIN):
+        raise Forbidden()

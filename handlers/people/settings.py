@@ -1,0 +1,104 @@
+"""/settings: the interface language and the weekly digest (on or off, weekday, local hour)."""
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from handlers.common.context import Ctx
+from handlers.common.keyboards import MenuAction, message_of
+from handlers.common.menu import main_menu, menu_text, refresh_commands
+from services.delivery.digests import digest_settings, set_digest
+from services.people.access import LANGUAGES, set_language
+
+router = Router(name="settings")
+
+
+class PickLanguage(CallbackData, prefix="lang"):
+    code: str
+
+
+class DigestSet(CallbackData, prefix="dset"):
+    action: str  # on, off, days, day, hours, hour
+    value: int = 0
+
+
+HOURS = range(6, 22)
+
+
+@router.message(Command("settings"))
+async def settings_command(message: Message, ctx: Ctx) -> None:
+    text, markup = await _settings_screen(ctx)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(MenuAction.filter(F.item == "settings"))
+async def settings_button(callback: CallbackQuery, ctx: Ctx) -> None:
+    text, markup = await _settings_screen(ctx)
+    await callback.answer()
+    await message_of(callback).answer(text, reply_markup=markup)
+
+
+async def _settings_screen(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
+    digest = await digest_settings(ctx.session, user_id=ctx.actor.user_id)
+    t = ctx.t
+    state = (
+        t.plain("settings-digest-on", day=t.plain(f"weekday-{digest.weekday}"), hour=f"{digest.hour:02d}:00")
+        if digest.enabled
+        else t.plain("settings-digest-off")
+    )
+    builder = InlineKeyboardBuilder()
+    for code in LANGUAGES:
+        builder.button(text=t.plain(f"language-{code}"), callback_data=PickLanguage(code=code))
+    digest_row = InlineKeyboardBuilder()
+    if digest.enabled:
+        digest_row.button(text=t.plain("settings-digest-day"), callback_data=DigestSet(action="days"))
+        digest_row.button(text=t.plain("settings-digest-hour"), callback_data=DigestSet(action="hours"))
+        digest_row.button(text=t.plain("settings-digest-stop"), callback_data=DigestSet(action="off"))
+    else:
+        digest_row.button(text=t.plain("settings-digest-start"), callback_data=DigestSet(action="on"))
+    builder.attach(digest_row)
+    return t("settings-title") + "\n" + t("settings-digest", state=state), builder.as_markup()
+
+
+@router.callback_query(DigestSet.filter(F.action.in_({"on", "off", "day", "hour"})))
+async def digest_change(callback: CallbackQuery, callback_data: DigestSet, ctx: Ctx) -> None:
+    action, value = callback_data.action, callback_data.value
+    await set_digest(
+        ctx.session,
+        user_id=ctx.actor.user_id,
+        enabled={"on": True, "off": False}.get(action),
+        weekday=value if action == "day" else None,
+        hour=value if action == "hour" else None,
+    )
+    text, markup = await _settings_screen(ctx)
+    await callback.answer(ctx.t.plain("settings-saved"))
+    await message_of(callback).edit_text(text, reply_markup=markup)
+
+
+@router.callback_query(DigestSet.filter(F.action.in_({"days", "hours"})))
+async def digest_choose(callback: CallbackQuery, callback_data: DigestSet, ctx: Ctx) -> None:
+    builder = InlineKeyboardBuilder()
+    if callback_data.action == "days":
+        for day in range(7):
+            builder.button(text=ctx.t.plain(f"weekday-{day}"), callback_data=DigestSet(action="day", value=day))
+        builder.adjust(2)
+    else:
+        for hour in HOURS:
+            builder.button(text=f"{hour:02d}:00", callback_data=DigestSet(action="hour", value=hour))
+        builder.adjust(4)
+    await callback.answer()
+    await message_of(callback).edit_reply_markup(reply_markup=builder.as_markup())
+
+
+@router.callback_query(PickLanguage.filter())
+async def pick_language(callback: CallbackQuery, callback_data: PickLanguage, ctx: Ctx) -> None:
+    await set_language(ctx.session, actor=ctx.actor, language=callback_data.code)
+    actor = await ctx.reload_actor()
+    await callback.answer(ctx.t.plain("settings-language-set"))
+    message = message_of(callback)
+    await message.edit_text(ctx.t("settings-language-set"))
+    if actor.roles:
+        await refresh_commands(ctx.bot, ctx.t, actor)
+        await message.answer(menu_text(ctx.t, actor), reply_markup=main_menu(ctx.t, actor))

@@ -1,0 +1,128 @@
+"""/start (with or without an invite), consent to data processing, the main menu, /help and the profile."""
+
+import re
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject, CommandStart
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from handlers.common.context import Ctx
+from handlers.common.i18n import Translator
+from handlers.common.keyboards import MenuAction, message_of
+from handlers.common.menu import main_menu, menu_text, refresh_commands
+from services.events.attendance import check_in
+from services.people.access import Actor, give_consent
+from services.people.invites import redeem_invite
+from services.people.persons import get_profile
+from services.routes.diagnostics import LEVELS
+
+router = Router(name="start")
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # what Telegram allows in a /start payload
+CHECK_IN = re.compile(r"^ci(\d{1,10})_(\d{6})$")  # a check-in link shown at an event: ci<event>_<code>
+
+
+class ConsentGiven(CallbackData, prefix="consent"):
+    pass
+
+
+@router.message(CommandStart())
+async def start(message: Message, command: CommandObject, state: FSMContext, ctx: Ctx) -> None:
+    await state.clear()
+    token = command.args or ""
+    if not ctx.actor.consented:
+        await state.update_data(invite_token=token)
+        await message.answer(ctx.t("consent-ask"), reply_markup=_consent_keyboard(ctx.t))
+        return
+    await _welcome(message, ctx, token)
+
+
+@router.callback_query(ConsentGiven.filter())
+async def consent_given(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    await give_consent(ctx.session, actor=ctx.actor, now=ctx.now())
+    await ctx.reload_actor()
+    token = (await state.get_data()).get("invite_token", "")
+    await state.clear()
+    await callback.answer()
+    message = message_of(callback)
+    await message.edit_text(ctx.t("consent-thanks"))
+    await _welcome(message, ctx, token)
+
+
+async def _welcome(message: Message, ctx: Ctx, token: str) -> None:
+    """Redeem the invite if there is one, then show the menu, or the way to ask to join."""
+    t = ctx.t
+    if check_in_link := CHECK_IN.match(token):
+        event_id, code = int(check_in_link.group(1)), check_in_link.group(2)
+        title = await check_in(ctx.session, actor=ctx.actor, event_id=event_id, code=code, now=ctx.now())
+        await message.answer(t("event-checked-in", title=title))
+        return
+    if token:
+        if not TOKEN.match(token):
+            await message.answer(t("invite-unknown"))
+            return
+        redeemed = await redeem_invite(ctx.session, actor=ctx.actor, token=token, now=ctx.now())
+        await ctx.reload_actor()
+        if redeemed.person_name:
+            await message.answer(t("invite-linked", name=redeemed.person_name))
+        if redeemed.role and redeemed.org_name:
+            await message.answer(t("invite-role", role=t.plain(f"role-{redeemed.role.value}"), org=redeemed.org_name))
+    if not ctx.actor.roles:
+        await message.answer(t("start-unknown"), reply_markup=_join_keyboard(t))
+        return
+    await refresh_commands(ctx.bot, t, ctx.actor)
+    await message.answer(menu_text(t, ctx.actor), reply_markup=main_menu(t, ctx.actor))
+
+
+@router.message(Command("help"))
+async def help_command(message: Message, ctx: Ctx) -> None:
+    await message.answer(_help_text(ctx.t, ctx.actor))
+
+
+@router.callback_query(MenuAction.filter(F.item == "help"))
+async def help_button(callback: CallbackQuery, ctx: Ctx) -> None:
+    await callback.answer()
+    await message_of(callback).answer(_help_text(ctx.t, ctx.actor))
+
+
+@router.callback_query(MenuAction.filter(F.item == "profile"))
+async def profile_button(callback: CallbackQuery, ctx: Ctx) -> None:
+    await callback.answer()
+    message, t = message_of(callback), ctx.t
+    if ctx.actor.person_id is None:
+        await message.answer(t("start-unknown"), reply_markup=_join_keyboard(t))
+        return
+    profile = await get_profile(ctx.session, person_id=ctx.actor.person_id, today=ctx.now().date())
+    await message.answer(
+        t(
+            "profile",
+            name=profile.full_name,
+            school=profile.school,
+            position=profile.position or "—",
+            subjects=", ".join(profile.subjects) or "—",
+            young="yes" if profile.young_specialist else "no",
+            diagnostic=f"{profile.last_diagnostic:%d.%m.%Y}" if profile.last_diagnostic else "none",
+            level=t.plain(f"level-{profile.last_level}") if profile.last_level in LEVELS else "",
+        )
+    )
+
+
+def _help_text(t: Translator, actor: Actor) -> str:
+    sections = [t("help-intro")] + [t(f"help-{role}") for role in actor.roles]
+    if not actor.roles:
+        sections.append(t("help-guest"))
+    return "\n\n".join(sections)
+
+
+def _consent_keyboard(t: Translator) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("consent-button"), callback_data=ConsentGiven())
+    return builder.as_markup()
+
+
+def _join_keyboard(t: Translator) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("join-button"), callback_data=MenuAction(item="join"))
+    return builder.as_markup()

@@ -1,0 +1,1 @@
+"""Routes (ИОМ) in the chat: the teacher's route, items, review, diagnostics."""

@@ -1,0 +1,244 @@
+"""Reviewers of routes: queues oldest first, approve or return routes, confirm or return items, the register."""
+
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from handlers.common.context import Ctx
+from handlers.common.i18n import Translator
+from handlers.common.keyboards import message_of, short
+from handlers.common.notify import notify
+from handlers.routes.views import ItemAction, RouteAction, item_text
+from services.errors import Forbidden
+from services.files.writing import write_table
+from services.models.people import Role
+from services.models.routes import RouteStatus
+from services.routes.register import register_rows, status_counts
+from services.routes.review import (
+    Owner,
+    Queue,
+    history_of,
+    is_reviewer,
+    item_queue,
+    review_item,
+    review_route,
+    route_for_review,
+    route_queue,
+)
+
+router = Router(name="route_review")
+PER_PAGE = 8
+
+
+class ReturnForm(StatesGroup):
+    comment = State()
+
+
+class ReturnWithout(CallbackData, prefix="rn"):
+    """Return a route ("r") or an item ("i") without typing a comment."""
+
+    target: str
+    id: int
+
+
+@router.callback_query(RouteAction.filter(F.action == "review_menu"))
+async def review_menu(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    if not is_reviewer(ctx.actor):
+        raise Forbidden()
+    await state.clear()
+    items_waiting = await item_queue(ctx.session, actor=ctx.actor, page=0, per_page=1)
+    routes_waiting = await route_queue(ctx.session, actor=ctx.actor, page=0, per_page=1)
+    t = ctx.t
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t.plain("review-items", count=_count(items_waiting)), callback_data=RouteAction(action="items_queue")
+    )
+    builder.button(
+        text=t.plain("review-routes", count=_count(routes_waiting)), callback_data=RouteAction(action="routes_queue")
+    )
+    builder.button(text=t.plain("review-register"), callback_data=RouteAction(action="register"))
+    builder.button(text=t.plain("review-counts"), callback_data=RouteAction(action="counts"))
+    builder.button(text=t.plain("review-teacher-route"), callback_data=RouteAction(action="teacher"))
+    builder.button(text=t.plain("diagnostic-by-hand"), callback_data=RouteAction(action="diagnostic"))
+    if ctx.actor.has(Role.METHODIST):
+        builder.button(text=t.plain("catalogue-manage"), callback_data=RouteAction(action="catalogue_list"))
+        builder.button(text=t.plain("upload-diagnostics"), callback_data=RouteAction(action="upload_diagnostics"))
+    builder.adjust(1)
+    await callback.answer()
+    await message_of(callback).answer(t("review-title"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(RouteAction.filter(F.action == "items_queue"))
+async def items_queue(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
+    queue = await item_queue(ctx.session, actor=ctx.actor, page=callback_data.page, per_page=PER_PAGE)
+    builder = InlineKeyboardBuilder()
+    for entry in queue.entries:
+        text = f"{entry.reported_at:%d.%m} {short(entry.person_name, 24)}: {short(entry.title, 30)}"
+        builder.button(text=text, callback_data=ItemAction(action="open", item=entry.item_id))
+    _pages(builder, "items_queue", queue)
+    await callback.answer()
+    text = ctx.t("review-items-title", count=_count(queue))
+    await message_of(callback).answer(text, reply_markup=builder.as_markup())
+
+
+@router.callback_query(RouteAction.filter(F.action == "routes_queue"))
+async def routes_queue(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
+    queue = await route_queue(ctx.session, actor=ctx.actor, page=callback_data.page, per_page=PER_PAGE)
+    builder = InlineKeyboardBuilder()
+    for entry in queue.entries:
+        text = f"{entry.submitted_at:%d.%m} {short(entry.person_name, 30)} ({entry.items})"
+        builder.button(text=text, callback_data=RouteAction(action="show", route=entry.route_id))
+    _pages(builder, "routes_queue", queue)
+    await callback.answer()
+    text = ctx.t("review-routes-title", count=_count(queue))
+    await message_of(callback).answer(text, reply_markup=builder.as_markup())
+
+
+def _pages(builder: InlineKeyboardBuilder, action: str, queue: Queue[Any]) -> None:
+    builder.adjust(1)
+    nav = InlineKeyboardBuilder()
+    if queue.page > 0:
+        nav.button(text="‹", callback_data=RouteAction(action=action, page=queue.page - 1))
+    if queue.has_next:
+        nav.button(text="›", callback_data=RouteAction(action=action, page=queue.page + 1))
+    builder.attach(nav)
+
+
+def _count(queue: Queue[Any]) -> str:
+    return f"{queue.total}+" if queue.more else str(queue.total)
+
+
+@router.callback_query(RouteAction.filter(F.action == "approve"))
+async def approve_route(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
+    route, owner = await review_route(
+        ctx.session, actor=ctx.actor, route_id=callback_data.route, approve=True, comment=None, now=ctx.now()
+    )
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("review-route-approved", name=route.person_name))
+    await _tell_owner(ctx, owner, route.id, "route-approved-owner")
+
+
+@router.callback_query(RouteAction.filter(F.action == "return"))
+async def return_route_begin(callback: CallbackQuery, callback_data: RouteAction, state: FSMContext, ctx: Ctx) -> None:
+    await route_for_review(ctx.session, actor=ctx.actor, route_id=callback_data.route, today=ctx.now().date())
+    await _ask_comment(callback, state, ctx, "r", callback_data.route)
+
+
+@router.callback_query(ItemAction.filter(F.action == "return"))
+async def return_item_begin(callback: CallbackQuery, callback_data: ItemAction, state: FSMContext, ctx: Ctx) -> None:
+    if not is_reviewer(ctx.actor):
+        raise Forbidden()
+    await _ask_comment(callback, state, ctx, "i", callback_data.item)
+
+
+async def _ask_comment(callback: CallbackQuery, state: FSMContext, ctx: Ctx, target: str, target_id: int) -> None:
+    await state.set_state(ReturnForm.comment)
+    await state.update_data(target=target, id=target_id)
+    builder = InlineKeyboardBuilder()
+    builder.button(text=ctx.t.plain("review-no-comment"), callback_data=ReturnWithout(target=target, id=target_id))
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("review-comment-ask"), reply_markup=builder.as_markup())
+
+
+@router.message(ReturnForm.comment, F.text, ~F.text.startswith("/"))
+async def return_with_comment(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    data = await state.get_data()
+    await state.clear()
+    text = await _return(ctx, data["target"], data["id"], message.text)
+    await message.answer(text)
+
+
+@router.callback_query(ReturnWithout.filter())
+async def return_without_comment(
+    callback: CallbackQuery, callback_data: ReturnWithout, state: FSMContext, ctx: Ctx
+) -> None:
+    await state.clear()
+    text = await _return(ctx, callback_data.target, callback_data.id, None)
+    await callback.answer()
+    await message_of(callback).edit_text(text)
+
+
+async def _return(ctx: Ctx, target: str, target_id: int, comment: str | None) -> str:
+    """Return a route or an item (the service checks scope and status) and tell its owner."""
+    if target == "r":
+        route, owner = await review_route(
+            ctx.session, actor=ctx.actor, route_id=target_id, approve=False, comment=comment, now=ctx.now()
+        )
+        await _tell_owner(ctx, owner, route.id, "route-returned-owner", comment=route.comment)
+        return ctx.t("review-route-returned", name=route.person_name)
+    item, route, owner = await review_item(
+        ctx.session, actor=ctx.actor, item_id=target_id, confirm=False, comment=comment, now=ctx.now()
+    )
+    await _tell_owner(ctx, owner, route.id, "item-returned-owner", title=item.title, comment=item.comment)
+    return ctx.t("review-item-returned", title=item.title, name=route.person_name)
+
+
+@router.callback_query(ItemAction.filter(F.action == "confirm"))
+async def confirm_item(callback: CallbackQuery, callback_data: ItemAction, ctx: Ctx) -> None:
+    item, route, owner = await review_item(
+        ctx.session, actor=ctx.actor, item_id=callback_data.item, confirm=True, comment=None, now=ctx.now()
+    )
+    history = await history_of(ctx.session, route_id=route.id, item_id=item.id)
+    await callback.answer(ctx.t.plain("review-item-confirmed"))
+    await message_of(callback).edit_text(item_text(ctx.t, item, history))
+    await _tell_owner(ctx, owner, route.id, "item-confirmed-owner", title=item.title)
+    if route.status == RouteStatus.IMPLEMENTED:
+        await _tell_owner(ctx, owner, route.id, "route-implemented-owner")
+
+
+async def _tell_owner(
+    ctx: Ctx, owner: Owner, route_id: int, key: str, comment: str | None = None, **params: object
+) -> None:
+    """Tell the route's owner in their language, with the reviewer's comment if there is one."""
+    t = ctx.translations.get(owner.language)
+    text = t(key, **params) + ("\n" + t("route-comment", comment=short(comment, 1000)) if comment else "")
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("route-open"), callback_data=RouteAction(action="show", route=route_id))
+    await notify(ctx.bot, owner.tg_id, text, builder.as_markup())
+
+
+@router.callback_query(RouteAction.filter(F.action == "register"))
+async def export_register(callback: CallbackQuery, ctx: Ctx) -> None:
+    rows = await register_rows(ctx.session, actor=ctx.actor)
+    t = ctx.t
+    header = [t.plain(f"register-col-{index}") for index in range(13)]
+    table = write_table(t.plain("register-sheet"), header, [_register_row(t, row) for row in rows])
+    await callback.answer()
+    document = BufferedInputFile(table, filename="iom-register.xlsx")
+    await message_of(callback).answer_document(document, caption=t("register-caption", count=len(rows)))
+
+
+def _register_row(t: Translator, row: tuple[object, ...]) -> tuple[object, ...]:
+    school, name, area, title, kind, hours, deadline, status, route_status, approved, confirmed, link, files = row
+    return (
+        school,
+        name,
+        t.plain(f"area-{area}") if area else "",
+        title,
+        t.plain(f"kind-{kind}"),
+        hours,
+        f"{deadline:%d.%m.%Y}",
+        t.plain(f"item-status-{status}"),
+        t.plain(f"route-status-{route_status}"),
+        f"{approved:%d.%m.%Y}" if approved else "",
+        f"{confirmed:%d.%m.%Y}" if confirmed else "",
+        link or "",
+        files,
+    )
+
+
+@router.callback_query(RouteAction.filter(F.action == "counts"))
+async def counts_by_school(callback: CallbackQuery, ctx: Ctx) -> None:
+    counts = await status_counts(ctx.session, actor=ctx.actor)
+    t = ctx.t
+    lines = [t("counts-title")]
+    for school, by_status in list(counts.items())[:40]:
+        parts = ", ".join(f"{t.plain(f'route-status-{status}')}: {count}" for status, count in by_status.items())
+        lines.append(t("counts-line", school=short(school, 60), counts=parts))
+    await callback.answer()
+    await message_of(callback).answer("\n".join(lines) if counts else t("counts-none"))

@@ -1,0 +1,280 @@
+"""/route for a teacher: see the route, build it from the diagnostic and the catalogue, submit, report items."""
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from handlers.common.context import Ctx
+from handlers.common.i18n import Translator
+from handlers.common.keyboards import MenuAction, message_of, short
+from handlers.common.notify import notify
+from handlers.common.people_search import answer_people
+from handlers.routes.views import (
+    CataloguePick,
+    ItemAction,
+    OwnItemArea,
+    OwnItemKind,
+    RouteAction,
+    route_keyboard,
+    route_text,
+)
+from services.errors import Forbidden
+from services.models.people import Person
+from services.models.routes import ActivityKind, Area, RouteStatus
+from services.people.access import approver_chats
+from services.routes.review import is_reviewer
+from services.routes.routes import (
+    RouteView,
+    add_activity,
+    add_own_item,
+    catalogue_for_route,
+    clean_title,
+    get_route,
+    latest_route,
+    parse_deadline,
+    start_route,
+    submit_route,
+)
+
+router = Router(name="routes")
+
+
+class OwnItemForm(StatesGroup):
+    title = State()
+    deadline = State()
+
+
+class TeacherSearch(StatesGroup):
+    name = State()
+
+
+class TeacherRoute(CallbackData, prefix="tr"):
+    person: int
+
+
+@router.message(Command("route"))
+async def route_command(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    await state.clear()
+    text, markup = await _route_screen(ctx, page=0)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(MenuAction.filter(F.item == "route"))
+async def route_button(callback: CallbackQuery, ctx: Ctx) -> None:
+    text, markup = await _route_screen(ctx, page=0)
+    await callback.answer()
+    await message_of(callback).answer(text, reply_markup=markup)
+
+
+@router.callback_query(RouteAction.filter(F.action == "show"))
+async def route_show(callback: CallbackQuery, callback_data: RouteAction, state: FSMContext, ctx: Ctx) -> None:
+    """The actor's own route (route 0), or a given route for its owner or their manager."""
+    await state.clear()
+    if callback_data.route:
+        route = await get_route(ctx.session, actor=ctx.actor, route_id=callback_data.route, today=ctx.now().date())
+        text, markup = screen(ctx, route, page=callback_data.page)
+    else:
+        text, markup = await _route_screen(ctx, page=callback_data.page)
+    await callback.answer()
+    await message_of(callback).edit_text(text, reply_markup=markup)
+
+
+async def _route_screen(ctx: Ctx, *, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    """The teacher's own route in a few lines, items as buttons; reviewers also get their queues."""
+    t, actor = ctx.t, ctx.actor
+    reviewer = is_reviewer(actor)
+    if actor.person_id is None:
+        if not reviewer:
+            raise Forbidden()
+        return t("review-title"), _review_entry(t)
+    route = await latest_route(ctx.session, actor=actor, person_id=actor.person_id, today=ctx.now().date())
+    if route is None:
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t.plain("route-start"), callback_data=RouteAction(action="start"))
+        builder.button(text=t.plain("self-assessment-start"), callback_data=RouteAction(action="self"))
+        if reviewer:
+            builder.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
+        builder.adjust(1)
+        return t("route-none"), builder.as_markup()
+    return screen(ctx, route, page=page)
+
+
+def screen(ctx: Ctx, route: RouteView, *, page: int = 0, note: str = "") -> tuple[str, InlineKeyboardMarkup]:
+    """A route as its owner or a manager sees it, with an optional line on top."""
+    owner = route.person_id == ctx.actor.person_id
+    text = (note + "\n\n" if note else "") + route_text(ctx.t, route, owner=owner)
+    reviewer_menu = owner and is_reviewer(ctx.actor)
+    return text, route_keyboard(ctx.t, route, page=page, owner=owner, reviewer_menu=reviewer_menu)
+
+
+def _review_entry(t: Translator) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
+    return builder.as_markup()
+
+
+@router.callback_query(RouteAction.filter(F.action == "start"))
+async def route_start(callback: CallbackQuery, ctx: Ctx) -> None:
+    if ctx.actor.person_id is None:
+        raise Forbidden()
+    route = await start_route(ctx.session, actor=ctx.actor, person_id=ctx.actor.person_id, now=ctx.now())
+    await callback.answer()
+    text, markup = screen(ctx, route, note=ctx.t("route-proposed", count=len(route.items)))
+    await message_of(callback).edit_text(text, reply_markup=markup)
+
+
+@router.callback_query(RouteAction.filter(F.action == "teacher"))
+async def teacher_route_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    """A coordinator or methodist opens (or starts) the route of a teacher in their scope."""
+    if not is_reviewer(ctx.actor):
+        raise Forbidden()
+    await state.set_state(TeacherSearch.name)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("diagnostic-search"))
+
+
+@router.message(TeacherSearch.name, F.text, ~F.text.startswith("/"))
+async def teacher_route_search(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    if await answer_people(message, ctx, lambda person_id: TeacherRoute(person=person_id)):
+        await state.clear()
+
+
+@router.callback_query(TeacherRoute.filter())
+async def teacher_route_open(callback: CallbackQuery, callback_data: TeacherRoute, ctx: Ctx) -> None:
+    today = ctx.now().date()
+    route = await latest_route(ctx.session, actor=ctx.actor, person_id=callback_data.person, today=today)
+    note = ""
+    if route is None or route.status == RouteStatus.IMPLEMENTED:
+        route = await start_route(ctx.session, actor=ctx.actor, person_id=callback_data.person, now=ctx.now())
+        note = ctx.t("route-proposed", count=len(route.items))
+    await callback.answer()
+    text, markup = screen(ctx, route, note=note)
+    await message_of(callback).edit_text(text, reply_markup=markup)
+
+
+@router.callback_query(RouteAction.filter(F.action == "catalogue"))
+async def catalogue_page(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
+    route_id, page = callback_data.route, callback_data.page
+    activities, pages = await catalogue_for_route(ctx.session, actor=ctx.actor, route_id=route_id, page=page)
+    await callback.answer()
+    builder = InlineKeyboardBuilder()
+    for activity in activities:
+        builder.button(
+            text=short(activity.title, 60), callback_data=CataloguePick(route=route_id, activity=activity.id)
+        )
+    if page + 1 < pages:
+        builder.button(text="›", callback_data=RouteAction(action="catalogue", route=route_id, page=page + 1))
+    builder.button(text=ctx.t.plain("back-to-route"), callback_data=RouteAction(action="show", route=route_id))
+    builder.adjust(1)
+    text = ctx.t("catalogue-choose") if activities else ctx.t("catalogue-empty")
+    await message_of(callback).edit_text(text, reply_markup=builder.as_markup())
+
+
+@router.callback_query(CataloguePick.filter())
+async def catalogue_add(callback: CallbackQuery, callback_data: CataloguePick, ctx: Ctx) -> None:
+    route = await add_activity(
+        ctx.session,
+        actor=ctx.actor,
+        route_id=callback_data.route,
+        activity_id=callback_data.activity,
+        area=None,
+        now=ctx.now(),
+    )
+    await callback.answer(ctx.t.plain("route-item-added"))
+    text, markup = screen(ctx, route)
+    await message_of(callback).edit_text(text, reply_markup=markup)
+
+
+@router.callback_query(RouteAction.filter(F.action == "own"))
+async def own_item_begin(callback: CallbackQuery, callback_data: RouteAction, state: FSMContext, ctx: Ctx) -> None:
+    await catalogue_for_route(ctx.session, actor=ctx.actor, route_id=callback_data.route, page=0)  # access check
+    await state.set_state(OwnItemForm.title)
+    await state.update_data(route_id=callback_data.route)
+    await callback.answer()
+    await message_of(callback).answer(ctx.t("own-item-title"))
+
+
+@router.message(OwnItemForm.title, F.text, ~F.text.startswith("/"))
+async def own_item_title(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    await state.update_data(title=clean_title(message.text))
+    builder = InlineKeyboardBuilder()
+    for kind in ActivityKind:
+        builder.button(text=ctx.t.plain(f"kind-{kind.value}"), callback_data=OwnItemKind(kind=kind))
+    builder.adjust(2)
+    await message.answer(ctx.t("own-item-kind"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(OwnItemForm.title, OwnItemKind.filter())
+async def own_item_kind(callback: CallbackQuery, callback_data: OwnItemKind, state: FSMContext, ctx: Ctx) -> None:
+    await state.update_data(kind=callback_data.kind.value)
+    builder = InlineKeyboardBuilder()
+    for area in Area:
+        builder.button(text=ctx.t.plain(f"area-{area.value}"), callback_data=OwnItemArea(area=area.value))
+    builder.button(text=ctx.t.plain("area-none"), callback_data=OwnItemArea(area=""))
+    builder.adjust(2)
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("own-item-area"), reply_markup=builder.as_markup())
+
+
+@router.callback_query(OwnItemForm.title, OwnItemArea.filter())
+async def own_item_area(callback: CallbackQuery, callback_data: OwnItemArea, state: FSMContext, ctx: Ctx) -> None:
+    if callback_data.area and callback_data.area not in Area._value2member_map_:
+        raise Forbidden()
+    await state.update_data(area=callback_data.area)
+    await state.set_state(OwnItemForm.deadline)
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("own-item-deadline"))
+
+
+@router.message(OwnItemForm.deadline, F.text, ~F.text.startswith("/"))
+async def own_item_deadline(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    deadline = parse_deadline(message.text, ctx.now().date())
+    data = await state.get_data()
+    route = await add_own_item(
+        ctx.session,
+        actor=ctx.actor,
+        route_id=data["route_id"],
+        title=data["title"],
+        kind=ActivityKind(data["kind"]),
+        area=Area(data["area"]) if data["area"] else None,
+        hours=None,
+        deadline=deadline,
+        now=ctx.now(),
+    )
+    await state.clear()
+    text, markup = screen(ctx, route, note=ctx.t("route-item-added"))
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(RouteAction.filter(F.action == "submit"))
+async def route_submit(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
+    route = await submit_route(ctx.session, actor=ctx.actor, route_id=callback_data.route, now=ctx.now())
+    await callback.answer()
+    text, markup = screen(ctx, route, note=ctx.t("route-submitted"))
+    await message_of(callback).edit_text(text, reply_markup=markup)
+    await tell_reviewers(
+        ctx,
+        route.person_id,
+        "review-route-waiting",
+        RouteAction(action="show", route=route.id),
+        name=route.person_name,
+    )
+
+
+async def tell_reviewers(
+    ctx: Ctx, person_id: int, key: str, target: RouteAction | ItemAction, **params: object
+) -> None:
+    person = await ctx.session.get_one(Person, person_id)
+    for chat_id, language in await approver_chats(ctx.session, school_id=person.school_id):
+        if chat_id == ctx.actor.tg_id:
+            continue
+        t = ctx.translations.get(language)
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t.plain("review-open"), callback_data=target)
+        await notify(ctx.bot, chat_id, t(key, **params), builder.as_markup())

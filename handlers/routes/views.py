@@ -1,0 +1,150 @@
+"""How routes, items and queues look in a chat: texts and keyboards, within Telegram's limits."""
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from handlers.common.i18n import Translator
+from handlers.common.keyboards import short
+from services.models.routes import ActivityKind, ItemStatus, RouteStatus
+from services.routes.review import EvidenceView, HistoryEntry
+from services.routes.routes import ItemView, RouteView
+
+ITEMS_PER_PAGE = 8
+HISTORY_SHOWN = 10
+STATUS_MARK = {ItemStatus.PLANNED: "▫️", ItemStatus.REPORTED: "⏳", ItemStatus.CONFIRMED: "✅", ItemStatus.RETURNED: "↩️"}
+
+
+class RouteAction(CallbackData, prefix="rt"):
+    """Screens and actions on a whole route (or the reviewer's lists); `route` 0 means "mine"."""
+
+    action: str
+    route: int = 0
+    page: int = 0
+
+
+class ItemAction(CallbackData, prefix="it"):
+    action: str
+    item: int
+
+
+class OwnItemKind(CallbackData, prefix="ok"):
+    kind: ActivityKind
+
+
+class OwnItemArea(CallbackData, prefix="oa"):
+    area: str  # an Area value, or "" for none
+
+
+class ItemEdit(CallbackData, prefix="ie"):
+    """Edit one field of an item; `chosen` marks a value picked from buttons."""
+
+    item: int
+    field: str
+    value: str = ""
+    chosen: bool = False
+
+
+class CataloguePick(CallbackData, prefix="ca"):
+    route: int
+    activity: int
+
+
+def route_text(t: Translator, route: RouteView, *, owner: bool) -> str:
+    lines = [t("route-title", name="" if owner else route.person_name, school=route.school)]
+    lines.append(t("route-status", status=t.plain(f"route-status-{route.status.value}")))
+    lines.append(t("route-progress", done=route.done, total=len(route.items), overdue=route.overdue))
+    if route.comment:
+        lines.append(t("route-comment", comment=short(route.comment, 500)))
+    return "\n".join(lines)
+
+
+def item_button(item: ItemView) -> str:
+    warn = "❗" if item.overdue else ""
+    return f"{STATUS_MARK[item.status]}{warn} {short(item.title, 40)} · {item.deadline:%d.%m}"
+
+
+def item_text(t: Translator, item: ItemView, history: list[HistoryEntry]) -> str:
+    lines = [
+        t("item-title", title=item.title),
+        t(
+            "item-kind",
+            kind=t.plain(f"kind-{item.kind.value}"),
+            area=t.plain(f"area-{item.area.value}") if item.area else "—",
+        ),
+        t("item-hours", hours=item.hours or 0, registry=item.registry.value),
+        t("item-deadline", deadline=f"{item.deadline:%d.%m.%Y}", overdue="yes" if item.overdue else "no"),
+        t("item-status", status=t.plain(f"item-status-{item.status.value}")),
+    ]
+    if item.comment:
+        lines.append(t("route-comment", comment=short(item.comment, 500)))
+    if history:
+        lines.append(t("item-history"))
+        lines += [
+            t(
+                "history-line",
+                at=f"{entry.at:%d.%m.%Y}",
+                action=t.plain(f"history-{entry.action}"),
+                who=short(entry.who, 60),
+                comment=short(entry.comment or "", 150),
+            )
+            for entry in history[-HISTORY_SHOWN:]
+        ]
+    return "\n".join(lines)
+
+
+def evidence_text(t: Translator, evidence: list[EvidenceView]) -> str:
+    """Links and texts in one message; files are sent on their own."""
+    lines = [short(piece.text or "", 600) for piece in evidence if piece.text]
+    return t("evidence-texts", texts="\n".join(lines)) if lines else ""
+
+
+def route_keyboard(
+    t: Translator, route: RouteView, *, page: int, owner: bool, reviewer_menu: bool
+) -> InlineKeyboardMarkup:
+    """Items as buttons (a page at a time); editing while draft or returned (for the owner or their
+    manager); approval for a manager while submitted; the way to the review menu for reviewers."""
+    builder = InlineKeyboardBuilder()
+    items = route.items[page * ITEMS_PER_PAGE : (page + 1) * ITEMS_PER_PAGE]
+    for item in items:
+        builder.button(text=item_button(item), callback_data=ItemAction(action="open", item=item.id))
+    sizes = [1] * len(items)
+    pages = max(1, -(-len(route.items) // ITEMS_PER_PAGE))
+    if pages > 1:
+        nav = [
+            ("‹", max(0, page - 1)),
+            (t.plain("page-of", page=page + 1, pages=pages), page),
+            ("›", min(pages - 1, page + 1)),
+        ]
+        for text, target in nav:
+            builder.button(text=text, callback_data=RouteAction(action="show", route=route.id, page=target))
+        sizes.append(3)
+    actions: list[tuple[str, str]] = []
+    if route.editable:
+        actions += [("route-add-catalogue", "catalogue"), ("route-add-own", "own"), ("route-submit", "submit")]
+    if not owner and route.status == RouteStatus.SUBMITTED:
+        actions += [("review-approve", "approve"), ("review-return", "return")]
+    for key, action in actions:
+        builder.button(text=t.plain(key), callback_data=RouteAction(action=action, route=route.id))
+    sizes += [2] * (len(actions) // 2) + [1] * (len(actions) % 2)
+    if reviewer_menu:
+        builder.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
+        sizes.append(1)
+    builder.adjust(*sizes)
+    return builder.as_markup()
+
+
+def item_keyboard(t: Translator, item: ItemView, route: RouteView, *, owner: bool) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    if route.editable:
+        builder.button(text=t.plain("item-edit"), callback_data=ItemAction(action="edit", item=item.id))
+        builder.button(text=t.plain("item-remove"), callback_data=ItemAction(action="remove", item=item.id))
+    active = route.status.value in ("approved", "in_progress")
+    if owner and active and item.status in (ItemStatus.PLANNED, ItemStatus.RETURNED):
+        builder.button(text=t.plain("item-report"), callback_data=ItemAction(action="report", item=item.id))
+    if not owner and item.status == ItemStatus.REPORTED:
+        builder.button(text=t.plain("item-confirm"), callback_data=ItemAction(action="confirm", item=item.id))
+        builder.button(text=t.plain("item-return"), callback_data=ItemAction(action="return", item=item.id))
+    builder.button(text=t.plain("back-to-route"), callback_data=RouteAction(action="show", route=route.id))
+    builder.adjust(2)
+    return builder.as_markup()

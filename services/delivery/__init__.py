@@ -1,0 +1,1 @@
+"""Bulk delivery: the outbox, news broadcasts and weekly digests."""

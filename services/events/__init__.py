@@ -1,0 +1,1 @@
+"""Methodical events: creating, signing up with a waitlist, attendance, plan import, reminders."""

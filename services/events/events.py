@@ -1,0 +1,554 @@
+"""Methodical events: creating, finding those open to a person, signing up with a waitlist, cancelling."""
+
+import secrets
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar as ICalendar
+from icalendar import Event as ICalEvent
+from sqlalchemy import ColumnElement, and_, delete, exists, false, func, not_, or_, select, true, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.errors import Forbidden, InvalidInput, NotFound
+from services.models.events import (
+    Event,
+    EventKind,
+    EventReminder,
+    EventSchool,
+    EventStatus,
+    EventSubject,
+    Registration,
+    RegistrationStatus,
+)
+from services.models.people import Organisation, OrgKind, Person, PersonSubject, Role, RoleGrant, User
+from services.people.access import Actor, organiser_municipality
+from services.people.persons import young_specialist_clause
+
+MAX_TITLE = 300
+MAX_DESCRIPTION = 2000
+MAX_PLACE = 500
+MAX_CAPACITY = 10_000
+AUDIENCE_ROLES = ("mentor", "coordinator", "manager")
+
+
+@dataclass(frozen=True)
+class EventInput:
+    """What an organiser fills in; times are aware datetimes."""
+
+    title: str
+    kind: EventKind
+    starts_at: datetime
+    ends_at: datetime
+    place: str = ""
+    description: str = ""
+    capacity: int | None = None
+    registration_until: datetime | None = None
+    young_only: bool = False
+    audience_role: str | None = None
+    subjects: tuple[str, ...] = ()
+    school_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventCard:
+    id: int
+    title: str
+    kind: EventKind
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str
+    place: str
+    description: str
+    capacity: int | None
+    taken: int
+    status: EventStatus
+    registration_until: datetime | None
+    my_status: RegistrationStatus | None = None
+    my_position: int | None = None
+
+    @property
+    def seats_left(self) -> int | None:
+        return None if self.capacity is None else max(0, self.capacity - self.taken)
+
+    @property
+    def local_start(self) -> datetime:
+        return self.starts_at.astimezone(ZoneInfo(self.timezone))
+
+
+@dataclass(frozen=True)
+class SignUp:
+    status: RegistrationStatus
+    position: int | None  # place on the waitlist, if waitlisted
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """Someone moved from the waitlist to a seat, to be told so."""
+
+    person_id: int
+    tg_id: int | None
+    language: str
+    event_id: int
+    event_title: str
+
+
+@dataclass
+class CancelOutcome:
+    promoted: list[Promotion] = field(default_factory=list)
+
+
+def parse_local(text: str, timezone: str) -> datetime:
+    """A date and time typed as ДД.ММ.ГГГГ ЧЧ:ММ in the organiser's time zone, as an aware datetime."""
+    for pattern in ("%d.%m.%Y %H:%M", "%d.%m.%y %H:%M"):
+        try:
+            return datetime.strptime(" ".join(text.split()), pattern).replace(tzinfo=ZoneInfo(timezone))
+        except ValueError:
+            continue
+    raise InvalidInput("event-bad-datetime")
+
+
+def clean_event_title(text: str) -> str:
+    title = " ".join(text.split())
+    if not title or len(title) > MAX_TITLE:
+        raise InvalidInput("event-bad-title", limit=MAX_TITLE)
+    return title
+
+
+def check_event(data: EventInput, now: datetime) -> EventInput:
+    clean_event_title(data.title)
+    if data.starts_at <= now:
+        raise InvalidInput("event-in-past")
+    if data.ends_at <= data.starts_at:
+        raise InvalidInput("event-ends-before-start")
+    if data.ends_at - data.starts_at > timedelta(days=60):
+        raise InvalidInput("event-too-long")
+    if data.capacity is not None and not 1 <= data.capacity <= MAX_CAPACITY:
+        raise InvalidInput("event-bad-capacity", limit=MAX_CAPACITY)
+    if data.registration_until is not None and not now < data.registration_until <= data.starts_at:
+        raise InvalidInput("event-bad-deadline")
+    if len(data.description) > MAX_DESCRIPTION or len(data.place) > MAX_PLACE:
+        raise InvalidInput("event-too-much-text", limit=MAX_DESCRIPTION)
+    if data.audience_role is not None and data.audience_role not in AUDIENCE_ROLES:
+        raise InvalidInput("error-invalid-input")
+    return data
+
+
+async def create_event(session: AsyncSession, *, actor: Actor, data: EventInput, now: datetime) -> EventCard:
+    """A methodist's event for their municipality (or chosen schools in it)."""
+    municipality_id = organiser_municipality(actor)
+    data = check_event(data, now)
+    municipality = await session.get_one(Organisation, municipality_id)
+    if data.school_ids:
+        inside = set(
+            await session.scalars(
+                select(Organisation.id).where(
+                    Organisation.id.in_(data.school_ids),
+                    Organisation.parent_id == municipality_id,
+                    Organisation.kind == OrgKind.SCHOOL,
+                )
+            )
+        )
+        if inside != set(data.school_ids):
+            raise Forbidden()
+    event = Event(
+        municipality_id=municipality_id,
+        organiser_user_id=actor.user_id,
+        title=" ".join(data.title.split()),
+        kind=data.kind,
+        description=data.description.strip(),
+        starts_at=data.starts_at,
+        ends_at=data.ends_at,
+        timezone=municipality.timezone,
+        place=data.place.strip(),
+        capacity=data.capacity,
+        registration_until=data.registration_until,
+        young_only=data.young_only,
+        audience_role=data.audience_role,
+        checkin_code=f"{secrets.randbelow(10**6):06d}",
+        created_at=now,
+    )
+    session.add(event)
+    await session.flush()
+    session.add_all([EventSchool(event_id=event.id, school_id=school_id) for school_id in data.school_ids])
+    session.add_all([EventSubject(event_id=event.id, subject=subject) for subject in dict.fromkeys(data.subjects)])
+    await session.commit()
+    return _card(event)
+
+
+def _card(event: Event, registration: Registration | None = None, position: int | None = None) -> EventCard:
+    return EventCard(
+        event.id,
+        event.title,
+        event.kind,
+        event.starts_at,
+        event.ends_at,
+        event.timezone,
+        event.place,
+        event.description,
+        event.capacity,
+        event.taken,
+        event.status,
+        event.registration_until,
+        registration.status if registration else None,
+        position,
+    )
+
+
+@dataclass(frozen=True)
+class Member:
+    """Who is asking, as far as an event's audience cares."""
+
+    person_id: int
+    school_id: int
+    municipality_id: int
+    is_manager: bool
+
+
+def subject_clause(member: Member) -> ColumnElement[bool]:
+    return exists().where(
+        EventSubject.event_id == Event.id,
+        EventSubject.subject.in_(select(PersonSubject.subject).where(PersonSubject.person_id == member.person_id)),
+    )
+
+
+def audience_clause(member: Member, *, now: datetime) -> ColumnElement[bool]:
+    """Events this person may attend: their municipality, their school if schools are chosen, one of their
+    subjects if subjects are chosen, young-specialist-only events for young specialists, role events by role."""
+    has_schools = exists().where(EventSchool.event_id == Event.id)
+    in_school = exists().where(EventSchool.event_id == Event.id, EventSchool.school_id == member.school_id)
+    has_subjects = exists().where(EventSubject.event_id == Event.id)
+    my_subject = subject_clause(member)
+    young = exists().where(Person.id == member.person_id, young_specialist_clause(now.date()))
+    holds = exists().where(
+        RoleGrant.user_id == User.id, User.person_id == member.person_id, RoleGrant.role == Event.audience_role
+    )
+    role_ok = or_(
+        Event.audience_role.is_(None),
+        and_(Event.audience_role == "manager", true() if member.is_manager else false()),
+        holds,
+    )
+    return and_(
+        Event.municipality_id == member.municipality_id,
+        or_(not_(has_schools), in_school),
+        or_(not_(has_subjects), my_subject),
+        or_(not_(Event.young_only), young),
+        role_ok,
+    )
+
+
+async def _member(session: AsyncSession, actor: Actor) -> Member:
+    """The actor's roster facts in one query (events are for roster people)."""
+    if actor.person_id is None:
+        raise Forbidden("events-need-roster")
+    row = (
+        await session.execute(
+            select(Person.school_id, Organisation.parent_id, Person.is_manager)
+            .join(Organisation, Organisation.id == Person.school_id)
+            .where(Person.id == actor.person_id)
+        )
+    ).one()
+    school_id, municipality_id, is_manager = row
+    assert municipality_id is not None  # a school always belongs to a municipality
+    return Member(actor.person_id, school_id, municipality_id, is_manager)
+
+
+async def upcoming_events(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    now: datetime,
+    kind: EventKind | None = None,
+    my_subjects: bool = False,
+    page: int = 0,
+    per_page: int = 6,
+) -> tuple[list[EventCard], bool]:
+    """Active events still ahead that the person may attend, soonest first; and whether more follow."""
+    member = await _member(session, actor)
+    query = select(Event).where(
+        Event.status == EventStatus.ACTIVE, Event.starts_at > now, audience_clause(member, now=now)
+    )
+    if kind is not None:
+        query = query.where(Event.kind == kind)
+    if my_subjects:  # only events meant for one of the person's subjects
+        query = query.where(subject_clause(member))
+    rows = list(
+        await session.scalars(query.order_by(Event.starts_at, Event.id).offset(page * per_page).limit(per_page + 1))
+    )
+    return [_card(event) for event in rows[:per_page]], len(rows) > per_page
+
+
+async def event_for(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> EventCard:
+    """An event as a person sees it, with their registration and waitlist place."""
+    event = await session.get(Event, event_id)
+    if event is None:
+        raise NotFound()
+    registration = None
+    if actor.person_id is not None:
+        registration = await session.scalar(
+            select(Registration).where(Registration.event_id == event_id, Registration.person_id == actor.person_id)
+        )
+    position = await _position(session, registration) if registration else None
+    return _card(event, registration, position)
+
+
+async def _position(session: AsyncSession, registration: Registration) -> int | None:
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    ahead = await session.scalar(
+        select(func.count()).where(
+            Registration.event_id == registration.event_id,
+            Registration.status == RegistrationStatus.WAITLISTED,
+            or_(
+                Registration.queued_at < registration.queued_at,
+                and_(Registration.queued_at == registration.queued_at, Registration.id < registration.id),
+            ),
+        )
+    )
+    return (ahead or 0) + 1
+
+
+async def _take_seat(session: AsyncSession, event_id: int) -> bool:
+    """Take a seat if one is free: one conditional UPDATE, so two people never get the last seat."""
+    result = await session.execute(
+        update(Event)
+        .where(
+            Event.id == event_id,
+            Event.status == EventStatus.ACTIVE,
+            or_(Event.capacity.is_(None), Event.taken < Event.capacity),
+        )
+        .values(taken=Event.taken + 1)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined,no-any-return]
+
+
+async def sign_up(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> SignUp:
+    """Register for an event, or join its waitlist when it is full."""
+    member = await _member(session, actor)
+    # One query answers: does the event exist, is it for this person, are they already on it.
+    found = (
+        await session.execute(
+            select(Event, Registration, audience_clause(member, now=now).label("open"))
+            .outerjoin(
+                Registration, and_(Registration.event_id == Event.id, Registration.person_id == member.person_id)
+            )
+            .where(Event.id == event_id)
+        )
+    ).one_or_none()
+    if found is None:
+        raise NotFound()
+    event, existing, open_to_member = found
+    if not open_to_member:
+        raise InvalidInput("event-not-for-you")
+    if event.status != EventStatus.ACTIVE:
+        raise InvalidInput("event-cancelled")
+    if event.starts_at <= now or (event.registration_until is not None and event.registration_until < now):
+        raise InvalidInput("event-registration-closed")
+    if existing is not None and existing.status != RegistrationStatus.CANCELLED:
+        raise InvalidInput("event-already-registered")
+    # The seat is taken first: on SQLite this UPDATE opens the write transaction, so sign-ups queue here.
+    seated = await _take_seat(session, event_id)
+    status = RegistrationStatus.REGISTERED if seated else RegistrationStatus.WAITLISTED
+    if existing is None:
+        existing = Registration(
+            event_id=event_id, person_id=member.person_id, status=status, queued_at=now, updated_at=now
+        )
+        session.add(existing)
+    else:
+        existing.status, existing.queued_at, existing.updated_at = status, now, now
+    try:
+        await session.commit()
+    except IntegrityError as error:  # the same person twice at once: the unique key keeps one
+        await session.rollback()
+        raise InvalidInput("event-already-registered") from error
+    return SignUp(status, await _position(session, existing))
+
+
+async def cancel_registration(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> CancelOutcome:
+    """Cancel one's registration or waitlist place; a freed seat goes to the first on the waitlist."""
+    if actor.person_id is None:
+        raise Forbidden()
+    registration = await session.scalar(
+        select(Registration).where(Registration.event_id == event_id, Registration.person_id == actor.person_id)
+    )
+    if registration is None or registration.status not in (
+        RegistrationStatus.REGISTERED,
+        RegistrationStatus.WAITLISTED,
+    ):
+        raise InvalidInput("event-not-registered")
+    event = await session.get_one(Event, event_id)
+    if event.starts_at <= now:
+        raise InvalidInput("event-already-started")
+    had_seat = registration.status == RegistrationStatus.REGISTERED
+    registration.status, registration.updated_at = RegistrationStatus.CANCELLED, now
+    if had_seat:
+        await session.execute(update(Event).where(Event.id == event_id).values(taken=Event.taken - 1))
+    promoted = await promote_waitlist(session, event_id, now)
+    await session.commit()
+    return CancelOutcome(promoted)
+
+
+async def promote_waitlist(session: AsyncSession, event_id: int, now: datetime) -> list[Promotion]:
+    """Give free seats to the waitlist in order (the caller commits)."""
+    promoted: list[Promotion] = []
+    while True:
+        first = await session.scalar(
+            select(Registration)
+            .where(Registration.event_id == event_id, Registration.status == RegistrationStatus.WAITLISTED)
+            .order_by(Registration.queued_at, Registration.id)
+            .limit(1)
+        )
+        if first is None or not await _take_seat(session, event_id):
+            return promoted
+        first.status, first.updated_at = RegistrationStatus.REGISTERED, now
+        await session.flush()
+        promoted.append(await _promotion(session, first))
+
+
+async def _promotion(session: AsyncSession, registration: Registration) -> Promotion:
+    event = await session.get_one(Event, registration.event_id)
+    user = (
+        await session.execute(select(User.tg_id, User.language).where(User.person_id == registration.person_id))
+    ).one_or_none()
+    return Promotion(
+        registration.person_id, user[0] if user else None, user[1] if user else "ru", event.id, event.title
+    )
+
+
+async def organised_event(session: AsyncSession, actor: Actor, event_id: int) -> Event:
+    """An event the actor may manage: a methodist of its municipality."""
+    event = await session.get(Event, event_id)
+    if event is None:
+        raise NotFound()
+    if event.municipality_id not in actor.orgs(Role.METHODIST) and not actor.has(Role.ADMIN):
+        raise Forbidden()
+    return event
+
+
+async def set_capacity(
+    session: AsyncSession, *, actor: Actor, event_id: int, capacity: int | None, now: datetime
+) -> list[Promotion]:
+    """Change the number of seats; more seats go to the waitlist at once, fewer than taken is refused."""
+    event = await organised_event(session, actor, event_id)
+    if event.status != EventStatus.ACTIVE or event.starts_at <= now:
+        raise InvalidInput("event-cancelled" if event.status != EventStatus.ACTIVE else "event-already-started")
+    if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
+        raise InvalidInput("event-bad-capacity", limit=MAX_CAPACITY)
+    if capacity is not None and capacity < event.taken:
+        raise InvalidInput("event-capacity-below", taken=event.taken)
+    event.capacity = capacity
+    await session.flush()
+    promoted = await promote_waitlist(session, event_id, now)
+    await session.commit()
+    return promoted
+
+
+async def cancel_event(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> list[tuple[int, str]]:
+    """Cancel an event; returns the chats (and languages) of everyone registered or waitlisted, to tell."""
+    event = await organised_event(session, actor, event_id)
+    if event.status != EventStatus.ACTIVE:
+        raise InvalidInput("event-cancelled")
+    event.status = EventStatus.CANCELLED
+    await session.commit()
+    return await participant_chats(session, event_id)
+
+
+async def participant_chats(session: AsyncSession, event_id: int) -> list[tuple[int, str]]:
+    rows = await session.execute(
+        select(User.tg_id, User.language)
+        .join(Registration, Registration.person_id == User.person_id)
+        .where(
+            Registration.event_id == event_id,
+            Registration.status.in_((RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)),
+        )
+    )
+    return [(tg_id, language) for tg_id, language in rows]
+
+
+def ics_file(event: EventCard) -> bytes:
+    """The event as an iCalendar file, so it lands in the phone's calendar."""
+    calendar = ICalendar()
+    calendar.add("prodid", "-//nms-bot//events//RU")
+    calendar.add("version", "2.0")
+    entry = ICalEvent()
+    entry.add("uid", f"event-{event.id}@nms-bot")
+    entry.add("dtstamp", event.starts_at)
+    entry.add("dtstart", event.starts_at)
+    entry.add("dtend", event.ends_at)
+    entry.add("summary", event.title)
+    if event.place:
+        entry.add("location", event.place)
+    if event.description:
+        entry.add("description", event.description)
+    calendar.add_component(entry)
+    return bytes(calendar.to_ical())
+
+
+async def organised_events(
+    session: AsyncSession, *, actor: Actor, now: datetime, page: int = 0, per_page: int = 8
+) -> tuple[list[EventCard], bool]:
+    """The municipality's events from a week ago on, soonest first, for its methodists."""
+    municipality_id = organiser_municipality(actor)
+    rows = list(
+        await session.scalars(
+            select(Event)
+            .where(Event.municipality_id == municipality_id, Event.ends_at > now - timedelta(days=7))
+            .order_by(Event.starts_at, Event.id)
+            .offset(page * per_page)
+            .limit(per_page + 1)
+        )
+    )
+    return [_card(event) for event in rows[:per_page]], len(rows) > per_page
+
+
+async def checkin_code(session: AsyncSession, *, actor: Actor, event_id: int) -> str:
+    return (await organised_event(session, actor, event_id)).checkin_code
+
+
+EDITABLE_EVENT_FIELDS = ("title", "place", "description", "start", "end")
+
+
+async def edit_event(
+    session: AsyncSession, *, actor: Actor, event_id: int, field: str, value: str, now: datetime
+) -> tuple[EventCard, list[tuple[int, str]]]:
+    """Change one detail of an active event, by the same rules as creating it; returns whom to tell."""
+    event = await organised_event(session, actor, event_id)
+    if event.status != EventStatus.ACTIVE or event.starts_at <= now:
+        raise InvalidInput("event-cancelled" if event.status != EventStatus.ACTIVE else "event-already-started")
+    current = EventInput(
+        title=event.title,
+        kind=event.kind,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        place=event.place,
+        description=event.description,
+        capacity=event.capacity,
+        registration_until=event.registration_until,
+    )
+    if field == "title":
+        changed = replace(current, title=value)
+    elif field == "place":
+        changed = replace(current, place="" if value.strip() == "-" else value.strip())
+    elif field == "description":
+        changed = replace(current, description="" if value.strip() == "-" else value.strip())
+    elif field == "start":
+        starts_at = parse_local(value, event.timezone)
+        changed = replace(current, starts_at=starts_at, ends_at=starts_at + (event.ends_at - event.starts_at))
+        if current.registration_until is not None and current.registration_until > starts_at:
+            changed = replace(changed, registration_until=None)
+    elif field == "end":
+        changed = replace(current, ends_at=parse_local(value, event.timezone))
+    else:
+        raise InvalidInput("error-invalid-input")
+    changed = check_event(changed, now)
+    event.title, event.place, event.description = " ".join(changed.title.split()), changed.place, changed.description
+    event.starts_at, event.ends_at, event.registration_until = (
+        changed.starts_at,
+        changed.ends_at,
+        changed.registration_until,
+    )
+    # The reminders follow the new time.
+    await session.execute(delete(EventReminder).where(EventReminder.event_id == event_id))
+    await session.commit()
+    return _card(event), await participant_chats(session, event_id)

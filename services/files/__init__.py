@@ -1,0 +1,1 @@
+"""Spreadsheets people send and spreadsheets the bot writes."""

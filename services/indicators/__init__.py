@@ -1,0 +1,1 @@
+"""The shared indicator calculation: presets, measures, snapshots, charts, the workbook."""

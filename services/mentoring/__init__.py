@@ -1,0 +1,1 @@
+"""Mentoring: pairs, meetings, plans, pairs import, nudges and numbers."""

@@ -1,0 +1,239 @@
+"""Mentoring: pairs made by coordinators and methodists, who is whose mentor, meetings the mentor logs."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from services.db import update_once
+from services.errors import Forbidden, InvalidInput, NotFound
+from services.models.mentoring import Meeting, MeetingStatus, MentorPair, PairKind, PairStatus
+from services.models.people import Organisation, Person, PersonSubject, Role, User
+from services.people.access import Actor, manager_scope, require_school_manager
+from services.people.persons import is_young_specialist
+
+DEFAULT_TERM = timedelta(days=365)
+RESULT_OPENS = timedelta(days=30)  # the mentor writes the result from this long before the planned end
+MAX_NOTES = 2000
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    person_id: int
+    full_name: str
+    school: str
+    subjects: tuple[str, ...]
+    tg_id: int | None
+    language: str
+
+
+@dataclass(frozen=True)
+class PairView:
+    id: int
+    kind: PairKind
+    status: PairStatus
+    started_on: date
+    planned_end: date
+    mentor: PersonCard
+    mentee: PersonCard
+    last_meeting: date | None
+
+
+async def _card(session: AsyncSession, person_id: int) -> PersonCard:
+    row = (
+        await session.execute(
+            select(Person.full_name, Organisation.name, User.tg_id, User.language)
+            .join(Organisation, Organisation.id == Person.school_id)
+            .outerjoin(User, User.person_id == Person.id)
+            .where(Person.id == person_id)
+        )
+    ).one()
+    subjects = tuple(await session.scalars(select(PersonSubject.subject).where(PersonSubject.person_id == person_id)))
+    return PersonCard(person_id, row[0], row[1], subjects, row[2], row[3] or "ru")
+
+
+async def pair_view(session: AsyncSession, pair: MentorPair) -> PairView:
+    last = await session.scalar(
+        select(func.max(Meeting.held_on)).where(Meeting.pair_id == pair.id, Meeting.status != MeetingStatus.DISPUTED)
+    )
+    return PairView(
+        pair.id,
+        pair.kind,
+        pair.status,
+        pair.started_on,
+        pair.planned_end,
+        await _card(session, pair.mentor_id),
+        await _card(session, pair.mentee_id),
+        last,
+    )
+
+
+@dataclass(frozen=True)
+class NewPair:
+    view: PairView
+    warning: str | None  # said to the person who made the pair, e.g. the mentee is not a young specialist
+
+
+async def create_pair(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    mentor_id: int,
+    mentee_id: int,
+    kind: PairKind,
+    now: datetime,
+    mentor_limit: int,
+) -> NewPair:
+    """Pair a mentor with a mentee in the actor's scope; one active pair each way, a limit per mentor."""
+    if mentor_id == mentee_id:
+        raise InvalidInput("pair-self")
+    mentor, mentee = await session.get(Person, mentor_id), await session.get(Person, mentee_id)
+    if mentor is None or mentee is None:
+        raise NotFound()
+    await require_school_manager(session, actor, mentee.school_id)
+    await require_school_manager(session, actor, mentor.school_id)
+    young = is_young_specialist(mentee.birth_date, mentee.work_start, now.date())
+    if kind == PairKind.YOUNG and not young:
+        raise InvalidInput("pair-not-young")
+    active = await session.scalar(
+        select(func.count()).where(MentorPair.mentor_id == mentor_id, MentorPair.status == PairStatus.ACTIVE)
+    )
+    if (active or 0) >= mentor_limit:
+        raise InvalidInput("pair-mentor-limit", limit=mentor_limit)
+    pair = MentorPair(
+        mentor_id=mentor_id,
+        mentee_id=mentee_id,
+        kind=kind,
+        started_on=now.date(),
+        planned_end=now.date() + DEFAULT_TERM,
+        created_by_user_id=actor.user_id,
+        created_at=now,
+    )
+    session.add(pair)
+    try:
+        await session.commit()
+    except IntegrityError as error:  # the partial unique index: this pair is already active
+        await session.rollback()
+        raise InvalidInput("pair-duplicate") from error
+    warning = "pair-young-other-kind" if young and kind != PairKind.YOUNG else None
+    return NewPair(await pair_view(session, pair), warning)
+
+
+async def pairs_of(session: AsyncSession, *, person_id: int, as_mentor: bool) -> list[PairView]:
+    """Active pairs in which the person is the mentor (their mentees) or the mentee (their mentors)."""
+    side = MentorPair.mentor_id if as_mentor else MentorPair.mentee_id
+    pairs = await session.scalars(
+        select(MentorPair).where(side == person_id, MentorPair.status == PairStatus.ACTIVE).order_by(MentorPair.id)
+    )
+    return [await pair_view(session, pair) for pair in pairs]
+
+
+async def pair_for(session: AsyncSession, *, actor: Actor, pair_id: int) -> tuple[MentorPair, bool]:
+    """An active pair the actor belongs to; the flag says whether they are its mentor."""
+    pair = await session.get(MentorPair, pair_id)
+    if pair is None or pair.status != PairStatus.ACTIVE:
+        raise NotFound()
+    if actor.person_id == pair.mentor_id:
+        return pair, True
+    if actor.person_id == pair.mentee_id:
+        return pair, False
+    raise Forbidden()
+
+
+def require_pair_manager(actor: Actor) -> None:
+    """Coordinators, methodists and admins oversee pairs (each within their scope)."""
+    if not (actor.has(Role.ADMIN) or actor.has(Role.METHODIST) or actor.has(Role.COORDINATOR)):
+        raise Forbidden()
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """A pair as coordinators and methodists see it in their overview."""
+
+    id: int
+    school: str
+    mentor: str
+    mentee: str
+    kind: PairKind
+    status: PairStatus
+    started_on: date
+    meetings: int
+    last_meeting: date | None
+    result: str | None
+
+
+async def scope_pairs(session: AsyncSession, *, actor: Actor) -> list[PairRow]:
+    """Every pair whose mentee is in the actor's scope, with meeting counts (counted in SQL)."""
+    require_pair_manager(actor)
+    mentor = aliased(Person)
+    counted = MeetingStatus.PENDING, MeetingStatus.CONFIRMED
+    meetings = (
+        select(Meeting.pair_id, func.count().label("held"), func.max(Meeting.held_on).label("last"))
+        .where(Meeting.status.in_(counted))
+        .group_by(Meeting.pair_id)
+        .subquery()
+    )
+    rows = await session.execute(
+        select(
+            MentorPair.id,
+            Organisation.name,
+            mentor.full_name,
+            Person.full_name,
+            MentorPair.kind,
+            MentorPair.status,
+            MentorPair.started_on,
+            func.coalesce(meetings.c.held, 0),
+            meetings.c.last,
+            MentorPair.result,
+        )
+        .join(Person, Person.id == MentorPair.mentee_id)
+        .join(Organisation, Organisation.id == Person.school_id)
+        .join(mentor, mentor.id == MentorPair.mentor_id)
+        .outerjoin(meetings, meetings.c.pair_id == MentorPair.id)
+        .where(manager_scope(actor))
+        .order_by(Organisation.name, Person.full_name)
+    )
+    return [PairRow(*row) for row in rows]
+
+
+async def end_pair(
+    session: AsyncSession, *, actor: Actor, pair_id: int, completed: bool, reason: str, now: datetime
+) -> PairView:
+    """A coordinator or methodist completes or dissolves an active pair, with a reason; kept for history."""
+    pair = await session.get(MentorPair, pair_id)
+    if pair is None:
+        raise NotFound()
+    mentee = await session.get_one(Person, pair.mentee_id)
+    await require_school_manager(session, actor, mentee.school_id)
+    reason = " ".join(reason.split())
+    if not reason or len(reason) > MAX_NOTES:
+        raise InvalidInput("pair-bad-reason")
+    status = PairStatus.COMPLETED if completed else PairStatus.DISSOLVED
+    await update_once(
+        session,
+        update(MentorPair)
+        .where(MentorPair.id == pair_id, MentorPair.status == PairStatus.ACTIVE)
+        .values(status=status, reason=reason, ended_at=now),
+        InvalidInput("pair-already-ended"),
+    )
+    await session.commit()
+    await session.refresh(pair)
+    return await pair_view(session, pair)
+
+
+async def record_result(session: AsyncSession, *, actor: Actor, pair_id: int, text: str, now: datetime) -> PairView:
+    """The mentor's short result for the mentee near the end of the planned period (may be rewritten)."""
+    pair, is_mentor = await pair_for(session, actor=actor, pair_id=pair_id)
+    if not is_mentor:
+        raise Forbidden()
+    if now.date() < pair.planned_end - RESULT_OPENS:
+        raise InvalidInput("pair-result-early", date=f"{pair.planned_end - RESULT_OPENS:%d.%m.%Y}")
+    text = text.strip()
+    if not text or len(text) > MAX_NOTES:
+        raise InvalidInput("pair-bad-reason")
+    pair.result, pair.result_at = text, now
+    await session.commit()
+    return await pair_view(session, pair)

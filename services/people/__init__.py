@@ -1,0 +1,1 @@
+"""Organisations, the roster, Telegram accounts, roles and scopes, invites, join requests, communities."""

@@ -1,0 +1,112 @@
+"""Requests to join from people who have no personal invite, decided by the school's managers."""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.db import update_once
+from services.errors import AlreadyDecided, InvalidInput, NotFound
+from services.models.people import JoinRequest, JoinStatus, Organisation, OrgKind, Person, User
+from services.people.access import Actor, actor_for_user, require_school_manager
+from services.people.persons import name_key
+
+# Two to four words of letters, with hyphens or apostrophes inside (Иванова-Петрова, Д'Артаньян).
+FULL_NAME = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*(?: [^\W\d_]+(?:[-'’][^\W\d_]+)*){1,3}$")
+MAX_NAME = 300
+
+
+def clean_full_name(text: str) -> str:
+    """A ФИО as typed, normalised, or InvalidInput."""
+    full_name = " ".join(text.split())
+    if len(full_name) > MAX_NAME or not FULL_NAME.match(full_name):
+        raise InvalidInput("join-bad-name")
+    return full_name
+
+
+@dataclass(frozen=True)
+class JoinRequestView:
+    id: int
+    full_name: str
+    school: str
+    municipality: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    approved: bool
+    full_name: str
+    requester: Actor
+
+
+async def create_join_request(
+    session: AsyncSession, *, actor: Actor, school_id: int, full_name: str, now: datetime
+) -> JoinRequestView:
+    """File a request to join a school; one pending request per account."""
+    if actor.is_teacher:
+        raise InvalidInput("join-already-member")
+    school = await session.get(Organisation, school_id)
+    if school is None or school.kind != OrgKind.SCHOOL:
+        raise NotFound()
+    pending = await session.scalar(
+        select(JoinRequest.id).where(JoinRequest.user_id == actor.user_id, JoinRequest.status == JoinStatus.PENDING)
+    )
+    if pending is not None:
+        raise InvalidInput("join-already-pending")
+    request = JoinRequest(
+        user_id=actor.user_id, school_id=school_id, full_name=clean_full_name(full_name), created_at=now
+    )
+    session.add(request)
+    await session.commit()
+    municipality = await session.get_one(Organisation, school.parent_id)
+    return JoinRequestView(request.id, request.full_name, school.name, municipality.name)
+
+
+async def decide_join_request(
+    session: AsyncSession, *, actor: Actor, request_id: int, approve: bool, now: datetime
+) -> Decision:
+    """Approve (link or add the person to the roster) or reject; the first decision wins."""
+    request = await session.get(JoinRequest, request_id)
+    if request is None:
+        raise NotFound()
+    await require_school_manager(session, actor, request.school_id)
+    status = JoinStatus.APPROVED if approve else JoinStatus.REJECTED
+    await update_once(
+        session,
+        update(JoinRequest)
+        .where(JoinRequest.id == request_id, JoinRequest.status == JoinStatus.PENDING)
+        .values(status=status, decided_at=now, decided_by_user_id=actor.user_id),
+        AlreadyDecided(),
+    )
+    user = await session.get_one(User, request.user_id)
+    if approve and user.person_id is None:
+        person = await _unlinked_person(session, request.school_id, request.full_name)
+        if person is None:
+            person = Person(
+                school_id=request.school_id,
+                full_name=request.full_name,
+                name_key=name_key(request.full_name),
+                position="",
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(person)
+            await session.flush()
+        user.person_id = person.id
+        request.person_id = person.id
+    await session.commit()
+    return Decision(approve, request.full_name, await actor_for_user(session, user.id))
+
+
+async def _unlinked_person(session: AsyncSession, school_id: int, full_name: str) -> Person | None:
+    """The roster person of that name in that school who has no account yet, if exactly one."""
+    matches = list(
+        await session.scalars(
+            select(Person)
+            .outerjoin(User, User.person_id == Person.id)
+            .where(Person.school_id == school_id, Person.name_key == name_key(full_name), User.id.is_(None))
+        )
+    )
+    return matches[0] if len(matches) == 1 else None

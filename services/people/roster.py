@@ -1,0 +1,180 @@
+"""Importing the staff roster into a municipality: all rows or none, matching people, never duplicating."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.errors import Forbidden, RosterRejected, RowProblem
+from services.models.people import Organisation, Person, PersonSubject, Role
+from services.people.access import Actor
+from services.people.orgs import Org, add_schools, get_org, schools_by_key
+from services.people.persons import name_key
+from services.people.roster_file import COLUMNS, RosterRow
+
+SCHOOL_COLUMN = COLUMNS["school"][0]
+
+
+@dataclass(frozen=True)
+class ImportScope:
+    """Where an actor imports: a whole municipality (methodist) or one school (coordinator)."""
+
+    municipality: Org
+    school: Org | None
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    scope: ImportScope
+    new_schools: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    unchanged: int
+    schools_created: int
+    person_ids: tuple[int, ...]
+
+
+async def import_scope(session: AsyncSession, actor: Actor) -> ImportScope:
+    """Methodists import into their municipality, coordinators into their school."""
+    if municipalities := actor.orgs(Role.METHODIST):
+        return ImportScope(await get_org(session, municipalities[0]), None)
+    if schools := actor.orgs(Role.COORDINATOR):
+        school = await get_org(session, schools[0])
+        assert school.parent_id is not None
+        return ImportScope(await get_org(session, school.parent_id), school)
+    raise Forbidden()
+
+
+async def plan_import(session: AsyncSession, *, actor: Actor, rows: list[RosterRow]) -> ImportPlan:
+    """Check the file against the actor's scope and list the schools it would create."""
+    scope = await import_scope(session, actor)
+    known = await schools_by_key(session, scope.municipality.id)
+    problems: list[RowProblem] = []
+    new_schools: dict[str, str] = {}
+    for row in rows:
+        if scope.school is not None:
+            if row.school and name_key(row.school) != name_key(scope.school.name):
+                problems.append(RowProblem(row.line, SCHOOL_COLUMN, "other-school", row.school))
+        elif not row.school:
+            problems.append(RowProblem(row.line, SCHOOL_COLUMN, "required"))
+        elif name_key(row.school) not in known:
+            new_schools.setdefault(name_key(row.school), row.school)
+    if problems:
+        raise RosterRejected(problems)
+    return ImportPlan(scope, tuple(sorted(new_schools.values())))
+
+
+async def import_roster(
+    session: AsyncSession, *, actor: Actor, rows: list[RosterRow], confirm_new_schools: bool, now: datetime
+) -> ImportResult:
+    """Import a validated file within the actor's scope; new schools only once the actor confirmed them."""
+    plan = await plan_import(session, actor=actor, rows=rows)
+    if plan.new_schools and not confirm_new_schools:
+        raise Forbidden("roster-schools-not-confirmed")
+    return await write_roster(session, scope=plan.scope, rows=rows, now=now)
+
+
+async def write_roster(
+    session: AsyncSession, *, scope: ImportScope, rows: list[RosterRow], now: datetime
+) -> ImportResult:
+    """Write the rows in one transaction: create missing schools, add new people, update changed ones."""
+    schools = await schools_by_key(session, scope.municipality.id)
+    missing = {
+        name_key(row.school): row.school for row in rows if scope.school is None and name_key(row.school) not in schools
+    }
+    add_schools(session, municipality=scope.municipality, names=sorted(missing.values()), now=now)
+    await session.flush()
+    schools = await schools_by_key(session, scope.municipality.id)
+    existing = await _people_by_key(session, scope.municipality.id)
+    new_rows, updated, unchanged, touched = [], 0, 0, []
+    for row in rows:
+        school_id = scope.school.id if scope.school else schools[name_key(row.school)].id
+        fields = _fields(row, school_id)
+        person = existing.get(row.key)
+        if person is None:
+            new_rows.append(row)
+            continue
+        touched.append(person.id)
+        changed = {name: value for name, value in fields.items() if getattr(person, name) != value}
+        old_subjects = sorted(subject.subject for subject in person.subjects)
+        if changed or old_subjects != sorted(row.subjects):
+            for name, value in changed.items():
+                setattr(person, name, value)
+            if "is_active" in changed:
+                person.left_on = None if row.is_active else now.date()
+            person.updated_at = now
+            await _replace_subjects(session, person.id, row.subjects)
+            updated += 1
+        else:
+            unchanged += 1
+    created_ids = await _insert_people(session, new_rows, schools, scope, now)
+    await session.commit()
+    return ImportResult(len(new_rows), updated, unchanged, len(missing), tuple(touched + created_ids))
+
+
+def _fields(row: RosterRow, school_id: int) -> dict[str, object]:
+    return {
+        "school_id": school_id,
+        "full_name": row.full_name,
+        "position": row.position,
+        "work_start": row.work_start,
+        "is_manager": row.is_manager,
+        "is_active": row.is_active,
+        "email": row.email,
+        "phone": row.phone,
+    }
+
+
+async def _people_by_key(session: AsyncSession, municipality_id: int) -> dict[tuple[str, date | None], Person]:
+    """Roster people of the municipality (with their subjects), by (normalised name, birth date)."""
+    people = await session.scalars(
+        select(Person)
+        .join(Organisation, Organisation.id == Person.school_id)
+        .where(Organisation.parent_id == municipality_id)
+    )
+    return {(person.name_key, person.birth_date): person for person in people}
+
+
+async def _replace_subjects(session: AsyncSession, person_id: int, subjects: tuple[str, ...]) -> None:
+    await session.execute(delete(PersonSubject).where(PersonSubject.person_id == person_id))
+    if subjects:
+        await session.execute(insert(PersonSubject), [{"person_id": person_id, "subject": s} for s in subjects])
+
+
+async def _insert_people(
+    session: AsyncSession, rows: list[RosterRow], schools: dict[str, Org], scope: ImportScope, now: datetime
+) -> list[int]:
+    """Bulk insert people and their subjects, each as one executemany."""
+    if not rows:
+        return []
+    values = [
+        _fields(row, scope.school.id if scope.school else schools[name_key(row.school)].id)
+        | {"name_key": name_key(row.full_name), "birth_date": row.birth_date, "created_at": now, "updated_at": now}
+        | {"left_on": None if row.is_active else now.date()}
+        for row in rows
+    ]
+    # No RETURNING: on SQLite an ordered RETURNING degrades to one INSERT per row; reading the
+    # new ids back by their match key is a single query.
+    await session.execute(insert(Person), values)
+    ids_by_key = {
+        (key, birth): person_id
+        for person_id, key, birth in await session.execute(
+            select(Person.id, Person.name_key, Person.birth_date)
+            .join(Organisation, Organisation.id == Person.school_id)
+            .where(Organisation.parent_id == scope.municipality.id, Person.created_at == now)
+        )
+    }
+    ids = [ids_by_key[row.key] for row in rows]
+    subject_rows = [
+        {"person_id": person_id, "subject": subject}
+        for person_id, row in zip(ids, rows, strict=True)
+        for subject in row.subjects
+    ]
+    if subject_rows:
+        await session.execute(insert(PersonSubject), subject_rows)
+    return ids

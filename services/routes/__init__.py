@@ -1,0 +1,1 @@
+"""Individual educational routes (ИОМ): diagnostics, the catalogue, building, review, reports, reminders."""

@@ -1,0 +1,194 @@
+"""Events in the service layer: validation, audiences, seats, the waitlist, and sign-ups racing for seats."""
+
+import asyncio
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from services.errors import InvalidInput
+from services.events.events import (
+    EventInput,
+    cancel_registration,
+    create_event,
+    event_for,
+    parse_local,
+    set_capacity,
+    sign_up,
+    upcoming_events,
+)
+from services.models.events import Event, EventKind, Registration, RegistrationStatus
+from services.models.people import Organisation, OrgKind, Person, PersonSubject, Role, User
+from services.people.access import Actor, Grant
+from services.people.orgs import Org
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+SEMINAR = EventInput(
+    title="Функциональная грамотность на уроках математики",
+    kind=EventKind.SEMINAR,
+    starts_at=NOW + timedelta(days=7),
+    ends_at=NOW + timedelta(days=7, hours=2),
+    place="ИМЦ, ауд. 12",
+    capacity=10,
+)
+
+
+async def municipality_with_teachers(
+    session: AsyncSession, region: Org, count: int, *, young: bool = False
+) -> tuple[Actor, list[Actor], list[int]]:
+    """A methodist and `count` teachers of two schools, each with an account."""
+    municipality = Organisation(
+        kind=OrgKind.MUNICIPALITY, name="Район", parent_id=region.id, timezone="Europe/Moscow", created_at=NOW
+    )
+    session.add(municipality)
+    await session.flush()
+    schools = [
+        Organisation(
+            kind=OrgKind.SCHOOL, name=f"Школа {n}", parent_id=municipality.id, timezone="Europe/Moscow", created_at=NOW
+        )
+        for n in (1, 2)
+    ]
+    session.add_all(schools)
+    await session.flush()
+    teachers = []
+    for n in range(count):
+        birth = date(1998, 1, 1) if young and n % 2 == 0 else date(1980, 1, 1)
+        start = date(2025, 9, 1) if young and n % 2 == 0 else date(2005, 9, 1)
+        person = Person(
+            school_id=schools[n % 2].id,
+            full_name=f"Педагог {n}",
+            name_key=f"педагог {n}",
+            position="учитель",
+            birth_date=birth,
+            work_start=start,
+            created_at=NOW,
+            updated_at=NOW,
+        )
+        session.add(person)
+        await session.flush()
+        session.add(PersonSubject(person_id=person.id, subject="математика" if n % 2 == 0 else "история"))
+        user = User(tg_id=10_000 + n, person_id=person.id, language="ru", consent_at=NOW, created_at=NOW)
+        session.add(user)
+        await session.flush()
+        teachers.append(Actor(user.id, user.tg_id, person.id, "ru", True))
+    methodist_user = User(tg_id=9_000, language="ru", consent_at=NOW, created_at=NOW)
+    session.add(methodist_user)
+    await session.commit()
+    methodist = Actor(methodist_user.id, 9_000, None, "ru", True, (Grant(Role.METHODIST, municipality.id),))
+    return methodist, teachers, [school.id for school in schools]
+
+
+def test_local_times_are_read_in_the_organisers_zone() -> None:
+    assert parse_local("25.12.2026 15:30", "Asia/Krasnoyarsk") == datetime(2026, 12, 25, 8, 30, tzinfo=UTC)
+    with pytest.raises(InvalidInput):
+        parse_local("завтра", "Europe/Moscow")
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        ({"starts_at": NOW - timedelta(hours=1)}, "event-in-past"),
+        ({"ends_at": NOW + timedelta(days=6)}, "event-ends-before-start"),
+        ({"capacity": 0}, "event-bad-capacity"),
+        ({"registration_until": NOW + timedelta(days=8)}, "event-bad-deadline"),
+        ({"title": "  "}, "event-bad-title"),
+    ],
+)
+async def test_bad_event_data_is_refused(
+    session: AsyncSession, region: Org, change: dict[str, object], key: str
+) -> None:
+    methodist, _teachers, _schools = await municipality_with_teachers(session, region, 1)
+    with pytest.raises(InvalidInput) as refused:
+        await create_event(session, actor=methodist, data=replace(SEMINAR, **change), now=NOW)  # type: ignore[arg-type]
+    assert refused.value.key == key
+
+
+async def test_full_event_waitlists_and_a_cancellation_promotes_the_first(session: AsyncSession, region: Org) -> None:
+    methodist, teachers, _schools = await municipality_with_teachers(session, region, 4)
+    event = await create_event(session, actor=methodist, data=replace(SEMINAR, capacity=2), now=NOW)
+    results = [await sign_up(session, actor=teacher, event_id=event.id, now=NOW) for teacher in teachers]
+    assert [(r.status, r.position) for r in results] == [
+        (RegistrationStatus.REGISTERED, None),
+        (RegistrationStatus.REGISTERED, None),
+        (RegistrationStatus.WAITLISTED, 1),
+        (RegistrationStatus.WAITLISTED, 2),
+    ]
+    with pytest.raises(InvalidInput, match="event-already-registered"):
+        await sign_up(session, actor=teachers[0], event_id=event.id, now=NOW)
+    outcome = await cancel_registration(session, actor=teachers[0], event_id=event.id, now=NOW)
+    assert [p.person_id for p in outcome.promoted] == [teachers[2].person_id]
+    promoted = await set_capacity(session, actor=methodist, event_id=event.id, capacity=3, now=NOW)
+    assert [p.person_id for p in promoted] == [teachers[3].person_id]
+    with pytest.raises(InvalidInput, match="event-capacity-below"):
+        await set_capacity(session, actor=methodist, event_id=event.id, capacity=2, now=NOW)
+    again = await sign_up(session, actor=teachers[0], event_id=event.id, now=NOW)  # after cancelling, anew
+    assert (again.status, again.position) == (RegistrationStatus.WAITLISTED, 1)
+
+
+async def test_audience_limits_who_sees_and_signs_up(session: AsyncSession, region: Org) -> None:
+    methodist, teachers, schools = await municipality_with_teachers(session, region, 4, young=True)
+    for_school = await create_event(
+        session, actor=methodist, data=replace(SEMINAR, title="Для школы 1", school_ids=(schools[0],)), now=NOW
+    )
+    for_history = await create_event(
+        session, actor=methodist, data=replace(SEMINAR, title="Историкам", subjects=("история",)), now=NOW
+    )
+    for_young = await create_event(
+        session, actor=methodist, data=replace(SEMINAR, title="Молодым", young_only=True), now=NOW
+    )
+    seen = {
+        n: {card.title for card in (await upcoming_events(session, actor=teachers[n], now=NOW))[0]} for n in range(4)
+    }
+    assert seen[0] == {"Для школы 1", "Молодым"}  # school 1, mathematics, young
+    assert seen[1] == {"Историкам"}  # school 2, history, not young
+    with pytest.raises(InvalidInput, match="event-not-for-you"):
+        await sign_up(session, actor=teachers[1], event_id=for_school.id, now=NOW)
+    with pytest.raises(InvalidInput, match="event-not-for-you"):
+        await sign_up(session, actor=teachers[1], event_id=for_young.id, now=NOW)
+    assert (
+        await sign_up(session, actor=teachers[1], event_id=for_history.id, now=NOW)
+    ).status == RegistrationStatus.REGISTERED
+
+
+async def test_sign_up_after_the_deadline_is_refused(session: AsyncSession, region: Org) -> None:
+    methodist, teachers, _schools = await municipality_with_teachers(session, region, 1)
+    event = await create_event(
+        session, actor=methodist, data=replace(SEMINAR, registration_until=NOW + timedelta(days=1)), now=NOW
+    )
+    with pytest.raises(InvalidInput, match="event-registration-closed"):
+        await sign_up(session, actor=teachers[0], event_id=event.id, now=NOW + timedelta(days=2))
+
+
+async def test_fifty_simultaneous_sign_ups_for_ten_seats(
+    session: AsyncSession, session_factory: async_sessionmaker[AsyncSession], region: Org
+) -> None:
+    methodist, teachers, _schools = await municipality_with_teachers(session, region, 50)
+    event = await create_event(session, actor=methodist, data=SEMINAR, now=NOW)
+
+    async def one(teacher: Actor) -> RegistrationStatus:
+        async with session_factory() as own:
+            return (await sign_up(own, actor=teacher, event_id=event.id, now=NOW)).status
+
+    statuses = await asyncio.gather(*(one(teacher) for teacher in teachers))
+    assert statuses.count(RegistrationStatus.REGISTERED) == 10
+    assert statuses.count(RegistrationStatus.WAITLISTED) == 40
+    session.expire_all()
+    assert (await session.get_one(Event, event.id)).taken == 10
+    waitlist = list(
+        await session.scalars(
+            select(Registration.id)
+            .where(Registration.status == RegistrationStatus.WAITLISTED)
+            .order_by(Registration.queued_at, Registration.id)
+        )
+    )
+    assert len(waitlist) == 40
+    positions = []
+    for registration_id in waitlist:
+        registration = await session.get_one(Registration, registration_id)
+        teacher = next(t for t in teachers if t.person_id == registration.person_id)
+        async with session_factory() as own:
+            positions.append((await event_for(own, actor=teacher, event_id=event.id, now=NOW)).my_position)
+    assert positions == list(range(1, 41))
+    assert await session.scalar(select(func.count()).select_from(Registration)) == 50

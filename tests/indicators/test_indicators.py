@@ -1,0 +1,125 @@
+"""/indicators and /communities through the real bot: the table, a number's details and the people behind
+it, charts, the XLSX report, targets, manual values, another set; communities joined and imported."""
+
+import io
+from datetime import date
+
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.jobs import take_snapshots
+from services.models.indicators import Snapshot
+from services.models.people import Organisation, OrgKind
+from tests.support.conversation import Harness, texts
+from tests.support.delivery import run_job
+from tests.support.factories import xlsx
+from tests.support.route_setup import MUNICIPALITY, methodist_and_teacher
+
+TEACHER = "Петрова Анна Сергеевна"
+
+
+async def school_id(session: AsyncSession) -> int:
+    found = await session.scalar(select(Organisation.id).where(Organisation.kind == OrgKind.SCHOOL))
+    assert found is not None
+    return found
+
+
+async def test_a_methodist_reads_the_table_and_the_people_behind_a_number(
+    harness: Harness, session: AsyncSession
+) -> None:
+    methodist, _teacher = await methodist_and_teacher(harness)
+    replies = await methodist.send("/indicators")
+    table = replies[-1].text
+    assert f"<b>Показатели</b> · {MUNICIPALITY} · учебный год 01.09.2026 – 31.08.2027" in table
+    assert "✅ 1. Прошли диагностику: <b>100,0 %</b> (цель ≥ 60,0 %)" in table  # diagnosed on 01.11.2026
+    assert (
+        "⚠️ 2а. Разработан ИОМ: <b>0,0 %</b>" in table and "▫️ 4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in table
+    )
+    replies = await methodist.press("1")
+    assert "Числитель / знаменатель: 1 / 1" in replies[-1].text
+    assert "Отстают сильнее всего:\n• МБОУ СОШ № 1: 100,0 % (1 / 1)" in replies[-1].text
+    replies = await methodist.press("📊 По организациям")
+    assert replies[-1].method == "SendPhoto" and (replies[-1].file_data or b"").startswith(b"\x89PNG")
+    replies = await methodist.press("📈 Динамика по месяцам")
+    assert replies[-1].method == "SendPhoto"
+    # 12 months × (13 rows of the municipality + 9 of the school: manual values are not per school)
+    assert await session.scalar(select(func.count()).select_from(Snapshot)) == 12 * (13 + 9)
+    await methodist.send("/indicators")
+    await methodist.press("🏫 По школе")
+    replies = await methodist.press("МБОУ СОШ № 1")
+    assert "<b>Показатели</b> · МБОУ СОШ № 1" in replies[-1].text
+    replies = await methodist.press("2а")
+    assert f"Ещё не учтены (1, первые по алфавиту):\n• {TEACHER}" in replies[-1].text
+
+
+async def test_the_xlsx_report_has_the_regulations_columns_and_a_sheet_per_school(harness: Harness) -> None:
+    methodist, _teacher = await methodist_and_teacher(harness)
+    await methodist.send("/indicators")
+    replies = await methodist.press("📄 Отчёт XLSX")
+    book = load_workbook(io.BytesIO(replies[-1].file_data or b""))
+    assert book.sheetnames == [MUNICIPALITY[:31], "МБОУ СОШ № 1"]
+    sheet = book.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[2] == ("№", "Показатель", "Значение", "Целевое значение", "Выполнение", "Числитель", "Знаменатель")
+    assert rows[3][0] == "1" and rows[3][1].startswith("Доля педагогических работников и управленческих кадров")
+    assert rows[3][2:] == ("100,0 %", "≥ 60,0 %", "выполнено", 1, 1)
+    assert sheet.page_setup.orientation == "landscape"
+
+
+async def test_targets_manual_values_and_another_set(harness: Harness) -> None:
+    methodist, teacher = await methodist_and_teacher(harness)
+    await methodist.send("/indicators")
+    await methodist.press("1")
+    await methodist.press("🎯 Изменить цель")
+    replies = await methodist.send("95,5")
+    assert "1. Прошли диагностику: <b>100,0 %</b> (цель ≥ 95,5 %)" in replies[-1].text
+    await methodist.press("4")
+    await methodist.press("✍️ Ввести значение за период")
+    assert "Нужно число" in texts(await methodist.send("много"))
+    assert "вне допустимого" in texts(await methodist.send("140"))
+    replies = await methodist.send("75")
+    assert "4. Реализуют обновлённые ФГОС: <b>75,0 %</b>" in replies[-1].text
+    await methodist.press("Год")  # another period: the value was entered for the school year only
+    assert "4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in methodist.last.text
+    await methodist.press("⚙️ Набор показателей")
+    replies = await methodist.press("Балахтинский район: числовые показатели программы ММС")
+    assert "C10. Наставники и наставляемые" in replies[-1].text
+    assert "нет прав" in texts(await teacher.tap("iv:target:2:school_year:0:1"))
+
+
+async def test_communities_are_joined_from_the_bot_and_imported_and_counted(harness: Harness) -> None:
+    methodist, teacher = await methodist_and_teacher(harness)
+    await methodist.send("/communities")
+    await methodist.press("➕ Новое сообщество")
+    await methodist.send("РМО учителей <математики>")
+    replies = await methodist.press("муниципальное")
+    assert "Добавлено: РМО учителей &lt;математики&gt;" in replies[-1].text
+    replies = await teacher.send("/communities")
+    assert "участников: 0" in replies[-1].text
+    replies = await teacher.press("➕ РМО учителей <математики>")
+    assert "участников: 1" in replies[-1].text and "✅ РМО учителей <математики>" in replies[-1].buttons()
+    await methodist.send("/indicators")
+    assert "12. В МО и сообществах: <b>100,0 %</b>" in methodist.last.text
+    await teacher.press("✅ РМО учителей <математики>")
+    await methodist.send("/communities")
+    await methodist.press("📥 Загрузить участников")
+    header = ["ФИО", "Дата рождения", "Сообщество"]
+    replies = await methodist.send_document(
+        "members.xlsx", xlsx([[TEACHER, "14.03.1996", "РМО химиков"]], header=header)
+    )
+    assert "значение не из списка" in texts(replies)
+    replies = await methodist.send_document(
+        "members.xlsx", xlsx([[TEACHER, "14.03.1996", "рмо учителей <математики>"]], header=header)
+    )
+    assert "Добавлено участников: 1" in texts(replies)
+    await teacher.send("/communities")
+    assert "✅ РМО учителей <математики>" in teacher.last.buttons()
+
+
+async def test_the_monthly_job_snapshots_the_month_just_ended_once(harness: Harness, session: AsyncSession) -> None:
+    await methodist_and_teacher(harness)
+    assert await run_job(harness, take_snapshots) == 1  # the one municipality, for October 2026
+    months = set(await session.scalars(select(Snapshot.month)))
+    assert months == {date(2026, 10, 1)}
+    assert await run_job(harness, take_snapshots) == 0

@@ -1,0 +1,191 @@
+"""Mentoring through the real bot: a coordinator pairs a young teacher with a mentor; they write; meetings."""
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.jobs import send_mentoring_nudges
+from services.models.mentoring import Meeting, MeetingStatus, MentorPair
+from tests.conftest import FrozenClock
+from tests.support.conversation import Harness, Person, texts
+from tests.support.delivery import run_job
+from tests.support.factories import join_with_consent, read_xlsx
+from tests.support.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_id, start_meeting
+
+
+async def test_a_pair_is_made_and_both_are_told(harness: Harness, trio: tuple[Person, Person, Person]) -> None:
+    methodist, mentor, mentee = trio
+    replies = await make_pair(methodist)
+    assert f"Пара создана: {MENTOR} → {MENTEE}" in texts(replies)
+    assert "Вы назначены наставником" in mentor.last.text
+    assert f"Ваш наставник: {MENTOR}" in mentee.last.text
+    replies = await mentee.send("/mentor")
+    assert f"Ваш наставник: <b>{MENTOR}</b>, МБОУ СОШ № 1" in texts(replies)
+
+
+async def test_messages_are_relayed_both_ways_without_accounts(
+    harness: Harness, trio: tuple[Person, Person, Person]
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    await mentee.send("/mentor")
+    await mentee.press("✉️ Написать наставнику")
+    replies = await mentee.send("Здравствуйте! Можно посетить ваш урок?")
+    assert "Передано" in texts(replies)
+    assert [sent.method for sent in mentor.messages()[-2:]] == ["SendMessage", "CopyMessage"]
+    assert "Сообщение от наставляемого" in mentor.messages()[-2].text
+    await mentor.tap(f"mt:write:{await pair_id(harness)}")
+    await mentor.send_document("plan.pdf", b"%PDF plan")
+    assert mentee.messages()[-1].method == "CopyMessage"
+    harness.telegram.blocked.add(mentor.user.id)
+    await mentee.send("/mentor")
+    await mentee.press("✉️ Написать наставнику")
+    replies = await mentee.send("Ещё вопрос")
+    assert "Не удалось доставить" in texts(replies)
+
+
+async def test_a_meeting_is_logged_and_confirmed_or_disputed(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession, clock: FrozenClock
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    await start_meeting(mentor)
+    assert "в будущем" in texts(await log(mentor, date_text="01.01.2030"))
+    await start_meeting(mentor)
+    replies = await log(mentor)
+    assert "Встреча записана" in texts(replies)
+    assert "записал(а) встречу" in mentee.last.text
+    replies = await mentee.press("✅ Да")
+    assert "встреча подтверждена" in texts(replies)
+    meeting = await session.scalar(select(Meeting))
+    assert meeting is not None and meeting.status == MeetingStatus.CONFIRMED and meeting.minutes == 45
+    forged = await mentee.tap(f"ma:{meeting.id}:0")
+    assert "уже ответили" in forged[-1].text
+    await mentor.send("/mentor")
+    assert any(f"{clock.now():%d.%m.%Y}" in b for b in mentor.last.buttons())
+    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await mentor.press("📝 Записать встречу")
+    assert "старше 90 дней" in texts(await log(mentor, date_text="01.01.2020"))
+    await start_meeting(mentor)
+    await log(mentor)
+    replies = await mentee.press("❌ Нет")
+    assert "не состоялась" in texts(replies)
+    statuses = sorted(status.value for status in await session.scalars(select(Meeting.status)))
+    assert statuses == ["confirmed", "disputed"]
+
+
+async def test_bad_pairs_are_refused_clearly(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, _mentor, _mentee = trio
+    await make_pair(methodist)
+    replies = await make_pair(methodist)
+    assert "уже действует" in replies[-1].text
+    await methodist.send("/mentor")
+    await methodist.press("➕ Новая пара наставничества")
+    await methodist.send("Петрова")
+    await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
+    await methodist.send("Петрова")
+    await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
+    replies = await methodist.press("равный — равному")
+    assert "самому себе" in replies[-1].text
+    await methodist.send("/mentor")
+    await methodist.press("➕ Новая пара наставничества")
+    await methodist.send("Петрова")
+    await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
+    await methodist.send("Орлова")
+    await methodist.press(f"{MENTOR} · МБОУ СОШ № 1")
+    replies = await methodist.press("молодой специалист")  # the mentee here is the experienced one
+    assert "не молодой специалист" in replies[-1].text
+    assert await session.scalar(select(func.count()).select_from(MentorPair)) == 1
+
+
+async def test_strangers_cannot_use_a_pair_by_forged_buttons(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, _mentor, mentee = trio
+    await make_pair(methodist)
+    pair = await pair_id(harness)
+    outsider = harness.person(777)
+    await join_with_consent(outsider)
+    for forged in (f"mt:write:{pair}", f"mt:meeting:{pair}", f"mt:mentee:{pair}", "mt:new:0"):
+        replies = await outsider.tap(forged)
+        assert "нет прав" in replies[-1].text, forged
+    replies = await mentee.tap(f"mt:meeting:{pair}")  # only the mentor logs meetings
+    assert "нет прав" in replies[-1].text
+
+
+async def test_methodist_sees_silent_pairs_and_exports_pairs_and_meetings(
+    harness: Harness, trio: tuple[Person, Person, Person], clock: FrozenClock
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    clock.moment += timedelta(days=40)
+    await methodist.send("/mentor")
+    replies = await methodist.press("📋 Пары моей области")
+    assert "пар — 1, встреч — 0, без встреч больше 30 дней — 1" in texts(replies)
+    assert f"{MENTOR} → {MENTEE}" in texts(replies)
+    await start_meeting(mentor)
+    await log(mentor)
+    await methodist.send("/mentor")
+    replies = await methodist.press("📋 Пары моей области")
+    assert "встреч — 1, без встреч больше 30 дней — 0" in texts(replies)
+    replies = await methodist.press("📊 Пары и журнал встреч (XLSX)")
+    pairs, meetings = (read_xlsx(reply.file_data or b"") for reply in replies if reply.file_data)
+    assert pairs[1][:3] == ("МБОУ СОШ № 1", MENTOR, MENTEE) and pairs[1][6] == 1
+    assert meetings[1][6] == "Планирование урока" and meetings[1][8] == "Ожидает подтверждения."
+    replies = await mentee.tap("mt:export:0")
+    assert "нет прав" in replies[-1].text
+
+
+async def test_silent_pairs_nudge_the_mentor_then_the_managers_once_each(
+    harness: Harness, trio: tuple[Person, Person, Person], clock: FrozenClock
+) -> None:
+    methodist, mentor, _mentee = trio
+    await make_pair(methodist)
+
+    async def nudged(person: Person) -> list[str]:
+        before = len(person.messages())
+        await run_job(harness, send_mentoring_nudges)
+        return [sent.text for sent in person.messages()[before:]]
+
+    start = clock.moment
+    clock.moment = start + timedelta(days=10)
+    assert await nudged(mentor) == []
+    clock.moment = start + timedelta(days=15)
+    assert ["не было встреч 15 дн." in text for text in await nudged(mentor)] == [True]
+    assert await nudged(mentor) == []
+    clock.moment = start + timedelta(days=31)
+    assert "нет встреч 31 дн." in (await nudged(methodist))[0]
+    assert await nudged(methodist) == []
+    await mentor.send("/mentor")  # a meeting resets the silence
+    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await mentor.press("📝 Записать встречу")
+    await log(mentor)
+    clock.moment = start + timedelta(days=40)
+    assert await nudged(mentor) == []
+
+
+async def test_a_pair_is_completed_with_a_result_kept_in_its_history(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    pair = await pair_id(harness)
+    replies = await mentee.tap(f"mt:complete:{pair}")
+    assert "нет прав" in replies[-1].text
+    await methodist.send("/mentor")
+    await methodist.press("📋 Пары моей области")
+    await methodist.press(f"{MENTOR} → {MENTEE}")
+    await methodist.press("✅ Завершить")
+    replies = await methodist.send("Программа адаптации пройдена, уроки посещены")
+    assert "завершена" in texts(replies)
+    assert "завершена" in mentor.last.text and "завершена" in mentee.last.text
+    await methodist.tap(f"mt:dissolve:{pair}")
+    replies = await methodist.send("Повторно")
+    assert "уже завершена или расформирована" in texts(replies)
+    stored = await session.get_one(MentorPair, pair)
+    assert stored.status.value == "completed" and stored.reason == "Программа адаптации пройдена, уроки посещены"
+    await mentee.send("/mentor")
+    assert "Пар наставничества с вашим участием пока нет" in mentee.last.text

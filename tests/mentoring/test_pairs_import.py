@@ -1,0 +1,85 @@
+"""Pairs from a file: every row checked against the roster and the pairing rules, all or nothing."""
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.mentoring.pairs_import import COLUMNS
+from services.models.mentoring import MentorPair, PairKind
+from tests.support.conversation import Harness, Person, texts
+from tests.support.factories import csv_bytes, import_roster, roster_row, xlsx
+from tests.support.fake_telegram import Sent
+from tests.support.mentoring_setup import MENTEE, MENTOR
+
+YOUNG = "молодой специалист"
+
+
+async def upload(methodist: Person, name: str, content: bytes) -> list[Sent]:
+    await methodist.send("/mentor")
+    await methodist.press("📋 Пары моей области")
+    replies = await methodist.press("📥 Загрузить пары из файла")
+    assert replies[-1].file_name == "mentoring-pairs-template.xlsx"
+    return await methodist.send_document(name, content)
+
+
+async def count_pairs(session: AsyncSession) -> int:
+    return await session.scalar(select(func.count()).select_from(MentorPair)) or 0
+
+
+async def test_a_file_with_any_bad_row_creates_nothing_and_says_every_problem(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, _mentor, _mentee = trio
+    rows = [
+        (MENTOR, "", MENTEE, "", YOUNG, "", ""),
+        ("Иванов Иван Иванович", "", MENTEE, "", YOUNG, "", ""),
+        (MENTEE, "", MENTOR, "", YOUNG, "", ""),
+        (MENTOR, "", MENTOR, "", "равный — равному", "", ""),
+        (MENTOR, "", MENTEE, "", YOUNG, "", ""),
+        (MENTOR, "", MENTEE, "", "странный", "01.09.2026", "01.08.2026"),
+    ]
+    replies = await upload(methodist, "pairs.xlsx", xlsx(rows, header=COLUMNS))
+    text = texts(replies)
+    for expected in (
+        "нет в реестре",
+        "не молодой специалист",
+        "один человек",
+        "уже есть в строке 2",
+        "значение не из списка",
+        "окончание не позже начала",
+    ):
+        assert expected in text, expected
+    assert await count_pairs(session) == 0
+
+
+async def test_a_good_csv_creates_pairs_once_and_namesakes_need_a_birth_date(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, mentor, _mentee = trio
+    await import_roster(methodist, xlsx([roster_row(MENTOR, birth="05.05.1975", start="01.09.2000")]))
+    row = [MENTOR, "", MENTEE, "", YOUNG, "01.09.2026", "31.05.2027"]
+    content = csv_bytes([row], encoding="cp1251", delimiter=";", header=COLUMNS)
+    assert "несколько человек с таким ФИО" in texts(await upload(methodist, "pairs.csv", content))
+    row[1] = "01.02.1980"
+    content = csv_bytes([row], encoding="cp1251", delimiter=";", header=COLUMNS)
+    assert "Создано пар: 1. Уже действовали (пропущены): 0" in texts(await upload(methodist, "pairs.csv", content))
+    assert "Создано пар: 0. Уже действовали (пропущены): 1" in texts(await upload(methodist, "pairs.csv", content))
+    pair = await session.scalar(select(MentorPair))
+    assert pair is not None and pair.kind == PairKind.YOUNG and f"{pair.planned_end:%d.%m.%Y}" == "31.05.2027"
+    await mentor.send("/mentor")
+    assert any(MENTEE in button for button in mentor.last.buttons())
+
+
+async def test_the_mentor_limit_holds_for_files_and_strangers_cannot_import(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, mentor, mentee = trio
+    names = [
+        f"Сидорова Мария {patronymic}" for patronymic in ("Ивановна", "Петровна", "Олеговна", "Юрьевна", "Львовна")
+    ]
+    await import_roster(methodist, xlsx([roster_row(name) for name in names]))
+    rows = [(MENTOR, "", name, "", YOUNG, "", "") for name in [MENTEE, *names]]
+    replies = await upload(methodist, "pairs.xlsx", xlsx(rows, header=COLUMNS))
+    assert "больше 5 наставляемых" in texts(replies)
+    assert await count_pairs(session) == 0
+    assert "нет прав" in (await mentee.tap("mt:import:0"))[-1].text
+    assert "нет прав" in (await mentor.tap("mt:pairs:0"))[-1].text

@@ -1,0 +1,157 @@
+"""The mentoring plan, corrections of the meeting log, the mentor's result and the managers' numbers."""
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.jobs import send_mentoring_nudges
+from services.models.mentoring import Meeting, MentorPair, PlanTopic
+from tests.conftest import FrozenClock
+from tests.support.conversation import Harness, Person, texts
+from tests.support.delivery import run_job
+from tests.support.factories import read_xlsx
+from tests.support.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_id, start_meeting
+
+FIRST_TOPIC = "Знакомство: школа, коллектив, локальные акты, план адаптации"
+
+
+async def open_plan(person: Person, *, as_mentor: bool) -> str:
+    await person.send("/mentor")
+    if as_mentor:
+        await person.press(next(b for b in person.last.buttons() if MENTEE in b))
+    replies = await person.press("🗓 План наставничества")
+    return texts(replies)
+
+
+async def test_the_plan_comes_from_the_template_and_shows_what_meetings_covered(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    assert "План пока пуст" in await open_plan(mentor, as_mentor=True)
+    replies = await mentor.press("📋 Взять из шаблона")
+    assert "пройдено тем — 0 из 9" in replies[-1].text and "<b>Ноябрь 2026</b>" in replies[-1].text
+    assert f"▫️ {FIRST_TOPIC}" in replies[-1].text
+    await start_meeting(mentor)
+    await mentor.press("Сегодня")
+    await mentor.press("45")
+    replies = await mentor.press("очно")
+    assert "выберите из плана" in replies[-1].text and len(replies[-1].buttons()) == 6
+    await mentor.press(FIRST_TOPIC)
+    await mentor.send("Познакомились с коллективом")
+    meeting = await session.scalar(select(Meeting))
+    assert meeting is not None and meeting.topic == FIRST_TOPIC and meeting.plan_topic_id is not None
+    assert "пройдено тем — 1 из 9" in await open_plan(mentee, as_mentor=False)
+    assert f"✅ {FIRST_TOPIC}" in mentee.last.text
+    assert mentee.last.buttons() == []  # the mentee reads the plan; the mentor keeps it
+    await mentee.press("❌ Нет")  # a disputed meeting covers nothing
+    assert "пройдено тем — 0 из 9" in await open_plan(mentor, as_mentor=True)
+
+
+async def test_the_mentor_adds_and_removes_topics_and_nobody_else_can(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    pair = await pair_id(harness)
+    await open_plan(mentor, as_mentor=True)
+    await mentor.press("➕ Тема")
+    assert "Декабрь 2026" in mentor.last.buttons() and len(mentor.last.buttons()) == 12
+    await mentor.press("Декабрь 2026")
+    replies = await mentor.send("Подготовка к <b>зимней</b> аттестации")
+    assert "Подготовка к &lt;b&gt;зимней&lt;/b&gt; аттестации" in replies[-1].text
+    assert "<b>Декабрь 2026</b>" in replies[-1].text and "из 1" in replies[-1].text
+    replies = await mentor.tap(f"pl:month:{pair}:2031-01")  # outside the pair's period, forged
+    await mentor.send("Тема")
+    assert "вне срока" in mentor.last.text
+    topic = await session.scalar(select(PlanTopic.id))
+    for forged in (f"pl:propose:{pair}:", f"pl:add:{pair}:", f"pl:drop:{pair}:{topic}"):
+        assert "нет прав" in (await mentee.tap(forged))[-1].text, forged
+    assert "План уже составлен" in (await mentor.tap(f"pl:propose:{pair}:"))[-1].text
+    await mentor.press("🗑 Убрать тему")
+    replies = await mentor.press(next(b for b in mentor.last.buttons() if "зимней" in b))
+    assert "План пока пуст" in replies[-1].text
+    assert await session.scalar(select(func.count()).select_from(PlanTopic)) == 0
+
+
+async def test_the_mentor_corrects_or_deletes_an_entry_within_a_day_only(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession, clock: FrozenClock
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    await start_meeting(mentor)
+    await log(mentor)
+    await mentor.press("✏️ Заметки")
+    replies = await mentor.send("Разобрали карту урока и <i>рубрику</i> оценивания")
+    assert "Заметки: Разобрали карту урока и &lt;i&gt;рубрику&lt;/i&gt;" in replies[-1].text
+    await mentor.press("✏️ Тема")
+    await mentor.send("Технологическая карта")
+    meeting = await session.scalar(select(Meeting))
+    assert meeting is not None
+    await session.refresh(meeting)
+    assert meeting.topic == "Технологическая карта" and "рубрику" in meeting.notes
+    assert "нет прав" in (await mentee.tap(f"me:delete_yes:{meeting.id}"))[-1].text
+    await start_meeting(mentor)
+    await log(mentor)
+    await mentor.press("🗑 Удалить")
+    replies = await mentor.press("🗑 Да, удалить")
+    assert "удалена" in replies[-1].text
+    assert await session.scalar(select(func.count()).select_from(Meeting)) == 1
+    clock.moment += timedelta(days=2)
+    await mentor.send("/mentor")
+    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    assert not [b for b in mentor.last.buttons() if b.startswith("✏️")]
+    replies = await mentor.tap(f"me:delete_yes:{meeting.id}")
+    assert "в течение суток" in replies[-1].text
+    assert await session.scalar(select(func.count()).select_from(Meeting)) == 1
+
+
+async def test_at_the_end_of_the_period_the_mentor_is_asked_for_a_result_once(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession, clock: FrozenClock
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    pair = await pair_id(harness)
+    await mentor.tap(f"mt:result:{pair}")
+    replies = await mentor.send("Слишком рано")
+    assert "с 24.10.2027" in replies[-1].text
+    clock.moment += timedelta(days=366)
+    before = len(mentor.messages())
+    await run_job(harness, send_mentoring_nudges)
+    asked = [sent for sent in mentor.messages()[before:] if "подошёл к концу" in sent.text]
+    assert len(asked) == 1
+    await run_job(harness, send_mentoring_nudges)
+    assert len([sent for sent in mentor.messages() if "подошёл к концу" in sent.text]) == 1
+    await mentor.press("✍️ Итог наставничества")
+    replies = await mentor.send("Анна уверенно ведёт уроки & готова к аттестации")
+    assert f"отправлен: {MENTEE}" in replies[-1].text
+    assert "Анна уверенно ведёт уроки &amp; готова к аттестации" in mentee.last.text
+    stored = await session.get_one(MentorPair, pair)
+    await session.refresh(stored)
+    assert stored.result == "Анна уверенно ведёт уроки & готова к аттестации"
+    await methodist.send("/mentor")
+    await methodist.press("📋 Пары моей области")
+    replies = await methodist.press("📊 Пары и журнал встреч (XLSX)")
+    pairs = read_xlsx(next(reply.file_data for reply in replies if reply.file_data) or b"")
+    assert pairs[0][8] == "Итог" and pairs[1][8] == stored.result
+
+
+async def test_managers_see_people_in_pairs_and_meetings_by_month(
+    harness: Harness, trio: tuple[Person, Person, Person], clock: FrozenClock
+) -> None:
+    methodist, mentor, _mentee = trio
+    await make_pair(methodist)
+    await start_meeting(mentor)
+    await log(mentor)
+    clock.moment += timedelta(days=10)  # December
+    await start_meeting(mentor)
+    await log(mentor)
+    await start_meeting(mentor)
+    await log(mentor)
+    await methodist.send("/mentor")
+    replies = await methodist.press("📋 Пары моей области")
+    text = texts(replies)
+    assert "Наставников — 1, наставляемых — 1; молодых специалистов в парах — 1 из 1" in text
+    assert "Ноябрь 2026 — 1 · Декабрь 2026 — 2" in text and "Июль 2026 — 0" in text
+    assert f"{MENTOR} → {MENTEE}" in replies[-1].buttons()

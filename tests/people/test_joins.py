@@ -1,0 +1,133 @@
+"""Asking to join without an invite; the school's coordinator and the municipality's methodist decide."""
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.models.people import JoinRequest, JoinStatus, Person, User
+from tests.support.conversation import Harness, texts
+from tests.support.conversation import Person as Chatter
+from tests.support.factories import (
+    admin_with_municipality,
+    import_roster,
+    join_with_consent,
+    methodist_of,
+    roster_row,
+    start_token,
+    xlsx,
+)
+
+MUNICIPALITY = "Пензенский район"
+SCHOOL = "МБОУ СОШ № 1"
+
+
+@pytest.fixture
+async def staff(harness: Harness) -> tuple[Chatter, Chatter]:
+    """A methodist of the municipality and a coordinator of its school (which has one teacher in the roster)."""
+    admin = await admin_with_municipality(harness, MUNICIPALITY)
+    methodist = await methodist_of(harness, admin, MUNICIPALITY)
+    await import_roster(methodist, xlsx([roster_row("Орлова Ольга Игоревна", school=SCHOOL)]))
+    await methodist.send("/invite")
+    await methodist.press("координатор ОО")
+    replies = await methodist.press(SCHOOL)
+    coordinator = harness.person(600, "Координатор")
+    await join_with_consent(coordinator, start_token(replies[-1].text))
+    return methodist, coordinator
+
+
+async def ask_to_join(person: Chatter, full_name: str) -> list:  # type: ignore[type-arg]
+    await join_with_consent(person)
+    await person.press("📝 Подать заявку")
+    await person.press(MUNICIPALITY)
+    await person.press(SCHOOL)
+    return await person.send(full_name)
+
+
+async def test_request_reaches_coordinator_and_methodist_with_buttons(
+    harness: Harness, staff: tuple[Chatter, Chatter]
+) -> None:
+    methodist, coordinator = staff
+    guest = harness.person(700, "Гость")
+    replies = await ask_to_join(guest, "Смирнова  Юлия Павловна")
+    assert "Заявка отправлена" in texts(replies)
+    for manager in (methodist, coordinator):
+        assert "Смирнова Юлия Павловна" in manager.last.text
+        assert manager.last.buttons() == ["✅ Принять", "❌ Отклонить"]
+
+
+async def test_approval_adds_the_person_to_the_roster_and_opens_the_menu(
+    harness: Harness, staff: tuple[Chatter, Chatter], session: AsyncSession
+) -> None:
+    methodist, coordinator = staff
+    guest = harness.person(700, "Гость")
+    await ask_to_join(guest, "Смирнова Юлия Павловна")
+    replies = await coordinator.press("✅ Принять")
+    assert "Заявка принята: Смирнова Юлия Павловна" in texts(replies)
+    assert "Ваша заявка принята" in guest.last.text
+    assert guest.last.buttons()[:3] == ["🧭 Мой маршрут", "📅 Мероприятия", "🤝 Наставничество"]
+    person_id = await session.scalar(select(User.person_id).where(User.tg_id == 700))
+    person = await session.get_one(Person, person_id)
+    assert person.full_name == "Смирнова Юлия Павловна"
+    replies = await methodist.press("✅ Принять")
+    assert "уже рассмотрели" in texts(replies)
+    assert replies[-1].alert
+
+
+async def test_approval_links_an_existing_roster_person_instead_of_duplicating(
+    harness: Harness, staff: tuple[Chatter, Chatter], session: AsyncSession
+) -> None:
+    _methodist, coordinator = staff
+    await ask_to_join(harness.person(700), "орлова ольга игоревна")
+    await coordinator.press("✅ Принять")
+    assert await session.scalar(select(func.count()).select_from(Person)) == 1
+
+
+async def test_rejection_is_told_to_the_person_and_links_nothing(
+    harness: Harness, staff: tuple[Chatter, Chatter], session: AsyncSession
+) -> None:
+    methodist, _coordinator = staff
+    guest = harness.person(700)
+    await ask_to_join(guest, "Смирнова Юлия Павловна")
+    await methodist.press("❌ Отклонить")
+    assert "отклонена" in guest.last.text
+    assert await session.scalar(select(User.person_id).where(User.tg_id == 700)) is None
+    assert await session.scalar(select(JoinRequest.status)) == JoinStatus.REJECTED
+
+
+async def test_a_name_that_is_not_a_name_is_asked_again(harness: Harness, staff: tuple[Chatter, Chatter]) -> None:
+    guest = harness.person(700)
+    replies = await ask_to_join(guest, "123 <script>")
+    assert "фамилию, имя и отчество" in texts(replies)
+    replies = await guest.send("Смирнова Юлия Павловна")
+    assert "Заявка отправлена" in texts(replies)
+
+
+async def test_second_request_while_one_is_pending_is_refused(harness: Harness, staff: tuple[Chatter, Chatter]) -> None:
+    guest = harness.person(700)
+    await ask_to_join(guest, "Смирнова Юлия Павловна")
+    replies = await ask_to_join(guest, "Смирнова Юлия Павловна")
+    assert "уже на рассмотрении" in texts(replies)
+
+
+async def test_requester_who_blocked_the_bot_does_not_break_the_approval(
+    harness: Harness, staff: tuple[Chatter, Chatter]
+) -> None:
+    _methodist, coordinator = staff
+    guest = harness.person(700)
+    await ask_to_join(guest, "Смирнова Юлия Павловна")
+    harness.telegram.blocked.add(700)
+    replies = await coordinator.press("✅ Принять")
+    assert "Заявка принята" in texts(replies)
+
+
+async def test_a_teacher_cannot_decide_requests_by_forged_button(
+    harness: Harness, staff: tuple[Chatter, Chatter], session: AsyncSession
+) -> None:
+    await ask_to_join(harness.person(700), "Смирнова Юлия Павловна")
+    request_id = await session.scalar(select(JoinRequest.id))
+    outsider = harness.person(800)
+    await ask_to_join(outsider, "Кузнецова Дарья Андреевна")
+    replies = await outsider.tap(f"jr:{request_id}:1")
+    assert "нет прав" in texts(replies)
+    session.expire_all()
+    assert await session.scalar(select(JoinRequest.status).where(JoinRequest.id == request_id)) == JoinStatus.PENDING

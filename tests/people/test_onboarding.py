@@ -1,0 +1,177 @@
+"""Joining: consent, personal invites (valid, used, expired, someone else's), role invites, the menu."""
+
+from datetime import timedelta
+
+import pytest
+
+from tests.conftest import ADMIN_ID, FrozenClock
+from tests.support.conversation import Harness, Person, texts
+from tests.support.factories import (
+    admin_with_municipality,
+    import_roster,
+    join_with_consent,
+    methodist_of,
+    read_xlsx,
+    roster_row,
+    start_token,
+    xlsx,
+)
+
+MUNICIPALITY = "Одинцовский городской округ"
+
+
+@pytest.fixture
+async def methodist(harness: Harness) -> Person:
+    admin = await admin_with_municipality(harness, MUNICIPALITY)
+    return await methodist_of(harness, admin, MUNICIPALITY)
+
+
+async def invite_links(methodist: Person, rows: list[list[str]]) -> dict[str, str]:
+    """Import a roster and read the invites file the bot sends back: ФИО -> token."""
+    replies = await import_roster(methodist, xlsx(rows))
+    invites = next(reply for reply in replies if reply.file_name == "invites.xlsx")
+    assert invites.file_data is not None
+    table = read_xlsx(invites.file_data)
+    return {str(name): start_token(str(link)) for _school, name, link, _until in table[1:] if "start=" in str(link)}
+
+
+async def test_first_start_asks_consent_once_and_stores_it(harness: Harness) -> None:
+    admin = harness.person(ADMIN_ID, "Админ")
+    replies = await admin.send("/start")
+    assert "согласие на обработку персональных данных" in texts(replies)
+    assert replies[-1].buttons() == ["✅ Согласен(на)"]
+    replies = await admin.press("✅ Согласен(на)")
+    assert "Главное меню" in texts(replies)
+    assert "администратор" in texts(replies)
+    replies = await admin.send("/start")
+    assert "согласие" not in texts(replies)
+    assert "Главное меню" in texts(replies)
+
+
+async def test_admin_gets_admin_commands_in_their_chat(harness: Harness) -> None:
+    await join_with_consent(harness.person(ADMIN_ID, "Админ"))
+    assert harness.telegram.commands[ADMIN_ID] == ["start", "help", "settings", "orgs", "indicators", "invite"]
+
+
+async def test_admin_creates_municipality_and_appoints_methodist_by_invite(harness: Harness) -> None:
+    methodist = await methodist_of(harness, await admin_with_municipality(harness, MUNICIPALITY), MUNICIPALITY)
+    assert "методист" in methodist.last.text
+    assert "Главное меню" in methodist.last.text
+    assert harness.telegram.commands[methodist.user.id] == [
+        "start",
+        "help",
+        "settings",
+        "route",
+        "events",
+        "mentor",
+        "news",
+        "indicators",
+        "communities",
+        "roster",
+        "invite",
+    ]
+
+
+async def test_teacher_joins_by_personal_invite_and_sees_menu(harness: Harness, methodist: Person) -> None:
+    tokens = await invite_links(methodist, [roster_row("Петрова Анна Сергеевна")])
+    teacher = harness.person(501, "Анна")
+    await teacher.send(f"/start {tokens['Петрова Анна Сергеевна']}")
+    replies = await teacher.press("✅ Согласен(на)")
+    assert "Добро пожаловать, <b>Петрова Анна Сергеевна</b>" in texts(replies)
+    assert replies[-1].buttons() == [
+        "🧭 Мой маршрут",
+        "📅 Мероприятия",
+        "🤝 Наставничество",
+        "👥 МО и сообщества",
+        "👤 Мой профиль",
+        "⚙️ Настройки",
+        "❓ Помощь",
+    ]
+    replies = await teacher.press("👤 Мой профиль")
+    assert "МБОУ СОШ № 1" in texts(replies)
+    assert "Молодой специалист" in texts(replies)  # born 1996, started 2024
+
+
+async def test_used_invite_is_refused_to_a_second_account(harness: Harness, methodist: Person) -> None:
+    token = (await invite_links(methodist, [roster_row("Петрова Анна Сергеевна")]))["Петрова Анна Сергеевна"]
+    await join_with_consent(harness.person(501), token)
+    stranger = harness.person(502)
+    await stranger.send(f"/start {token}")
+    replies = await stranger.press("✅ Согласен(на)")
+    assert "уже использована" in texts(replies)
+    assert "Добро пожаловать" not in texts(replies)
+
+
+async def test_expired_invite_is_refused(harness: Harness, methodist: Person, clock: FrozenClock) -> None:
+    token = (await invite_links(methodist, [roster_row("Петрова Анна Сергеевна")]))["Петрова Анна Сергеевна"]
+    clock.moment += timedelta(days=31)
+    teacher = harness.person(501)
+    await teacher.send(f"/start {token}")
+    replies = await teacher.press("✅ Согласен(на)")
+    assert "истёк" in texts(replies)
+
+
+async def test_someone_elses_invite_is_refused_to_a_linked_teacher(harness: Harness, methodist: Person) -> None:
+    tokens = await invite_links(
+        methodist, [roster_row("Петрова Анна Сергеевна"), roster_row("Орлова Ольга Игоревна", birth="01.02.1980")]
+    )
+    teacher = harness.person(501)
+    await join_with_consent(teacher, tokens["Петрова Анна Сергеевна"])
+    replies = await teacher.send(f"/start {tokens['Орлова Ольга Игоревна']}")
+    assert "предназначена другому педагогу" in texts(replies)
+    colleague = harness.person(503)
+    replies = await colleague.send(f"/start {tokens['Орлова Ольга Игоревна']}")
+    replies = await colleague.press("✅ Согласен(на)")
+    assert "Добро пожаловать, <b>Орлова Ольга Игоревна</b>" in texts(replies)
+
+
+@pytest.mark.parametrize("token", ["doesnotexist123", "bad<token>&", "x" * 80])
+async def test_unknown_or_malformed_token_is_refused(harness: Harness, token: str) -> None:
+    person = harness.person(501)
+    await person.send(f"/start {token}")
+    replies = await person.press("✅ Согласен(на)")
+    assert "не найдена" in texts(replies)
+
+
+async def test_reimport_gives_the_same_invites(harness: Harness, methodist: Person) -> None:
+    rows = [roster_row("Петрова Анна Сергеевна")]
+    first = await invite_links(methodist, rows)
+    second = await invite_links(methodist, rows)
+    assert first == second
+
+
+async def test_joined_teacher_is_marked_in_the_invites_file(harness: Harness, methodist: Person) -> None:
+    rows = [roster_row("Петрова Анна Сергеевна"), roster_row("Орлова Ольга Игоревна", birth="01.02.1980")]
+    tokens = await invite_links(methodist, rows)
+    await join_with_consent(harness.person(501), tokens["Петрова Анна Сергеевна"])
+    assert list(await invite_links(methodist, rows)) == ["Орлова Ольга Игоревна"]
+
+
+async def test_methodist_invites_a_coordinator_who_gets_coordinator_commands(
+    harness: Harness, methodist: Person
+) -> None:
+    await invite_links(methodist, [roster_row("Петрова Анна Сергеевна", school="МБОУ Лицей № 7")])
+    await methodist.send("/invite")
+    await methodist.press("координатор ОО")
+    replies = await methodist.press("МБОУ Лицей № 7")
+    coordinator = harness.person(600, "Координатор")
+    await join_with_consent(coordinator, start_token(replies[-1].text))
+    assert "координатор ОО" in coordinator.last.text
+    assert harness.telegram.commands[coordinator.user.id] == [
+        "start",
+        "help",
+        "settings",
+        "route",
+        "mentor",
+        "indicators",
+        "roster",
+        "invite",
+    ]
+    await coordinator.send("/invite")
+    assert coordinator.last.buttons() == ["наставник"]
+
+
+async def test_help_lists_what_each_role_can_do(harness: Harness, methodist: Person) -> None:
+    replies = await methodist.send("/help")
+    assert "Методисту" in texts(replies)
+    assert "Администратору" not in texts(replies)

@@ -1,0 +1,91 @@
+"""Deadline reminders for route items, driven by a controllable clock, sent through the real bot."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.jobs import send_route_reminders
+from services.models.routes import RouteItem
+from services.routes.reminders import reminder_kind
+from tests.conftest import FrozenClock
+from tests.support.conversation import Harness, Person
+from tests.support.delivery import run_job
+from tests.support.route_setup import approved_route, methodist_and_teacher
+
+DEADLINE = date(2026, 12, 10)
+
+
+@pytest.fixture
+async def people(harness: Harness) -> tuple[Person, Person]:
+    return await methodist_and_teacher(harness)
+
+
+def at_moscow(day: int, month: int, hour: int) -> datetime:
+    return datetime(2026, month, day, hour - 3, 0, tzinfo=UTC)  # Moscow is UTC+3
+
+
+@pytest.mark.parametrize(
+    ("today", "kind"),
+    [
+        (date(2026, 12, 1), None),
+        (date(2026, 12, 3), "7d"),
+        (date(2026, 12, 9), "1d"),
+        (date(2026, 12, 10), "1d"),
+        (date(2026, 12, 11), "overdue"),
+    ],
+)
+def test_reminder_kind_by_days_left(today: date, kind: str | None) -> None:
+    assert reminder_kind(DEADLINE, today) == kind
+
+
+async def reminders_sent(harness: Harness, teacher: Person) -> list[str]:
+    before = len(teacher.messages())
+    await run_job(harness, send_route_reminders)
+    return [sent.text for sent in teacher.messages()[before:]]
+
+
+async def test_each_reminder_goes_once_in_daytime_only(
+    harness: Harness,
+    people: tuple[Person, Person],
+    session: AsyncSession,
+    clock: FrozenClock,
+) -> None:
+    _methodist, teacher = await approved_route(people)
+    await session.execute(update(RouteItem).values(deadline=DEADLINE))
+    await session.commit()
+
+    clock.moment = at_moscow(3, 12, 6)  # a week before, but 6 in the morning
+    assert await reminders_sent(harness, teacher) == []
+    clock.moment = at_moscow(3, 12, 10)
+    sent = await reminders_sent(harness, teacher)
+    assert len(sent) == 2 and all("Через неделю" in text for text in sent)
+    assert await reminders_sent(harness, teacher) == []
+
+    clock.moment = at_moscow(9, 12, 12)
+    assert all("Завтра" in text for text in await reminders_sent(harness, teacher))
+    clock.moment = at_moscow(11, 12, 23)  # overdue, but late at night
+    assert await reminders_sent(harness, teacher) == []
+    clock.moment = at_moscow(12, 12, 9)
+    sent = await reminders_sent(harness, teacher)
+    assert len(sent) == 2 and all("Просрочен" in text for text in sent)
+    assert await reminders_sent(harness, teacher) == []
+
+
+async def test_reported_items_and_blocked_chats_are_skipped_without_errors(
+    harness: Harness,
+    people: tuple[Person, Person],
+    session: AsyncSession,
+    clock: FrozenClock,
+) -> None:
+    _methodist, teacher = await approved_route(people)
+    first = await session.scalar(select(RouteItem.id).order_by(RouteItem.id))
+    await session.execute(update(RouteItem).values(deadline=DEADLINE))
+    await session.execute(update(RouteItem).where(RouteItem.id == first).values(status="reported"))
+    await session.commit()
+    clock.moment = at_moscow(9, 12, 12)
+    assert len(await reminders_sent(harness, teacher)) == 1
+    clock.moment = at_moscow(12, 12, 12)
+    harness.telegram.blocked.add(teacher.user.id)
+    assert await reminders_sent(harness, teacher) == []

@@ -1,0 +1,377 @@
+"""ИОМ through the real bot: diagnostic → proposal → submit → return → resubmit → approve → report → confirm."""
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.models.routes import ItemStatus, Route, RouteItem, RouteStatus
+from tests.conftest import FrozenClock
+from tests.support.conversation import Harness, Person, texts
+from tests.support.factories import (
+    import_roster,
+    join_with_consent,
+    methodist_of,
+    read_xlsx,
+    roster_row,
+    start_token,
+    xlsx,
+)
+from tests.support.route_setup import (
+    CATALOGUE,
+    DIAGNOSTICS,
+    approved_route,
+    methodist_and_teacher,
+    open_review_menu,
+    report_first_item,
+    table,
+)
+
+
+@pytest.fixture
+async def people(harness: Harness) -> tuple[Person, Person]:
+    return await methodist_and_teacher(harness)
+
+
+async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Person], session: AsyncSession) -> None:
+    methodist, teacher = people
+    replies = await teacher.send("/route")
+    assert "пока нет индивидуального образовательного маршрута" in texts(replies)
+    replies = await teacher.press("🧭 Составить маршрут")
+    assert "предложено мероприятий — 2" in texts(replies)
+    assert "Выполнено 0 из 2" in replies[-1].text
+    buttons = replies[-1].buttons()
+    assert any("Формирование функциональной грамотности" in button for button in buttons)
+
+    replies = await teacher.press("📤 На согласование")
+    assert "отправлен на согласование" in texts(replies)
+    assert "Маршрут на согласование: Петрова Анна Сергеевна" in methodist.last.text
+    await methodist.press("Открыть")
+    await methodist.press("↩️ Вернуть на доработку")
+    replies = await methodist.send("Добавьте, пожалуйста, стажировку")
+    assert "Маршрут возвращён" in texts(replies)
+    assert "возвращён на доработку" in teacher.last.text and "Добавьте, пожалуйста, стажировку" in teacher.last.text
+
+    await teacher.send("/route")
+    await teacher.press("✏️ Своё мероприятие")
+    await teacher.send("Стажировка в МБОУ Лицей № 7")
+    await teacher.press("Стажировка")
+    await teacher.press("методические")
+    replies = await teacher.send("15.02.2027")
+    assert "Выполнено 0 из 3" in texts(replies)
+    await teacher.press("📤 На согласование")
+    await methodist.press("Открыть")
+    replies = await methodist.press("✅ Согласовать")
+    assert "Маршрут согласован" in texts(replies)
+    assert "маршрут согласован" in teacher.last.text
+
+    for title in (
+        "Формирование функциональной грамотности",
+        "Цифровые инструменты учителя",
+        "Стажировка в МБОУ Лицей № 7",
+    ):
+        await teacher.send("/route")
+        await teacher.press(next(b for b in teacher.last.buttons() if title in b))
+        await teacher.press("✅ Выполнено")
+        await teacher.send_document("certificate.pdf", b"%PDF-1.4 certificate")
+        replies = await teacher.send("https://example.org/report")
+        assert "Принято: 2" in texts(replies)
+        replies = await teacher.press("📤 Отправить на проверку")
+        assert "Отчёт отправлен на проверку" in texts(replies)
+        assert "Отчёт на проверку: Петрова Анна Сергеевна" in methodist.last.text
+        replies = await methodist.press("Открыть")
+        assert any(reply.method == "SendDocument" for reply in replies)  # the certificate, as the teacher sent it
+        assert "https://example.org/report" in texts(replies)
+        replies = await methodist.press("✔️ Подтвердить")
+        assert "выполнение подтверждено" in texts(replies)
+
+    assert "маршрут реализован" in teacher.last.text
+    route = await session.scalar(select(Route))
+    assert route is not None and route.status == RouteStatus.IMPLEMENTED
+    statuses = set(await session.scalars(select(RouteItem.status)))
+    assert statuses == {ItemStatus.CONFIRMED}
+
+    await open_review_menu(methodist)
+    replies = await methodist.press("📊 Реестр ИОМ (XLSX)")
+    register = read_xlsx(replies[-1].file_data or b"")
+    assert register[0][:3] == ("Организация", "ФИО", "Дефицит")
+    assert len(register) == 4
+    assert {row[7] for row in register[1:]} == {"подтверждено"}
+    assert register[1][11] == "https://example.org/report"
+
+
+async def test_returned_report_can_be_reported_again(harness: Harness, people: tuple[Person, Person]) -> None:
+    methodist, teacher = await approved_route(people)
+    await report_first_item(teacher, "Сертификат о прохождении курса")
+    await methodist.press("Открыть")
+    await methodist.press("↩️ Вернуть")
+    replies = await methodist.press("Вернуть без комментария")
+    assert "Отчёт возвращён" in texts(replies)
+    assert "Отчёт возвращён" in teacher.last.text
+    replies = await report_first_item(teacher, "Исправленный отчёт")
+    assert "Отчёт отправлен на проверку" in texts(replies)
+
+
+async def test_double_tap_on_confirm_changes_nothing(
+    harness: Harness, people: tuple[Person, Person], session: AsyncSession
+) -> None:
+    methodist, teacher = await approved_route(people)
+    await report_first_item(teacher, "Сертификат")
+    await methodist.press("Открыть")
+    await methodist.press("✔️ Подтвердить")
+    replies = await methodist.press("✔️ Подтвердить")
+    assert "уже рассмотрен" in replies[-1].text and replies[-1].alert
+    assert await session.scalar(select(func.count()).where(RouteItem.status == ItemStatus.CONFIRMED)) == 1
+
+
+async def test_bad_dates_and_evidence_get_clear_answers(
+    harness: Harness, people: tuple[Person, Person], clock: FrozenClock
+) -> None:
+    _methodist, teacher = people
+    await teacher.send("/route")
+    await teacher.press("🧭 Составить маршрут")
+    await teacher.press("✏️ Своё мероприятие")
+    await teacher.send("Курсы по ИИ")
+    await teacher.press("Курс ДПО")
+    await teacher.press("цифровые")
+    assert "ДД.ММ.ГГГГ" in texts(await teacher.send("скоро"))
+    assert "в прошлом" in texts(await teacher.send("01.01.2020"))
+    assert "трёх лет" in texts(await teacher.send("01.01.2035"))
+    assert "Пункт добавлен" in texts(await teacher.send("01.06.2027"))
+
+    _methodist, teacher = await approved_route(people, fresh=False)
+    await teacher.send("/route")
+    await teacher.press(next(b for b in teacher.last.buttons() if "Формирование" in b))
+    await teacher.press("✅ Выполнено")
+    assert "не подходит" in texts(await teacher.send_document("virus.exe", b"MZ"))
+    assert "больше 20 МБ" in texts(await teacher.send_document("big.pdf", b"x", file_size=21 * 1024 * 1024))
+    assert "http:// или https://" in texts(await teacher.send("https://bad link"))
+    replies = await teacher.send_document("ok.pdf", b"%PDF")
+    assert "Принято: 1" in texts(replies)
+
+
+async def test_an_approved_route_cannot_be_edited_even_by_forged_buttons(
+    harness: Harness, people: tuple[Person, Person], session: AsyncSession
+) -> None:
+    _methodist, teacher = await approved_route(people)
+    item_id = await session.scalar(select(RouteItem.id).order_by(RouteItem.id))
+    route_id = await session.scalar(select(Route.id))
+    replies = await teacher.tap(f"it:remove:{item_id}")
+    assert "менять его нельзя" in replies[-1].text
+    replies = await teacher.tap(f"rt:own:{route_id}:0")
+    assert "менять его нельзя" in replies[-1].text
+    assert await session.scalar(select(func.count()).select_from(RouteItem)) == 2
+
+
+async def test_another_teacher_cannot_touch_someone_elses_route(
+    harness: Harness, people: tuple[Person, Person], session: AsyncSession
+) -> None:
+    methodist, teacher = people
+    await teacher.send("/route")
+    await teacher.press("🧭 Составить маршрут")
+    replies = await import_roster(methodist, xlsx([roster_row("Орлова Ольга Игоревна", birth="01.02.1980")]))
+    tokens = read_xlsx(replies[-1].file_data or b"")
+    other = harness.person(502)
+    await join_with_consent(
+        other, start_token(next(str(row[2]) for row in tokens if row[1] == "Орлова Ольга Игоревна"))
+    )
+    item_id = await session.scalar(select(RouteItem.id))
+    route_id = await session.scalar(select(Route.id))
+    for forged in (
+        f"it:open:{item_id}",
+        f"it:remove:{item_id}",
+        f"rt:submit:{route_id}:0",
+        f"it:confirm:{item_id}",
+        f"rt:approve:{route_id}:0",
+        f"ca:{route_id}:1",
+    ):
+        replies = await other.tap(forged)
+        assert "нет прав" in replies[-1].text, forged
+    route = await session.scalar(select(Route))
+    assert route is not None and route.status == RouteStatus.DRAFT and len(route.items) == 2
+
+
+async def test_a_reviewer_outside_the_scope_is_refused(
+    harness: Harness, people: tuple[Person, Person], session: AsyncSession
+) -> None:
+    _methodist, teacher = people
+    await teacher.send("/route")
+    await teacher.press("🧭 Составить маршрут")
+    await teacher.press("📤 На согласование")
+    admin = harness.person(1)
+    await admin.send("/orgs")
+    await admin.press("➕ Добавить муниципалитет")
+    await admin.send("Другой район")
+    await admin.press("Moscow")
+    stranger = await methodist_of(harness, admin, "Другой район", tg_id=200)
+    route_id = await session.scalar(select(Route.id))
+    replies = await stranger.tap(f"rt:approve:{route_id}:0")
+    assert "нет прав" in replies[-1].text
+    replies = await open_review_menu(stranger)
+    assert "📝 Маршруты на согласование (0)" in replies[-1].buttons()
+
+
+async def test_self_assessment_feeds_the_proposal(harness: Harness, people: tuple[Person, Person]) -> None:
+    _methodist, teacher = people
+    await teacher.send("/route")
+    await teacher.press("📝 Самооценка дефицитов")
+    for answer in (
+        "4 — могу помочь коллегам",
+        "4 — могу помочь коллегам",
+        "3 — в целом уверенно",
+        "3 — в целом уверенно",
+        "1 — нужна помощь",
+    ):
+        replies = await teacher.press(answer)
+    assert "Дефициты: цифровые" in texts(replies)
+    replies = await teacher.press("🧭 Составить маршрут")
+    assert "предложено мероприятий — 1" in texts(replies)
+
+
+async def test_a_methodist_enters_a_diagnostic_by_hand_and_the_route_follows_it(
+    harness: Harness, people: tuple[Person, Person]
+) -> None:
+    methodist, teacher = people
+    await open_review_menu(methodist)
+    await methodist.press("➕ Диагностика вручную")
+    assert "хотя бы две буквы" in texts(await methodist.send("П"))
+    assert "никого не нашёл" in texts(await methodist.send("Сидоров"))
+    await methodist.send("петрова")
+    await methodist.press("Петрова Анна Сергеевна · МБОУ СОШ № 1")
+    await methodist.press("школьная")
+    await methodist.press("низкий")
+    await methodist.press("цифровые")
+    await methodist.press("предметные")
+    await methodist.press("✅ предметные")  # a second tap takes the mark off
+    replies = await methodist.press("💾 Сохранить")
+    assert "Диагностика сохранена" in texts(replies)
+    await teacher.send("/route")
+    replies = await teacher.press("🧭 Составить маршрут")
+    assert "предложено мероприятий — 1" in texts(replies)
+    await teacher.send("/start")
+    replies = await teacher.press("👤 Мой профиль")
+    assert "уровень: низкий" in texts(replies)
+
+
+async def test_every_field_of_an_item_can_be_edited_while_the_route_is_a_draft(
+    harness: Harness, people: tuple[Person, Person], session: AsyncSession
+) -> None:
+    _methodist, teacher = people
+    await teacher.send("/route")
+    await teacher.press("🧭 Составить маршрут")
+    await teacher.press(next(b for b in teacher.last.buttons() if "Цифровые" in b))
+    await teacher.press("✏️ Изменить")
+    await teacher.press("Название")
+    assert "Пункт «Цифровая образовательная среда» изменён" in texts(
+        await teacher.send("Цифровая образовательная среда")
+    )
+    item_id = await session.scalar(select(RouteItem.id).where(RouteItem.title == "Цифровая образовательная среда"))
+    for field, typed, answer in (
+        ("Часы", "сорок", "целое число"),
+        ("Часы", "24", "изменён"),
+        ("Срок", "31.02.2027", "Не понял дату"),
+        ("Срок", "01.04.2027", "изменён"),
+    ):
+        await teacher.tap(f"ie:{item_id}:{'hours' if field == 'Часы' else 'deadline'}::0")
+        assert answer in texts(await teacher.send(typed))
+    await teacher.tap(f"ie:{item_id}:kind::0")
+    await teacher.press("Стажировка")
+    await teacher.tap(f"ie:{item_id}:area::0")
+    await teacher.press("без привязки")
+    session.expire_all()
+    item = await session.get_one(RouteItem, item_id)
+    assert (item.hours, f"{item.deadline:%d.%m.%Y}", item.kind.value, item.area) == (
+        24,
+        "01.04.2027",
+        "internship",
+        None,
+    )
+    replies = await teacher.tap(f"ie:{item_id}:kind:nonsense:1")
+    assert "не подходит" in replies[-1].text
+
+
+async def test_an_approved_route_refuses_forged_edits(
+    harness: Harness, people: tuple[Person, Person], session: AsyncSession
+) -> None:
+    _methodist, teacher = await approved_route(people)
+    item_id = await session.scalar(select(RouteItem.id))
+    replies = await teacher.tap(f"ie:{item_id}:kind:contest:1")
+    assert "менять его нельзя" in replies[-1].text
+
+
+async def test_a_methodist_builds_and_submits_a_route_for_a_teacher(
+    harness: Harness, people: tuple[Person, Person], session: AsyncSession
+) -> None:
+    methodist, teacher = people
+    await open_review_menu(methodist)
+    await methodist.press("🧭 Маршрут педагога")
+    await methodist.send("Петрова")
+    replies = await methodist.press("Петрова Анна Сергеевна · МБОУ СОШ № 1")
+    assert "предложено мероприятий — 2" in texts(replies)
+    assert "Петрова Анна Сергеевна" in replies[-1].text
+    await methodist.press(next(b for b in methodist.last.buttons() if "Цифровые" in b))
+    await methodist.press("🗑 Удалить")
+    replies = await methodist.press("📤 На согласование")
+    assert "отправлен на согласование" in texts(replies)
+    replies = await methodist.press("✅ Согласовать")
+    assert "Маршрут согласован" in texts(replies)
+    assert "маршрут согласован" in teacher.last.text
+    route = await session.scalar(select(Route))
+    assert route is not None and route.status == RouteStatus.APPROVED and len(route.items) == 1
+
+
+async def test_methodist_hides_an_activity_and_a_reimport_brings_it_back(
+    harness: Harness, people: tuple[Person, Person]
+) -> None:
+    methodist, teacher = people
+    await open_review_menu(methodist)
+    await methodist.press("📚 Каталог мероприятий")
+    replies = await methodist.press("Цифровые инструменты учителя")
+    assert "Семинар · часов: 6" in texts(replies)
+    replies = await methodist.press("🙈 Убрать из каталога")
+    assert "убрано из каталога" in texts(replies)
+    await teacher.send("/route")
+    replies = await teacher.press("🧭 Составить маршрут")
+    assert "предложено мероприятий — 1" in texts(replies)
+    await methodist.press("📚 Каталог мероприятий")
+    await methodist.press("📚 Загрузить каталог мероприятий")
+    replies = await methodist.send_document("catalogue.xlsx", table(CATALOGUE))
+    assert "добавлено 0, обновлено 2" in texts(replies)
+
+
+async def test_a_catalogue_file_with_bad_rows_is_rejected_whole(
+    harness: Harness, people: tuple[Person, Person]
+) -> None:
+    methodist, _teacher = people
+    await open_review_menu(methodist)
+    await methodist.press("📚 Каталог мероприятий")
+    await methodist.press("📚 Загрузить каталог мероприятий")
+    bad: list[list[object]] = [CATALOGUE[0], ["Новый курс", "лекция", "много", "ФР", "космические"]]
+    replies = await methodist.send_document("catalogue.xlsx", table(bad))
+    assert "Файл не загружен: 3 ошибки" in texts(replies)
+    assert "Строка 2, «Вид»: значение не из списка: «лекция»" in texts(replies)
+
+
+async def test_teachers_cannot_manage_the_catalogue(harness: Harness, people: tuple[Person, Person]) -> None:
+    _methodist, teacher = people
+    for forged in ("rt:catalogue_list::0", "ce:1:1", "rt:upload_catalogue::0", "rt:diagnostic::0", "rt:teacher::0"):
+        replies = await teacher.tap(forged.replace("::", ":0:"))
+        assert "нет прав" in replies[-1].text, forged
+
+
+async def test_a_diagnostics_file_with_someone_not_in_the_roster_is_rejected_whole(
+    harness: Harness, people: tuple[Person, Person]
+) -> None:
+    methodist, _teacher = people
+    await open_review_menu(methodist)
+    await methodist.press("🩺 Загрузить диагностики")
+    rows = [
+        DIAGNOSTICS[0],
+        ["Петрова Анна Сергеевна", "14.03.1996", "01.11.2026", "региональная", "базовый", "методические"],
+        ["Неизвестная Ирина Павловна", "01.01.1990", "01.11.2026", "федеральная", "средний", "цифровые"],
+    ]
+    replies = await methodist.send_document("diagnostics.xlsx", table(rows))
+    text = texts(replies)
+    assert "Файл не загружен: 2 ошибки" in text
+    assert "Строка 3, «ФИО»: нет в реестре" in text and "Строка 3, «Уровень»" in text
+    replies = await methodist.send_document("diagnostics.xlsx", table(DIAGNOSTICS))
+    assert "добавлено 0, уже были 1" in texts(replies)  # the fixture loaded this row already

@@ -1,0 +1,1 @@
+"""Test doubles and drivers: the fake Bot API, the conversation driver, factories."""

@@ -1,0 +1,59 @@
+"""Shared steps of the mentoring conversations: three people in the bot, a pair, a logged meeting."""
+
+import pytest
+from sqlalchemy import select
+
+from services.models.mentoring import MentorPair
+from tests.support.conversation import Harness, Person
+from tests.support.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
+from tests.support.fake_telegram import Sent
+from tests.support.route_setup import methodist_and_teacher
+
+MENTOR = "Орлова Ольга Игоревна"
+MENTEE = "Петрова Анна Сергеевна"  # a young specialist (born 1996, working since 2024)
+
+
+@pytest.fixture
+async def trio(harness: Harness) -> tuple[Person, Person, Person]:
+    """A methodist, a young teacher and an experienced colleague who will mentor her, all in the bot."""
+    methodist, mentee = await methodist_and_teacher(harness)
+    replies = await import_roster(methodist, xlsx([roster_row(MENTOR, birth="01.02.1980", start="01.09.2003")]))
+    token = next(start_token(str(row[2])) for row in read_xlsx(replies[-1].file_data or b"") if row[1] == MENTOR)
+    mentor = harness.person(502, "Ольга")
+    await join_with_consent(mentor, token)
+    return methodist, mentor, mentee
+
+
+async def make_pair(methodist: Person, kind: str = "молодой специалист") -> list[Sent]:
+    await methodist.send("/mentor")
+    await methodist.press("➕ Новая пара наставничества")
+    await methodist.send("Орлова")
+    await methodist.press(f"{MENTOR} · МБОУ СОШ № 1")
+    await methodist.send("Петрова")
+    await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
+    return await methodist.press(kind)
+
+
+async def pair_id(harness: Harness) -> int:
+    async with harness.resources["session_factory"]() as session:
+        found = await session.scalar(select(MentorPair.id))
+        assert found is not None
+        return int(found)
+
+
+async def start_meeting(mentor: Person) -> None:
+    """/mentor, the mentee's card, «Записать встречу»."""
+    await mentor.send("/mentor")
+    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await mentor.press("📝 Записать встречу")
+
+
+async def log(mentor: Person, date_text: str = "") -> list[Sent]:
+    if date_text:
+        await mentor.send(date_text)
+    else:
+        await mentor.press("Сегодня")
+    await mentor.press("45")
+    await mentor.press("очно")
+    await mentor.send("Планирование урока")
+    return await mentor.send("Разобрали технологическую карту урока")
