@@ -13,12 +13,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from handlers.event_views import EventAct, EventOpen, list_button
-from handlers.events import tell_promoted
+from handlers.events import promotion_notice
 from handlers.keyboards import message_of, short
 from handlers.notify import outgoing
 from handlers.uploads import ask_for_file, report_problems, uploaded
 from services.attendance import attendance_counts, mark_attendance, material_chats, participants
-from services.broadcasts import send_copies, set_progress_message
+from services.broadcasts import send_copies
 from services.errors import InvalidInput, RosterRejected
 from services.event_import import COLUMNS as PLAN_COLUMNS
 from services.event_import import import_plan
@@ -26,6 +26,7 @@ from services.event_models import EventKind, RegistrationStatus
 from services.events import (
     EDITABLE_EVENT_FIELDS,
     MAX_DESCRIPTION,
+    EventCard,
     EventInput,
     cancel_event,
     checkin_code,
@@ -40,7 +41,7 @@ from services.events import (
 )
 from services.models import OrgKind
 from services.orgs import get_org, list_orgs
-from services.outbox import queue_messages
+from services.outbox import NewDelivery
 from services.spreadsheets import write_table
 
 router = Router(name="event_admin")
@@ -419,11 +420,15 @@ async def capacity_set(message: Message, state: FSMContext, ctx: Ctx) -> None:
         raise InvalidInput("event-bad-capacity", limit=10_000)
     event_id = (await state.get_data())["event_id"]
     promoted = await set_capacity(
-        ctx.session, actor=ctx.actor, event_id=event_id, capacity=int(text) or None, now=ctx.now()
+        ctx.session,
+        actor=ctx.actor,
+        event_id=event_id,
+        capacity=int(text) or None,
+        now=ctx.now(),
+        notice=promotion_notice(ctx),
     )
     await state.clear()
     await message.answer(ctx.t("event-capacity-set", promoted=len(promoted)))
-    await tell_promoted(ctx, promoted)
 
 
 @router.callback_query(EventManage.filter(F.action == "cancel"))
@@ -440,20 +445,16 @@ async def cancel_begin(callback: CallbackQuery, callback_data: EventManage, ctx:
 async def cancel_confirmed(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
     event_id = callback_data.event
     card = await event_for(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now())
-    chats = await cancel_event(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now())
-    await callback.answer()
-    await message_of(callback).edit_text(ctx.t("event-cancelled-told", title=card.title, count=len(chats)))
-    notices = [
-        outgoing(
-            f"event-cancelled:{event_id}:{chat_id}",
-            chat_id,
-            ctx.translations.get(language)(
-                "event-cancelled-notice", title=card.title, start=f"{card.local_start:%d.%m.%Y %H:%M}"
-            ),
+
+    def notice(card: EventCard, chat_id: int, language: str) -> NewDelivery:
+        text = ctx.translations.get(language)(
+            "event-cancelled-notice", title=card.title, start=f"{card.local_start:%d.%m.%Y %H:%M}"
         )
-        for chat_id, language in chats
-    ]
-    await queue_messages(ctx.session, notices, now=ctx.now())
+        return outgoing(f"event-cancelled:{card.id}:{chat_id}", chat_id, text)
+
+    told = await cancel_event(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now(), notice=notice)
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("event-cancelled-told", title=card.title, count=told))
 
 
 class PlanUpload(StatesGroup):
@@ -539,13 +540,8 @@ async def edit_field(callback: CallbackQuery, callback_data: EventManage, state:
 async def edit_value(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
     data = await state.get_data()
-    card, chats = await edit_event(
-        ctx.session, actor=ctx.actor, event_id=data["event_id"], field=data["field"], value=message.text, now=ctx.now()
-    )
-    await state.clear()
-    await message.answer(ctx.t("event-edited", title=card.title, count=len(chats)))
-    notices = []
-    for chat_id, language in chats:
+
+    def notice(card: EventCard, chat_id: int, language: str) -> NewDelivery:
         t = ctx.translations.get(language)
         builder = InlineKeyboardBuilder()
         builder.button(text=t.plain("event-open"), callback_data=EventOpen(event=card.id))
@@ -555,12 +551,20 @@ async def edit_value(message: Message, state: FSMContext, ctx: Ctx) -> None:
             start=f"{card.local_start:%d.%m.%Y %H:%M}",
             place=card.place or "—",
         )
-        notices.append(
-            outgoing(
-                f"event-changed:{card.id}:{chat_id}:{ctx.now():%Y%m%d%H%M%S%f}", chat_id, text, builder.as_markup()
-            )
-        )
-    await queue_messages(ctx.session, notices, now=ctx.now())
+        key = f"event-changed:{card.id}:{chat_id}:{ctx.now():%Y%m%d%H%M%S%f}"
+        return outgoing(key, chat_id, text, builder.as_markup())
+
+    card, told = await edit_event(
+        ctx.session,
+        actor=ctx.actor,
+        event_id=data["event_id"],
+        field=data["field"],
+        value=message.text,
+        now=ctx.now(),
+        notice=notice,
+    )
+    await state.clear()
+    await message.answer(ctx.t("event-edited", title=card.title, count=told))
 
 
 @router.callback_query(EventManage.filter(F.action == "materials"))
@@ -580,7 +584,7 @@ async def materials_send(message: Message, state: FSMContext, ctx: Ctx) -> None:
     card = await event_for(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now())
     await state.clear()
     progress = await message.answer(ctx.t("event-materials-sending", count=len(chats)))
-    broadcast = await send_copies(
+    await send_copies(
         ctx.session,
         actor=ctx.actor,
         label=ctx.t.plain("event-materials-label", title=card.title),
@@ -588,6 +592,6 @@ async def materials_send(message: Message, state: FSMContext, ctx: Ctx) -> None:
         copy_chat_id=message.chat.id,
         copy_message_id=message.message_id,
         progress_chat_id=message.chat.id,
+        progress_message_id=progress.message_id,
         now=ctx.now(),
     )
-    await set_progress_message(ctx.session, broadcast_id=broadcast.id, message_id=progress.message_id)

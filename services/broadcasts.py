@@ -261,8 +261,9 @@ async def send_copies(
     copy_chat_id: int,
     copy_message_id: int,
     progress_chat_id: int,
+    progress_message_id: int,
     now: datetime,
-) -> Broadcast:
+) -> None:
     """Copy one message of the actor's to the given chats through the outbox (e.g. an event's materials)."""
     broadcast = Broadcast(
         author_user_id=actor.user_id,
@@ -275,6 +276,7 @@ async def send_copies(
         released_at=now,
         recipients=len(set(chats)),
         progress_chat_id=progress_chat_id,
+        progress_message_id=progress_message_id,
     )
     session.add(broadcast)
     await session.flush()
@@ -287,7 +289,6 @@ async def send_copies(
         now=now,
     )
     await session.commit()
-    return broadcast
 
 
 async def release_due(session: AsyncSession, *, now: datetime) -> int:

@@ -1,6 +1,7 @@
 """Methodical events: creating, finding those open to a person, signing up with a waitlist, cancelling."""
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -24,6 +25,7 @@ from services.event_models import (
     RegistrationStatus,
 )
 from services.models import Organisation, OrgKind, Person, PersonSubject, Role, RoleGrant, User
+from services.outbox import NewDelivery, enqueue
 from services.people import young_specialist_clause
 
 MAX_TITLE = 300
@@ -97,6 +99,11 @@ class Promotion:
 @dataclass
 class CancelOutcome:
     promoted: list[Promotion] = field(default_factory=list)
+
+
+PromotionNotice = Callable[[Promotion], NewDelivery]
+# The message for one participant (chat and language) about a change to an event.
+ParticipantNotice = Callable[[EventCard, int, str], NewDelivery]
 
 
 def parse_local(text: str, timezone: str) -> datetime:
@@ -373,8 +380,10 @@ async def sign_up(session: AsyncSession, *, actor: Actor, event_id: int, now: da
     return SignUp(status, await _position(session, existing))
 
 
-async def cancel_registration(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> CancelOutcome:
-    """Cancel one's registration or waitlist place; a freed seat goes to the first on the waitlist."""
+async def cancel_registration(
+    session: AsyncSession, *, actor: Actor, event_id: int, now: datetime, notice: PromotionNotice
+) -> CancelOutcome:
+    """Cancel one's registration or waitlist place; a freed seat goes to the first on the waitlist, who is told."""
     if actor.person_id is None:
         raise Forbidden()
     registration = await session.scalar(
@@ -392,13 +401,21 @@ async def cancel_registration(session: AsyncSession, *, actor: Actor, event_id: 
     registration.status, registration.updated_at = RegistrationStatus.CANCELLED, now
     if had_seat:
         await session.execute(update(Event).where(Event.id == event_id).values(taken=Event.taken - 1))
-    promoted = await promote_waitlist(session, event_id, now)
+    promoted = await promote_waitlist(session, event_id, now, notice)
     await session.commit()
     return CancelOutcome(promoted)
 
 
-async def promote_waitlist(session: AsyncSession, event_id: int, now: datetime) -> list[Promotion]:
-    """Give free seats to the waitlist in order (the caller commits)."""
+async def promote_waitlist(
+    session: AsyncSession, event_id: int, now: datetime, notice: PromotionNotice
+) -> list[Promotion]:
+    """Give free seats to the waitlist in order and queue the news for them (the caller commits)."""
+    promoted = await _fill_seats(session, event_id, now)
+    await enqueue(session, [notice(promotion) for promotion in promoted if promotion.tg_id is not None], now=now)
+    return promoted
+
+
+async def _fill_seats(session: AsyncSession, event_id: int, now: datetime) -> list[Promotion]:
     promoted: list[Promotion] = []
     while True:
         first = await session.scalar(
@@ -435,9 +452,16 @@ async def organised_event(session: AsyncSession, actor: Actor, event_id: int) ->
 
 
 async def set_capacity(
-    session: AsyncSession, *, actor: Actor, event_id: int, capacity: int | None, now: datetime
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    event_id: int,
+    capacity: int | None,
+    now: datetime,
+    notice: PromotionNotice,
 ) -> list[Promotion]:
-    """Change the number of seats; more seats go to the waitlist at once, fewer than taken is refused."""
+    """Change the number of seats; more seats go to the waitlist at once (who are told), fewer than taken
+    is refused."""
     event = await organised_event(session, actor, event_id)
     if event.status != EventStatus.ACTIVE or event.starts_at <= now:
         raise InvalidInput("event-cancelled" if event.status != EventStatus.ACTIVE else "event-already-started")
@@ -447,19 +471,28 @@ async def set_capacity(
         raise InvalidInput("event-capacity-below", taken=event.taken)
     event.capacity = capacity
     await session.flush()
-    promoted = await promote_waitlist(session, event_id, now)
+    promoted = await promote_waitlist(session, event_id, now, notice)
     await session.commit()
     return promoted
 
 
-async def cancel_event(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> list[tuple[int, str]]:
-    """Cancel an event; returns the chats (and languages) of everyone registered or waitlisted, to tell."""
+async def cancel_event(
+    session: AsyncSession, *, actor: Actor, event_id: int, now: datetime, notice: ParticipantNotice
+) -> int:
+    """Cancel an event and tell everyone registered or waitlisted; returns how many were told."""
     event = await organised_event(session, actor, event_id)
     if event.status != EventStatus.ACTIVE:
         raise InvalidInput("event-cancelled")
     event.status = EventStatus.CANCELLED
+    told = await _tell_participants(session, _card(event), notice, now)
     await session.commit()
-    return await participant_chats(session, event_id)
+    return told
+
+
+async def _tell_participants(session: AsyncSession, card: EventCard, notice: ParticipantNotice, now: datetime) -> int:
+    chats = await participant_chats(session, card.id)
+    await enqueue(session, [notice(card, chat_id, language) for chat_id, language in chats], now=now)
+    return len(chats)
 
 
 async def participant_chats(session: AsyncSession, event_id: int) -> list[tuple[int, str]]:
@@ -518,9 +551,17 @@ EDITABLE_EVENT_FIELDS = ("title", "place", "description", "start", "end")
 
 
 async def edit_event(
-    session: AsyncSession, *, actor: Actor, event_id: int, field: str, value: str, now: datetime
-) -> tuple[EventCard, list[tuple[int, str]]]:
-    """Change one detail of an active event, by the same rules as creating it; returns whom to tell."""
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    event_id: int,
+    field: str,
+    value: str,
+    now: datetime,
+    notice: ParticipantNotice,
+) -> tuple[EventCard, int]:
+    """Change one detail of an active event, by the same rules as creating it, and tell the participants;
+    returns the event and how many were told."""
     event = await organised_event(session, actor, event_id)
     if event.status != EventStatus.ACTIVE or event.starts_at <= now:
         raise InvalidInput("event-cancelled" if event.status != EventStatus.ACTIVE else "event-already-started")
@@ -558,5 +599,7 @@ async def edit_event(
     )
     # The reminders follow the new time.
     await session.execute(delete(EventReminder).where(EventReminder.event_id == event_id))
+    card = _card(event)
+    told = await _tell_participants(session, card, notice, now)
     await session.commit()
-    return _card(event), await participant_chats(session, event_id)
+    return card, told

@@ -13,6 +13,7 @@ from services.errors import InvalidInput
 from services.event_models import Event, EventKind, Registration, RegistrationStatus
 from services.events import (
     EventInput,
+    Promotion,
     cancel_registration,
     create_event,
     event_for,
@@ -23,6 +24,8 @@ from services.events import (
 )
 from services.models import Organisation, OrgKind, Person, PersonSubject, Role, User
 from services.orgs import Org
+from services.outbox import NewDelivery
+from services.outbox_models import Delivery
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 SEMINAR = EventInput(
@@ -105,6 +108,11 @@ async def test_bad_event_data_is_refused(
     assert refused.value.key == key
 
 
+def promotion_delivery(promotion: Promotion) -> NewDelivery:
+    assert promotion.tg_id is not None
+    return NewDelivery(f"promoted:{promotion.person_id}", promotion.tg_id, text=promotion.event_title)
+
+
 async def test_full_event_waitlists_and_a_cancellation_promotes_the_first(session: AsyncSession, region: Org) -> None:
     methodist, teachers, _schools = await municipality_with_teachers(session, region, 4)
     event = await create_event(session, actor=methodist, data=replace(SEMINAR, capacity=2), now=NOW)
@@ -117,12 +125,18 @@ async def test_full_event_waitlists_and_a_cancellation_promotes_the_first(sessio
     ]
     with pytest.raises(InvalidInput, match="event-already-registered"):
         await sign_up(session, actor=teachers[0], event_id=event.id, now=NOW)
-    outcome = await cancel_registration(session, actor=teachers[0], event_id=event.id, now=NOW)
+    outcome = await cancel_registration(
+        session, actor=teachers[0], event_id=event.id, now=NOW, notice=promotion_delivery
+    )
     assert [p.person_id for p in outcome.promoted] == [teachers[2].person_id]
-    promoted = await set_capacity(session, actor=methodist, event_id=event.id, capacity=3, now=NOW)
+    promoted = await set_capacity(
+        session, actor=methodist, event_id=event.id, capacity=3, now=NOW, notice=promotion_delivery
+    )
     assert [p.person_id for p in promoted] == [teachers[3].person_id]
+    # The promoted are told in the same transaction as their seat.
+    assert set(await session.scalars(select(Delivery.chat_id))) == {teachers[2].tg_id, teachers[3].tg_id}
     with pytest.raises(InvalidInput, match="event-capacity-below"):
-        await set_capacity(session, actor=methodist, event_id=event.id, capacity=2, now=NOW)
+        await set_capacity(session, actor=methodist, event_id=event.id, capacity=2, now=NOW, notice=promotion_delivery)
     again = await sign_up(session, actor=teachers[0], event_id=event.id, now=NOW)  # after cancelling, anew
     assert (again.status, again.position) == (RegistrationStatus.WAITLISTED, 1)
 
