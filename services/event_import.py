@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.access import Actor
 from services.errors import InvalidInput, RosterRejected, RowProblem
 from services.event_models import EventKind
-from services.events import EventInput, check_event, create_event, organiser_municipality, parse_local
+from services.events import EventInput, add_event, check_event, organiser_municipality, parse_local
 from services.orgs import Org, get_org, schools_by_key
 from services.people import name_key
 from services.roster_file import NO, YES
@@ -64,7 +64,8 @@ async def import_plan(session: AsyncSession, *, actor: Actor, content: bytes, fi
     if problems or not plans:
         raise RosterRejected(problems or [RowProblem(2, "", "empty")])
     for plan in plans:
-        await create_event(session, actor=actor, data=plan, now=now)
+        await add_event(session, actor=actor, data=plan, now=now)
+    await session.commit()  # all the plan's events, or none
     return len(plans)
 
 

@@ -152,6 +152,13 @@ def check_event(data: EventInput, now: datetime) -> EventInput:
 
 async def create_event(session: AsyncSession, *, actor: Actor, data: EventInput, now: datetime) -> EventCard:
     """A methodist's event for their municipality (or chosen schools in it)."""
+    event = await add_event(session, actor=actor, data=data, now=now)
+    await session.commit()
+    return _card(event)
+
+
+async def add_event(session: AsyncSession, *, actor: Actor, data: EventInput, now: datetime) -> Event:
+    """Check and add an event without committing, so that several can be created in one transaction."""
     municipality_id = organiser_municipality(actor)
     data = check_event(data, now)
     municipality = await session.get_one(Organisation, municipality_id)
@@ -186,10 +193,11 @@ async def create_event(session: AsyncSession, *, actor: Actor, data: EventInput,
     )
     session.add(event)
     await session.flush()
-    session.add_all([EventSchool(event_id=event.id, school_id=school_id) for school_id in data.school_ids])
+    session.add_all(
+        [EventSchool(event_id=event.id, school_id=school_id) for school_id in dict.fromkeys(data.school_ids)]
+    )
     session.add_all([EventSubject(event_id=event.id, subject=subject) for subject in dict.fromkeys(data.subjects)])
-    await session.commit()
-    return _card(event)
+    return event
 
 
 def _card(event: Event, registration: Registration | None = None, position: int | None = None) -> EventCard:

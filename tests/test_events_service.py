@@ -5,11 +5,14 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.access import Actor, Grant
 from services.errors import InvalidInput
+from services.event_import import COLUMNS as PLAN_COLUMNS
+from services.event_import import import_plan
 from services.event_models import Event, EventKind, Registration, RegistrationStatus
 from services.events import (
     EventInput,
@@ -26,6 +29,7 @@ from services.models import Organisation, OrgKind, Person, PersonSubject, Role, 
 from services.orgs import Org
 from services.outbox import NewDelivery
 from services.outbox_models import Delivery
+from tests.factories import xlsx
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 SEMINAR = EventInput(
@@ -81,6 +85,41 @@ async def municipality_with_teachers(
     await session.commit()
     methodist = Actor(methodist_user.id, 9_000, None, "ru", True, (Grant(Role.METHODIST, municipality.id),))
     return methodist, teachers, [school.id for school in schools]
+
+
+async def refuse_events_titled(session: AsyncSession, title: str) -> None:
+    """A database that refuses one particular event, as a failing disk or a broken constraint would."""
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(
+            text(
+                "CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                f"IF NEW.title = '{title}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$"
+            )
+        )
+        await session.execute(
+            text("CREATE TRIGGER refuse_event BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_event()")
+        )
+    else:
+        await session.execute(
+            text(
+                f"CREATE TRIGGER refuse_event BEFORE INSERT ON events WHEN NEW.title = '{title}' "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+        )
+    await session.commit()
+
+
+async def test_a_plan_whose_third_event_fails_creates_none(
+    session: AsyncSession, session_factory: async_sessionmaker[AsyncSession], region: Org
+) -> None:
+    methodist, _teachers, _schools = await municipality_with_teachers(session, region, 1)
+    await refuse_events_titled(session, "Третье")
+    rows = [[title, "семинар", "10.12.2026 10:00", "10.12.2026 12:00"] for title in ("Первое", "Второе", "Третье")]
+    plan = xlsx(rows, header=PLAN_COLUMNS[:4])
+    with pytest.raises(DBAPIError):
+        await import_plan(session, actor=methodist, content=plan, file_name="plan.xlsx", now=NOW)
+    async with session_factory() as fresh:
+        assert await fresh.scalar(select(func.count()).select_from(Event)) == 0
 
 
 def test_local_times_are_read_in_the_organisers_zone() -> None:
