@@ -25,10 +25,15 @@ from services.event_import import import_plan
 from services.event_models import EventKind, RegistrationStatus
 from services.events import (
     EDITABLE_EVENT_FIELDS,
-    MAX_DESCRIPTION,
+    MAX_CAPACITY,
     EventCard,
     EventInput,
     cancel_event,
+    check_description,
+    check_end,
+    check_registration_until,
+    check_start,
+    check_subjects,
     checkin_code,
     clean_event_title,
     create_event,
@@ -37,6 +42,7 @@ from services.events import (
     organised_events,
     organiser_municipality,
     parse_local,
+    require_organiser,
     set_capacity,
 )
 from services.models import OrgKind
@@ -119,9 +125,7 @@ async def _timezone(ctx: Ctx) -> str:
 @router.message(EventForm.start, F.text, ~F.text.startswith("/"))
 async def event_start(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    starts_at = parse_local(message.text, await _timezone(ctx))
-    if starts_at <= ctx.now():
-        raise InvalidInput("event-in-past")
+    starts_at = check_start(parse_local(message.text, await _timezone(ctx)), ctx.now())
     await state.update_data(starts_at=starts_at.isoformat())
     await state.set_state(EventForm.end)
     await message.answer(ctx.t("event-ask-end"))
@@ -135,9 +139,7 @@ async def event_end(message: Message, state: FSMContext, ctx: Ctx) -> None:
     text = message.text.strip()
     if len(text) <= 5 and ":" in text:
         text = f"{starts_at:%d.%m.%Y} {text}"
-    ends_at = parse_local(text, await _timezone(ctx))
-    if ends_at <= starts_at:
-        raise InvalidInput("event-ends-before-start")
+    ends_at = check_end(starts_at, parse_local(text, await _timezone(ctx)))
     await state.update_data(ends_at=ends_at.isoformat())
     await state.set_state(EventForm.place)
     await message.answer(ctx.t("event-ask-place"))
@@ -154,9 +156,7 @@ async def event_place(message: Message, state: FSMContext, ctx: Ctx) -> None:
 @router.message(EventForm.description, F.text, ~F.text.startswith("/"))
 async def event_description(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    description = "" if message.text.strip() == "-" else message.text.strip()
-    if len(description) > MAX_DESCRIPTION:
-        raise InvalidInput("event-too-much-text", limit=MAX_DESCRIPTION)
+    description = check_description("" if message.text.strip() == "-" else message.text.strip())
     await state.update_data(description=description)
     await state.set_state(EventForm.capacity)
     builder = InlineKeyboardBuilder()
@@ -182,10 +182,8 @@ async def event_capacity(callback: CallbackQuery, callback_data: EventChoice, st
 @router.message(EventForm.deadline, F.text, ~F.text.startswith("/"))
 async def event_deadline_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    until = parse_local(message.text, await _timezone(ctx))
     starts_at = datetime.fromisoformat((await state.get_data())["starts_at"])
-    if not ctx.now() < until <= starts_at:
-        raise InvalidInput("event-bad-deadline")
+    until = check_registration_until(parse_local(message.text, await _timezone(ctx)), starts_at, ctx.now())
     await state.update_data(until=until.isoformat())
     await state.set_state(EventForm.subjects)
     await message.answer(ctx.t("event-ask-subjects"), reply_markup=_all_subjects_keyboard(ctx))
@@ -208,10 +206,10 @@ def _all_subjects_keyboard(ctx: Ctx) -> InlineKeyboardMarkup:
 @router.message(EventForm.subjects, F.text, ~F.text.startswith("/"))
 async def event_subjects_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    subjects = [subject.strip() for subject in message.text.split(",") if subject.strip()]
-    if not subjects or any(len(subject) > 100 for subject in subjects):
+    subjects = check_subjects(tuple(subject.strip() for subject in message.text.split(",") if subject.strip()))
+    if not subjects:
         raise InvalidInput("event-bad-subjects")
-    await state.update_data(subjects=subjects)
+    await state.update_data(subjects=list(subjects))
     await message.answer(ctx.t("event-ask-audience"), reply_markup=_audience_keyboard(ctx))
 
 
@@ -405,7 +403,7 @@ class CapacityForm(StatesGroup):
 
 @router.callback_query(EventManage.filter(F.action == "capacity"))
 async def capacity_begin(callback: CallbackQuery, callback_data: EventManage, state: FSMContext, ctx: Ctx) -> None:
-    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
     await state.set_state(CapacityForm.seats)
     await state.update_data(event_id=callback_data.event)
     await callback.answer()
@@ -417,7 +415,7 @@ async def capacity_set(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
     text = message.text.strip()
     if not text.isdigit():
-        raise InvalidInput("event-bad-capacity", limit=10_000)
+        raise InvalidInput("event-bad-capacity", limit=MAX_CAPACITY)
     event_id = (await state.get_data())["event_id"]
     promoted = await set_capacity(
         ctx.session,
@@ -433,7 +431,7 @@ async def capacity_set(message: Message, state: FSMContext, ctx: Ctx) -> None:
 
 @router.callback_query(EventManage.filter(F.action == "cancel"))
 async def cancel_begin(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
-    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
     builder = InlineKeyboardBuilder()
     confirm = EventManage(action="cancel_yes", event=callback_data.event)
     builder.button(text=ctx.t.plain("event-cancel-confirm"), callback_data=confirm)
@@ -512,7 +510,7 @@ class MaterialsForm(StatesGroup):
 
 @router.callback_query(EventManage.filter(F.action == "edit"))
 async def edit_menu(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
-    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
     builder = InlineKeyboardBuilder()
     for field in EDITABLE_EVENT_FIELDS:
         builder.button(
@@ -529,7 +527,7 @@ async def edit_field(callback: CallbackQuery, callback_data: EventManage, state:
     field = callback_data.action.removeprefix("edit_")
     if field not in EDITABLE_EVENT_FIELDS:
         raise InvalidInput("error-invalid-input")
-    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
     await state.set_state(EditForm.value)
     await state.update_data(event_id=callback_data.event, field=field)
     await callback.answer()
@@ -569,7 +567,7 @@ async def edit_value(message: Message, state: FSMContext, ctx: Ctx) -> None:
 
 @router.callback_query(EventManage.filter(F.action == "materials"))
 async def materials_begin(callback: CallbackQuery, callback_data: EventManage, state: FSMContext, ctx: Ctx) -> None:
-    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
     await state.set_state(MaterialsForm.content)
     await state.update_data(event_id=callback_data.event)
     await callback.answer()

@@ -45,6 +45,7 @@ RULE_COLUMN = {
     "event-bad-capacity": "Мест",
     "event-bad-deadline": "Запись до",
     "event-too-much-text": "Место",
+    "event-bad-subjects": "Предметы",
 }
 
 

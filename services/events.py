@@ -32,6 +32,7 @@ MAX_TITLE = 300
 MAX_DESCRIPTION = 2000
 MAX_PLACE = 500
 MAX_CAPACITY = 10_000
+MAX_SUBJECT = 100
 AUDIENCE_ROLES = ("mentor", "coordinator", "manager")
 
 
@@ -131,20 +132,51 @@ def clean_event_title(text: str) -> str:
     return title
 
 
-def check_event(data: EventInput, now: datetime) -> EventInput:
-    clean_event_title(data.title)
-    if data.starts_at <= now:
+def check_start(starts_at: datetime, now: datetime) -> datetime:
+    if starts_at <= now:
         raise InvalidInput("event-in-past")
-    if data.ends_at <= data.starts_at:
+    return starts_at
+
+
+def check_end(starts_at: datetime, ends_at: datetime) -> datetime:
+    if ends_at <= starts_at:
         raise InvalidInput("event-ends-before-start")
-    if data.ends_at - data.starts_at > timedelta(days=60):
+    if ends_at - starts_at > timedelta(days=60):
         raise InvalidInput("event-too-long")
+    return ends_at
+
+
+def check_registration_until(until: datetime, starts_at: datetime, now: datetime) -> datetime:
+    if not now < until <= starts_at:
+        raise InvalidInput("event-bad-deadline")
+    return until
+
+
+def check_description(description: str) -> str:
+    if len(description) > MAX_DESCRIPTION:
+        raise InvalidInput("event-too-much-text", limit=MAX_DESCRIPTION)
+    return description
+
+
+def check_subjects(subjects: tuple[str, ...]) -> tuple[str, ...]:
+    if any(len(subject) > MAX_SUBJECT for subject in subjects):
+        raise InvalidInput("event-bad-subjects")
+    return subjects
+
+
+def check_event(data: EventInput, now: datetime) -> EventInput:
+    """Every rule an event obeys, whether made step by step, from a plan file or edited."""
+    clean_event_title(data.title)
+    check_start(data.starts_at, now)
+    check_end(data.starts_at, data.ends_at)
     if data.capacity is not None and not 1 <= data.capacity <= MAX_CAPACITY:
         raise InvalidInput("event-bad-capacity", limit=MAX_CAPACITY)
-    if data.registration_until is not None and not now < data.registration_until <= data.starts_at:
-        raise InvalidInput("event-bad-deadline")
-    if len(data.description) > MAX_DESCRIPTION or len(data.place) > MAX_PLACE:
+    if data.registration_until is not None:
+        check_registration_until(data.registration_until, data.starts_at, now)
+    check_description(data.description)
+    if len(data.place) > MAX_PLACE:
         raise InvalidInput("event-too-much-text", limit=MAX_DESCRIPTION)
+    check_subjects(data.subjects)
     if data.audience_role is not None and data.audience_role not in AUDIENCE_ROLES:
         raise InvalidInput("error-invalid-input")
     return data
@@ -549,6 +581,11 @@ async def organised_events(
         )
     )
     return [_card(event) for event in rows[:per_page]], len(rows) > per_page
+
+
+async def require_organiser(session: AsyncSession, *, actor: Actor, event_id: int) -> None:
+    """Refuse (Forbidden) unless the actor may manage the event; NotFound if there is none."""
+    await organised_event(session, actor, event_id)
 
 
 async def checkin_code(session: AsyncSession, *, actor: Actor, event_id: int) -> str:
