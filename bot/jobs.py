@@ -13,13 +13,12 @@ from handlers.delivery.digests import render_digest
 from handlers.events.views import EventOpen
 from handlers.mentoring.callbacks import MentorAct
 from handlers.routes.views import RouteAction
-from services.delivery.digests import compose, digest_key, due_recipients
-from services.delivery.outbox import NewDelivery, enqueue, queue_messages
-from services.events.reminders import claim_event_reminders
+from services.delivery.digests import Digest, queue_digests
+from services.events.reminders import EventNotice, queue_event_reminders
 from services.indicators.snapshots import take_last_month
-from services.mentoring.nudges import claim_nudges
-from services.models.delivery import DeliveryStatus
-from services.routes.reminders import claim_reminders
+from services.mentoring.nudges import Nudge, queue_nudges
+from services.outbox import NewDelivery
+from services.routes.reminders import Reminder, queue_reminders
 
 logger = logging.getLogger(__name__)
 REMINDER_INTERVAL_MINUTES = 15
@@ -32,90 +31,81 @@ SNAPSHOT_INTERVAL_MINUTES = 360  # the month's snapshot is taken within hours of
 async def send_route_reminders(resources: Resources) -> int:
     """Queue reminders of route items due in 7 days, in 1 day, or overdue; returns how many."""
     now = resources.clock.now()
+
+    def render(reminder: Reminder) -> NewDelivery:
+        t = resources.translations.get(reminder.language)
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t.plain("route-open"), callback_data=RouteAction(action="show"))
+        text = t(f"reminder-{reminder.kind}", title=reminder.title, deadline=f"{reminder.deadline:%d.%m.%Y}")
+        key = f"reminder:{reminder.item_id}:{reminder.kind}:{now:%Y%m%d}"
+        return outgoing(key, reminder.tg_id, text, builder.as_markup())
+
     async with resources.session_factory() as session:
-        due = await claim_reminders(session, now=now)
-        messages = []
-        for reminder in due:
-            t = resources.translations.get(reminder.language)
-            builder = InlineKeyboardBuilder()
-            builder.button(text=t.plain("route-open"), callback_data=RouteAction(action="show"))
-            text = t(f"reminder-{reminder.kind}", title=reminder.title, deadline=f"{reminder.deadline:%d.%m.%Y}")
-            key = f"reminder:{reminder.item_id}:{reminder.kind}:{now:%Y%m%d}"
-            messages.append(outgoing(key, reminder.tg_id, text, builder.as_markup()))
-        await queue_messages(session, messages, now=now)
-    return len(due)
+        return await queue_reminders(session, now=now, render=render)
 
 
 async def send_event_reminders(resources: Resources) -> int:
     """Queue reminders to registered participants 24 hours and 1 hour before an event; returns how many."""
-    now = resources.clock.now()
+
+    def render(notice: EventNotice) -> NewDelivery:
+        t = resources.translations.get(notice.language)
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t.plain("event-open"), callback_data=EventOpen(event=notice.event_id))
+        start = notice.starts_at.astimezone(ZoneInfo(notice.timezone))
+        text = t(
+            f"event-reminder-{notice.kind}",
+            title=notice.title,
+            start=f"{start:%d.%m.%Y %H:%M}",
+            place=notice.place or "—",
+        )
+        key = f"event-reminder:{notice.event_id}:{notice.kind}:{notice.tg_id}"
+        return outgoing(key, notice.tg_id, text, builder.as_markup())
+
     async with resources.session_factory() as session:
-        due = await claim_event_reminders(session, now=now)
-        messages = []
-        for notice in due:
-            t = resources.translations.get(notice.language)
-            builder = InlineKeyboardBuilder()
-            builder.button(text=t.plain("event-open"), callback_data=EventOpen(event=notice.event_id))
-            start = notice.starts_at.astimezone(ZoneInfo(notice.timezone))
-            text = t(
-                f"event-reminder-{notice.kind}",
-                title=notice.title,
-                start=f"{start:%d.%m.%Y %H:%M}",
-                place=notice.place or "—",
-            )
-            key = f"event-reminder:{notice.event_id}:{notice.kind}:{notice.tg_id}"
-            messages.append(outgoing(key, notice.tg_id, text, builder.as_markup()))
-        await queue_messages(session, messages, now=now)
-    return len(due)
+        return await queue_event_reminders(session, now=resources.clock.now(), render=render)
 
 
 async def send_mentoring_nudges(resources: Resources) -> int:
     """Queue reminders to mentors of silent pairs, notices to the school's managers when the silence goes
     on, and requests for the result when the planned period is over."""
     settings, now = resources.settings, resources.clock.now()
+
+    def render(nudge: Nudge) -> NewDelivery:
+        t = resources.translations.get(nudge.language)
+        text = t(f"nudge-{nudge.kind}", mentor=nudge.mentor, mentee=nudge.mentee, days=nudge.days)
+        builder = InlineKeyboardBuilder()
+        if nudge.kind == "result":
+            builder.button(
+                text=t.plain("pair-result-write"), callback_data=MentorAct(action="result", pair=nudge.pair_id)
+            )
+        else:
+            builder.button(text=t.plain("menu-mentor"), callback_data=MenuAction(item="mentor"))
+        key = f"nudge:{nudge.pair_id}:{nudge.kind}:{nudge.tg_id}:{now:%Y%m%d}"
+        return outgoing(key, nudge.tg_id, text, builder.as_markup())
+
     async with resources.session_factory() as session:
-        due = await claim_nudges(
-            session, now=now, mentor_after=settings.nudge_days, managers_after=settings.escalate_days
+        return await queue_nudges(
+            session,
+            now=now,
+            mentor_after=settings.nudge_days,
+            managers_after=settings.escalate_days,
+            render=render,
         )
-        messages = []
-        for nudge in due:
-            t = resources.translations.get(nudge.language)
-            text = t(f"nudge-{nudge.kind}", mentor=nudge.mentor, mentee=nudge.mentee, days=nudge.days)
-            builder = InlineKeyboardBuilder()
-            if nudge.kind == "result":
-                builder.button(
-                    text=t.plain("pair-result-write"), callback_data=MentorAct(action="result", pair=nudge.pair_id)
-                )
-            else:
-                builder.button(text=t.plain("menu-mentor"), callback_data=MenuAction(item="mentor"))
-            key = f"nudge:{nudge.pair_id}:{nudge.kind}:{nudge.tg_id}:{now:%Y%m%d}"
-            messages.append(outgoing(key, nudge.tg_id, text, builder.as_markup()))
-        await queue_messages(session, messages, now=now)
-    return len(due)
 
 
 async def enqueue_digests(resources: Resources) -> int:
     """Put this week's digest of everyone whose moment has come into the outbox; the sender delivers."""
-    now = resources.clock.now()
+
+    def render(digest: Digest) -> str:
+        return render_digest(resources.translations.get(digest.recipient.language), digest)
+
     async with resources.session_factory() as session:
-        due = await due_recipients(session, now=now)
-        digests = {
-            digest.recipient.user_id: digest
-            for digest in await compose(session, due, now=now, silent_days=resources.settings.nudge_days)
-        }
-        deliveries = []
-        for recipient in due:
-            digest = digests.get(recipient.user_id)
-            # An empty digest is recorded as skipped, so the next run does not compose it again.
-            text = render_digest(resources.translations.get(recipient.language), digest) if digest else None
-            status = DeliveryStatus.PENDING if digest else DeliveryStatus.SKIPPED
-            key = digest_key(recipient)
-            deliveries.append(NewDelivery(key, recipient.tg_id, recipient.user_id, text, status=status))
-        await enqueue(session, deliveries, now=now)
-        await session.commit()
-    if digests:
-        logger.info("queued %d weekly digests", len(digests))
-    return len(digests)
+        queued = await queue_digests(
+            session, now=resources.clock.now(), silent_days=resources.settings.nudge_days, render=render
+        )
+    if queued:
+        logger.info("queued %d weekly digests", queued)
+    return queued
 
 
 async def take_snapshots(resources: Resources) -> int:

@@ -27,7 +27,7 @@ from bot.progress import update_progress
 from bot.resources import Resources
 from bot.retry import bulk_sending
 from services.delivery.news import release_due
-from services.delivery.outbox import Outcome, Outgoing, claim, record, recover
+from services.outbox import Outcome, Outgoing, claim, record, recover
 
 logger = logging.getLogger(__name__)
 

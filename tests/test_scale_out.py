@@ -20,7 +20,7 @@ import aiohttp
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.delivery.outbox import NewDelivery, enqueue
+from services.outbox import NewDelivery, enqueue
 from tests.conftest import ADMIN_ID, POSTGRES, TOKEN
 from tests.support.bot_api import BOT, BotApiServer, user_message
 

@@ -6,7 +6,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import InlineKeyboardMarkup
 
-from services.delivery.outbox import NewDelivery
+from services.outbox import NewDelivery
 
 logger = logging.getLogger(__name__)
 

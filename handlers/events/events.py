@@ -11,11 +11,19 @@ from handlers.common.context import Ctx
 from handlers.common.keyboards import MenuAction, message_of
 from handlers.common.notify import outgoing
 from handlers.events.views import EventAct, EventList, EventOpen, card_keyboard, card_text, list_keyboard
-from services.delivery.outbox import queue_messages
 from services.events.attendance import add_to_route, check_in
-from services.events.events import Promotion, cancel_registration, event_for, ics_file, sign_up, upcoming_events
+from services.events.events import (
+    Promotion,
+    PromotionNotice,
+    cancel_registration,
+    event_for,
+    ics_file,
+    sign_up,
+    upcoming_events,
+)
 from services.models.events import EventKind, RegistrationStatus
 from services.models.people import Role
+from services.outbox import NewDelivery
 
 router = Router(name="events")
 
@@ -93,30 +101,29 @@ async def event_sign_up(callback: CallbackQuery, callback_data: EventAct, ctx: C
 
 @router.callback_query(EventAct.filter(F.action == "cancel"))
 async def event_cancel_mine(callback: CallbackQuery, callback_data: EventAct, ctx: Ctx) -> None:
-    outcome = await cancel_registration(ctx.session, actor=ctx.actor, event_id=callback_data.event, now=ctx.now())
+    await cancel_registration(
+        ctx.session, actor=ctx.actor, event_id=callback_data.event, now=ctx.now(), notice=promotion_notice(ctx)
+    )
     card = await event_for(ctx.session, actor=ctx.actor, event_id=callback_data.event, now=ctx.now())
     await callback.answer(ctx.t.plain("event-cancelled-mine"))
     await message_of(callback).edit_text(
         card_text(ctx.t, card), reply_markup=card_keyboard(ctx.t, card, organiser=False)
     )
-    await tell_promoted(ctx, outcome.promoted)
 
 
-async def tell_promoted(ctx: Ctx, promoted: list[Promotion]) -> None:
-    """Someone got a seat from the waitlist: tell them, with the event for their calendar (through the
+def promotion_notice(ctx: Ctx) -> PromotionNotice:
+    """The message for someone who got a seat from the waitlist, with the event to open (through the
     outbox: more seats can promote many at once)."""
-    notices = []
-    for promotion in promoted:
-        if promotion.tg_id is None:
-            continue
+
+    def notice(promotion: Promotion) -> NewDelivery:
+        assert promotion.tg_id is not None  # the service tells only those with a chat
         t = ctx.translations.get(promotion.language)
         builder = InlineKeyboardBuilder()
         builder.button(text=t.plain("event-open"), callback_data=EventOpen(event=promotion.event_id))
         key = f"promoted:{promotion.event_id}:{promotion.person_id}:{ctx.now():%Y%m%d%H%M%S%f}"
-        notices.append(
-            outgoing(key, promotion.tg_id, t("event-promoted", title=promotion.event_title), builder.as_markup())
-        )
-    await queue_messages(ctx.session, notices, now=ctx.now())
+        return outgoing(key, promotion.tg_id, t("event-promoted", title=promotion.event_title), builder.as_markup())
+
+    return notice
 
 
 @router.callback_query(EventAct.filter(F.action == "route"))

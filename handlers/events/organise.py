@@ -15,17 +15,22 @@ from handlers.common.context import Ctx
 from handlers.common.keyboards import message_of, short
 from handlers.common.notify import outgoing
 from handlers.common.uploads import ask_for_file, report_problems, uploaded
-from handlers.events.events import tell_promoted
+from handlers.events.events import promotion_notice
 from handlers.events.views import EventAct, EventOpen, list_button
-from services.delivery.news import send_copies, set_progress_message
-from services.delivery.outbox import queue_messages
+from services.delivery.news import send_copies
 from services.errors import InvalidInput, RosterRejected
 from services.events.attendance import attendance_counts, mark_attendance, material_chats, participants
 from services.events.events import (
     EDITABLE_EVENT_FIELDS,
-    MAX_DESCRIPTION,
+    MAX_CAPACITY,
+    EventCard,
     EventInput,
     cancel_event,
+    check_description,
+    check_end,
+    check_registration_until,
+    check_start,
+    check_subjects,
     checkin_code,
     clean_event_title,
     create_event,
@@ -33,6 +38,7 @@ from services.events.events import (
     event_for,
     organised_events,
     parse_local,
+    require_organiser,
     set_capacity,
 )
 from services.events.plan_import import COLUMNS as PLAN_COLUMNS
@@ -40,6 +46,7 @@ from services.events.plan_import import import_plan
 from services.files.writing import write_table
 from services.models.events import EventKind, RegistrationStatus
 from services.models.people import OrgKind
+from services.outbox import NewDelivery
 from services.people.access import organiser_municipality
 from services.people.orgs import get_org, list_orgs
 
@@ -118,9 +125,7 @@ async def _timezone(ctx: Ctx) -> str:
 @router.message(EventForm.start, F.text, ~F.text.startswith("/"))
 async def event_start(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    starts_at = parse_local(message.text, await _timezone(ctx))
-    if starts_at <= ctx.now():
-        raise InvalidInput("event-in-past")
+    starts_at = check_start(parse_local(message.text, await _timezone(ctx)), ctx.now())
     await state.update_data(starts_at=starts_at.isoformat())
     await state.set_state(EventForm.end)
     await message.answer(ctx.t("event-ask-end"))
@@ -134,9 +139,7 @@ async def event_end(message: Message, state: FSMContext, ctx: Ctx) -> None:
     text = message.text.strip()
     if len(text) <= 5 and ":" in text:
         text = f"{starts_at:%d.%m.%Y} {text}"
-    ends_at = parse_local(text, await _timezone(ctx))
-    if ends_at <= starts_at:
-        raise InvalidInput("event-ends-before-start")
+    ends_at = check_end(starts_at, parse_local(text, await _timezone(ctx)))
     await state.update_data(ends_at=ends_at.isoformat())
     await state.set_state(EventForm.place)
     await message.answer(ctx.t("event-ask-place"))
@@ -153,9 +156,7 @@ async def event_place(message: Message, state: FSMContext, ctx: Ctx) -> None:
 @router.message(EventForm.description, F.text, ~F.text.startswith("/"))
 async def event_description(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    description = "" if message.text.strip() == "-" else message.text.strip()
-    if len(description) > MAX_DESCRIPTION:
-        raise InvalidInput("event-too-much-text", limit=MAX_DESCRIPTION)
+    description = check_description("" if message.text.strip() == "-" else message.text.strip())
     await state.update_data(description=description)
     await state.set_state(EventForm.capacity)
     builder = InlineKeyboardBuilder()
@@ -181,10 +182,8 @@ async def event_capacity(callback: CallbackQuery, callback_data: EventChoice, st
 @router.message(EventForm.deadline, F.text, ~F.text.startswith("/"))
 async def event_deadline_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    until = parse_local(message.text, await _timezone(ctx))
     starts_at = datetime.fromisoformat((await state.get_data())["starts_at"])
-    if not ctx.now() < until <= starts_at:
-        raise InvalidInput("event-bad-deadline")
+    until = check_registration_until(parse_local(message.text, await _timezone(ctx)), starts_at, ctx.now())
     await state.update_data(until=until.isoformat())
     await state.set_state(EventForm.subjects)
     await message.answer(ctx.t("event-ask-subjects"), reply_markup=_all_subjects_keyboard(ctx))
@@ -207,10 +206,10 @@ def _all_subjects_keyboard(ctx: Ctx) -> InlineKeyboardMarkup:
 @router.message(EventForm.subjects, F.text, ~F.text.startswith("/"))
 async def event_subjects_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    subjects = [subject.strip() for subject in message.text.split(",") if subject.strip()]
-    if not subjects or any(len(subject) > 100 for subject in subjects):
+    subjects = check_subjects(tuple(subject.strip() for subject in message.text.split(",") if subject.strip()))
+    if not subjects:
         raise InvalidInput("event-bad-subjects")
-    await state.update_data(subjects=subjects)
+    await state.update_data(subjects=list(subjects))
     await message.answer(ctx.t("event-ask-audience"), reply_markup=_audience_keyboard(ctx))
 
 
@@ -406,7 +405,7 @@ class CapacityForm(StatesGroup):
 
 @router.callback_query(EventManage.filter(F.action == "capacity"))
 async def capacity_begin(callback: CallbackQuery, callback_data: EventManage, state: FSMContext, ctx: Ctx) -> None:
-    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
     await state.set_state(CapacityForm.seats)
     await state.update_data(event_id=callback_data.event)
     await callback.answer()
@@ -418,19 +417,23 @@ async def capacity_set(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
     text = message.text.strip()
     if not text.isdigit():
-        raise InvalidInput("event-bad-capacity", limit=10_000)
+        raise InvalidInput("event-bad-capacity", limit=MAX_CAPACITY)
     event_id = (await state.get_data())["event_id"]
     promoted = await set_capacity(
-        ctx.session, actor=ctx.actor, event_id=event_id, capacity=int(text) or None, now=ctx.now()
+        ctx.session,
+        actor=ctx.actor,
+        event_id=event_id,
+        capacity=int(text) or None,
+        now=ctx.now(),
+        notice=promotion_notice(ctx),
     )
     await state.clear()
     await message.answer(ctx.t("event-capacity-set", promoted=len(promoted)))
-    await tell_promoted(ctx, promoted)
 
 
 @router.callback_query(EventManage.filter(F.action == "cancel"))
 async def cancel_begin(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
-    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
     builder = InlineKeyboardBuilder()
     confirm = EventManage(action="cancel_yes", event=callback_data.event)
     builder.button(text=ctx.t.plain("event-cancel-confirm"), callback_data=confirm)
@@ -442,20 +445,16 @@ async def cancel_begin(callback: CallbackQuery, callback_data: EventManage, ctx:
 async def cancel_confirmed(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
     event_id = callback_data.event
     card = await event_for(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now())
-    chats = await cancel_event(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now())
-    await callback.answer()
-    await message_of(callback).edit_text(ctx.t("event-cancelled-told", title=card.title, count=len(chats)))
-    notices = [
-        outgoing(
-            f"event-cancelled:{event_id}:{chat_id}",
-            chat_id,
-            ctx.translations.get(language)(
-                "event-cancelled-notice", title=card.title, start=f"{card.local_start:%d.%m.%Y %H:%M}"
-            ),
+
+    def notice(card: EventCard, chat_id: int, language: str) -> NewDelivery:
+        text = ctx.translations.get(language)(
+            "event-cancelled-notice", title=card.title, start=f"{card.local_start:%d.%m.%Y %H:%M}"
         )
-        for chat_id, language in chats
-    ]
-    await queue_messages(ctx.session, notices, now=ctx.now())
+        return outgoing(f"event-cancelled:{card.id}:{chat_id}", chat_id, text)
+
+    told = await cancel_event(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now(), notice=notice)
+    await callback.answer()
+    await message_of(callback).edit_text(ctx.t("event-cancelled-told", title=card.title, count=told))
 
 
 class PlanUpload(StatesGroup):
@@ -513,7 +512,7 @@ class MaterialsForm(StatesGroup):
 
 @router.callback_query(EventManage.filter(F.action == "edit"))
 async def edit_menu(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
-    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
     builder = InlineKeyboardBuilder()
     for field in EDITABLE_EVENT_FIELDS:
         builder.button(
@@ -530,7 +529,7 @@ async def edit_field(callback: CallbackQuery, callback_data: EventManage, state:
     field = callback_data.action.removeprefix("edit_")
     if field not in EDITABLE_EVENT_FIELDS:
         raise InvalidInput("error-invalid-input")
-    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
     await state.set_state(EditForm.value)
     await state.update_data(event_id=callback_data.event, field=field)
     await callback.answer()
@@ -541,13 +540,8 @@ async def edit_field(callback: CallbackQuery, callback_data: EventManage, state:
 async def edit_value(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
     data = await state.get_data()
-    card, chats = await edit_event(
-        ctx.session, actor=ctx.actor, event_id=data["event_id"], field=data["field"], value=message.text, now=ctx.now()
-    )
-    await state.clear()
-    await message.answer(ctx.t("event-edited", title=card.title, count=len(chats)))
-    notices = []
-    for chat_id, language in chats:
+
+    def notice(card: EventCard, chat_id: int, language: str) -> NewDelivery:
         t = ctx.translations.get(language)
         builder = InlineKeyboardBuilder()
         builder.button(text=t.plain("event-open"), callback_data=EventOpen(event=card.id))
@@ -557,17 +551,25 @@ async def edit_value(message: Message, state: FSMContext, ctx: Ctx) -> None:
             start=f"{card.local_start:%d.%m.%Y %H:%M}",
             place=card.place or "—",
         )
-        notices.append(
-            outgoing(
-                f"event-changed:{card.id}:{chat_id}:{ctx.now():%Y%m%d%H%M%S%f}", chat_id, text, builder.as_markup()
-            )
-        )
-    await queue_messages(ctx.session, notices, now=ctx.now())
+        key = f"event-changed:{card.id}:{chat_id}:{ctx.now():%Y%m%d%H%M%S%f}"
+        return outgoing(key, chat_id, text, builder.as_markup())
+
+    card, told = await edit_event(
+        ctx.session,
+        actor=ctx.actor,
+        event_id=data["event_id"],
+        field=data["field"],
+        value=message.text,
+        now=ctx.now(),
+        notice=notice,
+    )
+    await state.clear()
+    await message.answer(ctx.t("event-edited", title=card.title, count=told))
 
 
 @router.callback_query(EventManage.filter(F.action == "materials"))
 async def materials_begin(callback: CallbackQuery, callback_data: EventManage, state: FSMContext, ctx: Ctx) -> None:
-    await checkin_code(ctx.session, actor=ctx.actor, event_id=callback_data.event)  # organiser check
+    await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
     await state.set_state(MaterialsForm.content)
     await state.update_data(event_id=callback_data.event)
     await callback.answer()
@@ -582,7 +584,7 @@ async def materials_send(message: Message, state: FSMContext, ctx: Ctx) -> None:
     card = await event_for(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now())
     await state.clear()
     progress = await message.answer(ctx.t("event-materials-sending", count=len(chats)))
-    broadcast = await send_copies(
+    await send_copies(
         ctx.session,
         actor=ctx.actor,
         label=ctx.t.plain("event-materials-label", title=card.title),
@@ -590,6 +592,6 @@ async def materials_send(message: Message, state: FSMContext, ctx: Ctx) -> None:
         copy_chat_id=message.chat.id,
         copy_message_id=message.message_id,
         progress_chat_id=message.chat.id,
+        progress_message_id=progress.message_id,
         now=ctx.now(),
     )
-    await set_progress_message(ctx.session, broadcast_id=broadcast.id, message_id=progress.message_id)

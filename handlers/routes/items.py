@@ -21,7 +21,7 @@ from services.errors import Forbidden, InvalidInput
 from services.models.routes import ActivityKind, Area, EvidenceKind
 from services.routes.reports import EvidenceIn, check_evidence, report_item
 from services.routes.review import evidence_of, history_of
-from services.routes.routes import EDITABLE_FIELDS, edit_item, get_item, remove_item
+from services.routes.routes import EDITABLE_FIELDS, edit_item, get_item, remove_item, require_item_editor
 
 router = Router(name="route_items")
 MAX_EVIDENCE = 10
@@ -82,7 +82,7 @@ async def item_edit_field(callback: CallbackQuery, callback_data: ItemEdit, stat
         await callback.answer(t.plain("edit-saved"))
         await message_of(callback).edit_text(t("edit-done", title=item.title))
         return
-    await get_item(ctx.session, actor=ctx.actor, item_id=item_id, today=ctx.now().date())  # access check
+    await require_item_editor(ctx.session, actor=ctx.actor, item_id=item_id)
     await callback.answer()
     if field in ("kind", "area"):
         options = [kind.value for kind in ActivityKind] if field == "kind" else [area.value for area in Area] + ["-"]

@@ -36,6 +36,7 @@ from services.routes.routes import (
     get_route,
     latest_route,
     parse_deadline,
+    require_route_editor,
     start_route,
     submit_route,
 )
@@ -191,7 +192,7 @@ async def catalogue_add(callback: CallbackQuery, callback_data: CataloguePick, c
 
 @router.callback_query(RouteAction.filter(F.action == "own"))
 async def own_item_begin(callback: CallbackQuery, callback_data: RouteAction, state: FSMContext, ctx: Ctx) -> None:
-    await catalogue_for_route(ctx.session, actor=ctx.actor, route_id=callback_data.route, page=0)  # access check
+    await require_route_editor(ctx.session, actor=ctx.actor, route_id=callback_data.route)
     await state.set_state(OwnItemForm.title)
     await state.update_data(route_id=callback_data.route)
     await callback.answer()

@@ -4,21 +4,23 @@ Everything is counted for all due people at once with grouped queries, never per
 region's hundred thousand digests are composed in seconds."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from services.errors import InvalidInput
 from services.indicators.calculation import IndicatorValue, SetReport, compute, load_scope, period_of, school_row
-from services.models.delivery import Delivery
+from services.models.delivery import Delivery, DeliveryStatus
 from services.models.events import Event, EventSchool, EventStatus, EventSubject, Registration, RegistrationStatus
 from services.models.mentoring import Meeting, MeetingStatus, MentorPair, PairStatus
 from services.models.people import JoinRequest, JoinStatus, Organisation, Person, PersonSubject, Role, RoleGrant, User
 from services.models.routes import ItemStatus, Route, RouteItem, RouteStatus
+from services.outbox import NewDelivery, enqueue
 from services.people.persons import is_young_specialist
 
 WEEK = timedelta(days=7)
@@ -88,51 +90,59 @@ def _slot(local: datetime, weekday: int, hour: int) -> datetime:
     return monday + timedelta(days=weekday, hours=hour)
 
 
+def _due_slots(now: datetime, timezone: str) -> dict[int, str]:
+    """The weekly moments (weekday * 24 + hour) that have come within the last day in a zone, with their ISO
+    week; at most 24 of the 168, so the database picks the people due instead of Python reading everyone."""
+    local = now.astimezone(ZoneInfo(timezone))
+    due: dict[int, str] = {}
+    for weekday in range(7):
+        for hour in range(24):
+            slot = _slot(local, weekday, hour)
+            if slot <= local < slot + LATE_BY_AT_MOST:
+                year, week, _ = slot.isocalendar()
+                due[weekday * 24 + hour] = f"{year}-W{week:02d}"
+    return due
+
+
 async def due_recipients(session: AsyncSession, *, now: datetime) -> list[Recipient]:
     """People whose digest moment of this week has come (within a day) and who have not had it yet."""
     school = aliased(Organisation)
+    manager_roles = [Role.COORDINATOR, Role.METHODIST]
+    # Without a school of one's own, the zone of an organisation one manages.
+    managed_zone = (
+        select(func.min(Organisation.timezone))
+        .join(RoleGrant, RoleGrant.org_id == Organisation.id)
+        .where(RoleGrant.user_id == User.id, RoleGrant.role.in_(manager_roles))
+        .scalar_subquery()
+    )
+    timezone = func.coalesce(school.timezone, managed_zone)
+    moment = User.digest_weekday * 24 + User.digest_hour
+    zones = await session.scalars(select(Organisation.timezone).distinct())
+    slots = {zone: _due_slots(now, zone) for zone in zones}
     rows = await session.execute(
         select(
-            User.id,
-            User.tg_id,
-            User.language,
-            User.digest_weekday,
-            User.digest_hour,
-            User.person_id,
-            Person.school_id,
-            Person.is_manager,
-            school.timezone,
+            User.id, User.tg_id, User.language, moment, User.person_id, Person.school_id, Person.is_manager, timezone
         )
         .outerjoin(Person, (Person.id == User.person_id) & Person.is_active)
         .outerjoin(school, school.id == Person.school_id)
-        .where(User.digest_enabled, User.consent_at.is_not(None), User.blocked_at.is_(None))
-    )
-    grants: dict[int, list[tuple[Role, int, str]]] = defaultdict(list)
-    for user_id, role, org_id, org_zone in await session.execute(
-        select(RoleGrant.user_id, RoleGrant.role, RoleGrant.org_id, Organisation.timezone)
-        .join(Organisation, Organisation.id == RoleGrant.org_id)
-        .where(RoleGrant.role.in_([Role.COORDINATOR, Role.METHODIST]))
-    ):
-        grants[user_id].append((role, org_id, org_zone))
-    zones: dict[str, ZoneInfo] = {}
-    due: list[Recipient] = []
-    for user_id, tg_id, language, weekday, hour, person_id, school_id, is_manager, school_zone in rows:
-        held = grants.get(user_id, [])
-        timezone = school_zone or (held[0][2] if held else None)
-        if timezone is None:
-            continue  # neither in the roster nor holding a role: nothing to digest
-        zone = zones.setdefault(timezone, ZoneInfo(timezone))
-        local = now.astimezone(zone)
-        slot = _slot(local, weekday, hour)
-        if not slot <= local < slot + LATE_BY_AT_MOST:
-            continue
-        year, week, _ = slot.isocalendar()
-        recipient = Recipient(
-            user_id, tg_id, language, timezone, f"{year}-W{week:02d}", person_id, school_id, bool(is_manager)
+        .where(
+            User.digest_enabled,
+            User.consent_at.is_not(None),
+            User.blocked_at.is_(None),
+            or_(false(), *[(timezone == zone) & moment.in_(list(due)) for zone, due in slots.items() if due]),
         )
-        recipient.coordinator_of = {org for role, org, _tz in held if role == Role.COORDINATOR}
-        recipient.methodist_of = {org for role, org, _tz in held if role == Role.METHODIST}
-        due.append(recipient)
+    )
+    due = [
+        Recipient(user_id, tg_id, language, zone, slots[zone][at], person_id, school_id, bool(is_manager))
+        for user_id, tg_id, language, at, person_id, school_id, is_manager, zone in rows
+    ]
+    by_user = {recipient.user_id: recipient for recipient in due}
+    # Managers are few: all their grants in one query, rather than an IN list of every due person.
+    for user_id, role, org_id in await session.execute(
+        select(RoleGrant.user_id, RoleGrant.role, RoleGrant.org_id).where(RoleGrant.role.in_(manager_roles))
+    ):
+        if recipient := by_user.get(user_id):
+            (recipient.coordinator_of if role == Role.COORDINATOR else recipient.methodist_of).add(org_id)
     done = await _sent_keys(session, {recipient.week for recipient in due})
     return [recipient for recipient in due if digest_key(recipient) not in done]
 
@@ -142,6 +152,27 @@ async def _sent_keys(session: AsyncSession, weeks: set[str]) -> set[str]:
     for week in weeks:
         keys |= set(await session.scalars(select(Delivery.key).where(Delivery.key.like(f"digest:{week}:%"))))
     return keys
+
+
+async def queue_digests(
+    session: AsyncSession, *, now: datetime, silent_days: int, render: Callable[[Digest], str]
+) -> int:
+    """Put this week's digest of everyone whose moment has come into the outbox, in one transaction;
+    returns how many digests had something to say."""
+    due = await due_recipients(session, now=now)
+    digests = {
+        digest.recipient.user_id: digest for digest in await compose(session, due, now=now, silent_days=silent_days)
+    }
+    deliveries = []
+    for recipient in due:
+        digest = digests.get(recipient.user_id)
+        # An empty digest is recorded as skipped, so the next run does not compose it again.
+        text = render(digest) if digest else None
+        status = DeliveryStatus.PENDING if digest else DeliveryStatus.SKIPPED
+        deliveries.append(NewDelivery(digest_key(recipient), recipient.tg_id, recipient.user_id, text, status=status))
+    await enqueue(session, deliveries, now=now)
+    await session.commit()
+    return len(digests)
 
 
 async def compose(

@@ -11,12 +11,12 @@ from typing import Any
 from sqlalchemy import Select, exists, false, func, or_, select, union, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.delivery.outbox import NewDelivery, enqueue
 from services.errors import Forbidden, InvalidInput, NotFound
 from services.models.delivery import Broadcast, BroadcastStatus, Delivery, DeliveryStatus
 from services.models.events import Registration, RegistrationStatus
 from services.models.mentoring import MentorPair, PairStatus
 from services.models.people import Organisation, OrgKind, Person, PersonSubject, Role, RoleGrant, User
+from services.outbox import NewDelivery, enqueue
 from services.people.access import Actor, organiser_municipality
 from services.people.persons import young_specialist_clause
 
@@ -260,8 +260,9 @@ async def send_copies(
     copy_chat_id: int,
     copy_message_id: int,
     progress_chat_id: int,
+    progress_message_id: int,
     now: datetime,
-) -> Broadcast:
+) -> None:
     """Copy one message of the actor's to the given chats through the outbox (e.g. an event's materials)."""
     broadcast = Broadcast(
         author_user_id=actor.user_id,
@@ -274,6 +275,7 @@ async def send_copies(
         released_at=now,
         recipients=len(set(chats)),
         progress_chat_id=progress_chat_id,
+        progress_message_id=progress_message_id,
     )
     session.add(broadcast)
     await session.flush()
@@ -286,7 +288,6 @@ async def send_copies(
         now=now,
     )
     await session.commit()
-    return broadcast
 
 
 async def release_due(session: AsyncSession, *, now: datetime) -> int:

@@ -1,6 +1,7 @@
 """Methodical events: creating, finding those open to a person, signing up with a waitlist, cancelling."""
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -23,6 +24,7 @@ from services.models.events import (
     RegistrationStatus,
 )
 from services.models.people import Organisation, OrgKind, Person, PersonSubject, Role, RoleGrant, User
+from services.outbox import NewDelivery, enqueue
 from services.people.access import Actor, organiser_municipality
 from services.people.persons import young_specialist_clause
 
@@ -30,6 +32,7 @@ MAX_TITLE = 300
 MAX_DESCRIPTION = 2000
 MAX_PLACE = 500
 MAX_CAPACITY = 10_000
+MAX_SUBJECT = 100
 AUDIENCE_ROLES = ("mentor", "coordinator", "manager")
 
 
@@ -99,6 +102,11 @@ class CancelOutcome:
     promoted: list[Promotion] = field(default_factory=list)
 
 
+PromotionNotice = Callable[[Promotion], NewDelivery]
+# The message for one participant (chat and language) about a change to an event.
+ParticipantNotice = Callable[[EventCard, int, str], NewDelivery]
+
+
 def parse_local(text: str, timezone: str) -> datetime:
     """A date and time typed as ДД.ММ.ГГГГ ЧЧ:ММ in the organiser's time zone, as an aware datetime."""
     for pattern in ("%d.%m.%Y %H:%M", "%d.%m.%y %H:%M"):
@@ -116,20 +124,51 @@ def clean_event_title(text: str) -> str:
     return title
 
 
-def check_event(data: EventInput, now: datetime) -> EventInput:
-    clean_event_title(data.title)
-    if data.starts_at <= now:
+def check_start(starts_at: datetime, now: datetime) -> datetime:
+    if starts_at <= now:
         raise InvalidInput("event-in-past")
-    if data.ends_at <= data.starts_at:
+    return starts_at
+
+
+def check_end(starts_at: datetime, ends_at: datetime) -> datetime:
+    if ends_at <= starts_at:
         raise InvalidInput("event-ends-before-start")
-    if data.ends_at - data.starts_at > timedelta(days=60):
+    if ends_at - starts_at > timedelta(days=60):
         raise InvalidInput("event-too-long")
+    return ends_at
+
+
+def check_registration_until(until: datetime, starts_at: datetime, now: datetime) -> datetime:
+    if not now < until <= starts_at:
+        raise InvalidInput("event-bad-deadline")
+    return until
+
+
+def check_description(description: str) -> str:
+    if len(description) > MAX_DESCRIPTION:
+        raise InvalidInput("event-too-much-text", limit=MAX_DESCRIPTION)
+    return description
+
+
+def check_subjects(subjects: tuple[str, ...]) -> tuple[str, ...]:
+    if any(len(subject) > MAX_SUBJECT for subject in subjects):
+        raise InvalidInput("event-bad-subjects")
+    return subjects
+
+
+def check_event(data: EventInput, now: datetime) -> EventInput:
+    """Every rule an event obeys, whether made step by step, from a plan file or edited."""
+    clean_event_title(data.title)
+    check_start(data.starts_at, now)
+    check_end(data.starts_at, data.ends_at)
     if data.capacity is not None and not 1 <= data.capacity <= MAX_CAPACITY:
         raise InvalidInput("event-bad-capacity", limit=MAX_CAPACITY)
-    if data.registration_until is not None and not now < data.registration_until <= data.starts_at:
-        raise InvalidInput("event-bad-deadline")
-    if len(data.description) > MAX_DESCRIPTION or len(data.place) > MAX_PLACE:
+    if data.registration_until is not None:
+        check_registration_until(data.registration_until, data.starts_at, now)
+    check_description(data.description)
+    if len(data.place) > MAX_PLACE:
         raise InvalidInput("event-too-much-text", limit=MAX_DESCRIPTION)
+    check_subjects(data.subjects)
     if data.audience_role is not None and data.audience_role not in AUDIENCE_ROLES:
         raise InvalidInput("error-invalid-input")
     return data
@@ -137,6 +176,13 @@ def check_event(data: EventInput, now: datetime) -> EventInput:
 
 async def create_event(session: AsyncSession, *, actor: Actor, data: EventInput, now: datetime) -> EventCard:
     """A methodist's event for their municipality (or chosen schools in it)."""
+    event = await add_event(session, actor=actor, data=data, now=now)
+    await session.commit()
+    return _card(event)
+
+
+async def add_event(session: AsyncSession, *, actor: Actor, data: EventInput, now: datetime) -> Event:
+    """Check and add an event without committing, so that several can be created in one transaction."""
     municipality_id = organiser_municipality(actor)
     data = check_event(data, now)
     municipality = await session.get_one(Organisation, municipality_id)
@@ -171,10 +217,11 @@ async def create_event(session: AsyncSession, *, actor: Actor, data: EventInput,
     )
     session.add(event)
     await session.flush()
-    session.add_all([EventSchool(event_id=event.id, school_id=school_id) for school_id in data.school_ids])
+    session.add_all(
+        [EventSchool(event_id=event.id, school_id=school_id) for school_id in dict.fromkeys(data.school_ids)]
+    )
     session.add_all([EventSubject(event_id=event.id, subject=subject) for subject in dict.fromkeys(data.subjects)])
-    await session.commit()
-    return _card(event)
+    return event
 
 
 def _card(event: Event, registration: Registration | None = None, position: int | None = None) -> EventCard:
@@ -365,8 +412,10 @@ async def sign_up(session: AsyncSession, *, actor: Actor, event_id: int, now: da
     return SignUp(status, await _position(session, existing))
 
 
-async def cancel_registration(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> CancelOutcome:
-    """Cancel one's registration or waitlist place; a freed seat goes to the first on the waitlist."""
+async def cancel_registration(
+    session: AsyncSession, *, actor: Actor, event_id: int, now: datetime, notice: PromotionNotice
+) -> CancelOutcome:
+    """Cancel one's registration or waitlist place; a freed seat goes to the first on the waitlist, who is told."""
     if actor.person_id is None:
         raise Forbidden()
     registration = await session.scalar(
@@ -384,13 +433,21 @@ async def cancel_registration(session: AsyncSession, *, actor: Actor, event_id: 
     registration.status, registration.updated_at = RegistrationStatus.CANCELLED, now
     if had_seat:
         await session.execute(update(Event).where(Event.id == event_id).values(taken=Event.taken - 1))
-    promoted = await promote_waitlist(session, event_id, now)
+    promoted = await promote_waitlist(session, event_id, now, notice)
     await session.commit()
     return CancelOutcome(promoted)
 
 
-async def promote_waitlist(session: AsyncSession, event_id: int, now: datetime) -> list[Promotion]:
-    """Give free seats to the waitlist in order (the caller commits)."""
+async def promote_waitlist(
+    session: AsyncSession, event_id: int, now: datetime, notice: PromotionNotice
+) -> list[Promotion]:
+    """Give free seats to the waitlist in order and queue the news for them (the caller commits)."""
+    promoted = await _fill_seats(session, event_id, now)
+    await enqueue(session, [notice(promotion) for promotion in promoted if promotion.tg_id is not None], now=now)
+    return promoted
+
+
+async def _fill_seats(session: AsyncSession, event_id: int, now: datetime) -> list[Promotion]:
     promoted: list[Promotion] = []
     while True:
         first = await session.scalar(
@@ -427,9 +484,16 @@ async def organised_event(session: AsyncSession, actor: Actor, event_id: int) ->
 
 
 async def set_capacity(
-    session: AsyncSession, *, actor: Actor, event_id: int, capacity: int | None, now: datetime
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    event_id: int,
+    capacity: int | None,
+    now: datetime,
+    notice: PromotionNotice,
 ) -> list[Promotion]:
-    """Change the number of seats; more seats go to the waitlist at once, fewer than taken is refused."""
+    """Change the number of seats; more seats go to the waitlist at once (who are told), fewer than taken
+    is refused."""
     event = await organised_event(session, actor, event_id)
     if event.status != EventStatus.ACTIVE or event.starts_at <= now:
         raise InvalidInput("event-cancelled" if event.status != EventStatus.ACTIVE else "event-already-started")
@@ -439,19 +503,28 @@ async def set_capacity(
         raise InvalidInput("event-capacity-below", taken=event.taken)
     event.capacity = capacity
     await session.flush()
-    promoted = await promote_waitlist(session, event_id, now)
+    promoted = await promote_waitlist(session, event_id, now, notice)
     await session.commit()
     return promoted
 
 
-async def cancel_event(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> list[tuple[int, str]]:
-    """Cancel an event; returns the chats (and languages) of everyone registered or waitlisted, to tell."""
+async def cancel_event(
+    session: AsyncSession, *, actor: Actor, event_id: int, now: datetime, notice: ParticipantNotice
+) -> int:
+    """Cancel an event and tell everyone registered or waitlisted; returns how many were told."""
     event = await organised_event(session, actor, event_id)
     if event.status != EventStatus.ACTIVE:
         raise InvalidInput("event-cancelled")
     event.status = EventStatus.CANCELLED
+    told = await _tell_participants(session, _card(event), notice, now)
     await session.commit()
-    return await participant_chats(session, event_id)
+    return told
+
+
+async def _tell_participants(session: AsyncSession, card: EventCard, notice: ParticipantNotice, now: datetime) -> int:
+    chats = await participant_chats(session, card.id)
+    await enqueue(session, [notice(card, chat_id, language) for chat_id, language in chats], now=now)
+    return len(chats)
 
 
 async def participant_chats(session: AsyncSession, event_id: int) -> list[tuple[int, str]]:
@@ -502,6 +575,11 @@ async def organised_events(
     return [_card(event) for event in rows[:per_page]], len(rows) > per_page
 
 
+async def require_organiser(session: AsyncSession, *, actor: Actor, event_id: int) -> None:
+    """Refuse (Forbidden) unless the actor may manage the event; NotFound if there is none."""
+    await organised_event(session, actor, event_id)
+
+
 async def checkin_code(session: AsyncSession, *, actor: Actor, event_id: int) -> str:
     return (await organised_event(session, actor, event_id)).checkin_code
 
@@ -510,9 +588,17 @@ EDITABLE_EVENT_FIELDS = ("title", "place", "description", "start", "end")
 
 
 async def edit_event(
-    session: AsyncSession, *, actor: Actor, event_id: int, field: str, value: str, now: datetime
-) -> tuple[EventCard, list[tuple[int, str]]]:
-    """Change one detail of an active event, by the same rules as creating it; returns whom to tell."""
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    event_id: int,
+    field: str,
+    value: str,
+    now: datetime,
+    notice: ParticipantNotice,
+) -> tuple[EventCard, int]:
+    """Change one detail of an active event, by the same rules as creating it, and tell the participants;
+    returns the event and how many were told."""
     event = await organised_event(session, actor, event_id)
     if event.status != EventStatus.ACTIVE or event.starts_at <= now:
         raise InvalidInput("event-cancelled" if event.status != EventStatus.ACTIVE else "event-already-started")
@@ -550,5 +636,7 @@ async def edit_event(
     )
     # The reminders follow the new time.
     await session.execute(delete(EventReminder).where(EventReminder.event_id == event_id))
+    card = _card(event)
+    told = await _tell_participants(session, card, notice, now)
     await session.commit()
-    return _card(event), await participant_chats(session, event_id)
+    return card, told

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import InvalidInput, RosterRejected, RowProblem
-from services.events.events import EventInput, check_event, create_event, parse_local
+from services.events.events import EventInput, add_event, check_event, parse_local
 from services.files.reading import named_rows, text_of
 from services.models.events import EventKind
 from services.people.access import Actor, organiser_municipality
@@ -45,6 +45,7 @@ RULE_COLUMN = {
     "event-bad-capacity": "Мест",
     "event-bad-deadline": "Запись до",
     "event-too-much-text": "Место",
+    "event-bad-subjects": "Предметы",
 }
 
 
@@ -64,7 +65,8 @@ async def import_plan(session: AsyncSession, *, actor: Actor, content: bytes, fi
     if problems or not plans:
         raise RosterRejected(problems or [RowProblem(2, "", "empty")])
     for plan in plans:
-        await create_event(session, actor=actor, data=plan, now=now)
+        await add_event(session, actor=actor, data=plan, now=now)
+    await session.commit()  # all the plan's events, or none
     return len(plans)
 
 

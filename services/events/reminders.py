@@ -1,5 +1,6 @@
 """Reminders to registered participants 24 hours and 1 hour before an event starts, each once."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -8,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models.events import Event, EventReminder, EventStatus, Registration, RegistrationStatus
 from services.models.people import User
+from services.outbox import NewDelivery, enqueue
 
 LEADS = {"24h": timedelta(hours=24), "1h": timedelta(hours=1)}  # the nearer one last
 
@@ -24,8 +26,18 @@ class EventNotice:
     place: str
 
 
-async def claim_event_reminders(session: AsyncSession, *, now: datetime) -> list[EventNotice]:
-    """Reminders due now, recorded before they are sent so that none goes twice."""
+async def queue_event_reminders(
+    session: AsyncSession, *, now: datetime, render: Callable[[EventNotice], NewDelivery]
+) -> int:
+    """Put the reminders due now into the outbox and mark them sent, in one transaction; returns how many."""
+    due = await _claim_event_reminders(session, now=now)
+    await enqueue(session, [render(notice) for notice in due], now=now)
+    await session.commit()
+    return len(due)
+
+
+async def _claim_event_reminders(session: AsyncSession, *, now: datetime) -> list[EventNotice]:
+    """Reminders due now, marked as sent so that none goes twice; the caller commits."""
     due_events: dict[int, str] = {}
     for kind, lead in LEADS.items():
         events = await session.scalars(
@@ -66,5 +78,4 @@ async def claim_event_reminders(session: AsyncSession, *, now: datetime) -> list
         EventNotice(tg_id, language, due_events[event_id], event_id, title, starts_at, timezone, place)
         for tg_id, language, event_id, title, starts_at, timezone, place in rows
     ]
-    await session.commit()
     return notices

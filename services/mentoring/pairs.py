@@ -1,5 +1,6 @@
 """Mentoring: pairs made by coordinators and methodists, who is whose mentor, meetings the mentor logs."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -42,33 +43,58 @@ class PairView:
     last_meeting: date | None
 
 
-async def _card(session: AsyncSession, person_id: int) -> PersonCard:
-    row = (
-        await session.execute(
-            select(Person.full_name, Organisation.name, User.tg_id, User.language)
-            .join(Organisation, Organisation.id == Person.school_id)
-            .outerjoin(User, User.person_id == Person.id)
-            .where(Person.id == person_id)
+async def _cards(session: AsyncSession, person_ids: set[int]) -> dict[int, PersonCard]:
+    """People as pair screens show them, two queries however many."""
+    subjects: dict[int, list[str]] = {person_id: [] for person_id in person_ids}
+    for person_id, subject in await session.execute(
+        select(PersonSubject.person_id, PersonSubject.subject)
+        .where(PersonSubject.person_id.in_(person_ids))
+        .order_by(PersonSubject.subject)
+    ):
+        subjects[person_id].append(subject)
+    rows = await session.execute(
+        select(Person.id, Person.full_name, Organisation.name, User.tg_id, User.language)
+        .join(Organisation, Organisation.id == Person.school_id)
+        .outerjoin(User, User.person_id == Person.id)
+        .where(Person.id.in_(person_ids))
+    )
+    return {
+        person_id: PersonCard(person_id, name, school, tuple(subjects[person_id]), tg_id, language or "ru")
+        for person_id, name, school, tg_id, language in rows
+    }
+
+
+async def pair_views(session: AsyncSession, pairs: Sequence[MentorPair]) -> list[PairView]:
+    """Pairs with both people and their last meeting, in three queries for any number of pairs."""
+    if not pairs:
+        return []
+    last = dict(
+        (
+            await session.execute(
+                select(Meeting.pair_id, func.max(Meeting.held_on))
+                .where(Meeting.pair_id.in_([pair.id for pair in pairs]), Meeting.status != MeetingStatus.DISPUTED)
+                .group_by(Meeting.pair_id)
+            )
+        ).all()
+    )
+    cards = await _cards(session, {pair.mentor_id for pair in pairs} | {pair.mentee_id for pair in pairs})
+    return [
+        PairView(
+            pair.id,
+            pair.kind,
+            pair.status,
+            pair.started_on,
+            pair.planned_end,
+            cards[pair.mentor_id],
+            cards[pair.mentee_id],
+            last.get(pair.id),
         )
-    ).one()
-    subjects = tuple(await session.scalars(select(PersonSubject.subject).where(PersonSubject.person_id == person_id)))
-    return PersonCard(person_id, row[0], row[1], subjects, row[2], row[3] or "ru")
+        for pair in pairs
+    ]
 
 
 async def pair_view(session: AsyncSession, pair: MentorPair) -> PairView:
-    last = await session.scalar(
-        select(func.max(Meeting.held_on)).where(Meeting.pair_id == pair.id, Meeting.status != MeetingStatus.DISPUTED)
-    )
-    return PairView(
-        pair.id,
-        pair.kind,
-        pair.status,
-        pair.started_on,
-        pair.planned_end,
-        await _card(session, pair.mentor_id),
-        await _card(session, pair.mentee_id),
-        last,
-    )
+    return (await pair_views(session, [pair]))[0]
 
 
 @dataclass(frozen=True)
@@ -128,7 +154,7 @@ async def pairs_of(session: AsyncSession, *, person_id: int, as_mentor: bool) ->
     pairs = await session.scalars(
         select(MentorPair).where(side == person_id, MentorPair.status == PairStatus.ACTIVE).order_by(MentorPair.id)
     )
-    return [await pair_view(session, pair) for pair in pairs]
+    return await pair_views(session, list(pairs))
 
 
 async def pair_for(session: AsyncSession, *, actor: Actor, pair_id: int) -> tuple[MentorPair, bool]:

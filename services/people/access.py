@@ -149,21 +149,30 @@ def manager_scope(actor: Actor) -> ColumnElement[bool]:
     return or_(*clauses) if clauses else false()
 
 
-async def approver_chats(session: AsyncSession, *, school_id: int) -> list[tuple[int, str]]:
-    """Telegram ids and languages of the school's coordinators and its municipality's methodists."""
-    school = await session.get_one(Organisation, school_id)
+async def approver_chats_of_schools(session: AsyncSession, school_ids: set[int]) -> dict[int, list[tuple[int, str]]]:
+    """For each school, the chats and languages of its coordinators and its municipality's methodists."""
     rows = await session.execute(
-        select(User.tg_id, User.language)
-        .join(RoleGrant, RoleGrant.user_id == User.id)
-        .where(
+        select(Organisation.id, User.tg_id, User.language)
+        .join(
+            RoleGrant,
             or_(
-                (RoleGrant.role == Role.COORDINATOR) & (RoleGrant.org_id == school_id),
-                (RoleGrant.role == Role.METHODIST) & (RoleGrant.org_id == school.parent_id),
-            )
+                (RoleGrant.role == Role.COORDINATOR) & (RoleGrant.org_id == Organisation.id),
+                (RoleGrant.role == Role.METHODIST) & (RoleGrant.org_id == Organisation.parent_id),
+            ),
         )
+        .join(User, User.id == RoleGrant.user_id)
+        .where(Organisation.id.in_(school_ids))
         .distinct()
     )
-    return [(tg_id, language) for tg_id, language in rows]
+    chats: dict[int, list[tuple[int, str]]] = {}
+    for school_id, tg_id, language in rows:
+        chats.setdefault(school_id, []).append((tg_id, language))
+    return chats
+
+
+async def approver_chats(session: AsyncSession, *, school_id: int) -> list[tuple[int, str]]:
+    """Telegram ids and languages of the school's coordinators and its municipality's methodists."""
+    return (await approver_chats_of_schools(session, {school_id})).get(school_id, [])
 
 
 def organiser_municipality(actor: Actor) -> int:

@@ -14,6 +14,7 @@ from services.people.persons import name_key
 from services.people.roster_file import COLUMNS, RosterRow
 
 SCHOOL_COLUMN = COLUMNS["school"][0]
+CHUNK = 5_000  # ids in one IN list, well under SQLite's limit of bound parameters
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ async def write_roster(
     await session.flush()
     schools = await schools_by_key(session, scope.municipality.id)
     existing = await _people_by_key(session, scope.municipality.id)
-    new_rows, updated, unchanged, touched = [], 0, 0, []
+    new_rows, unchanged, touched = [], 0, []
+    resubjected: dict[int, tuple[str, ...]] = {}  # person id: their subjects now
     for row in rows:
         school_id = scope.school.id if scope.school else schools[name_key(row.school)].id
         fields = _fields(row, school_id)
@@ -108,13 +110,13 @@ async def write_roster(
             if "is_active" in changed:
                 person.left_on = None if row.is_active else now.date()
             person.updated_at = now
-            await _replace_subjects(session, person.id, row.subjects)
-            updated += 1
+            resubjected[person.id] = row.subjects
         else:
             unchanged += 1
+    await _replace_subjects(session, resubjected)
     created_ids = await _insert_people(session, new_rows, schools, scope, now)
     await session.commit()
-    return ImportResult(len(new_rows), updated, unchanged, len(missing), tuple(touched + created_ids))
+    return ImportResult(len(new_rows), len(resubjected), unchanged, len(missing), tuple(touched + created_ids))
 
 
 def _fields(row: RosterRow, school_id: int) -> dict[str, object]:
@@ -140,10 +142,14 @@ async def _people_by_key(session: AsyncSession, municipality_id: int) -> dict[tu
     return {(person.name_key, person.birth_date): person for person in people}
 
 
-async def _replace_subjects(session: AsyncSession, person_id: int, subjects: tuple[str, ...]) -> None:
-    await session.execute(delete(PersonSubject).where(PersonSubject.person_id == person_id))
-    if subjects:
-        await session.execute(insert(PersonSubject), [{"person_id": person_id, "subject": s} for s in subjects])
+async def _replace_subjects(session: AsyncSession, subjects: dict[int, tuple[str, ...]]) -> None:
+    """The changed people's subjects, replaced with one DELETE per chunk of people and one bulk INSERT."""
+    people = list(subjects)
+    for start in range(0, len(people), CHUNK):
+        await session.execute(delete(PersonSubject).where(PersonSubject.person_id.in_(people[start : start + CHUNK])))
+    rows = [{"person_id": person_id, "subject": subject} for person_id, each in subjects.items() for subject in each]
+    if rows:
+        await session.execute(insert(PersonSubject), rows)
 
 
 async def _insert_people(

@@ -1,5 +1,6 @@
 """Deadline reminders for route items: 7 days and 1 day before, and once overdue — each once, by day."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -9,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models.people import Organisation, Person, User
 from services.models.routes import ItemReminder, ItemStatus, Route, RouteItem, RouteStatus
+from services.outbox import NewDelivery, enqueue
 
 # Reminders go out in the organisation's daytime only, never at night.
 DAY_STARTS, DAY_ENDS = 9, 20
@@ -37,8 +39,16 @@ def reminder_kind(deadline: date, today: date) -> str | None:
     return None
 
 
-async def claim_reminders(session: AsyncSession, *, now: datetime) -> list[Reminder]:
-    """Reminders due now in daytime zones, recorded as sent before they are sent (so never twice)."""
+async def queue_reminders(session: AsyncSession, *, now: datetime, render: Callable[[Reminder], NewDelivery]) -> int:
+    """Put the reminders due now into the outbox and mark them sent, in one transaction; returns how many."""
+    due = await _claim_reminders(session, now=now)
+    await enqueue(session, [render(reminder) for reminder in due], now=now)
+    await session.commit()
+    return len(due)
+
+
+async def _claim_reminders(session: AsyncSession, *, now: datetime) -> list[Reminder]:
+    """Reminders due now in daytime zones, marked as sent (so never twice); the caller commits."""
     horizon = now.date() + timedelta(days=8)  # local dates differ from UTC by under a day
     open_items = select(RouteItem.id).where(
         RouteItem.status.in_((ItemStatus.PLANNED, ItemStatus.RETURNED)), RouteItem.deadline <= horizon
@@ -71,5 +81,4 @@ async def claim_reminders(session: AsyncSession, *, now: datetime) -> list[Remin
         ]
     if records:
         await session.execute(insert(ItemReminder), records)
-    await session.commit()
     return due

@@ -177,6 +177,17 @@ async def _editable_route(session: AsyncSession, actor: Actor, route_id: int) ->
     return route
 
 
+async def require_route_editor(session: AsyncSession, *, actor: Actor, route_id: int) -> None:
+    """Refuse unless the actor may edit the route, and it is still a draft or returned."""
+    await _editable_route(session, actor, route_id)
+
+
+async def require_item_editor(session: AsyncSession, *, actor: Actor, item_id: int) -> None:
+    """Refuse unless the actor may edit the item's route, and it is still a draft or returned."""
+    _item, route = await item_and_route(session, item_id)
+    await _editable_route(session, actor, route.id)
+
+
 def check_deadline(deadline: date, today: date) -> date:
     if deadline < today:
         raise InvalidInput("route-deadline-past")

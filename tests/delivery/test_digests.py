@@ -3,10 +3,12 @@ outbox; empty digests are not sent; /settings turns it off or moves it."""
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs import enqueue_digests
+from services.delivery.digests import queue_digests
 from services.events.events import EventInput, create_event, sign_up
 from services.models.events import EventKind
 from services.models.people import User
@@ -14,7 +16,7 @@ from services.models.routes import RouteItem
 from services.people.access import actor_for_user
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness, Person
-from tests.support.delivery import run_job
+from tests.support.delivery import RenderingFailed, fails_on_second, outbox_size, run_job
 from tests.support.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
 from tests.support.mentoring_setup import MENTEE, log, make_pair, start_meeting
 from tests.support.route_setup import approved_route, methodist_and_teacher, report_first_item
@@ -61,6 +63,25 @@ async def test_each_role_gets_its_sections_once_a_week_and_empty_digests_are_not
     before = len(teacher.messages())
     assert await digests(harness) == 2
     assert len(teacher.messages()) == before + 1
+
+
+async def test_a_failure_while_queueing_digests_queues_none_and_the_next_run_sends_them_all(
+    harness: Harness, session: AsyncSession, session_factory: async_sessionmaker[AsyncSession], clock: FrozenClock
+) -> None:
+    methodist, teacher = await approved_route(await methodist_and_teacher(harness))
+    await report_first_item(teacher, "Сертификат курса")
+    await session.execute(
+        update(RouteItem)
+        .where(RouteItem.title.like("Цифровые%"))
+        .values(deadline=clock.now().date() + timedelta(days=3))
+    )
+    await session.commit()
+    async with session_factory() as job_session:
+        with pytest.raises(RenderingFailed):
+            await queue_digests(job_session, now=clock.now(), silent_days=14, render=fails_on_second("digest"))
+    assert await outbox_size(session) == 0
+    assert await digests(harness) == 2
+    assert digest_of(methodist) is not None and digest_of(teacher) is not None
 
 
 async def test_settings_turn_the_digest_off_or_move_it_to_another_day_and_hour(

@@ -12,9 +12,9 @@ from aiogram.methods import SendMessage, TelegramMethod
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.delivery.outbox import NewDelivery, enqueue
 from services.models.delivery import Delivery, DeliveryStatus
 from services.models.people import User
+from services.outbox import NewDelivery, enqueue
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness
 from tests.support.delivery import VirtualTime, sender

@@ -5,14 +5,16 @@ from datetime import timedelta
 import pytest
 from icalendar import Calendar
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs import send_event_reminders
-from services.models.events import Event, EventSubject, Registration, RegistrationStatus
+from services.events.reminders import queue_event_reminders
+from services.models.events import Event, EventReminder, EventSubject, Registration, RegistrationStatus
 from services.models.routes import ItemStatus, RouteItem
+from services.outbox import NewDelivery
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness, Person, texts
-from tests.support.delivery import deliver, run_job
+from tests.support.delivery import RenderingFailed, deliver, fails_on_second, outbox_size, run_job
 from tests.support.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
 from tests.support.route_setup import approved_route, methodist_and_teacher
 
@@ -241,6 +243,25 @@ async def test_reminders_go_a_day_and_an_hour_before_once_each(
     assert len(reminders) == 1 and "Через час" in reminders[0] and "ИМЦ, ауд. 12" in reminders[0]
     assert await sent_now() == []
     assert not any("Завтра" in sent.text for sent in second.messages())  # not registered, not reminded
+
+
+async def test_a_failure_while_queueing_event_reminders_marks_none_sent_and_the_next_run_sends_them_all(
+    harness: Harness,
+    cast: tuple[Person, Person, Person],
+    session: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FrozenClock,
+) -> None:
+    methodist, first, second = cast
+    event = await event_with_two(methodist, first, second, session)
+    clock.moment = event.starts_at - timedelta(hours=23)
+    async with session_factory() as job_session:
+        with pytest.raises(RenderingFailed):
+            await queue_event_reminders(job_session, now=clock.now(), render=fails_on_second(NewDelivery("first", 1)))
+    assert await session.scalar(select(func.count()).select_from(EventReminder)) == 0
+    assert await outbox_size(session) == 0
+    assert await run_job(harness, send_event_reminders) == 2
+    assert all(any("Завтра" in sent.text for sent in teacher.messages()) for teacher in (first, second))
 
 
 PLAN_HEADER = [

@@ -5,12 +5,14 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.errors import InvalidInput
 from services.events.events import (
     EventInput,
+    Promotion,
     cancel_registration,
     create_event,
     event_for,
@@ -19,10 +21,15 @@ from services.events.events import (
     sign_up,
     upcoming_events,
 )
+from services.events.plan_import import COLUMNS as PLAN_COLUMNS
+from services.events.plan_import import import_plan
+from services.models.delivery import Delivery
 from services.models.events import Event, EventKind, Registration, RegistrationStatus
 from services.models.people import Organisation, OrgKind, Person, PersonSubject, Role, User
+from services.outbox import NewDelivery
 from services.people.access import Actor, Grant
 from services.people.orgs import Org
+from tests.support.factories import xlsx
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 SEMINAR = EventInput(
@@ -80,6 +87,41 @@ async def municipality_with_teachers(
     return methodist, teachers, [school.id for school in schools]
 
 
+async def refuse_events_titled(session: AsyncSession, title: str) -> None:
+    """A database that refuses one particular event, as a failing disk or a broken constraint would."""
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(
+            text(
+                "CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                f"IF NEW.title = '{title}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$"
+            )
+        )
+        await session.execute(
+            text("CREATE TRIGGER refuse_event BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_event()")
+        )
+    else:
+        await session.execute(
+            text(
+                f"CREATE TRIGGER refuse_event BEFORE INSERT ON events WHEN NEW.title = '{title}' "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+        )
+    await session.commit()
+
+
+async def test_a_plan_whose_third_event_fails_creates_none(
+    session: AsyncSession, session_factory: async_sessionmaker[AsyncSession], region: Org
+) -> None:
+    methodist, _teachers, _schools = await municipality_with_teachers(session, region, 1)
+    await refuse_events_titled(session, "Третье")
+    rows = [[title, "семинар", "10.12.2026 10:00", "10.12.2026 12:00"] for title in ("Первое", "Второе", "Третье")]
+    plan = xlsx(rows, header=PLAN_COLUMNS[:4])
+    with pytest.raises(DBAPIError):
+        await import_plan(session, actor=methodist, content=plan, file_name="plan.xlsx", now=NOW)
+    async with session_factory() as fresh:
+        assert await fresh.scalar(select(func.count()).select_from(Event)) == 0
+
+
 def test_local_times_are_read_in_the_organisers_zone() -> None:
     assert parse_local("25.12.2026 15:30", "Asia/Krasnoyarsk") == datetime(2026, 12, 25, 8, 30, tzinfo=UTC)
     with pytest.raises(InvalidInput):
@@ -105,6 +147,11 @@ async def test_bad_event_data_is_refused(
     assert refused.value.key == key
 
 
+def promotion_delivery(promotion: Promotion) -> NewDelivery:
+    assert promotion.tg_id is not None
+    return NewDelivery(f"promoted:{promotion.person_id}", promotion.tg_id, text=promotion.event_title)
+
+
 async def test_full_event_waitlists_and_a_cancellation_promotes_the_first(session: AsyncSession, region: Org) -> None:
     methodist, teachers, _schools = await municipality_with_teachers(session, region, 4)
     event = await create_event(session, actor=methodist, data=replace(SEMINAR, capacity=2), now=NOW)
@@ -117,12 +164,18 @@ async def test_full_event_waitlists_and_a_cancellation_promotes_the_first(sessio
     ]
     with pytest.raises(InvalidInput, match="event-already-registered"):
         await sign_up(session, actor=teachers[0], event_id=event.id, now=NOW)
-    outcome = await cancel_registration(session, actor=teachers[0], event_id=event.id, now=NOW)
+    outcome = await cancel_registration(
+        session, actor=teachers[0], event_id=event.id, now=NOW, notice=promotion_delivery
+    )
     assert [p.person_id for p in outcome.promoted] == [teachers[2].person_id]
-    promoted = await set_capacity(session, actor=methodist, event_id=event.id, capacity=3, now=NOW)
+    promoted = await set_capacity(
+        session, actor=methodist, event_id=event.id, capacity=3, now=NOW, notice=promotion_delivery
+    )
     assert [p.person_id for p in promoted] == [teachers[3].person_id]
+    # The promoted are told in the same transaction as their seat.
+    assert set(await session.scalars(select(Delivery.chat_id))) == {teachers[2].tg_id, teachers[3].tg_id}
     with pytest.raises(InvalidInput, match="event-capacity-below"):
-        await set_capacity(session, actor=methodist, event_id=event.id, capacity=2, now=NOW)
+        await set_capacity(session, actor=methodist, event_id=event.id, capacity=2, now=NOW, notice=promotion_delivery)
     again = await sign_up(session, actor=teachers[0], event_id=event.id, now=NOW)  # after cancelling, anew
     assert (again.status, again.position) == (RegistrationStatus.WAITLISTED, 1)
 

@@ -2,14 +2,17 @@
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs import send_mentoring_nudges
-from services.models.mentoring import Meeting, MeetingStatus, MentorPair
+from services.mentoring.nudges import queue_nudges
+from services.models.mentoring import Meeting, MeetingStatus, MentorPair, PairNudge
+from services.outbox import NewDelivery
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness, Person, texts
-from tests.support.delivery import run_job
+from tests.support.delivery import RenderingFailed, fails_on_second, outbox_size, run_job
 from tests.support.factories import join_with_consent, read_xlsx
 from tests.support.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_id, start_meeting
 
@@ -165,6 +168,33 @@ async def test_silent_pairs_nudge_the_mentor_then_the_managers_once_each(
     await log(mentor)
     clock.moment = start + timedelta(days=40)
     assert await nudged(mentor) == []
+
+
+async def test_a_failure_while_queueing_nudges_marks_none_sent_and_the_next_run_sends_them_all(
+    harness: Harness,
+    trio: tuple[Person, Person, Person],
+    session: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FrozenClock,
+) -> None:
+    methodist, mentor, _mentee = trio
+    await make_pair(methodist)
+    clock.moment += timedelta(days=31)  # both the mentor's nudge and the managers' notice are due
+    settings = harness.resources["settings"]
+    async with session_factory() as job_session:
+        with pytest.raises(RenderingFailed):
+            await queue_nudges(
+                job_session,
+                now=clock.now(),
+                mentor_after=settings.nudge_days,
+                managers_after=settings.escalate_days,
+                render=fails_on_second(NewDelivery("first", 1)),
+            )
+    assert await session.scalar(select(func.count()).select_from(PairNudge)) == 0
+    assert await outbox_size(session) == 0
+    await run_job(harness, send_mentoring_nudges)
+    assert any("не было встреч 31 дн." in sent.text for sent in mentor.messages())
+    assert any("нет встреч 31 дн." in sent.text for sent in methodist.messages())
 
 
 async def test_a_pair_is_completed_with_a_result_kept_in_its_history(

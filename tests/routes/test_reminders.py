@@ -3,15 +3,16 @@
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs import send_route_reminders
-from services.models.routes import RouteItem
-from services.routes.reminders import reminder_kind
+from services.models.routes import ItemReminder, RouteItem
+from services.outbox import NewDelivery
+from services.routes.reminders import queue_reminders, reminder_kind
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness, Person
-from tests.support.delivery import run_job
+from tests.support.delivery import RenderingFailed, fails_on_second, outbox_size, run_job
 from tests.support.route_setup import approved_route, methodist_and_teacher
 
 DEADLINE = date(2026, 12, 10)
@@ -89,3 +90,23 @@ async def test_reported_items_and_blocked_chats_are_skipped_without_errors(
     clock.moment = at_moscow(12, 12, 12)
     harness.telegram.blocked.add(teacher.user.id)
     assert await reminders_sent(harness, teacher) == []
+
+
+async def test_a_failure_while_queueing_reminders_marks_none_sent_and_the_next_run_sends_them_all(
+    harness: Harness,
+    people: tuple[Person, Person],
+    session: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FrozenClock,
+) -> None:
+    _methodist, teacher = await approved_route(people)
+    await session.execute(update(RouteItem).values(deadline=DEADLINE))
+    await session.commit()
+    clock.moment = at_moscow(3, 12, 10)
+    async with session_factory() as job_session:
+        with pytest.raises(RenderingFailed):
+            await queue_reminders(job_session, now=clock.now(), render=fails_on_second(NewDelivery("first", 1)))
+    assert await session.scalar(select(func.count()).select_from(ItemReminder)) == 0
+    assert await outbox_size(session) == 0
+    sent = await reminders_sent(harness, teacher)
+    assert len(sent) == 2 and all("Через неделю" in text for text in sent)

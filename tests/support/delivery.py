@@ -3,10 +3,17 @@
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from typing import TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.resources import Resources
 from bot.sender import Sender
+from services.models.delivery import Delivery
 from tests.support.conversation import Harness
+
+Rendered = TypeVar("Rendered")
 
 
 class VirtualTime:
@@ -39,3 +46,25 @@ async def run_job(harness: Harness, job: Callable[[Resources], Awaitable[int]]) 
     counted = await job(Resources(**harness.resources))
     await deliver(harness)
     return counted
+
+
+class RenderingFailed(Exception):
+    """What a broken translation would raise half-way through a job's recipients."""
+
+
+def fails_on_second(rendered: Rendered) -> Callable[[object], Rendered]:
+    """A renderer for a job's service that renders the first message and fails on the second."""
+    calls = 0
+
+    def render(_notice: object) -> Rendered:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise RenderingFailed
+        return rendered
+
+    return render
+
+
+async def outbox_size(session: AsyncSession) -> int:
+    return await session.scalar(select(func.count()).select_from(Delivery)) or 0

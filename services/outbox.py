@@ -52,11 +52,6 @@ async def enqueue(session: AsyncSession, deliveries: Sequence[NewDelivery], *, n
         )
 
 
-async def queue_messages(session: AsyncSession, deliveries: Sequence[NewDelivery], *, now: datetime) -> None:
-    await enqueue(session, deliveries, now=now)
-    await session.commit()
-
-
 async def recover(session: AsyncSession) -> int:
     """After a hard stop, rows handed to Telegram without a recorded answer are due again."""
     result = await session.execute(
