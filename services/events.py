@@ -355,22 +355,41 @@ async def sign_up(session: AsyncSession, *, actor: Actor, event_id: int, now: da
         raise InvalidInput("event-registration-closed")
     if existing is not None and existing.status != RegistrationStatus.CANCELLED:
         raise InvalidInput("event-already-registered")
-    # The seat is taken first: on SQLite this UPDATE opens the write transaction, so sign-ups queue here.
+    # Sign-ups for one event take turns from here: PostgreSQL locks the event's row (a full event's
+    # UPDATE below matches nothing and would lock nothing); on SQLite that UPDATE opens the write transaction.
+    await session.execute(select(Event.id).where(Event.id == event_id).with_for_update())
     seated = await _take_seat(session, event_id)
     status = RegistrationStatus.REGISTERED if seated else RegistrationStatus.WAITLISTED
+    queued_at, position = (now, None) if seated else await _end_of_waitlist(session, event_id, now)
     if existing is None:
         existing = Registration(
-            event_id=event_id, person_id=member.person_id, status=status, queued_at=now, updated_at=now
+            event_id=event_id, person_id=member.person_id, status=status, queued_at=queued_at, updated_at=now
         )
         session.add(existing)
     else:
-        existing.status, existing.queued_at, existing.updated_at = status, now, now
+        existing.status, existing.queued_at, existing.updated_at = status, queued_at, now
     try:
         await session.commit()
     except IntegrityError as error:  # the same person twice at once: the unique key keeps one
         await session.rollback()
         raise InvalidInput("event-already-registered") from error
-    return SignUp(status, await _position(session, existing))
+    return SignUp(status, position)
+
+
+async def _end_of_waitlist(session: AsyncSession, event_id: int, now: datetime) -> tuple[datetime, int]:
+    """The queue time and place of one more person on the waitlist, counted under the sign-up lock.
+
+    The queue is the order of arrival at the lock, not of the clock read before it: the new place is
+    after everyone already waiting, so the place told now is the place the card shows afterwards."""
+    last, waiting = (
+        await session.execute(
+            select(func.max(Registration.queued_at), func.count()).where(
+                Registration.event_id == event_id, Registration.status == RegistrationStatus.WAITLISTED
+            )
+        )
+    ).one()
+    queued_at = now if last is None or last < now else last + timedelta(microseconds=1)
+    return queued_at, waiting + 1
 
 
 async def cancel_registration(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> CancelOutcome:

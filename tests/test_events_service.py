@@ -192,3 +192,25 @@ async def test_fifty_simultaneous_sign_ups_for_ten_seats(
             positions.append((await event_for(own, actor=teacher, event_id=event.id, now=NOW)).my_position)
     assert positions == list(range(1, 41))
     assert await session.scalar(select(func.count()).select_from(Registration)) == 50
+
+
+async def test_the_waitlist_place_told_at_a_racing_sign_up_is_the_place_the_card_shows(
+    session: AsyncSession, session_factory: async_sessionmaker[AsyncSession], region: Org
+) -> None:
+    methodist, teachers, _schools = await municipality_with_teachers(session, region, 30)
+    event = await create_event(session, actor=methodist, data=replace(SEMINAR, capacity=5), now=NOW)
+
+    async def one(n: int, teacher: Actor) -> tuple[Actor, int | None]:
+        # Clocks read before the lock disagree with the order of arrival at it: some later, some equal.
+        now = NOW + timedelta(days=1, milliseconds=(len(teachers) - n) // 3)
+        async with session_factory() as own:
+            return teacher, (await sign_up(own, actor=teacher, event_id=event.id, now=now)).position
+
+    results = await asyncio.gather(*(one(n, teacher) for n, teacher in enumerate(teachers)))
+    told = [(teacher, place) for teacher, place in results if place is not None]
+    shown = []
+    for teacher, _place in told:
+        async with session_factory() as own:
+            shown.append((await event_for(own, actor=teacher, event_id=event.id, now=NOW)).my_position)
+    assert [place for _teacher, place in told] == shown
+    assert sorted(shown) == list(range(1, 26))
