@@ -288,7 +288,9 @@ async def upcoming_events(
 
 
 async def event_for(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> EventCard:
-    """An event as a person sees it, with their registration and waitlist place."""
+    """An event as the actor may see it, with their registration and waitlist place: its organisers
+    (methodists of its municipality) and admins see any event, a teacher one whose audience includes
+    them, as the list of events does, or one they signed up for."""
     event = await session.get(Event, event_id)
     if event is None:
         raise NotFound()
@@ -297,6 +299,11 @@ async def event_for(session: AsyncSession, *, actor: Actor, event_id: int, now: 
         registration = await session.scalar(
             select(Registration).where(Registration.event_id == event_id, Registration.person_id == actor.person_id)
         )
+    if registration is None and not _organises(actor, event):
+        member = await _member(session, actor)
+        audience = select(audience_clause(member, now=now)).where(Event.id == event_id)
+        if not await session.scalar(audience):
+            raise Forbidden("event-not-for-you")
     position = await _position(session, registration) if registration else None
     return _card(event, registration, position)
 
@@ -448,9 +455,13 @@ async def organised_event(session: AsyncSession, actor: Actor, event_id: int) ->
     event = await session.get(Event, event_id)
     if event is None:
         raise NotFound()
-    if event.municipality_id not in actor.orgs(Role.METHODIST) and not actor.has(Role.ADMIN):
+    if not _organises(actor, event):
         raise Forbidden()
     return event
+
+
+def _organises(actor: Actor, event: Event) -> bool:
+    return event.municipality_id in actor.orgs(Role.METHODIST) or actor.has(Role.ADMIN)
 
 
 async def set_capacity(
