@@ -1,9 +1,10 @@
 """The one sender of bulk messages: takes due rows from the outbox and hands them to Telegram under a
 global rate, one message per chat per second, pausing everything when Telegram answers 429.
 
-Interactive answers do not go through it, so people are answered while a broadcast runs. On a
-graceful stop the messages in flight are finished and recorded, and the claimed rest goes back to the
-outbox; after a hard kill the rows that were in flight are sent again (at most the in-flight few).
+Interactive answers do not go through it, so people are answered while a broadcast runs. A row is
+marked in flight just before its request and marked with the answer as soon as it arrives, so on a
+graceful stop the messages in flight are finished and recorded and the rest stay due, and after a hard
+kill only the requests really in flight (one at the default rate) are sent again.
 """
 
 import asyncio
@@ -27,14 +28,13 @@ from bot.progress import update_progress
 from bot.resources import Resources
 from bot.retry import bulk_sending
 from services.delivery.news import release_due
-from services.outbox import Outcome, Outgoing, claim, record, recover
+from services.outbox import Outcome, Outgoing, due_batch, mark_sending, record, recover
 
 logger = logging.getLogger(__name__)
 
 Sleep = Callable[[float], Awaitable[Any]]
 PER_CHAT_SECONDS = 1.0
 IDLE_SECONDS = 1.0
-FLUSH_SECONDS = 0.25
 CATCH_UP = 0.05  # seconds
 
 
@@ -85,9 +85,8 @@ class Sender:
         self.progress_every = settings.progress_seconds
         self.last_sent: dict[int, float] = {}
         self.stopping = False
-        self._outcomes: list[Outcome] = []
+        self.in_flight: set[asyncio.Task[None]] = set()  # requests made, answers not yet recorded
         self._progress_at = 0.0
-        self._flushed_at = 0.0
 
     def stop(self) -> None:
         """Finish what is in flight, put the rest back, and return from drain()/run()."""
@@ -98,7 +97,10 @@ class Sender:
         async with self.resources.session_factory() as session:
             recovered = await recover(session)
         if recovered:
-            logger.warning("%d deliveries were in flight at the last stop; sending them again", recovered)
+            logger.warning(
+                "%d requests were in flight without a recorded answer at the last stop; sending them again",
+                recovered,
+            )
         while not self.stopping:
             try:
                 await self.drain()
@@ -109,37 +111,37 @@ class Sender:
     async def drain(self) -> int:
         """Send everything due now; returns how many messages went out."""
         token = bulk_sending.set(True)
-        in_flight: set[asyncio.Task[None]] = set()
+        in_flight = self.in_flight
         sent = 0
         try:
             while not self.stopping:
                 async with self.resources.session_factory() as session:
                     await release_due(session, now=self.resources.clock.now())
-                    batch = await claim(session, now=self.resources.clock.now(), limit=self.batch_size)
+                    batch = await due_batch(session, now=self.resources.clock.now(), limit=self.batch_size)
                 if not batch:
                     break
-                for index, item in enumerate(batch):
-                    if self.stopping:
-                        self._outcomes += [Outcome(rest.id, "again") for rest in batch[index:]]
+                for item in batch:
+                    if self.stopping:  # the rest stay due for the next start
                         break
                     await self._chat_slot(item.chat_id)
                     await self.pacer.slot()
                     while len(in_flight) >= self.in_flight_limit:
                         await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+                    async with self.resources.session_factory() as session:
+                        if not await mark_sending(session, delivery_id=item.id):
+                            continue  # no longer due (e.g. its broadcast was cancelled)
                     self.last_sent[item.chat_id] = self.monotonic()
                     task = asyncio.create_task(self._send(item))
                     in_flight.add(task)
                     task.add_done_callback(in_flight.discard)
                     await asyncio.sleep(0)  # let the request leave now, in its slot, not whenever we next wait
                     sent += 1
-                    await self._flush_if_due()
+                    await self._progress()
                 if in_flight:
                     await asyncio.gather(*in_flight)
-                await self._flush()
         finally:
             if in_flight:
                 await asyncio.gather(*in_flight, return_exceptions=True)
-            await self._flush()
             await self._progress(force=True)
             bulk_sending.reset(token)
         return sent
@@ -150,6 +152,13 @@ class Sender:
             await self.sleep(wait)
 
     async def _send(self, item: Outgoing) -> None:
+        """Make the request of a row marked in flight and record the answer at once: a hard kill can
+        only repeat a request whose answer is not recorded yet."""
+        outcome = await self._request(item)
+        async with self.resources.session_factory() as session:
+            await record(session, [outcome], now=self.resources.clock.now())
+
+    async def _request(self, item: Outgoing) -> Outcome:
         markup = InlineKeyboardMarkup.model_validate_json(item.markup) if item.markup else None
         try:
             if item.copy_chat_id is not None and item.copy_message_id is not None:
@@ -160,33 +169,18 @@ class Sender:
                 await self.bot.send_document(item.chat_id, item.file_id, caption=item.text, reply_markup=markup)
             else:
                 await self.bot.send_message(item.chat_id, item.text, reply_markup=markup)
-            outcome = Outcome(item.id, "sent")
+            return Outcome(item.id, "sent")
         except TelegramRetryAfter as error:
             logger.warning("429 from Telegram: pausing all bulk sending for %s s", error.retry_after)
             self.pacer.pause(error.retry_after)
-            outcome = Outcome(item.id, "again")
+            return Outcome(item.id, "again")
         except TelegramForbiddenError:
-            outcome = Outcome(item.id, "blocked", chat_id=item.chat_id)
+            return Outcome(item.id, "blocked", chat_id=item.chat_id)
         except (TelegramNetworkError, TelegramServerError) as error:
-            outcome = Outcome(item.id, "retry", error=str(error))
+            return Outcome(item.id, "retry", error=str(error))
         except TelegramAPIError as error:  # a refusal that sending again cannot change
             logger.warning("delivery %s refused: %s", item.id, error)
-            outcome = Outcome(item.id, "failed", error=str(error))
-        self._outcomes.append(outcome)
-
-    async def _flush_if_due(self) -> None:
-        # Answers are recorded within a fraction of a second: that bounds what a hard kill could resend.
-        if len(self._outcomes) >= 50 or self.monotonic() - self._flushed_at >= FLUSH_SECONDS:
-            await self._flush()
-        await self._progress()
-
-    async def _flush(self) -> None:
-        if not self._outcomes:
-            return
-        outcomes, self._outcomes = self._outcomes, []
-        self._flushed_at = self.monotonic()
-        async with self.resources.session_factory() as session:
-            await record(session, outcomes, now=self.resources.clock.now())
+            return Outcome(item.id, "failed", error=str(error))
 
     async def _progress(self, *, force: bool = False) -> None:
         if not force and self.monotonic() - self._progress_at < self.progress_every:

@@ -1,16 +1,17 @@
-"""The outbox: every bulk message is a row written before sending starts, claimed by the one sender,
-and marked with what Telegram answered. A row's key makes a second copy of a message impossible."""
+"""The outbox: every bulk message is a row written before sending starts, taken by the one sender,
+marked in flight when its request is made, and marked with Telegram's answer as soon as it arrives.
+A row's key makes a second copy of a message impossible."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, case, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models.delivery import Broadcast, Delivery, DeliveryStatus
-from services.models.people import User
+from services.models.people import User, UtcDateTime
 
 MAX_ATTEMPTS = 5
 BACKOFF = timedelta(seconds=10)  # doubled after each failed attempt
@@ -61,8 +62,8 @@ async def recover(session: AsyncSession) -> int:
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
-async def claim(session: AsyncSession, *, now: datetime, limit: int) -> list[Outgoing]:
-    """Due rows, oldest first and one per chat, marked as being sent."""
+async def due_batch(session: AsyncSession, *, now: datetime, limit: int) -> list[Outgoing]:
+    """Due rows, oldest first and one per chat. They stay pending until each one's request is made."""
     rows = await session.execute(
         select(
             Delivery.id,
@@ -85,12 +86,20 @@ async def claim(session: AsyncSession, *, now: datetime, limit: int) -> list[Out
         if row[1] not in chats:  # a second message to a chat waits for the next batch (1 per second per chat)
             chats.add(row[1])
             batch.append(Outgoing(*row))
-    if batch:
-        await session.execute(
-            update(Delivery).where(Delivery.id.in_([item.id for item in batch])).values(status=DeliveryStatus.SENDING)
-        )
-    await session.commit()
     return batch
+
+
+async def mark_sending(session: AsyncSession, *, delivery_id: int) -> bool:
+    """Mark one row as handed to Telegram, just before its request; False if it is no longer pending.
+
+    Only rows marked so are sent again after a hard kill, so a kill repeats only the requests in flight."""
+    result = await session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.status == DeliveryStatus.PENDING)
+        .values(status=DeliveryStatus.SENDING)
+    )
+    await session.commit()
+    return result.rowcount == 1  # type: ignore[attr-defined,no-any-return]
 
 
 @dataclass(frozen=True)
@@ -102,46 +111,54 @@ class Outcome:
 
 
 async def record(session: AsyncSession, outcomes: Sequence[Outcome], *, now: datetime) -> None:
-    """Write what Telegram answered for a batch of deliveries, in one transaction."""
+    """Write what Telegram answered, one UPDATE per kind of answer, in one transaction."""
     by_kind: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
         by_kind.setdefault(outcome.kind, []).append(outcome)
     if sent := by_kind.get("sent"):
         await session.execute(
-            update(Delivery)
-            .where(Delivery.id.in_([o.delivery_id for o in sent]))
-            .values(status=DeliveryStatus.SENT, sent_at=now)
+            update(Delivery).where(Delivery.id.in_(_ids(sent))).values(status=DeliveryStatus.SENT, sent_at=now)
         )
     if again := by_kind.get("again"):
         await session.execute(
-            update(Delivery)
-            .where(Delivery.id.in_([o.delivery_id for o in again]))
-            .values(status=DeliveryStatus.PENDING)
+            update(Delivery).where(Delivery.id.in_(_ids(again))).values(status=DeliveryStatus.PENDING)
         )
     if blocked := by_kind.get("blocked"):
         await session.execute(
             update(Delivery)
-            .where(Delivery.id.in_([o.delivery_id for o in blocked]))
+            .where(Delivery.id.in_(_ids(blocked)))
             .values(status=DeliveryStatus.BLOCKED, last_error="blocked")
         )
         await session.execute(update(User).where(User.tg_id.in_([o.chat_id for o in blocked])).values(blocked_at=now))
-    for outcome in by_kind.get("failed", []):
+    if failed := by_kind.get("failed"):
         await session.execute(
             update(Delivery)
-            .where(Delivery.id == outcome.delivery_id)
-            .values(status=DeliveryStatus.FAILED, last_error=outcome.error[:300], attempts=Delivery.attempts + 1)
+            .where(Delivery.id.in_(_ids(failed)))
+            .values(status=DeliveryStatus.FAILED, last_error=_errors(failed), attempts=Delivery.attempts + 1)
         )
-    for outcome in by_kind.get("retry", []):
-        attempts = (await session.scalar(select(Delivery.attempts).where(Delivery.id == outcome.delivery_id)) or 0) + 1
-        gave_up = attempts >= MAX_ATTEMPTS
+    if retry := by_kind.get("retry"):
+        # The right-hand sides see the row as it was: `attempts` is the number of earlier tries.
+        backoff = {tries: literal(now + BACKOFF * 2**tries, UtcDateTime()) for tries in range(MAX_ATTEMPTS)}
         await session.execute(
             update(Delivery)
-            .where(Delivery.id == outcome.delivery_id)
+            .where(Delivery.id.in_(_ids(retry)))
             .values(
-                attempts=attempts,
-                last_error=outcome.error[:300],
-                status=DeliveryStatus.FAILED if gave_up else DeliveryStatus.PENDING,
-                next_attempt_at=now + BACKOFF * 2 ** (attempts - 1),
+                attempts=Delivery.attempts + 1,
+                last_error=_errors(retry),
+                status=case(
+                    (Delivery.attempts + 1 >= MAX_ATTEMPTS, literal(DeliveryStatus.FAILED, Delivery.status.type)),
+                    else_=literal(DeliveryStatus.PENDING, Delivery.status.type),
+                ),
+                next_attempt_at=case(backoff, value=Delivery.attempts, else_=backoff[MAX_ATTEMPTS - 1]),
             )
         )
     await session.commit()
+
+
+def _ids(outcomes: list[Outcome]) -> list[int]:
+    return [outcome.delivery_id for outcome in outcomes]
+
+
+def _errors(outcomes: list[Outcome]) -> ColumnElement[str]:
+    """Each row's own error text, in the one UPDATE for all of them."""
+    return case({outcome.delivery_id: outcome.error[:300] for outcome in outcomes}, value=Delivery.id)

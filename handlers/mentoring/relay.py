@@ -87,7 +87,7 @@ async def mentee_card(callback: CallbackQuery, callback_data: MentorAct, ctx: Ct
     builder = InlineKeyboardBuilder()
     for action in ("write", "meeting", "plan"):
         builder.button(text=t.plain(f"mentor-card-{action}"), callback_data=MentorAct(action=action, pair=pair.id))
-    for meeting in await recent_meetings(ctx.session, pair_id=pair.id, now=ctx.now()):
+    for meeting in await recent_meetings(ctx.session, actor=ctx.actor, pair_id=pair.id, now=ctx.now()):
         builder.button(
             text=t.plain("meeting-correct", date=f"{meeting.held_on:%d.%m}", topic=short(meeting.topic, 30)),
             callback_data=MeetingEdit(action="open", meeting=meeting.id),

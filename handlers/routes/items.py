@@ -40,7 +40,7 @@ async def item_open(callback: CallbackQuery, callback_data: ItemAction, ctx: Ctx
     item, route, owner = await get_item(
         ctx.session, actor=ctx.actor, item_id=callback_data.item, today=ctx.now().date()
     )
-    history = await history_of(ctx.session, route_id=route.id, item_id=item.id)
+    history = await history_of(ctx.session, actor=ctx.actor, route_id=route.id, item_id=item.id)
     await callback.answer()
     markup = item_keyboard(ctx.t, item, route, owner=owner)
     await message_of(callback).edit_text(item_text(ctx.t, item, history), reply_markup=markup)
@@ -178,7 +178,7 @@ async def report_send(callback: CallbackQuery, callback_data: ItemAction, state:
 
 async def send_evidence(ctx: Ctx, chat_id: int, item_id: int) -> None:
     """Show a reviewer what the teacher attached: files as they are, links and texts in one message."""
-    evidence = await evidence_of(ctx.session, item_id)
+    evidence = await evidence_of(ctx.session, actor=ctx.actor, item_id=item_id)
     for piece in evidence:
         if piece.kind == EvidenceKind.DOCUMENT and piece.file_id:
             await ctx.bot.send_document(chat_id, piece.file_id)

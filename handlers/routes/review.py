@@ -183,7 +183,7 @@ async def confirm_item(callback: CallbackQuery, callback_data: ItemAction, ctx: 
     item, route, owner = await review_item(
         ctx.session, actor=ctx.actor, item_id=callback_data.item, confirm=True, comment=None, now=ctx.now()
     )
-    history = await history_of(ctx.session, route_id=route.id, item_id=item.id)
+    history = await history_of(ctx.session, actor=ctx.actor, route_id=route.id, item_id=item.id)
     await callback.answer(ctx.t.plain("review-item-confirmed"))
     await message_of(callback).edit_text(item_text(ctx.t, item, history))
     await _tell_owner(ctx, owner, route.id, "item-confirmed-owner", title=item.title)

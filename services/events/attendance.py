@@ -69,10 +69,10 @@ async def add_to_route(session: AsyncSession, *, actor: Actor, event_id: int, no
 
 async def check_in(session: AsyncSession, *, actor: Actor, event_id: int, code: str, now: datetime) -> str:
     """Confirm one's presence with the code shown at the venue, around the event's time; once."""
-    event = await session.get(Event, event_id)
-    if event is None or event.status != EventStatus.ACTIVE:
+    registration = await _my_registration(session, actor, event_id)  # first: nothing said of others' events
+    event = await session.get_one(Event, event_id)
+    if event.status != EventStatus.ACTIVE:
         raise NotFound()
-    registration = await _my_registration(session, actor, event_id)
     if registration.status == RegistrationStatus.ATTENDED:
         raise InvalidInput("event-already-checked-in")
     if registration.status != RegistrationStatus.REGISTERED:

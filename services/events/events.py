@@ -327,7 +327,9 @@ async def upcoming_events(
 
 
 async def event_for(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> EventCard:
-    """An event as a person sees it, with their registration and waitlist place."""
+    """An event as the actor may see it, with their registration and waitlist place: its organisers
+    (methodists of its municipality) and admins see any event, a teacher one whose audience includes
+    them, as the list of events does, or one they signed up for."""
     event = await session.get(Event, event_id)
     if event is None:
         raise NotFound()
@@ -336,6 +338,11 @@ async def event_for(session: AsyncSession, *, actor: Actor, event_id: int, now: 
         registration = await session.scalar(
             select(Registration).where(Registration.event_id == event_id, Registration.person_id == actor.person_id)
         )
+    if registration is None and not _organises(actor, event):
+        member = await _member(session, actor)
+        audience = select(audience_clause(member, now=now)).where(Event.id == event_id)
+        if not await session.scalar(audience):
+            raise Forbidden("event-not-for-you")
     position = await _position(session, registration) if registration else None
     return _card(event, registration, position)
 
@@ -394,22 +401,41 @@ async def sign_up(session: AsyncSession, *, actor: Actor, event_id: int, now: da
         raise InvalidInput("event-registration-closed")
     if existing is not None and existing.status != RegistrationStatus.CANCELLED:
         raise InvalidInput("event-already-registered")
-    # The seat is taken first: on SQLite this UPDATE opens the write transaction, so sign-ups queue here.
+    # Sign-ups for one event take turns from here: PostgreSQL locks the event's row (a full event's
+    # UPDATE below matches nothing and would lock nothing); on SQLite that UPDATE opens the write transaction.
+    await session.execute(select(Event.id).where(Event.id == event_id).with_for_update())
     seated = await _take_seat(session, event_id)
     status = RegistrationStatus.REGISTERED if seated else RegistrationStatus.WAITLISTED
+    queued_at, position = (now, None) if seated else await _end_of_waitlist(session, event_id, now)
     if existing is None:
         existing = Registration(
-            event_id=event_id, person_id=member.person_id, status=status, queued_at=now, updated_at=now
+            event_id=event_id, person_id=member.person_id, status=status, queued_at=queued_at, updated_at=now
         )
         session.add(existing)
     else:
-        existing.status, existing.queued_at, existing.updated_at = status, now, now
+        existing.status, existing.queued_at, existing.updated_at = status, queued_at, now
     try:
         await session.commit()
     except IntegrityError as error:  # the same person twice at once: the unique key keeps one
         await session.rollback()
         raise InvalidInput("event-already-registered") from error
-    return SignUp(status, await _position(session, existing))
+    return SignUp(status, position)
+
+
+async def _end_of_waitlist(session: AsyncSession, event_id: int, now: datetime) -> tuple[datetime, int]:
+    """The queue time and place of one more person on the waitlist, counted under the sign-up lock.
+
+    The queue is the order of arrival at the lock, not of the clock read before it: the new place is
+    after everyone already waiting, so the place told now is the place the card shows afterwards."""
+    last, waiting = (
+        await session.execute(
+            select(func.max(Registration.queued_at), func.count()).where(
+                Registration.event_id == event_id, Registration.status == RegistrationStatus.WAITLISTED
+            )
+        )
+    ).one()
+    queued_at = now if last is None or last < now else last + timedelta(microseconds=1)
+    return queued_at, waiting + 1
 
 
 async def cancel_registration(
@@ -478,9 +504,13 @@ async def organised_event(session: AsyncSession, actor: Actor, event_id: int) ->
     event = await session.get(Event, event_id)
     if event is None:
         raise NotFound()
-    if event.municipality_id not in actor.orgs(Role.METHODIST) and not actor.has(Role.ADMIN):
+    if not _organises(actor, event):
         raise Forbidden()
     return event
+
+
+def _organises(actor: Actor, event: Event) -> bool:
+    return event.municipality_id in actor.orgs(Role.METHODIST) or actor.has(Role.ADMIN)
 
 
 async def set_capacity(

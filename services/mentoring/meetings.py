@@ -136,15 +136,26 @@ async def delete_meeting(session: AsyncSession, *, actor: Actor, meeting_id: int
     return meeting.pair_id
 
 
-async def recent_meetings(session: AsyncSession, *, pair_id: int, now: datetime) -> list[Meeting]:
-    """The pair's entries still open to correction, newest first."""
-    return list(
-        await session.scalars(
-            select(Meeting)
-            .where(Meeting.pair_id == pair_id, Meeting.created_at >= now - EDIT_WINDOW)
-            .order_by(Meeting.id.desc())
-        )
+@dataclass(frozen=True)
+class RecentEntry:
+    """A logged meeting the mentor may still correct."""
+
+    id: int
+    held_on: date
+    topic: str
+
+
+async def recent_meetings(session: AsyncSession, *, actor: Actor, pair_id: int, now: datetime) -> list[RecentEntry]:
+    """The entries still open to correction, newest first, for the pair's mentor only."""
+    _pair, is_mentor = await pair_for(session, actor=actor, pair_id=pair_id)
+    if not is_mentor:
+        raise Forbidden()
+    rows = await session.execute(
+        select(Meeting.id, Meeting.held_on, Meeting.topic)
+        .where(Meeting.pair_id == pair_id, Meeting.created_at >= now - EDIT_WINDOW)
+        .order_by(Meeting.id.desc())
     )
+    return [RecentEntry(*row) for row in rows]
 
 
 @dataclass(frozen=True)

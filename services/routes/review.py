@@ -13,7 +13,7 @@ from services.errors import AlreadyDecided, Forbidden, NotFound
 from services.models.people import Organisation, Person, Role, User
 from services.models.routes import Evidence, EvidenceKind, ItemStatus, Route, RouteEvent, RouteItem, RouteStatus
 from services.people.access import Actor, manager_scope, require_school_manager
-from services.routes.routes import ItemView, RouteView, item_view, log_event, route_view
+from services.routes.routes import ItemView, RouteView, check_access, item_and_route, item_view, log_event, route_view
 
 MAX_COMMENT = 1000
 COUNT_CAP = 1000
@@ -198,13 +198,21 @@ async def route_for_review(session: AsyncSession, *, actor: Actor, route_id: int
     return await route_view(session, route, actor, today)
 
 
-async def evidence_of(session: AsyncSession, item_id: int) -> list[EvidenceView]:
+async def evidence_of(session: AsyncSession, *, actor: Actor, item_id: int) -> list[EvidenceView]:
+    """What the teacher attached to an item, for them and for the managers of their school."""
+    _item, route = await item_and_route(session, item_id)
+    await check_access(session, actor, route.person_id)
     rows = await session.scalars(select(Evidence).where(Evidence.item_id == item_id).order_by(Evidence.id))
     return [EvidenceView(row.kind, row.file_id, row.file_name, row.text) for row in rows]
 
 
-async def history_of(session: AsyncSession, *, route_id: int, item_id: int | None) -> list[HistoryEntry]:
-    """Who did what and when, for an item (with its route's approval) or a whole route."""
+async def history_of(session: AsyncSession, *, actor: Actor, route_id: int, item_id: int | None) -> list[HistoryEntry]:
+    """Who did what and when, for an item (with its route's approval) or a whole route; for the route's
+    owner and the managers of their school."""
+    route = await session.get(Route, route_id)
+    if route is None:
+        raise NotFound()
+    await check_access(session, actor, route.person_id)
     who = func.coalesce(Person.full_name, User.display_name)
     query = (
         select(RouteEvent.action, who, RouteEvent.comment, RouteEvent.at)

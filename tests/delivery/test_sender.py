@@ -3,18 +3,24 @@ global pause, blocked users, bounded retries, and a stop half-way with nothing l
 
 import asyncio
 import itertools
+import logging
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from aiogram.exceptions import TelegramRetryAfter, TelegramServerError
 from aiogram.methods import SendMessage, TelegramMethod
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.resources import Resources
+from bot.sender import Sender
 from services.models.delivery import Delivery, DeliveryStatus
 from services.models.people import User
-from services.outbox import NewDelivery, enqueue
+from services.outbox import BACKOFF, MAX_ATTEMPTS, NewDelivery, Outcome, enqueue, record
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness
 from tests.support.delivery import VirtualTime, sender
@@ -174,3 +180,100 @@ async def test_rows_in_flight_at_a_hard_stop_are_sent_after_the_restart(
     restarted.stop()
     await running
     assert set(await session.scalars(select(Delivery.status))) == {DeliveryStatus.SENT}
+
+
+class Killed(Exception):
+    """The sender's process is gone: it neither writes to the database nor sends anything more."""
+
+
+class PromptAnswers(VirtualTime):
+    """Telegram and the database answer within a sending interval, as they do at the default rate."""
+
+    sender: Sender
+
+    async def sleep(self, seconds: float) -> None:
+        if self.sender.in_flight:
+            await asyncio.wait(self.sender.in_flight)
+        await super().sleep(seconds)
+
+
+def mortal_sessions(harness: Harness, dead: Callable[[], bool]) -> async_sessionmaker[AsyncSession]:
+    """Sessions that cannot commit once the process is dead: what it had not committed is lost."""
+
+    class Mortal(AsyncSession):
+        async def commit(self) -> None:
+            if dead():
+                raise Killed()
+            await super().commit()
+
+    factory: async_sessionmaker[AsyncSession] = harness.resources["session_factory"]
+    return async_sessionmaker(factory.kw["bind"], class_=Mortal, expire_on_commit=False)
+
+
+async def test_a_hard_kill_mid_broadcast_repeats_only_the_request_in_flight_and_the_log_says_so(
+    harness: Harness, session: AsyncSession, clock: FrozenClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    chats = [70_000 + n for n in range(60)]
+    await outbox(session, chats, clock)
+    time = PromptAnswers()
+    in_flight_at_kill: list[int] = []
+
+    def kill_at_twentieth(method: TelegramMethod[Any]) -> None:
+        if in_flight_at_kill:
+            raise Killed()
+        if isinstance(method, SendMessage) and len(harness.telegram.sent) == 19:
+            in_flight_at_kill.append(int(method.chat_id))  # Telegram has it; its answer is never recorded
+
+    harness.telegram.on_request = kill_at_twentieth
+    resources = replace(
+        Resources(**harness.resources), session_factory=mortal_sessions(harness, lambda: bool(in_flight_at_kill))
+    )
+    doomed = time.sender = Sender(harness.bot, resources, monotonic=time.monotonic, sleep=time.sleep)
+    with pytest.raises(Killed):
+        await doomed.drain()
+    assert len(harness.telegram.sent) == 20
+
+    harness.telegram.on_request = None
+    restarted = time.sender = sender(harness, time)
+    with caplog.at_level(logging.WARNING, logger="bot.sender"):
+        running = asyncio.create_task(restarted.run())
+        while len(harness.telegram.sent) < len(chats) + 1:
+            await asyncio.sleep(0)
+        restarted.stop()
+        await running
+    assert "1 requests were in flight" in caplog.text
+    tries = Counter(sent.chat_id for sent in harness.telegram.sent)
+    assert tries.keys() == set(chats)  # nobody lost
+    assert [chat for chat, count in tries.items() if count > 1] == in_flight_at_kill
+    assert set(await session.scalars(select(Delivery.status))) == {DeliveryStatus.SENT}
+
+
+async def test_answers_recorded_together_keep_each_rows_own_error_and_backoff(
+    session: AsyncSession, clock: FrozenClock
+) -> None:
+    await outbox(session, [80_001, 80_002, 80_003, 80_004], clock)
+    rows = {row.chat_id: row for row in await session.scalars(select(Delivery))}
+    await session.execute(update(Delivery).where(Delivery.chat_id == 80_002).values(attempts=MAX_ATTEMPTS - 1))
+    await session.commit()
+    now = clock.now()
+    await record(
+        session,
+        [
+            Outcome(rows[80_001].id, "retry", error="Bad Gateway"),
+            Outcome(rows[80_002].id, "retry", error="Timeout"),
+            Outcome(rows[80_003].id, "failed", error="chat not found"),
+            Outcome(rows[80_004].id, "failed", error="message is too long"),
+        ],
+        now=now,
+    )
+    session.expire_all()
+    found = {
+        row.chat_id: (row.status, row.attempts, row.last_error, row.next_attempt_at)
+        for row in await session.scalars(select(Delivery))
+    }
+    assert found == {
+        80_001: (DeliveryStatus.PENDING, 1, "Bad Gateway", now + BACKOFF),
+        80_002: (DeliveryStatus.FAILED, MAX_ATTEMPTS, "Timeout", now + BACKOFF * 2 ** (MAX_ATTEMPTS - 1)),
+        80_003: (DeliveryStatus.FAILED, 1, "chat not found", now),
+        80_004: (DeliveryStatus.FAILED, 1, "message is too long", now),
+    }

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from services.errors import InvalidInput
+from services.errors import Forbidden, InvalidInput
 from services.events.events import (
     EventInput,
     Promotion,
@@ -43,11 +43,15 @@ SEMINAR = EventInput(
 
 
 async def municipality_with_teachers(
-    session: AsyncSession, region: Org, count: int, *, young: bool = False
+    session: AsyncSession, region: Org, count: int, *, young: bool = False, first_tg_id: int = 10_000
 ) -> tuple[Actor, list[Actor], list[int]]:
     """A methodist and `count` teachers of two schools, each with an account."""
     municipality = Organisation(
-        kind=OrgKind.MUNICIPALITY, name="Район", parent_id=region.id, timezone="Europe/Moscow", created_at=NOW
+        kind=OrgKind.MUNICIPALITY,
+        name=f"Район {first_tg_id}",
+        parent_id=region.id,
+        timezone="Europe/Moscow",
+        created_at=NOW,
     )
     session.add(municipality)
     await session.flush()
@@ -76,14 +80,15 @@ async def municipality_with_teachers(
         session.add(person)
         await session.flush()
         session.add(PersonSubject(person_id=person.id, subject="математика" if n % 2 == 0 else "история"))
-        user = User(tg_id=10_000 + n, person_id=person.id, language="ru", consent_at=NOW, created_at=NOW)
+        user = User(tg_id=first_tg_id + n, person_id=person.id, language="ru", consent_at=NOW, created_at=NOW)
         session.add(user)
         await session.flush()
         teachers.append(Actor(user.id, user.tg_id, person.id, "ru", True))
-    methodist_user = User(tg_id=9_000, language="ru", consent_at=NOW, created_at=NOW)
+    methodist_user = User(tg_id=first_tg_id - 1_000, language="ru", consent_at=NOW, created_at=NOW)
     session.add(methodist_user)
     await session.commit()
-    methodist = Actor(methodist_user.id, 9_000, None, "ru", True, (Grant(Role.METHODIST, municipality.id),))
+    grants = (Grant(Role.METHODIST, municipality.id),)
+    methodist = Actor(methodist_user.id, methodist_user.tg_id, None, "ru", True, grants)
     return methodist, teachers, [school.id for school in schools]
 
 
@@ -245,3 +250,59 @@ async def test_fifty_simultaneous_sign_ups_for_ten_seats(
             positions.append((await event_for(own, actor=teacher, event_id=event.id, now=NOW)).my_position)
     assert positions == list(range(1, 41))
     assert await session.scalar(select(func.count()).select_from(Registration)) == 50
+
+
+async def test_the_waitlist_place_told_at_a_racing_sign_up_is_the_place_the_card_shows(
+    session: AsyncSession, session_factory: async_sessionmaker[AsyncSession], region: Org
+) -> None:
+    methodist, teachers, _schools = await municipality_with_teachers(session, region, 30)
+    event = await create_event(session, actor=methodist, data=replace(SEMINAR, capacity=5), now=NOW)
+
+    async def one(n: int, teacher: Actor) -> tuple[Actor, int | None]:
+        # Clocks read before the lock disagree with the order of arrival at it: some later, some equal.
+        now = NOW + timedelta(days=1, milliseconds=(len(teachers) - n) // 3)
+        async with session_factory() as own:
+            return teacher, (await sign_up(own, actor=teacher, event_id=event.id, now=now)).position
+
+    results = await asyncio.gather(*(one(n, teacher) for n, teacher in enumerate(teachers)))
+    told = [(teacher, place) for teacher, place in results if place is not None]
+    shown = []
+    for teacher, _place in told:
+        async with session_factory() as own:
+            shown.append((await event_for(own, actor=teacher, event_id=event.id, now=NOW)).my_position)
+    assert [place for _teacher, place in told] == shown
+    assert sorted(place for _teacher, place in told) == list(range(1, 26))
+
+
+async def test_an_event_is_read_by_its_audience_its_organisers_and_admins_only(
+    session: AsyncSession, region: Org
+) -> None:
+    methodist, teachers, schools = await municipality_with_teachers(session, region, 2, young=True)
+    events = {
+        "school 1": replace(SEMINAR, school_ids=(schools[0],)),
+        "history": replace(SEMINAR, subjects=("история",)),
+        "young": replace(SEMINAR, young_only=True),
+        "mentors": replace(SEMINAR, audience_role="mentor"),
+        "managers": replace(SEMINAR, audience_role="manager"),
+        "everyone": SEMINAR,
+    }
+    ids = {name: (await create_event(session, actor=methodist, data=data, now=NOW)).id for name, data in events.items()}
+
+    async def readable(actor: Actor) -> set[str]:
+        seen = set()
+        for name, event_id in ids.items():
+            try:
+                await event_for(session, actor=actor, event_id=event_id, now=NOW)
+                seen.add(name)
+            except Forbidden as refused:
+                assert refused.key in ("event-not-for-you", "events-need-roster")
+        return seen
+
+    assert await readable(teachers[0]) == {"school 1", "young", "everyone"}  # school 1, mathematics, young
+    assert await readable(teachers[1]) == {"history", "everyone"}  # school 2, history, not young
+    assert await readable(methodist) == set(ids)
+    assert await readable(Actor(9_001, 9_001, None, "ru", True, (Grant(Role.ADMIN, region.id),))) == set(ids)
+    assert await readable(Actor(9_002, 9_002, None, "ru", True)) == set()  # a stranger
+    other_methodist, elsewhere, _schools = await municipality_with_teachers(session, region, 1, first_tg_id=20_000)
+    assert await readable(other_methodist) == set()
+    assert await readable(elsewhere[0]) == set()
