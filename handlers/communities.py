@@ -11,7 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from handlers.keyboards import MenuAction, message_of, short
-from handlers.uploads import ask_for_file, report_problems, uploaded
+from handlers.uploads import ask_for_file, reading_progress, report_problems, uploaded
 from services.communities import (
     COLUMNS,
     clean_community_name,
@@ -150,9 +150,15 @@ async def upload_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> 
 async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     content, file_name = await uploaded(message, ctx)
     try:
-        added = await import_members(
-            ctx.session, actor=ctx.actor, content=content, file_name=file_name, today=ctx.now().date()
-        )
+        async with reading_progress(message, ctx.t) as progress:
+            added = await import_members(
+                ctx.session,
+                actor=ctx.actor,
+                content=content,
+                file_name=file_name,
+                today=ctx.now().date(),
+                progress=progress,
+            )
     except RosterRejected as rejected:
         await report_problems(message, ctx.t, rejected.problems)
         return

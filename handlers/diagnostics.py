@@ -12,7 +12,7 @@ from bot.i18n import Translator
 from handlers.keyboards import message_of, page_row, short
 from handlers.people_search import answer_people
 from handlers.route_views import RouteAction
-from handlers.uploads import report_problems, uploaded
+from handlers.uploads import reading_progress, report_problems, uploaded
 from services.catalogue import catalogue_municipality, get_activity, hide_activity, import_catalogue, list_activities
 from services.diagnostics import LEVELS, import_diagnostics, record_diagnostic, record_self_assessment
 from services.errors import Forbidden, NotFound, RosterRejected
@@ -96,16 +96,22 @@ async def upload_begin(callback: CallbackQuery, callback_data: RouteAction, stat
 async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     content, name = await uploaded(message, ctx)
     try:
-        if await state.get_state() == Upload.catalogue.state:
-            created, updated = await import_catalogue(
-                ctx.session, actor=ctx.actor, content=content, file_name=name, now=ctx.now()
-            )
-            text = ctx.t("catalogue-imported", created=created, updated=updated)
-        else:
-            added, skipped = await import_diagnostics(
-                ctx.session, actor=ctx.actor, content=content, file_name=name, today=ctx.now().date()
-            )
-            text = ctx.t("diagnostics-imported", added=added, skipped=skipped)
+        async with reading_progress(message, ctx.t) as progress:
+            if await state.get_state() == Upload.catalogue.state:
+                created, updated = await import_catalogue(
+                    ctx.session, actor=ctx.actor, content=content, file_name=name, now=ctx.now(), progress=progress
+                )
+                text = ctx.t("catalogue-imported", created=created, updated=updated)
+            else:
+                added, skipped = await import_diagnostics(
+                    ctx.session,
+                    actor=ctx.actor,
+                    content=content,
+                    file_name=name,
+                    today=ctx.now().date(),
+                    progress=progress,
+                )
+                text = ctx.t("diagnostics-imported", added=added, skipped=skipped)
     except RosterRejected as rejected:
         await report_problems(message, ctx.t, rejected.problems)
         return

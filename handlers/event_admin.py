@@ -16,7 +16,7 @@ from handlers.event_views import EventAct, EventOpen, list_button
 from handlers.events import tell_promoted
 from handlers.keyboards import message_of, short
 from handlers.notify import outgoing
-from handlers.uploads import ask_for_file, report_problems, uploaded
+from handlers.uploads import ask_for_file, reading_progress, report_problems, uploaded
 from services.attendance import attendance_counts, mark_attendance, material_chats, participants
 from services.broadcasts import send_copies, set_progress_message
 from services.errors import InvalidInput, RosterRejected
@@ -493,7 +493,10 @@ async def plan_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> No
 async def plan_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     content, file_name = await uploaded(message, ctx)
     try:
-        created = await import_plan(ctx.session, actor=ctx.actor, content=content, file_name=file_name, now=ctx.now())
+        async with reading_progress(message, ctx.t) as progress:
+            created = await import_plan(
+                ctx.session, actor=ctx.actor, content=content, file_name=file_name, now=ctx.now(), progress=progress
+            )
     except RosterRejected as rejected:
         await report_problems(message, ctx.t, rejected.problems)
         return

@@ -15,7 +15,7 @@ from handlers.mentoring_callbacks import MentorAct, PairsPage, PairStep
 from handlers.mentoring_plan import month_name
 from handlers.notify import notify
 from handlers.people_search import answer_people
-from handlers.uploads import ask_for_file, report_problems, uploaded
+from handlers.uploads import ask_for_file, reading_progress, report_problems, uploaded
 from services.errors import RosterRejected
 from services.mentoring import PairView, create_pair, end_pair, require_pair_manager, scope_pairs
 from services.mentoring_import import COLUMNS as IMPORT_COLUMNS
@@ -190,14 +190,16 @@ async def import_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> 
 async def import_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     content, file_name = await uploaded(message, ctx)
     try:
-        created, skipped = await import_pairs(
-            ctx.session,
-            actor=ctx.actor,
-            content=content,
-            file_name=file_name,
-            now=ctx.now(),
-            mentor_limit=ctx.settings.mentor_limit,
-        )
+        async with reading_progress(message, ctx.t) as progress:
+            created, skipped = await import_pairs(
+                ctx.session,
+                actor=ctx.actor,
+                content=content,
+                file_name=file_name,
+                now=ctx.now(),
+                mentor_limit=ctx.settings.mentor_limit,
+                progress=progress,
+            )
     except RosterRejected as rejected:
         await report_problems(message, ctx.t, rejected.problems)
         return

@@ -12,12 +12,13 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.context import Ctx
 from bot.i18n import Translator
 from handlers.keyboards import MenuAction, message_of
-from handlers.uploads import check_size, download, report_problems
+from handlers.uploads import check_size, download, reading_progress, report_problems
 from services.errors import RosterRejected
 from services.invites import PersonInvite, issue_person_invites
 from services.roster import import_roster, import_scope, plan_import
-from services.roster_file import RosterRow, parse_roster
+from services.roster_file import RosterRow, read_roster
 from services.spreadsheets import roster_template, write_table
+from services.tables import ReadProgress
 
 router = Router(name="roster")
 SCHOOLS_IN_MESSAGE = 30
@@ -58,9 +59,10 @@ async def roster_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     document = message.document
     assert document is not None
     check_size(document)
-    progress = await message.answer(ctx.t("roster-checking"))
+    checking = await message.answer(ctx.t("roster-checking"))
     try:
-        rows = await _read_rows(ctx, document.file_id, document.file_name or "")
+        async with reading_progress(message, ctx.t) as progress:
+            rows = await _read_rows(ctx, document.file_id, document.file_name or "", progress)
         plan = await plan_import(ctx.session, actor=ctx.actor, rows=rows)
     except RosterRejected as rejected:
         await report_problems(message, ctx.t, rejected.problems)
@@ -72,7 +74,7 @@ async def roster_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await state.update_data(file_id=document.file_id, file_name=document.file_name)
     names = "\n".join(f"• {name}" for name in plan.new_schools[:SCHOOLS_IN_MESSAGE])
     more = max(0, len(plan.new_schools) - SCHOOLS_IN_MESSAGE)
-    await progress.edit_text(
+    await checking.edit_text(
         ctx.t("roster-new-schools", count=len(plan.new_schools), municipality=plan.scope.municipality.name)
         + "\n"
         + ctx.t("roster-school-list", names=names, more=more),
@@ -99,9 +101,9 @@ async def roster_not_a_file(message: Message, ctx: Ctx) -> None:
     await message.answer(ctx.t("roster-send-file"))
 
 
-async def _read_rows(ctx: Ctx, file_id: str, file_name: str) -> list[RosterRow]:
+async def _read_rows(ctx: Ctx, file_id: str, file_name: str, progress: ReadProgress | None = None) -> list[RosterRow]:
     """Download the file again by its id (nothing is kept between steps) and validate it."""
-    return parse_roster(await download(ctx, file_id), file_name, today=ctx.now().date())
+    return await read_roster(await download(ctx, file_id), file_name, today=ctx.now().date(), progress=progress)
 
 
 async def _import(message: Message, state: FSMContext, ctx: Ctx, rows: list[RosterRow], *, confirmed: bool) -> None:

@@ -1,18 +1,22 @@
 """Files people send: size checked before anything is fetched, downloaded by file id, and a rejected
 file's problems reported row by row (with a spreadsheet when the list is long)."""
 
+import asyncio
 import io
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager, suppress
 
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BufferedInputFile, CallbackQuery, Document, Message
 
 from bot.context import Ctx
 from bot.i18n import Translator
 from services.errors import InvalidInput, RowProblem
 from services.spreadsheets import write_table
-from services.tables import MAX_FILE_BYTES
+from services.tables import MAX_FILE_BYTES, ReadProgress
 
 PROBLEMS_IN_MESSAGE = 15
+PROGRESS_EVERY = 3.0  # seconds between updates of "rows read so far"
 
 
 def check_size(document: Document) -> None:
@@ -51,6 +55,35 @@ async def download(ctx: Ctx, file_id: str) -> bytes:
     buffer = io.BytesIO()
     await ctx.bot.download_file(file.file_path or "", buffer)
     return buffer.getvalue()
+
+
+@asynccontextmanager
+async def reading_progress(message: Message, t: Translator) -> AsyncIterator[ReadProgress]:
+    """Rows read so far, for the import inside the block: shown only if reading takes a while."""
+    progress = ReadProgress()
+    task = asyncio.create_task(_show_progress(message, t, progress))
+    try:
+        yield progress
+    finally:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
+
+
+async def _show_progress(message: Message, t: Translator, progress: ReadProgress) -> None:
+    shown: Message | None = None
+    rows = 0
+    while True:
+        await asyncio.sleep(PROGRESS_EVERY)
+        if progress.rows == rows:
+            continue
+        rows = progress.rows
+        text = t("file-reading", rows=rows)
+        with suppress(TelegramAPIError):  # progress is a courtesy: never the reason an import fails
+            if shown is None:
+                shown = await message.answer(text)
+            else:
+                await shown.edit_text(text)
 
 
 async def report_problems(message: Message, t: Translator, problems: list[RowProblem]) -> None:

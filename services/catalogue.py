@@ -10,7 +10,7 @@ from services.access import Actor
 from services.errors import Forbidden, NotFound, RosterRejected, RowProblem
 from services.models import Role
 from services.route_models import Activity, ActivityKind, Area, Registry
-from services.tables import read_table, text_of
+from services.tables import ReadProgress, read_rows, text_of
 
 COLUMNS = ("Название", "Вид", "Часы", "Реестр", "Компетенции")
 KIND_NAMES = {
@@ -104,11 +104,17 @@ async def hide_activity(session: AsyncSession, *, actor: Actor, activity_id: int
 
 
 async def import_catalogue(
-    session: AsyncSession, *, actor: Actor, content: bytes, file_name: str, now: datetime
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    content: bytes,
+    file_name: str,
+    now: datetime,
+    progress: ReadProgress | None = None,
 ) -> tuple[int, int]:
     """Add the file's activities (matched by title, so a re-import updates); all rows or none."""
     municipality_id = catalogue_municipality(actor)
-    table = read_table(content, file_name)
+    table = iter(await read_rows(content, file_name, progress))
     header = [text_of(cell).casefold() for cell in next(table, [])]
     positions = {name: header.index(name.casefold()) for name in COLUMNS if name.casefold() in header}
     problems = [RowProblem(1, name, "missing-column") for name in COLUMNS if name not in positions and name != "Часы"]

@@ -13,7 +13,7 @@ from services.events import organiser_municipality
 from services.indicator_models import Community, CommunityLevel, CommunityMember
 from services.models import Organisation, Person
 from services.people import name_key
-from services.tables import date_of, named_rows, text_of
+from services.tables import ReadProgress, date_of, named_rows, text_of
 
 MAX_NAME = 300
 COLUMNS = ("ФИО", "Дата рождения", "Сообщество")
@@ -106,10 +106,18 @@ async def set_membership(session: AsyncSession, *, actor: Actor, community_id: i
     return member
 
 
-async def import_members(session: AsyncSession, *, actor: Actor, content: bytes, file_name: str, today: date) -> int:
+async def import_members(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    content: bytes,
+    file_name: str,
+    today: date,
+    progress: ReadProgress | None = None,
+) -> int:
     """Members from a file (ФИО, Дата рождения, Сообщество); every row must match, or nobody is added."""
     municipality_id = organiser_municipality(actor)
-    problems, table = named_rows(content, file_name, COLUMNS, COLUMNS)
+    problems, table = await named_rows(content, file_name, COLUMNS, COLUMNS, progress)
     communities = {
         name_key(name): cid
         for cid, name in await session.execute(

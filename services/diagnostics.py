@@ -12,7 +12,7 @@ from services.errors import Forbidden, InvalidInput, NotFound, RosterRejected, R
 from services.models import Diagnostic, DiagnosticDeficit, Organisation, Person
 from services.people import name_key
 from services.route_models import Area
-from services.tables import date_of, named_rows, text_of
+from services.tables import ReadProgress, date_of, named_rows, text_of
 
 LEVELS = ("high", "elevated", "basic", "low")
 LEVEL_NAMES = {"высокий": "high", "повышенный": "elevated", "базовый": "basic", "низкий": "low"}
@@ -78,11 +78,17 @@ async def record_diagnostic(
 
 
 async def import_diagnostics(
-    session: AsyncSession, *, actor: Actor, content: bytes, file_name: str, today: date
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    content: bytes,
+    file_name: str,
+    today: date,
+    progress: ReadProgress | None = None,
 ) -> tuple[int, int]:
     """Results for people of the methodist's municipality; all rows or none; a repeated row is skipped."""
     municipality_id = catalogue_municipality(actor)
-    problems, table = named_rows(content, file_name, COLUMNS, COLUMNS)
+    problems, table = await named_rows(content, file_name, COLUMNS, COLUMNS, progress)
     people = {
         (person.name_key, person.birth_date): person.id
         for person in await session.scalars(

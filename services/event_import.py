@@ -11,7 +11,7 @@ from services.events import EventInput, check_event, create_event, organiser_mun
 from services.orgs import Org, get_org, schools_by_key
 from services.people import name_key
 from services.roster_file import NO, YES
-from services.tables import named_rows, text_of
+from services.tables import ReadProgress, named_rows, text_of
 
 COLUMNS = (
     "Название",
@@ -48,11 +48,19 @@ RULE_COLUMN = {
 }
 
 
-async def import_plan(session: AsyncSession, *, actor: Actor, content: bytes, file_name: str, now: datetime) -> int:
+async def import_plan(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    content: bytes,
+    file_name: str,
+    now: datetime,
+    progress: ReadProgress | None = None,
+) -> int:
     """Validate every row of the plan, then create them all; returns how many were created."""
     municipality = await get_org(session, organiser_municipality(actor))
     schools = await schools_by_key(session, municipality.id)
-    problems, table = named_rows(content, file_name, COLUMNS, REQUIRED)
+    problems, table = await named_rows(content, file_name, COLUMNS, REQUIRED, progress)
     plans: list[EventInput] = []
     for line, cells in table:
         value = {name: text_of(cell) for name, cell in cells.items()}

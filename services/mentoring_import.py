@@ -14,7 +14,7 @@ from services.mentoring import DEFAULT_TERM, require_pair_manager
 from services.mentoring_models import MentorPair, PairKind, PairStatus
 from services.models import Organisation, Person
 from services.people import is_young_specialist, name_key
-from services.tables import date_of, named_rows, text_of
+from services.tables import ReadProgress, date_of, named_rows, text_of
 
 COLUMNS = (
     "Наставник",
@@ -66,11 +66,18 @@ class _Row:
 
 
 async def import_pairs(
-    session: AsyncSession, *, actor: Actor, content: bytes, file_name: str, now: datetime, mentor_limit: int
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    content: bytes,
+    file_name: str,
+    now: datetime,
+    mentor_limit: int,
+    progress: ReadProgress | None = None,
 ) -> tuple[int, int]:
     """Create the file's pairs; returns (created, skipped because already active)."""
     require_pair_manager(actor)
-    problems, table = named_rows(content, file_name, COLUMNS, REQUIRED)
+    problems, table = await named_rows(content, file_name, COLUMNS, REQUIRED, progress)
     if len(table) > MAX_PAIRS:
         raise InvalidInput("file-too-many-rows", limit=MAX_PAIRS)
     people: dict[str, list[_Candidate]] = {}
