@@ -25,7 +25,8 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # an XLSX is a zip: refuse a small file 
 # What openpyxl, zipfile and the XML parsers raise on a broken file: its parts are missing (KeyError),
 # cut short (EOFError, BadZipFile), badly compressed (zlib.error), not XML (SyntaxError is the base of
 # both ElementTree's ParseError and lxml's XMLSyntaxError), or hold values that make no sense (ValueError,
-# TypeError, OverflowError: e.g. a date cell of 10^20 days).
+# TypeError, OverflowError: e.g. a date cell of 10^20 days), or claim an encryption or compression zipfile
+# cannot undo (RuntimeError, and its NotImplementedError).
 DAMAGED = (
     InvalidFileException,
     zipfile.BadZipFile,
@@ -39,6 +40,7 @@ DAMAGED = (
     TypeError,
     OverflowError,
     AttributeError,
+    RuntimeError,
 )
 
 
@@ -91,6 +93,9 @@ def _xlsx_rows(content: bytes) -> Iterator[list[object]]:
     workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     try:
         sheet = workbook.worksheets[0]
+        # The size a file claims for its sheet is not trusted: too small would hide rows, too big would
+        # pad a million empty ones. Rows are read as they are in the file, cut at MAX_COLUMNS.
+        sheet.reset_dimensions()
         for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
             yield list(row)
     finally:
