@@ -433,6 +433,7 @@ event-kind-contest = contest
 event-title = <b>{ $title }</b>
 event-when = { $kind }, { $start }–{ $end } ({ $timezone })
 event-place = 📍 { $place }
+event-description = { $description }
 event-seats = { $left ->
         [-1] Seats: unlimited
        *[other] Seats left: { $left } of { $capacity }

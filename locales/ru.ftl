@@ -435,6 +435,7 @@ event-kind-contest = конкурс
 event-title = <b>{ $title }</b>
 event-when = { $kind }, { $start }–{ $end } ({ $timezone })
 event-place = 📍 { $place }
+event-description = { $description }
 event-seats = { $left ->
         [-1] Мест: без ограничений
        *[other] Свободно мест: { $left } из { $capacity }
