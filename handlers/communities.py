@@ -160,7 +160,7 @@ async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
                 progress=progress,
             )
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected)
         return
     await state.clear()
     await message.answer(ctx.t("communities-imported", count=added))

@@ -113,7 +113,7 @@ async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
                 )
                 text = ctx.t("diagnostics-imported", added=added, skipped=skipped)
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected)
         return
     await state.clear()
     await message.answer(text)

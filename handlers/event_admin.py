@@ -498,7 +498,7 @@ async def plan_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
                 ctx.session, actor=ctx.actor, content=content, file_name=file_name, now=ctx.now(), progress=progress
             )
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected)
         return
     await state.clear()
     await message.answer(ctx.t("event-plan-imported", count=created))

@@ -65,7 +65,7 @@ async def roster_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
             rows = await _read_rows(ctx, document.file_id, document.file_name or "", progress)
         plan = await plan_import(ctx.session, actor=ctx.actor, rows=rows)
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected)
         return
     if not plan.new_schools:
         await _import(message, state, ctx, rows, confirmed=False)
@@ -113,7 +113,7 @@ async def _import(message: Message, state: FSMContext, ctx: Ctx, rows: list[Rost
             ctx.session, actor=ctx.actor, rows=rows, confirm_new_schools=confirmed, now=ctx.now()
         )
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected)
         return
     await state.clear()
     invites = await issue_person_invites(

@@ -11,7 +11,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Document, Message
 
 from bot.context import Ctx
 from bot.i18n import Translator
-from services.errors import InvalidInput, RowProblem
+from services.errors import InvalidInput, RosterRejected, RowProblem
 from services.spreadsheets import write_table
 from services.tables import MAX_FILE_BYTES, ReadProgress
 
@@ -86,12 +86,13 @@ async def _show_progress(message: Message, t: Translator, progress: ReadProgress
                 await shown.edit_text(text)
 
 
-async def report_problems(message: Message, t: Translator, problems: list[RowProblem]) -> None:
-    """Say what is wrong, row by row; the full list goes as a spreadsheet when it is long."""
+async def report_problems(message: Message, t: Translator, rejected: RosterRejected) -> None:
+    """Say what is wrong, row by row: the first few in the message, the first thousand as a spreadsheet."""
+    problems = rejected.problems
     lines = [_problem_line(t, problem) for problem in problems[:PROBLEMS_IN_MESSAGE]]
-    text = t("roster-rejected", count=len(problems)) + "\n" + "\n".join(lines)
-    if len(problems) > PROBLEMS_IN_MESSAGE:
-        text += "\n" + t("roster-more-problems", count=len(problems) - PROBLEMS_IN_MESSAGE)
+    text = t("roster-rejected", count=rejected.total) + "\n" + "\n".join(lines)
+    if rejected.total > PROBLEMS_IN_MESSAGE:
+        text += "\n" + t("roster-more-problems", count=rejected.total - PROBLEMS_IN_MESSAGE)
     await message.answer(text)
     if len(problems) > PROBLEMS_IN_MESSAGE:
         table = write_table(

@@ -17,12 +17,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 import services.tables
 from bot.i18n import Translations
-from services.errors import InvalidInput
+from handlers.uploads import PROBLEMS_IN_MESSAGE
+from services.errors import InvalidInput, RosterRejected
+from services.event_import import COLUMNS as PLAN_COLUMNS
 from services.models import Base
 from services.spreadsheets import write_table
 from services.tables import MAX_ROWS, ReadProgress, read_table
 from tests.conversation import Person, texts
-from tests.factories import csv_bytes, roster_row, xlsx
+from tests.factories import csv_bytes, read_xlsx, roster_row, xlsx
 from tests.route_setup import open_review_menu
 
 ru = Translations().get("ru")
@@ -244,3 +246,17 @@ async def test_a_route_item_titled_as_a_formula_is_text_in_the_register(
     cells = [cell for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
     assert set(FORMULAS[:4]) <= {cell.value for cell in cells}
+
+
+async def test_a_file_of_thousands_of_bad_rows_gets_a_short_report_and_the_first_thousand_in_a_file(
+    trio: tuple[Person, Person, Person],
+) -> None:
+    methodist, _mentor, _mentee = trio
+    bad = [["Семинар", "лекция", "10.12.2026 10:00", "10.12.2026 12:00", "", "", "", "", "", ""]] * 1500
+    await _open_plan(methodist)
+    replies = await methodist.send_document("plan.csv", csv_bytes(bad, header=PLAN_COLUMNS))
+    report = next(reply for reply in replies if reply.method == "SendMessage")
+    assert ru("roster-rejected", count=1500) in report.text
+    assert ru("roster-more-problems", count=1500 - PROBLEMS_IN_MESSAGE) in report.text
+    assert len(report.text) < 4096
+    assert len(read_xlsx(replies[-1].file_data or b"")) == RosterRejected.MAX_REPORTED + 1
