@@ -8,7 +8,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -21,13 +21,18 @@ CELL_TEXT_LIMIT = 32_767  # Excel's limit for one cell
 
 def put_row(sheet: Worksheet, values: Sequence[object]) -> None:
     """Append a row: numbers and dates stay what they are, text is stored as text."""
-    texts = [_safe_text(value) if isinstance(value, str) else value for value in values]
-    sheet.append(texts)
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
-            # Marked as text and shown with Excel's leading quote: visible as typed, never evaluated.
-            cell.data_type = "s"
-            cell.quotePrefix = True
+    sheet.append([_text_cell(sheet, value) if isinstance(value, str) else value for value in values])
+
+
+def _text_cell(sheet: Worksheet, value: str) -> str | Cell:
+    text = _safe_text(value)
+    if not text.startswith(FORMULA_STARTS):
+        return text
+    # Marked as text and shown with Excel's leading quote: visible as typed, never evaluated.
+    cell = Cell(sheet, value=text)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
 
 
 def _safe_text(value: str) -> str:
