@@ -72,6 +72,7 @@ async def main(rows: int, dispatcher: Dispatcher | None = None) -> None:
         admin = await admin_with_municipality(harness)
         methodist = await methodist_of(harness, admin, "Одинцовский городской округ")
         other = harness.person(900, "Другой")
+        await other.send("/start")  # the first update of a kind builds aiogram's models: not the upload's doing
         upload = asyncio.create_task(_upload(methodist, content))
         waits = await _keep_starting(other, upload)
         seconds = await upload

@@ -23,7 +23,7 @@ from services.mentoring_import import TEMPLATE_EXAMPLE, import_pairs
 from services.mentoring_meetings import meeting_log
 from services.mentoring_models import PairKind, PairStatus
 from services.mentoring_stats import scope_summary
-from services.spreadsheets import write_table
+from services.spreadsheets import write_table_off_loop
 
 router = Router(name="mentoring_pairs")
 
@@ -246,11 +246,14 @@ async def scope_export(callback: CallbackQuery, ctx: Ctx) -> None:
     await callback.answer()
     message = message_of(callback)
     await message.answer_document(
-        BufferedInputFile(write_table(t.plain("pairs-sheet"), header, pair_rows), filename="mentoring-pairs.xlsx")
+        BufferedInputFile(
+            await write_table_off_loop(t.plain("pairs-sheet"), header, pair_rows), filename="mentoring-pairs.xlsx"
+        )
     )
     await message.answer_document(
         BufferedInputFile(
-            write_table(t.plain("meetings-sheet"), log_header, log_rows), filename="mentoring-meetings.xlsx"
+            await write_table_off_loop(t.plain("meetings-sheet"), log_header, log_rows),
+            filename="mentoring-meetings.xlsx",
         )
     )
 

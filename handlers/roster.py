@@ -17,7 +17,7 @@ from services.errors import RosterRejected
 from services.invites import PersonInvite, issue_person_invites
 from services.roster import import_roster, import_scope, plan_import
 from services.roster_file import RosterRow, read_roster
-from services.spreadsheets import roster_template, write_table
+from services.spreadsheets import roster_template, write_table_off_loop
 from services.tables import ReadProgress
 
 router = Router(name="roster")
@@ -146,7 +146,7 @@ async def _invites_table(ctx: Ctx, invites: list[PersonInvite]) -> bytes:
             link = await create_start_link(ctx.bot, invite.token)
             rows.append((invite.school, invite.full_name, link, f"{invite.expires_at:%d.%m.%Y}"))
     header = [t.plain("col-school"), t.plain("col-name"), t.plain("col-invite"), t.plain("col-valid-until")]
-    return write_table(t.plain("invites-sheet"), header, rows)
+    return await write_table_off_loop(t.plain("invites-sheet"), header, rows)
 
 
 def _confirm_keyboard(t: Translator) -> InlineKeyboardMarkup:

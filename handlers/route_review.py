@@ -29,7 +29,7 @@ from services.route_review import (
     route_for_review,
     route_queue,
 )
-from services.spreadsheets import write_table
+from services.spreadsheets import write_table_off_loop
 
 router = Router(name="route_review")
 PER_PAGE = 8
@@ -207,7 +207,7 @@ async def export_register(callback: CallbackQuery, ctx: Ctx) -> None:
     rows = await register_rows(ctx.session, actor=ctx.actor)
     t = ctx.t
     header = [t.plain(f"register-col-{index}") for index in range(13)]
-    table = write_table(t.plain("register-sheet"), header, [_register_row(t, row) for row in rows])
+    table = await write_table_off_loop(t.plain("register-sheet"), header, [_register_row(t, row) for row in rows])
     await callback.answer()
     document = BufferedInputFile(table, filename="iom-register.xlsx")
     await message_of(callback).answer_document(document, caption=t("register-caption", count=len(rows)))

@@ -12,7 +12,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Document, Message
 from bot.context import Ctx
 from bot.i18n import Translator
 from services.errors import InvalidInput, RosterRejected, RowProblem
-from services.spreadsheets import write_table
+from services.spreadsheets import write_table, write_table_off_loop
 from services.tables import MAX_FILE_BYTES, ReadProgress
 
 PROBLEMS_IN_MESSAGE = 15
@@ -95,7 +95,7 @@ async def report_problems(message: Message, t: Translator, rejected: RosterRejec
         text += "\n" + t("roster-more-problems", count=rejected.total - PROBLEMS_IN_MESSAGE)
     await message.answer(text)
     if len(problems) > PROBLEMS_IN_MESSAGE:
-        table = write_table(
+        table = await write_table_off_loop(
             t.plain("roster-problems-sheet"),
             [t.plain("col-row"), t.plain("col-column"), t.plain("col-problem")],
             [(p.line, p.column, t.plain(f"problem-{p.code}", value=p.value)) for p in problems],

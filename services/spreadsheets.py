@@ -4,6 +4,7 @@ Every cell the bot writes goes through `put_row`, so text from people is always 
 that starts with "=" is never run as a formula (OWASP "CSV injection"), and characters XML cannot hold are
 dropped instead of failing the whole export."""
 
+import asyncio
 import io
 from collections.abc import Iterable, Sequence
 
@@ -67,6 +68,12 @@ def write_table(title: str, header: Sequence[str], rows: Iterable[Sequence[objec
         sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 10), 60)
     sheet.freeze_panes = "A2"
     return workbook_bytes(workbook)
+
+
+async def write_table_off_loop(title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """`write_table` in a worker thread: a register or an invite list of 20 000 rows takes seconds to build,
+    and the bot keeps answering others meanwhile."""
+    return await asyncio.to_thread(write_table, title, header, list(rows))
 
 
 def roster_template() -> bytes:
