@@ -11,6 +11,7 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
 
+from bot.fitting import FitMiddleware
 from bot.middlewares import ContextMiddleware
 from bot.retry import RetryMiddleware
 from bot.settings import Settings
@@ -26,11 +27,13 @@ logger = logging.getLogger(__name__)
 
 
 def build_bot(settings: Settings, session: BaseSession | None = None, retry: RetryMiddleware | None = None) -> Bot:
-    """A bot that speaks HTML, retries 429s and transient errors, and may use a local Bot API server."""
+    """A bot that speaks HTML, fits every text into Telegram's limits, retries 429s and transient errors,
+    and may use a local Bot API server."""
     if session is None:
         session = AiohttpSession()
     if settings.bot_api_url:
         session.api = TelegramAPIServer.from_base(settings.bot_api_url)
+    session.middleware(FitMiddleware())  # first, so it runs once however often the request is retried
     session.middleware(retry or RetryMiddleware())
     return Bot(
         token=settings.bot_token.get_secret_value(),

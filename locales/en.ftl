@@ -122,9 +122,9 @@ roster-template =
 roster-send-file = Send the roster file (XLSX or CSV) as a document, or /start to leave.
 roster-checking = ⏳ Checking the file…
 file-too-big = The file is too big: { $limit } MB at most.
-roster-too-many-rows = The file has more than { $limit } rows. Split it into parts.
 file-wrong-type = An XLSX or CSV file is needed.
-file-unreadable = The file could not be read. Save it as XLSX or CSV and send it again.
+file-damaged = The file is damaged and could not be read. Open it, save it again as XLSX or CSV and send it again.
+file-reading = ⏳ Reading the file: { $rows } rows so far…
 roster-rejected = ❌ The file was not imported: { $count ->
         [one] { $count } problem
        *[other] { $count } problems
@@ -429,6 +429,7 @@ event-kind-contest = contest
 event-title = <b>{ $title }</b>
 event-when = { $kind }, { $start }–{ $end } ({ $timezone })
 event-place = 📍 { $place }
+event-description = { $description }
 event-seats = { $left ->
         [-1] Seats: unlimited
        *[other] Seats left: { $left } of { $capacity }

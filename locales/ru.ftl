@@ -122,9 +122,9 @@ roster-template =
 roster-send-file = Пришлите файл реестра (XLSX или CSV) документом или /start для выхода.
 roster-checking = ⏳ Проверяю файл…
 file-too-big = Файл слишком большой: не более { $limit } МБ.
-roster-too-many-rows = В файле больше { $limit } строк. Разделите его на части.
 file-wrong-type = Нужен файл XLSX или CSV.
-file-unreadable = Не удалось прочитать файл. Сохраните его как XLSX или CSV и пришлите снова.
+file-damaged = Файл повреждён: его не удалось прочитать. Откройте его, сохраните заново как XLSX или CSV и пришлите снова.
+file-reading = ⏳ Читаю файл: прочитано строк — { $rows }…
 roster-rejected = ❌ Файл не загружен: { $count ->
         [one] { $count } ошибка
         [few] { $count } ошибки
@@ -431,6 +431,7 @@ event-kind-contest = конкурс
 event-title = <b>{ $title }</b>
 event-when = { $kind }, { $start }–{ $end } ({ $timezone })
 event-place = 📍 { $place }
+event-description = { $description }
 event-seats = { $left ->
         [-1] Мест: без ограничений
        *[other] Свободно мест: { $left } из { $capacity }

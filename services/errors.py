@@ -53,8 +53,12 @@ class RowProblem:
 
 
 class RosterRejected(DomainError):
+    """`problems` keeps the first MAX_REPORTED (the report a person can use); `total` counts them all."""
+
     key = "roster-rejected"
+    MAX_REPORTED = 1_000
 
     def __init__(self, problems: list[RowProblem]) -> None:
         super().__init__(count=len(problems))
-        self.problems = problems
+        self.problems = problems[: self.MAX_REPORTED]
+        self.total = len(problems)

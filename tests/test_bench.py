@@ -1,8 +1,9 @@
 """The benchmarks stay runnable: each runs on a small size and prints its report (times are not checked)."""
 
 import pytest
+from aiogram import Dispatcher
 
-from bench import broadcast, events, indicators, roster_import, routes
+from bench import broadcast, events, indicators, roster_import, routes, upload_latency
 
 
 async def test_roster_import_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
@@ -33,3 +34,9 @@ async def test_indicator_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> N
     await indicators.main(300)
     output = capsys.readouterr().out
     assert "odintsovo: 13 indicators × 3 schools" in output and "× the floor" in output
+
+
+async def test_upload_latency_benchmark_runs(capsys: pytest.CaptureFixture[str], dispatcher: Dispatcher) -> None:
+    await upload_latency.main(200, dispatcher)
+    output = capsys.readouterr().out
+    assert "rows/s" in output and "worst wait" in output

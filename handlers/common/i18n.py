@@ -8,6 +8,10 @@ from fluent.runtime import FluentBundle, FluentResource
 
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 DEFAULT_LANGUAGE = "ru"
+# Fluent refuses a value longer than 2 500 characters (fluent.runtime's MAX_PART_LENGTH), and no message
+# holds more than 4 096: a person's text longer than this is cut, the cut marked.
+PARAM_LIMIT = 2000
+CUT = "…"
 
 
 class Translator:
@@ -19,13 +23,12 @@ class Translator:
 
     def __call__(self, key: str, **params: Any) -> str:
         # Every text is sent with parse_mode=HTML, so every value put into it is escaped here, once.
-        safe = {
-            name: html.escape(value, quote=False) if isinstance(value, str) else value for name, value in params.items()
-        }
+        safe = {name: _escaped(value) if isinstance(value, str) else value for name, value in params.items()}
         return self._format(key, safe)
 
     def plain(self, key: str, **params: Any) -> str:
-        return self._format(key, params)
+        cut = {name: _cut(value) if isinstance(value, str) else value for name, value in params.items()}
+        return self._format(key, cut)
 
     def has(self, key: str) -> bool:
         return self._bundle.has_message(key)
@@ -38,6 +41,25 @@ class Translator:
         if errors:
             raise errors[0]
         return str(text)
+
+
+def _escaped(value: str) -> str:
+    """The value as HTML, at most PARAM_LIMIT characters of it."""
+    escaped = html.escape(value, quote=False)
+    if len(escaped) <= PARAM_LIMIT:
+        return escaped
+    pieces, size = [], len(CUT)
+    for char in value:
+        piece = html.escape(char, quote=False)
+        size += len(piece)
+        if size > PARAM_LIMIT:
+            break
+        pieces.append(piece)
+    return "".join(pieces) + CUT
+
+
+def _cut(value: str) -> str:
+    return value if len(value) <= PARAM_LIMIT else value[: PARAM_LIMIT - len(CUT)] + CUT
 
 
 class Translations:

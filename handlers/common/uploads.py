@@ -1,18 +1,22 @@
 """Files people send: size checked before anything is fetched, downloaded by file id, and a rejected
 file's problems reported row by row (with a spreadsheet when the list is long)."""
 
+import asyncio
 import io
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager, suppress
 
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BufferedInputFile, CallbackQuery, Document, Message
 
 from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
-from services.errors import InvalidInput, RowProblem
-from services.files.reading import MAX_FILE_BYTES
-from services.files.writing import write_table
+from services.errors import InvalidInput, RosterRejected, RowProblem
+from services.files.reading import MAX_FILE_BYTES, ReadProgress
+from services.files.writing import write_table, write_table_off_loop
 
 PROBLEMS_IN_MESSAGE = 15
+PROGRESS_EVERY = 3.0  # seconds between updates of "rows read so far"
 
 
 def check_size(document: Document) -> None:
@@ -53,15 +57,45 @@ async def download(ctx: Ctx, file_id: str) -> bytes:
     return buffer.getvalue()
 
 
-async def report_problems(message: Message, t: Translator, problems: list[RowProblem]) -> None:
-    """Say what is wrong, row by row; the full list goes as a spreadsheet when it is long."""
+@asynccontextmanager
+async def reading_progress(message: Message, t: Translator) -> AsyncIterator[ReadProgress]:
+    """Rows read so far, for the import inside the block: shown only if reading takes a while."""
+    progress = ReadProgress()
+    task = asyncio.create_task(_show_progress(message, t, progress))
+    try:
+        yield progress
+    finally:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
+
+
+async def _show_progress(message: Message, t: Translator, progress: ReadProgress) -> None:
+    shown: Message | None = None
+    rows = 0
+    while True:
+        await asyncio.sleep(PROGRESS_EVERY)
+        if progress.rows == rows:
+            continue
+        rows = progress.rows
+        text = t("file-reading", rows=rows)
+        with suppress(TelegramAPIError):  # progress is a courtesy: never the reason an import fails
+            if shown is None:
+                shown = await message.answer(text)
+            else:
+                await shown.edit_text(text)
+
+
+async def report_problems(message: Message, t: Translator, rejected: RosterRejected) -> None:
+    """Say what is wrong, row by row: the first few in the message, the first thousand as a spreadsheet."""
+    problems = rejected.problems
     lines = [_problem_line(t, problem) for problem in problems[:PROBLEMS_IN_MESSAGE]]
-    text = t("roster-rejected", count=len(problems)) + "\n" + "\n".join(lines)
-    if len(problems) > PROBLEMS_IN_MESSAGE:
-        text += "\n" + t("roster-more-problems", count=len(problems) - PROBLEMS_IN_MESSAGE)
+    text = t("roster-rejected", count=rejected.total) + "\n" + "\n".join(lines)
+    if rejected.total > PROBLEMS_IN_MESSAGE:
+        text += "\n" + t("roster-more-problems", count=rejected.total - PROBLEMS_IN_MESSAGE)
     await message.answer(text)
     if len(problems) > PROBLEMS_IN_MESSAGE:
-        table = write_table(
+        table = await write_table_off_loop(
             t.plain("roster-problems-sheet"),
             [t.plain("col-row"), t.plain("col-column"), t.plain("col-problem")],
             [(p.line, p.column, t.plain(f"problem-{p.code}", value=p.value)) for p in problems],

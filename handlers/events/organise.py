@@ -14,7 +14,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.common.context import Ctx
 from handlers.common.keyboards import message_of, short
 from handlers.common.notify import outgoing
-from handlers.common.uploads import ask_for_file, report_problems, uploaded
+from handlers.common.uploads import ask_for_file, reading_progress, report_problems, uploaded
 from handlers.events.events import promotion_notice
 from handlers.events.views import EventAct, EventOpen, list_button
 from services.delivery.news import send_copies
@@ -494,9 +494,12 @@ async def plan_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> No
 async def plan_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     content, file_name = await uploaded(message, ctx)
     try:
-        created = await import_plan(ctx.session, actor=ctx.actor, content=content, file_name=file_name, now=ctx.now())
+        async with reading_progress(message, ctx.t) as progress:
+            created = await import_plan(
+                ctx.session, actor=ctx.actor, content=content, file_name=file_name, now=ctx.now(), progress=progress
+            )
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected)
         return
     await state.clear()
     await message.answer(ctx.t("event-plan-imported", count=created))

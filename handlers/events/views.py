@@ -77,7 +77,7 @@ def card_text(t: Translator, card: EventCard) -> str:
     if card.place:
         lines.append(t("event-place", place=card.place))
     if card.description:
-        lines.append(short(card.description, 1500))
+        lines.append(t("event-description", description=short(card.description, 1500)))
     lines.append(t("event-seats", left=-1 if card.seats_left is None else card.seats_left, capacity=card.capacity or 0))
     if card.status == EventStatus.CANCELLED:
         lines.append(t("event-is-cancelled"))

@@ -13,11 +13,11 @@ from handlers.common.context import Ctx
 from handlers.common.keyboards import MenuAction, message_of, page_row, short
 from handlers.common.notify import notify
 from handlers.common.people_search import answer_people
-from handlers.common.uploads import ask_for_file, report_problems, uploaded
+from handlers.common.uploads import ask_for_file, reading_progress, report_problems, uploaded
 from handlers.mentoring.callbacks import MentorAct, PairsPage, PairStep
 from handlers.mentoring.plan import month_name
 from services.errors import RosterRejected
-from services.files.writing import write_table
+from services.files.writing import write_table_off_loop
 from services.mentoring.meetings import meeting_log
 from services.mentoring.numbers import scope_summary
 from services.mentoring.pairs import PairView, create_pair, end_pair, require_pair_manager, scope_pairs
@@ -190,16 +190,18 @@ async def import_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> 
 async def import_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     content, file_name = await uploaded(message, ctx)
     try:
-        created, skipped = await import_pairs(
-            ctx.session,
-            actor=ctx.actor,
-            content=content,
-            file_name=file_name,
-            now=ctx.now(),
-            mentor_limit=ctx.settings.mentor_limit,
-        )
+        async with reading_progress(message, ctx.t) as progress:
+            created, skipped = await import_pairs(
+                ctx.session,
+                actor=ctx.actor,
+                content=content,
+                file_name=file_name,
+                now=ctx.now(),
+                mentor_limit=ctx.settings.mentor_limit,
+                progress=progress,
+            )
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected)
         return
     await state.clear()
     await message.answer(ctx.t("pairs-imported", created=created, skipped=skipped))
@@ -244,11 +246,14 @@ async def scope_export(callback: CallbackQuery, ctx: Ctx) -> None:
     await callback.answer()
     message = message_of(callback)
     await message.answer_document(
-        BufferedInputFile(write_table(t.plain("pairs-sheet"), header, pair_rows), filename="mentoring-pairs.xlsx")
+        BufferedInputFile(
+            await write_table_off_loop(t.plain("pairs-sheet"), header, pair_rows), filename="mentoring-pairs.xlsx"
+        )
     )
     await message.answer_document(
         BufferedInputFile(
-            write_table(t.plain("meetings-sheet"), log_header, log_rows), filename="mentoring-meetings.xlsx"
+            await write_table_off_loop(t.plain("meetings-sheet"), log_header, log_rows),
+            filename="mentoring-meetings.xlsx",
         )
     )
 

@@ -11,7 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
 from handlers.common.keyboards import MenuAction, message_of, short
-from handlers.common.uploads import ask_for_file, report_problems, uploaded
+from handlers.common.uploads import ask_for_file, reading_progress, report_problems, uploaded
 from services.errors import InvalidInput, RosterRejected
 from services.models.indicators import CommunityLevel
 from services.models.people import Role
@@ -150,11 +150,17 @@ async def upload_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> 
 async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     content, file_name = await uploaded(message, ctx)
     try:
-        added = await import_members(
-            ctx.session, actor=ctx.actor, content=content, file_name=file_name, today=ctx.now().date()
-        )
+        async with reading_progress(message, ctx.t) as progress:
+            added = await import_members(
+                ctx.session,
+                actor=ctx.actor,
+                content=content,
+                file_name=file_name,
+                today=ctx.now().date(),
+                progress=progress,
+            )
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected)
         return
     await state.clear()
     await message.answer(ctx.t("communities-imported", count=added))

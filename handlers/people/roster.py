@@ -12,12 +12,13 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of
-from handlers.common.uploads import check_size, download, report_problems
+from handlers.common.uploads import check_size, download, reading_progress, report_problems
 from services.errors import RosterRejected
-from services.files.writing import write_table
+from services.files.reading import ReadProgress
+from services.files.writing import write_table_off_loop
 from services.people.invites import PersonInvite, issue_person_invites
 from services.people.roster import import_roster, import_scope, plan_import
-from services.people.roster_file import RosterRow, parse_roster, roster_template
+from services.people.roster_file import RosterRow, read_roster, roster_template
 
 router = Router(name="roster")
 SCHOOLS_IN_MESSAGE = 30
@@ -58,12 +59,13 @@ async def roster_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     document = message.document
     assert document is not None
     check_size(document)
-    progress = await message.answer(ctx.t("roster-checking"))
+    checking = await message.answer(ctx.t("roster-checking"))
     try:
-        rows = await _read_rows(ctx, document.file_id, document.file_name or "")
+        async with reading_progress(message, ctx.t) as progress:
+            rows = await _read_rows(ctx, document.file_id, document.file_name or "", progress)
         plan = await plan_import(ctx.session, actor=ctx.actor, rows=rows)
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected)
         return
     if not plan.new_schools:
         await _import(message, state, ctx, rows, confirmed=False)
@@ -72,7 +74,7 @@ async def roster_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await state.update_data(file_id=document.file_id, file_name=document.file_name)
     names = "\n".join(f"• {name}" for name in plan.new_schools[:SCHOOLS_IN_MESSAGE])
     more = max(0, len(plan.new_schools) - SCHOOLS_IN_MESSAGE)
-    await progress.edit_text(
+    await checking.edit_text(
         ctx.t("roster-new-schools", count=len(plan.new_schools), municipality=plan.scope.municipality.name)
         + "\n"
         + ctx.t("roster-school-list", names=names, more=more),
@@ -99,9 +101,9 @@ async def roster_not_a_file(message: Message, ctx: Ctx) -> None:
     await message.answer(ctx.t("roster-send-file"))
 
 
-async def _read_rows(ctx: Ctx, file_id: str, file_name: str) -> list[RosterRow]:
+async def _read_rows(ctx: Ctx, file_id: str, file_name: str, progress: ReadProgress | None = None) -> list[RosterRow]:
     """Download the file again by its id (nothing is kept between steps) and validate it."""
-    return parse_roster(await download(ctx, file_id), file_name, today=ctx.now().date())
+    return await read_roster(await download(ctx, file_id), file_name, today=ctx.now().date(), progress=progress)
 
 
 async def _import(message: Message, state: FSMContext, ctx: Ctx, rows: list[RosterRow], *, confirmed: bool) -> None:
@@ -111,7 +113,7 @@ async def _import(message: Message, state: FSMContext, ctx: Ctx, rows: list[Rost
             ctx.session, actor=ctx.actor, rows=rows, confirm_new_schools=confirmed, now=ctx.now()
         )
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected)
         return
     await state.clear()
     invites = await issue_person_invites(
@@ -144,7 +146,7 @@ async def _invites_table(ctx: Ctx, invites: list[PersonInvite]) -> bytes:
             link = await create_start_link(ctx.bot, invite.token)
             rows.append((invite.school, invite.full_name, link, f"{invite.expires_at:%d.%m.%Y}"))
     header = [t.plain("col-school"), t.plain("col-name"), t.plain("col-invite"), t.plain("col-valid-until")]
-    return write_table(t.plain("invites-sheet"), header, rows)
+    return await write_table_off_loop(t.plain("invites-sheet"), header, rows)
 
 
 def _confirm_keyboard(t: Translator) -> InlineKeyboardMarkup:

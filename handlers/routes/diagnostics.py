@@ -11,7 +11,7 @@ from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import message_of, page_row, short
 from handlers.common.people_search import answer_people
-from handlers.common.uploads import report_problems, uploaded
+from handlers.common.uploads import reading_progress, report_problems, uploaded
 from handlers.routes.views import RouteAction
 from services.errors import Forbidden, NotFound, RosterRejected
 from services.models.routes import Area
@@ -102,18 +102,24 @@ async def upload_begin(callback: CallbackQuery, callback_data: RouteAction, stat
 async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     content, name = await uploaded(message, ctx)
     try:
-        if await state.get_state() == Upload.catalogue.state:
-            created, updated = await import_catalogue(
-                ctx.session, actor=ctx.actor, content=content, file_name=name, now=ctx.now()
-            )
-            text = ctx.t("catalogue-imported", created=created, updated=updated)
-        else:
-            added, skipped = await import_diagnostics(
-                ctx.session, actor=ctx.actor, content=content, file_name=name, today=ctx.now().date()
-            )
-            text = ctx.t("diagnostics-imported", added=added, skipped=skipped)
+        async with reading_progress(message, ctx.t) as progress:
+            if await state.get_state() == Upload.catalogue.state:
+                created, updated = await import_catalogue(
+                    ctx.session, actor=ctx.actor, content=content, file_name=name, now=ctx.now(), progress=progress
+                )
+                text = ctx.t("catalogue-imported", created=created, updated=updated)
+            else:
+                added, skipped = await import_diagnostics(
+                    ctx.session,
+                    actor=ctx.actor,
+                    content=content,
+                    file_name=name,
+                    today=ctx.now().date(),
+                    progress=progress,
+                )
+                text = ctx.t("diagnostics-imported", added=added, skipped=skipped)
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected.problems)
+        await report_problems(message, ctx.t, rejected)
         return
     await state.clear()
     await message.answer(text)

@@ -15,7 +15,7 @@ from handlers.common.keyboards import message_of, short
 from handlers.common.notify import notify
 from handlers.routes.views import ItemAction, RouteAction, item_text
 from services.errors import Forbidden
-from services.files.writing import write_table
+from services.files.writing import write_table_off_loop
 from services.models.people import Role
 from services.models.routes import RouteStatus
 from services.routes.register import register_rows, status_counts
@@ -207,7 +207,7 @@ async def export_register(callback: CallbackQuery, ctx: Ctx) -> None:
     rows = await register_rows(ctx.session, actor=ctx.actor)
     t = ctx.t
     header = [t.plain(f"register-col-{index}") for index in range(13)]
-    table = write_table(t.plain("register-sheet"), header, [_register_row(t, row) for row in rows])
+    table = await write_table_off_loop(t.plain("register-sheet"), header, [_register_row(t, row) for row in rows])
     await callback.answer()
     document = BufferedInputFile(table, filename="iom-register.xlsx")
     await message_of(callback).answer_document(document, caption=t("register-caption", count=len(rows)))

@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import InvalidInput, RosterRejected, RowProblem
 from services.events.events import EventInput, add_event, check_event, parse_local
-from services.files.reading import named_rows, text_of
+from services.files.reading import ReadProgress, named_rows, text_of
 from services.models.events import EventKind
 from services.people.access import Actor, organiser_municipality
 from services.people.orgs import Org, get_org, schools_by_key
@@ -49,11 +49,19 @@ RULE_COLUMN = {
 }
 
 
-async def import_plan(session: AsyncSession, *, actor: Actor, content: bytes, file_name: str, now: datetime) -> int:
+async def import_plan(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    content: bytes,
+    file_name: str,
+    now: datetime,
+    progress: ReadProgress | None = None,
+) -> int:
     """Validate every row of the plan, then create them all; returns how many were created."""
     municipality = await get_org(session, organiser_municipality(actor))
     schools = await schools_by_key(session, municipality.id)
-    problems, table = named_rows(content, file_name, COLUMNS, REQUIRED)
+    problems, table = await named_rows(content, file_name, COLUMNS, REQUIRED, progress)
     plans: list[EventInput] = []
     for line, cells in table:
         value = {name: text_of(cell) for name, cell in cells.items()}

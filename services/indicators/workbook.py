@@ -1,13 +1,13 @@
 """The indicator report as XLSX, in the form of the regulations' own tables: a sheet for the scope and
 one per school, set up to be readable when printed (landscape, one page wide, wrapped names)."""
 
-import io
 from collections.abc import Callable
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from services.files.writing import put_row, sheet_title, workbook_bytes
 from services.indicators.calculation import IndicatorValue, SetReport, is_met
 
 HEADER = ("№", "Показатель", "Значение", "Целевое значение", "Выполнение", "Числитель", "Знаменатель")
@@ -30,14 +30,12 @@ def indicator_workbook(
     used = {first.title}
     for school in report.rows[0].schools if report.rows else []:
         _fill(workbook.create_sheet(), _sheet_title(school.name, used), report, school.school_id, *texts)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
-    r"""Excel's sheet names: at most 31 characters, none of []:*?/\, unique in the book."""
-    base = "".join(ch for ch in name if ch not in "[]:*?/\\")[:28] or "ОО"
+    """A school's sheet name, unique in the book."""
+    base = sheet_title(name)[:28] or "ОО"
     title, n = base, 1
     while title in used:
         n += 1
@@ -55,10 +53,10 @@ def _fill(
     target_text: TargetText,
     status_text: StatusText,
 ) -> None:
-    sheet.title = title[:31]
-    sheet.append([f"{report.scope.name if school_id is None else title}: {report.indicators.title}"])
-    sheet.append([f"{report.period.start:%d.%m.%Y} – {report.period.end:%d.%m.%Y}"])
-    sheet.append(list(HEADER))
+    sheet.title = sheet_title(title) or "ОО"
+    put_row(sheet, [f"{report.scope.name if school_id is None else title}: {report.indicators.title}"])
+    put_row(sheet, [f"{report.period.start:%d.%m.%Y} – {report.period.end:%d.%m.%Y}"])
+    put_row(sheet, list(HEADER))
     sheet["A1"].font = Font(bold=True, size=12)
     for cell in sheet[3]:
         cell.font = Font(bold=True)
@@ -70,7 +68,8 @@ def _fill(
             value, numerator, denominator = (
                 (school.value, school.numerator, school.denominator) if school else (None, None, None)
             )
-        sheet.append(
+        put_row(
+            sheet,
             [
                 row.definition.no,
                 row.definition.name,
@@ -79,7 +78,7 @@ def _fill(
                 status_text(is_met(value, row.definition.comparator, row.target)),
                 numerator,
                 denominator or None,
-            ]
+            ],
         )
         sheet.cell(sheet.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
     for column, width in WIDTHS.items():

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import InvalidInput, RosterRejected, RowProblem
-from services.files.reading import date_of, named_rows, text_of
+from services.files.reading import ReadProgress, date_of, named_rows, text_of
 from services.mentoring.pairs import DEFAULT_TERM, require_pair_manager
 from services.models.mentoring import MentorPair, PairKind, PairStatus
 from services.models.people import Organisation, Person
@@ -66,11 +66,18 @@ class _Row:
 
 
 async def import_pairs(
-    session: AsyncSession, *, actor: Actor, content: bytes, file_name: str, now: datetime, mentor_limit: int
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    content: bytes,
+    file_name: str,
+    now: datetime,
+    mentor_limit: int,
+    progress: ReadProgress | None = None,
 ) -> tuple[int, int]:
     """Create the file's pairs; returns (created, skipped because already active)."""
     require_pair_manager(actor)
-    problems, table = named_rows(content, file_name, COLUMNS, REQUIRED)
+    problems, table = await named_rows(content, file_name, COLUMNS, REQUIRED, progress)
     if len(table) > MAX_PAIRS:
         raise InvalidInput("file-too-many-rows", limit=MAX_PAIRS)
     people: dict[str, list[_Candidate]] = {}

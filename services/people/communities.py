@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, InvalidInput, NotFound, RosterRejected, RowProblem
-from services.files.reading import date_of, named_rows, text_of
+from services.files.reading import ReadProgress, date_of, named_rows, text_of
 from services.models.indicators import Community, CommunityLevel, CommunityMember
 from services.models.people import Organisation, Person
 from services.people.access import Actor, organiser_municipality
@@ -105,10 +105,18 @@ async def set_membership(session: AsyncSession, *, actor: Actor, community_id: i
     return member
 
 
-async def import_members(session: AsyncSession, *, actor: Actor, content: bytes, file_name: str, today: date) -> int:
+async def import_members(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    content: bytes,
+    file_name: str,
+    today: date,
+    progress: ReadProgress | None = None,
+) -> int:
     """Members from a file (ФИО, Дата рождения, Сообщество); every row must match, or nobody is added."""
     municipality_id = organiser_municipality(actor)
-    problems, table = named_rows(content, file_name, COLUMNS, COLUMNS)
+    problems, table = await named_rows(content, file_name, COLUMNS, COLUMNS, progress)
     communities = {
         name_key(name): cid
         for cid, name in await session.execute(

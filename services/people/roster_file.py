@@ -4,18 +4,18 @@ The column titles are the file format shared with methodists' spreadsheets, so t
 fixed Russian words (with English aliases) rather than interface text.
 """
 
+import asyncio
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from services.errors import InvalidInput, RosterRejected, RowProblem
-from services.files.reading import read_table, text_of
+from services.errors import RosterRejected, RowProblem
+from services.files.reading import ReadProgress, read_table, text_of
 from services.files.writing import write_table
 from services.people.joins import FULL_NAME
 from services.people.persons import add_years, name_key
 
-MAX_ROWS = 20_000
 MAX_PROBLEMS = 1_000
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -71,9 +71,18 @@ class RosterRow:
         return name_key(self.full_name), self.birth_date
 
 
-def parse_roster(content: bytes, filename: str, *, today: date) -> list[RosterRow]:
+async def read_roster(
+    content: bytes, filename: str, *, today: date, progress: ReadProgress | None = None
+) -> list[RosterRow]:
+    """`parse_roster` in a worker thread: checking 20 000 rows must not stop the bot answering others."""
+    return await asyncio.to_thread(parse_roster, content, filename, today=today, progress=progress)
+
+
+def parse_roster(
+    content: bytes, filename: str, *, today: date, progress: ReadProgress | None = None
+) -> list[RosterRow]:
     """Every row of the file, valid; otherwise RosterRejected listing every problem found."""
-    table = read_table(content, filename)
+    table = iter(read_table(content, filename, progress))
     header = next(table, None)
     if header is None:
         raise RosterRejected([RowProblem(1, "", "empty")])
@@ -85,8 +94,6 @@ def parse_roster(content: bytes, filename: str, *, today: date) -> list[RosterRo
     for line, cells in enumerate(table, start=2):
         if not any(text_of(cell) for cell in cells):
             continue
-        if len(rows) + len(problems) >= MAX_ROWS:
-            raise InvalidInput("roster-too-many-rows", limit=MAX_ROWS)
         values = {field: cells[index] if index < len(cells) else None for field, index in positions.items()}
         row = _validate_row(line, values, today, problems)
         if row is None:

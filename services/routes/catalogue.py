@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, NotFound, RosterRejected, RowProblem
-from services.files.reading import read_table, text_of
+from services.files.reading import ReadProgress, read_rows, text_of
 from services.models.people import Role
 from services.models.routes import Activity, ActivityKind, Area, Registry
 from services.people.access import Actor
@@ -104,11 +104,17 @@ async def hide_activity(session: AsyncSession, *, actor: Actor, activity_id: int
 
 
 async def import_catalogue(
-    session: AsyncSession, *, actor: Actor, content: bytes, file_name: str, now: datetime
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    content: bytes,
+    file_name: str,
+    now: datetime,
+    progress: ReadProgress | None = None,
 ) -> tuple[int, int]:
     """Add the file's activities (matched by title, so a re-import updates); all rows or none."""
     municipality_id = catalogue_municipality(actor)
-    table = read_table(content, file_name)
+    table = iter(await read_rows(content, file_name, progress))
     header = [text_of(cell).casefold() for cell in next(table, [])]
     positions = {name: header.index(name.casefold()) for name in COLUMNS if name.casefold() in header}
     problems = [RowProblem(1, name, "missing-column") for name in COLUMNS if name not in positions and name != "Часы"]

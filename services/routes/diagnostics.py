@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, InvalidInput, NotFound, RosterRejected, RowProblem
-from services.files.reading import date_of, named_rows, text_of
+from services.files.reading import ReadProgress, date_of, named_rows, text_of
 from services.models.people import Diagnostic, DiagnosticDeficit, Organisation, Person
 from services.models.routes import Area
 from services.people.access import Actor, manager_scope, require_school_manager
@@ -78,11 +78,17 @@ async def record_diagnostic(
 
 
 async def import_diagnostics(
-    session: AsyncSession, *, actor: Actor, content: bytes, file_name: str, today: date
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    content: bytes,
+    file_name: str,
+    today: date,
+    progress: ReadProgress | None = None,
 ) -> tuple[int, int]:
     """Results for people of the methodist's municipality; all rows or none; a repeated row is skipped."""
     municipality_id = catalogue_municipality(actor)
-    problems, table = named_rows(content, file_name, COLUMNS, COLUMNS)
+    problems, table = await named_rows(content, file_name, COLUMNS, COLUMNS, progress)
     people = {
         (person.name_key, person.birth_date): person.id
         for person in await session.scalars(

@@ -159,7 +159,7 @@ async def test_huge_file_is_refused_before_download(harness: Harness, methodist:
     ("file_name", "content", "answer"),
     [
         ("roster.pdf", b"%PDF-1.4", "Нужен файл XLSX или CSV"),
-        ("roster.xlsx", b"not a zip at all", "Не удалось прочитать файл"),
+        ("roster.xlsx", b"not a zip at all", "Файл повреждён"),
         ("roster.csv", b"", "нет строк с данными"),
     ],
 )

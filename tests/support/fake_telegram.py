@@ -118,6 +118,7 @@ class FakeTelegram(BaseSession):
         self.files: dict[str, bytes] = {}
         self.failures: deque[Exception] = deque()
         self.blocked: set[int] = set()
+        self.refused: list[str] = []  # why each refused request was refused, for tests that expect none
         self.commands: dict[int, list[str]] = {}
         # What each message shows now, to refuse an edit that changes nothing, as Telegram does.
         self.shown: dict[tuple[int, int], tuple[str, str]] = {}
@@ -153,6 +154,7 @@ class FakeTelegram(BaseSession):
         yield self.files[url.rsplit("/", 1)[-1]]
 
     def _refuse(self, method: TelegramMethod[Any], why: str) -> None:
+        self.refused.append(f"{type(method).__name__}: {why}")
         raise TelegramBadRequest(method=method, message=f"Bad Request: {why}")
 
     def _check(self, bot: Bot, method: TelegramMethod[Any]) -> None:
