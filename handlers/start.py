@@ -11,6 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from bot.i18n import Translator
+from bot.settings import Settings
 from handlers.keyboards import MenuAction, message_of
 from handlers.menu import main_menu, menu_text, refresh_commands
 from services.access import Actor, give_consent
@@ -34,7 +35,7 @@ async def start(message: Message, command: CommandObject, state: FSMContext, ctx
     token = command.args or ""
     if not ctx.actor.consented:
         await state.update_data(invite_token=token)
-        await message.answer(ctx.t("consent-ask"), reply_markup=_consent_keyboard(ctx.t))
+        await message.answer(consent_text(ctx.t, ctx.settings), reply_markup=consent_keyboard(ctx.t))
         return
     await _welcome(message, ctx, token)
 
@@ -116,7 +117,12 @@ def _help_text(t: Translator, actor: Actor) -> str:
     return "\n\n".join(sections)
 
 
-def _consent_keyboard(t: Translator) -> InlineKeyboardMarkup:
+def consent_text(t: Translator, settings: Settings) -> str:
+    """The consent request: who the operator is, what for, where its policy is and how to withdraw."""
+    return t("consent-ask", operator=settings.operator_name, policy=settings.operator_policy_url or "none")
+
+
+def consent_keyboard(t: Translator) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=t.plain("consent-button"), callback_data=ConsentGiven())
     return builder.as_markup()

@@ -29,8 +29,14 @@ cmd-orgs = Municipalities of the region
 consent-ask =
     <b>Hello! This is the bot of the scientific-methodological support of teachers.</b>
 
-    To continue, please consent to the processing of your personal data (full name, workplace, position, birth date, tenure) for individual educational routes, event sign-ups and mentoring (Federal Law 152-FZ).
-consent-button = ✅ I agree
+    To continue, please consent to the processing of your personal data (Federal Law 152-FZ): full name, organisation, position, birth date, tenure — for individual educational routes, event sign-ups and mentoring.
+    Operator: { $operator }.{ $policy ->
+        [none] {""}
+       *[other] {" "}Personal data processing policy: { $policy }
+    }
+
+    You can withdraw your consent and delete your data at any time: /settings → “Withdraw consent and delete my data”.
+consent-button = ✅ I consent
 consent-thanks = Thank you, your consent is saved.
 start-unknown =
     This account is not linked to the staff roster yet.
@@ -778,6 +784,20 @@ settings-digest-hour = 🕘 Time
 settings-digest-stop = 🔕 Stop sending
 settings-digest-start = 🔔 Send the digest
 settings-saved = Saved
+privacy-export = 📄 My data
+privacy-export-caption = Everything the bot stores about you: account, roles, roster entry, diagnostics, routes with evidence and history, event registrations, mentoring, communities, join requests.
+privacy-withdraw = 🗑 Withdraw consent and delete my data
+privacy-withdraw-ask =
+    <b>Withdraw consent and delete your data?</b>
+
+    <b>Deleted:</b> the link between this Telegram account, the bot and the roster, your roles, join requests, unsent messages, evidence of route items (files, links, texts), your self-assessment, comments on your route, meeting notes and mentoring results. Messages to your mentor or mentee are never stored by the bot.
+
+    <b>Kept in your employer's roster</b> (it reports on them): full name, organisation, position, birth and work start dates, contacts from the roster file, diagnostics, the route and its items' statuses, event registrations and attendance, mentoring pairs and meeting dates, community membership. Saved indicator values hold only numbers, no names.
+
+    After this the bot will not know you. To come back, consent again and open a new invite link.
+privacy-withdraw-confirm = 🗑 Yes, withdraw and delete
+privacy-kept = Consent not withdrawn, your data is unchanged.
+privacy-withdrawn = Consent withdrawn, your data deleted.
 weekday-0 = Monday
 weekday-1 = Tuesday
 weekday-2 = Wednesday
