@@ -16,6 +16,7 @@ from handlers.event_views import EventAct, EventOpen, list_button
 from handlers.events import tell_promoted
 from handlers.keyboards import message_of, short
 from handlers.notify import outgoing
+from handlers.time_zones import zone_name
 from handlers.uploads import ask_for_file, report_problems, uploaded
 from services.attendance import attendance_counts, mark_attendance, material_chats, participants
 from services.broadcasts import send_copies, set_progress_message
@@ -107,7 +108,7 @@ async def event_kind(callback: CallbackQuery, callback_data: EventChoice, state:
     await state.update_data(kind=callback_data.value)
     await state.set_state(EventForm.start)
     await callback.answer()
-    timezone = await _timezone(ctx)
+    timezone = zone_name(ctx.t, await _timezone(ctx), ctx.now())
     await message_of(callback).edit_text(ctx.t("event-ask-start", timezone=timezone))
 
 

@@ -6,6 +6,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from handlers.keyboards import short
+from handlers.time_zones import zone_name
 from services.event_models import EventKind, EventStatus, RegistrationStatus
 from services.events import EventCard
 
@@ -71,7 +72,7 @@ def card_text(t: Translator, card: EventCard) -> str:
             kind=t.plain(f"event-kind-{card.kind.value}"),
             start=when(card),
             end=f"{card.ends_at.astimezone(card.local_start.tzinfo):%H:%M}",
-            timezone=card.timezone,
+            timezone=zone_name(t, card.timezone, card.starts_at),
         ),
     ]
     if card.place:

@@ -79,7 +79,7 @@ async def test_teacher_joins_by_personal_invite_and_sees_menu(harness: Harness, 
     replies = await teacher.press(ru("consent-button"))
     assert "Добро пожаловать, <b>Петрова Анна Сергеевна</b>" in texts(replies)
     assert replies[-1].buttons() == [
-        "🧭 Мой маршрут",
+        ru("menu-route"),
         "📅 Мероприятия",
         "🤝 Наставничество",
         "👥 МО и сообщества",

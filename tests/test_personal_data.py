@@ -17,6 +17,7 @@ from services.route_models import Evidence, Route, RouteEvent, RouteItem
 from tests.conftest import TOKEN, FrozenClock
 from tests.conversation import Harness, ru, texts
 from tests.conversation import Person as Chat
+from tests.fake_telegram import Sent
 from tests.mentoring_setup import MENTEE, log, make_pair, start_meeting
 from tests.route_setup import approved_route, report_first_item
 
@@ -80,7 +81,7 @@ async def teacher_with_everything(harness: Harness, trio: tuple[Chat, Chat, Chat
     return teacher
 
 
-async def open_settings_and_press(person: Chat, button: str) -> list:  # type: ignore[type-arg]
+async def open_settings_and_press(person: Chat, button: str) -> list[Sent]:
     await person.send("/settings")
     return await person.press(ru(button))
 
