@@ -1,6 +1,7 @@
 """A person's own data (152-ФЗ): everything the bot stores about them (art. 14), and withdrawal of consent (art. 9)."""
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -12,7 +13,7 @@ from services.event_models import Event, Registration
 from services.indicator_models import Community, CommunityMember
 from services.mentoring_models import Meeting, MentorPair, PlanTopic
 from services.models import Diagnostic, JoinRequest, Organisation, Person, RoleGrant, User
-from services.outbox_models import Delivery
+from services.outbox_models import Broadcast, Delivery
 from services.route_models import Evidence, Route, RouteEvent, RouteItem
 
 SELF_ASSESSMENT = "self"  # the only diagnostic the person gave us themselves; the others are the employer's
@@ -65,6 +66,12 @@ async def withdraw_consent(session: AsyncSession, *, user_id: int, now: datetime
     await session.execute(delete(RoleGrant).where(RoleGrant.user_id == user_id))
     await session.execute(delete(JoinRequest).where(JoinRequest.user_id == user_id))
     await session.execute(delete(Delivery).where(or_(Delivery.user_id == user_id, Delivery.chat_id == user.tg_id)))
+    # News they wrote stay (they are addressed to others), but no longer report progress into their chat.
+    await session.execute(
+        update(Broadcast)
+        .where(Broadcast.author_user_id == user_id)
+        .values(progress_chat_id=None, progress_message_id=None)
+    )
     if person_id is not None:
         await _erase_free_texts(session, person_id)
     user.tg_id = -user.id  # Telegram user ids are positive: a negative one is unique and reaches nobody
@@ -176,16 +183,13 @@ async def _routes(session: AsyncSession, person_id: int) -> list[Row]:
     history = await session.scalars(
         select(RouteEvent).where(RouteEvent.route_id.in_(route_ids)).order_by(RouteEvent.id)
     )
-    evidence_by_item: dict[int, list[Row]] = {}
-    for proof in evidence:
-        evidence_by_item.setdefault(proof.item_id, []).append(
-            {"kind": proof.kind.value, "file_name": proof.file_name, "text": proof.text, "at": proof.created_at}
-        )
-    history_by_route: dict[int, list[Row]] = {}
-    for entry in history:
-        history_by_route.setdefault(entry.route_id, []).append(
-            {"action": entry.action, "comment": entry.comment, "at": entry.at}
-        )
+    evidence_by_item = _grouped(
+        (p.item_id, {"kind": p.kind.value, "file_name": p.file_name, "text": p.text, "at": p.created_at})
+        for p in evidence
+    )
+    history_by_route = _grouped(
+        (entry.route_id, {"action": entry.action, "comment": entry.comment, "at": entry.at}) for entry in history
+    )
     return [
         {
             "status": route.status.value,
@@ -234,11 +238,9 @@ async def _pairs(session: AsyncSession, person_id: int) -> list[Row]:
         )
     ).all()
     pair_ids = [pair.id for pair, _, _ in pairs]
-    meetings: dict[int, list[Row]] = {}
-    for meeting in await session.scalars(
-        select(Meeting).where(Meeting.pair_id.in_(pair_ids)).order_by(Meeting.held_on)
-    ):
-        meetings.setdefault(meeting.pair_id, []).append(
+    meetings = _grouped(
+        (
+            meeting.pair_id,
             {
                 "held_on": meeting.held_on,
                 "minutes": meeting.minutes,
@@ -246,13 +248,18 @@ async def _pairs(session: AsyncSession, person_id: int) -> list[Row]:
                 "topic": meeting.topic,
                 "notes": meeting.notes,
                 "status": meeting.status.value,
-            }
+            },
         )
-    plans: dict[int, list[Row]] = {}
-    for topic in await session.scalars(
-        select(PlanTopic).where(PlanTopic.pair_id.in_(pair_ids)).order_by(PlanTopic.month)
-    ):
-        plans.setdefault(topic.pair_id, []).append({"month": topic.month, "topic": topic.topic})
+        for meeting in await session.scalars(
+            select(Meeting).where(Meeting.pair_id.in_(pair_ids)).order_by(Meeting.held_on)
+        )
+    )
+    plans = _grouped(
+        (topic.pair_id, {"month": topic.month, "topic": topic.topic})
+        for topic in await session.scalars(
+            select(PlanTopic).where(PlanTopic.pair_id.in_(pair_ids)).order_by(PlanTopic.month)
+        )
+    )
     return [
         {
             "mentor": mentor_name,
@@ -278,3 +285,11 @@ async def _communities(session: AsyncSession, person_id: int) -> list[Row]:
         .order_by(CommunityMember.joined_on)
     )
     return [{"community": name, "joined_on": joined, "left_on": left} for name, joined, left in rows]
+
+
+def _grouped(rows: Iterable[tuple[int, Row]]) -> dict[int, list[Row]]:
+    """Rows of one query grouped by their parent's id, so each level of the file is one query."""
+    grouped: dict[int, list[Row]] = {}
+    for parent_id, row in rows:
+        grouped.setdefault(parent_id, []).append(row)
+    return grouped

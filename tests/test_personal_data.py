@@ -12,7 +12,7 @@ from services.event_models import Event, EventKind, Registration, RegistrationSt
 from services.indicator_models import Community, CommunityLevel, CommunityMember, Snapshot
 from services.mentoring_models import Meeting, MentorPair
 from services.models import Diagnostic, Invite, JoinRequest, Organisation, OrgKind, Person, RoleGrant, User
-from services.outbox_models import Delivery
+from services.outbox_models import Broadcast, Delivery
 from services.route_models import Evidence, Route, RouteEvent, RouteItem
 from tests.conftest import TOKEN, FrozenClock
 from tests.conversation import Harness, ru, texts
@@ -172,6 +172,7 @@ async def test_withdrawal_leaves_only_the_employers_roster_facts_and_numbers(
     assert list(await session.scalars(select(JoinRequest).where(JoinRequest.user_id == user.id))) == []
     deliveries = select(Delivery).where((Delivery.user_id == user.id) | (Delivery.chat_id == TEACHER_TG))
     assert list(await session.scalars(deliveries)) == []
+    assert list(await session.scalars(select(Broadcast).where(Broadcast.author_user_id == user.id))) == []
     invite = await session.scalar(select(Invite).where(Invite.used_by_user_id == user.id))
     assert invite is not None  # the used invite points at the anonymous id, so it cannot link anyone again
 
@@ -190,6 +191,7 @@ async def test_withdrawal_leaves_only_the_employers_roster_facts_and_numbers(
     history = list(await session.scalars(select(RouteEvent).where(RouteEvent.route_id == route.id)))
     assert {entry.comment for entry in history} == {None}
     assert [entry.action for entry in history] == ["created", "submitted", "approved", "reported"]
+    assert history[-1].user_id == user.id  # «reported by» now names the anonymous id, nobody's account
     registrations = await session.scalars(select(Registration.status).where(Registration.person_id == person.id))
     assert list(registrations) == [RegistrationStatus.REGISTERED]
     memberships = await session.scalars(select(CommunityMember.id).where(CommunityMember.person_id == person.id))
