@@ -184,11 +184,13 @@ async def test_withdrawal_leaves_only_the_employers_roster_facts_and_numbers(
     ]
     route = await session.scalar(select(Route).where(Route.person_id == person.id))
     assert route is not None and (route.status.value, route.comment) == ("in_progress", None)
-    items = list(await session.scalars(select(RouteItem).where(RouteItem.route_id == route.id)))
+    items = list(await session.scalars(select(RouteItem).where(RouteItem.route_id == route.id).order_by(RouteItem.id)))
     assert [(item.status.value, item.comment) for item in items] == [("reported", None), ("planned", None)]
     item_ids = [item.id for item in items]
     assert list(await session.scalars(select(Evidence).where(Evidence.item_id.in_(item_ids)))) == []
-    history = list(await session.scalars(select(RouteEvent).where(RouteEvent.route_id == route.id)))
+    history = list(
+        await session.scalars(select(RouteEvent).where(RouteEvent.route_id == route.id).order_by(RouteEvent.id))
+    )
     assert {entry.comment for entry in history} == {None}
     assert [entry.action for entry in history] == ["created", "submitted", "approved", "reported"]
     assert history[-1].user_id == user.id  # «reported by» now names the anonymous id, nobody's account
@@ -198,7 +200,7 @@ async def test_withdrawal_leaves_only_the_employers_roster_facts_and_numbers(
     assert len(list(memberships)) == 1
     pair = await session.scalar(select(MentorPair).where(MentorPair.mentee_id == person.id))
     assert pair is not None and (pair.status.value, pair.reason, pair.result) == ("active", None, None)
-    meetings = list(await session.scalars(select(Meeting).where(Meeting.pair_id == pair.id)))
+    meetings = list(await session.scalars(select(Meeting).where(Meeting.pair_id == pair.id).order_by(Meeting.id)))
     assert [(m.held_on, m.minutes, m.topic, m.notes) for m in meetings] == [
         (clock.now().date(), 45, "Планирование урока", "")
     ]
