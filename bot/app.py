@@ -20,7 +20,7 @@ from handlers.delivery import news
 from handlers.events import events, organise
 from handlers.indicators import indicators
 from handlers.mentoring import meetings, pairs, plan, relay
-from handlers.people import communities, invites, joins, orgs, roster, settings, start
+from handlers.people import communities, invites, joins, orgs, personal_data, roster, settings, start
 from handlers.routes import diagnostics, items, review, routes
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ def get_routers() -> list[Router]:
         start.router,
         joins.router,
         settings.router,
+        personal_data.router,
         roster.router,
         invites.router,
         orgs.router,

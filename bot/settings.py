@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     send_rate: float = Field(default=25, gt=0, le=1000)  # bulk messages a second, all chats together
     progress_seconds: float = Field(default=3, ge=0.5, le=60)
     log_level: str = "INFO"
+    # The operator of personal data (152-ФЗ) named in the consent text, and its data-processing policy.
+    operator_name: str = Field(default="Муниципальная методическая служба", min_length=1, max_length=300)
+    operator_policy_url: str | None = None
     # Several processes (issue #9): webhook mode, shared conversation state, the web server's address.
     webhook_url: str | None = None  # the public base URL Telegram posts updates to (…/webhook)
     webhook_secret: SecretStr | None = None  # checked on every update Telegram posts
@@ -60,6 +63,13 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"unknown time zone {value!r}") from error
         return value
+
+    @field_validator("operator_policy_url")
+    @classmethod
+    def _web_link(cls, value: str | None) -> str | None:
+        if value and not re.fullmatch(r"https?://\S+", value):
+            raise ValueError("OPERATOR_POLICY_URL must be an http(s) link")
+        return value or None
 
     @field_validator("log_level")
     @classmethod

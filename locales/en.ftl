@@ -1,4 +1,6 @@
 ## Common
+timezone-moscow = Moscow time
+timezone-msk = MSK{ $shift }
 cancel = Cancel
 page-of = { $page } / { $pages }
 stale-button = This button is out of date. Open the menu again: /start
@@ -29,8 +31,14 @@ cmd-orgs = Municipalities of the region
 consent-ask =
     <b>Hello! This is the bot of the scientific-methodological support of teachers.</b>
 
-    To continue, please consent to the processing of your personal data (full name, workplace, position, birth date, tenure) for individual educational routes, event sign-ups and mentoring (Federal Law 152-FZ).
-consent-button = ✅ I agree
+    To continue, please consent to the processing of your personal data (Federal Law 152-FZ): full name, organisation, position, birth date, tenure — for individual educational routes, event sign-ups and mentoring.
+    Operator: { $operator }.{ $policy ->
+        [none] {""}
+       *[other] {" "}Personal data processing policy: { $policy }
+    }
+
+    You can withdraw your consent and delete your data at any time: /settings → “Withdraw consent and delete my data”.
+consent-button = ✅ I consent
 consent-thanks = Thank you, your consent is saved.
 start-unknown =
     This account is not linked to the staff roster yet.
@@ -81,7 +89,10 @@ invite-choose-role = Whom do you want to invite?
 invite-choose-municipality = Choose a municipality:
 invite-choose-school = Choose an organisation:
 invite-created =
-    The invite for the role "{ $role }" ({ $org }) is ready. Forward the link to the person — it is single-use and valid for { $days } days:
+    The invite for the role "{ $role }" ({ $org }) is ready. Forward the link to the person — it is single-use and valid for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }:
 
     { $link }
 invites-sheet = Invites
@@ -174,7 +185,7 @@ org-bad-timezone = Unknown time zone: { $value }
 org-duplicate = Municipality "{ $name }" already exists.
 
 ## Settings
-settings-title = <b>Settings</b>: interface language and the weekly digest.
+settings-title = <b>Settings</b>: interface language, the weekly summary and your data.
 settings-language-set = Language: English.
 language-ru = Русский
 language-en = English
@@ -248,7 +259,7 @@ item-hours = Hours: { $hours } · registry: { $registry ->
         [regional] regional
        *[none] —
     }
-item-deadline = Deadline: { $deadline }{ $overdue ->
+item-deadline = Deadline: { $deadline }{ $late ->
         [yes] {" "}❗ overdue
        *[no] {""}
     }
@@ -438,8 +449,8 @@ event-is-cancelled = 🚫 The event is cancelled.
 event-my-status = { $status ->
         [registered] ✅ You are registered.
         [waitlisted] ⏳ You are on the waitlist, place { $position }.
-        [attended] ✅ You are marked as present.
-        [no_show] You are marked as absent.
+        [attended] ✅ Attendance marked.
+        [no_show] Marked as a no-show.
        *[other] {""}
     }
 event-sign-up = ✅ Sign up
@@ -505,11 +516,11 @@ event-cancel-ask = Cancel the event? Everyone registered will be told.
 event-cancel-confirm = 🚫 Yes, cancel
 event-cancelled-told = The event "{ $title }" is cancelled. Told: { $count }.
 event-cancelled-notice = 🚫 The event "{ $title }" ({ $start }) is cancelled.
-registration-registered = registered
+registration-registered = has a seat
 registration-waitlisted = waitlisted
-registration-cancelled = cancelled
+registration-cancelled = registration cancelled
 registration-attended = attended
-registration-no_show = absent
+registration-no_show = no-show
 event-reminder-24h = ⏰ Tomorrow: "{ $title }", { $start }. Place: { $place }
 event-reminder-1h = ⏰ In an hour: "{ $title }", { $start }. Place: { $place }
 event-plan = 📥 Events plan from a file
@@ -575,7 +586,7 @@ relay-from-mentee = ✉️ A message from your mentee ({ $name }):
 relay-reply = ↩️ Reply
 relay-sent = ✅ Passed on to { $name }.
 relay-failed = Could not deliver: { $name } does not accept messages from the bot. Try later or ask the coordinator.
-relay-not-joined = { $name } has not joined the bot yet — the message was not passed on. The coordinator can send them an invite.
+relay-not-joined = The message was not passed on: { $name } has not joined the bot yet. The coordinator can send this teacher an invite.
 pair-new = ➕ New mentoring pair
 pair-ask-mentor = Mentor: type the surname (or part of the full name).
 pair-ask-mentee = Mentee: type the surname (or part of the full name).
@@ -587,11 +598,14 @@ pair-kind-peer = peer to peer
 pair-created = ✅ Pair created: { $mentor } → { $mentee }.
 pair-young-other-kind = Note: the mentee is a young specialist, but another kind of mentoring was chosen.
 pair-told-mentor = 🤝 You are now the mentor of { $name } ({ $school }).
-pair-told-mentee = 🤝 Your mentor: { $name } ({ $school }). You can write to them through the bot.
+pair-told-mentee = 🤝 Your mentor: { $name } ({ $school }). You can write to your mentor through the bot: /mentor
 pair-self = Nobody can be their own mentor.
 pair-not-young = The mentee is not a young specialist (under 35 and under 3 years of work). Choose another kind of mentoring.
 pair-duplicate = This pair is already active.
-pair-mentor-limit = The mentor already has { $limit } mentees — the limit.
+pair-mentor-limit = The mentor already has { $limit ->
+        [one] { $limit } mentee
+       *[other] { $limit } mentees
+    } — the limit.
 mentor-card-meeting = 📝 Log a meeting
 meeting-ask-date = When was the meeting? Press a button or type the date DD.MM.YYYY.
 meeting-today = Today
@@ -603,7 +617,8 @@ meeting-online = online
 meeting-ask-topic = The meeting's topic?
 meeting-ask-notes = In short: what was done, what was agreed ("-" for no notes).
 meeting-saved = ✅ Meeting logged. The mentee will confirm it.
-meeting-check = 🤝 { $name } logged a meeting on { $date }: "{ $topic }". Did it take place?
+meeting-check = 🤝 A meeting was logged on { $date }: "{ $topic }".
+    Mentor: { $name }. Did it take place?
 meeting-confirm = ✅ Yes
 meeting-dispute = ❌ No
 meeting-confirmed = ✅ Thank you, the meeting is confirmed.
@@ -640,8 +655,14 @@ meetings-col-5 = Format
 meetings-col-6 = Topic
 meetings-col-7 = Notes
 meetings-col-8 = Confirmation
-nudge-mentor = 🤝 No meeting with { $mentee } for { $days } days. Arrange one and log it: /mentor
-nudge-managers = ⚠️ The mentoring pair { $mentor } → { $mentee } has had no meeting for { $days } days.
+nudge-mentor = 🤝 Mentee: { $mentee }. No meeting for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }. Arrange one and log it: /mentor
+nudge-managers = ⚠️ Mentoring pair { $mentor } → { $mentee }: no meeting for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
 pair-manage = What to do with the pair?
 pair-complete = ✅ Complete
 pair-dissolve = ✖️ Dissolve
@@ -657,11 +678,11 @@ pair-result-line = Result: { $result }
 pair-result-write = ✍️ Mentoring result
 pair-result-ask = Write a short result of the mentoring for your mentee: what they learned, what worked, what is next.
 pair-result-saved = ✅ The result is saved and sent: { $name }.
-pair-result-notice = 🎓 Mentoring result from { $name }:
+pair-result-notice = 🎓 Mentoring result. Mentor: { $name }
     { $result }
 pair-result-early = The result is written at the end of the mentoring period — from { $date }.
 pairs-col-8 = Result
-nudge-result = 🎓 The planned mentoring period of { $mentee } is over. Please write a short result for your mentee.
+nudge-result = 🎓 The planned mentoring period is over. Mentee: { $mentee }. Please write a short result for your mentee.
 meeting-correct = ✏️ { $date } { $topic }
 meeting-ask-topic-plan = Meeting topic: choose from the plan or type your own.
 meeting-edit-topic = ✏️ Topic
@@ -708,7 +729,7 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
-pairs-people = Mentors — { $mentors }, mentees — { $mentees }; young specialists in pairs — { $young } of { $young_total }
+pairs-people = Mentors — { $mentors }, mentees — { $mentees }; young specialists in pairs — { $young_paired } of { $young_total }
 pairs-by-month = Meetings by month: { $months }
 pairs-silent-more = …and { $count } more
 pairs-import = 📥 Upload pairs from a file
@@ -758,7 +779,10 @@ news-preview = Recipients: <b>{ $count }</b>. This is what they will see:
 news-now = 📤 Send now
 news-later = 🕒 Schedule
 news-cancel = ✖️ Cancel
-news-queued = 📤 Broadcast #{ $id } is queued: { $count } recipients. Its progress will show here.
+news-queued = 📤 Broadcast #{ $id } is queued: { $count ->
+        [one] { $count } recipient
+       *[other] { $count } recipients
+    }. Its progress will show here.
 news-progress = 📤 Broadcast #{ $id }: { $sent } delivered, { $failed } not delivered, { $left } left · { $rate } msg/s · ≈ { $minutes } min to go
 news-done = ✅ Broadcast #{ $id } is done: { $sent } of { $total } delivered, { $failed } not delivered (including those who blocked the bot).
 news-ask-when = When should it go? Type the date and time: DD.MM.YYYY HH:MM (local time).
@@ -767,14 +791,28 @@ news-scheduled = 🕒 Broadcast #{ $id } is scheduled for { $when }. You can can
 news-cancelled = Broadcast #{ $id } is cancelled.
 news-not-draft = This broadcast is already sent or scheduled.
 news-not-cancellable = This broadcast can no longer be cancelled: it is sent or cancelled.
-settings-digest = 📬 Weekly digest: { $state }
+settings-digest = 📬 Weekly summary: { $state }
 settings-digest-on = { $day }, { $hour }
 settings-digest-off = off
 settings-digest-day = 📅 Day
 settings-digest-hour = 🕘 Time
 settings-digest-stop = 🔕 Stop sending
-settings-digest-start = 🔔 Send the digest
+settings-digest-start = 🔔 Send the summary
 settings-saved = Saved
+privacy-export = 📄 My data
+privacy-export-caption = Everything the bot stores about you: account, roles, roster entry, diagnostics, routes with evidence and history, event registrations, mentoring, communities, join requests.
+privacy-withdraw = 🗑 Withdraw consent and delete my data
+privacy-withdraw-ask =
+    <b>Withdraw consent and delete your data?</b>
+
+    <b>Deleted:</b> the link between this Telegram account, the bot and the roster, your roles, join requests, unsent messages, evidence of route items (files, links, texts), your self-assessment, comments on your route, meeting notes and mentoring results. Messages to your mentor or mentee are never stored by the bot.
+
+    <b>Kept in your employer's roster</b> (it reports on them): full name, organisation, position, birth and work start dates, contacts from the roster file, diagnostics, the route and its items' statuses, event registrations and attendance, mentoring pairs and meeting dates, community membership. Saved indicator values hold only numbers, no names.
+
+    After this the bot will not know you. To come back, consent again and open a new invite link.
+privacy-withdraw-confirm = 🗑 Yes, withdraw and delete
+privacy-kept = Consent not withdrawn, your data is unchanged.
+privacy-withdrawn = Consent withdrawn, your data deleted.
 weekday-0 = Monday
 weekday-1 = Tuesday
 weekday-2 = Wednesday
@@ -782,7 +820,7 @@ weekday-3 = Thursday
 weekday-4 = Friday
 weekday-5 = Saturday
 weekday-6 = Sunday
-digest-title = 📬 <b>Your week in the support system</b>
+digest-title = 📬 <b>Your week</b>
 digest-my-events = 🗓 Your events this week ({ $count }):
 digest-new-events = 🆕 New events for you ({ $count }), sign-up open — /events:
 digest-event-line = • { $start } — { $title }
@@ -806,10 +844,23 @@ period-kind-month = Month
 period-kind-quarter = Quarter
 period-kind-school_year = School year
 period-kind-year = Year
-period-month = month { $start } – { $end }
-period-quarter = quarter { $start } – { $end }
-period-school_year = school year { $start } – { $end }
-period-year = year { $start } – { $end }
+period-month = { $month_no ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
+period-quarter = Q{ $quarter } { $year }
+period-school_year = school year { $year }/{ $next }
+period-year = { $year }
 indicator-no-data = no data
 indicator-yes = yes
 indicator-no = no

@@ -1,4 +1,6 @@
 ## Общие
+timezone-moscow = время московское
+timezone-msk = МСК{ $shift }
 cancel = Отмена
 page-of = { $page } / { $pages }
 stale-button = Эта кнопка устарела. Откройте меню заново: /start
@@ -29,13 +31,19 @@ cmd-orgs = Муниципалитеты региона
 consent-ask =
     <b>Здравствуйте! Это бот научно-методического сопровождения педагогов.</b>
 
-    Чтобы продолжить, подтвердите согласие на обработку персональных данных (ФИО, место работы, должность, дата рождения, стаж) для ведения индивидуальных образовательных маршрутов, записи на мероприятия и наставничества (152-ФЗ).
-consent-button = ✅ Согласен(на)
+    Чтобы продолжить, дайте согласие на обработку персональных данных (152-ФЗ): ФИО, организация, должность, дата рождения, стаж — для ведения индивидуальных образовательных маршрутов (ИОМ), записи на мероприятия и наставничества.
+    Оператор: { $operator }.{ $policy ->
+        [none] {""}
+       *[other] {" "}Политика обработки персональных данных: { $policy }
+    }
+
+    Отозвать согласие и удалить свои данные можно в любой момент: /settings → «Отозвать согласие и удалить данные».
+consent-button = ✅ Даю согласие
 consent-thanks = Спасибо, согласие сохранено.
 start-unknown =
     Вас пока нет в реестре педагогов, связанном с этим аккаунтом.
 
-    Если у вас есть персональная ссылка-приглашение — откройте её. Или подайте заявку: выберите муниципалитет и школу, и координатор подтвердит её.
+    Если у вас есть персональная ссылка-приглашение — откройте её. Или подайте заявку: выберите муниципалитет и организацию, и координатор подтвердит её.
 join-button = 📝 Подать заявку
 
 ## Меню
@@ -63,10 +71,10 @@ profile =
 ## Помощь
 help-intro = <b>Что умеет бот</b>
 help-guest = Откройте персональную ссылку-приглашение или подайте заявку на вступление: /start
-help-teacher = <b>Педагогу:</b> профиль и данные реестра — кнопка «Мой профиль» в /start. Скоро: индивидуальный маршрут (/route), мероприятия (/events), связь с наставником (/mentor).
-help-mentor = <b>Наставнику:</b> скоро — подопечные, журнал встреч и план наставничества.
-help-coordinator = <b>Координатору ОО:</b> /roster — шаблон и загрузка реестра школы; /invite — пригласить наставника; заявки на вступление приходят вам с кнопками «Принять» и «Отклонить».
-help-methodist = <b>Методисту:</b> /roster — загрузка реестра муниципалитета (XLSX или CSV), после загрузки — файл с персональными ссылками; /invite — пригласить координатора или наставника; заявки на вступление по школам муниципалитета.
+help-teacher = <b>Педагогу:</b> профиль и данные реестра — кнопка «Мой профиль» в /start; ИОМ — /route; мероприятия — /events; связь с наставником — /mentor.
+help-mentor = <b>Наставнику:</b> /mentor — наставляемые, журнал встреч и план наставничества.
+help-coordinator = <b>Координатору ОО:</b> /roster — шаблон и загрузка реестра организации; /invite — пригласить наставника; заявки на вступление приходят вам с кнопками «Принять» и «Отклонить».
+help-methodist = <b>Методисту:</b> /roster — загрузка реестра муниципалитета (XLSX или CSV), после загрузки — файл с персональными ссылками; /invite — пригласить координатора или наставника; заявки на вступление по организациям муниципалитета.
 help-admin = <b>Администратору:</b> /orgs — муниципалитеты региона; /invite — назначить методиста муниципалитета.
 
 ## Приглашения
@@ -81,7 +89,11 @@ invite-choose-role = Кого пригласить?
 invite-choose-municipality = Выберите муниципалитет:
 invite-choose-school = Выберите организацию:
 invite-created =
-    Приглашение для роли «{ $role }» ({ $org }) готово. Перешлите ссылку человеку — она одноразовая и действует { $days } дн.:
+    Приглашение для роли «{ $role }» ({ $org }) готово. Перешлите ссылку человеку — она одноразовая и действует { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[many] { $days } дней
+    }:
 
     { $link }
 invites-sheet = Приглашения
@@ -102,7 +114,7 @@ join-type-name = { $school }. Напишите ваши фамилию, имя �
 join-bad-name = Напишите фамилию, имя и отчество буквами, через пробел (2–4 слова).
 join-sent = Заявка отправлена координатору «{ $school }». Я сообщу, когда её рассмотрят.
 join-already-member = Ваш аккаунт уже связан с реестром. Меню — /start.
-join-already-pending = Ваша заявка уже на рассмотрении. Дождитесь ответа координатора.
+join-already-pending = Ваша заявка на вступление уже на рассмотрении. Дождитесь ответа координатора.
 join-request =
     <b>Заявка на вступление</b>
     { $name }
@@ -112,8 +124,8 @@ join-reject = ❌ Отклонить
 join-approved-by-you = ✅ Заявка принята: { $name }
 join-rejected-by-you = ❌ Заявка отклонена: { $name }
 join-already-decided = Эту заявку уже рассмотрели.
-join-approved = ✅ Ваша заявка принята. Добро пожаловать!
-join-rejected = Ваша заявка отклонена. Если это ошибка, обратитесь к координатору вашей организации.
+join-approved = ✅ Ваша заявка на вступление принята. Добро пожаловать!
+join-rejected = Ваша заявка на вступление отклонена. Если это ошибка, обратитесь к координатору вашей организации.
 
 ## Реестр
 roster-template =
@@ -171,12 +183,15 @@ orgs-add = ➕ Добавить муниципалитет
 orgs-type-name = Напишите название муниципалитета.
 orgs-choose-timezone = «{ $name }»: выберите часовой пояс.
 orgs-created = ✅ Муниципалитет «{ $name }» создан ({ $timezone }). Пригласите методиста: /invite
-org-bad-name = Название — от 1 до { $limit } символов.
+org-bad-name = Название — от 1 до { $limit ->
+        [one] { $limit } символа
+       *[other] { $limit } символов
+    }.
 org-bad-timezone = Неизвестный часовой пояс: { $value }
 org-duplicate = Муниципалитет «{ $name }» уже есть.
 
 ## Настройки
-settings-title = <b>Настройки</b>: язык интерфейса и еженедельный дайджест.
+settings-title = <b>Настройки</b>: язык интерфейса, еженедельная сводка и ваши данные.
 settings-language-set = Язык: русский.
 language-ru = Русский
 language-en = English
@@ -191,27 +206,32 @@ problem-bad-choice = значение не из списка: «{ $value }»
 problem-bad-number = не число: «{ $value }»
 problem-not-in-roster = нет в реестре (проверьте ФИО и дату рождения): «{ $value }»
 
-## ИОМ: маршрут педагога
-cmd-route = Мой образовательный маршрут (ИОМ)
-menu-route = 🧭 Мой маршрут
-route-none = У вас пока нет индивидуального образовательного маршрута. Составьте его по последней диагностике или сначала пройдите самооценку.
-route-start = 🧭 Составить маршрут
-route-proposed = Черновик маршрута готов: по диагностике предложено мероприятий — { $count }. Проверьте, добавьте или уберите пункты и отправьте на согласование.
-route-title = <b>Индивидуальный образовательный маршрут</b> { $name } ({ $school })
+## ИОМ педагога
+cmd-route = Мой ИОМ (индивидуальный образовательный маршрут)
+menu-route = 🧭 Мой ИОМ
+route-none = У вас пока нет ИОМ — индивидуального образовательного маршрута. Составьте его по последней диагностике или сначала пройдите самооценку.
+route-start = 🧭 Составить ИОМ
+route-proposed = Черновик ИОМ готов: по диагностике { $count ->
+        [one] предложена { $count } активность
+        [few] предложены { $count } активности
+       *[many] предложено { $count } активностей
+    }. Проверьте, добавьте или уберите пункты и отправьте на согласование.
+route-title = <b>ИОМ</b>
+    Педагог: { $name } ({ $school })
 route-status = Статус: { $status }
-route-progress = Выполнено { $done } из { $total }{ $overdue ->
+route-progress = Выполнено: { $done } из { $total }{ $overdue ->
         [0] {""}
        *[other] , просрочено: { $overdue }
     }
 route-comment = 💬 { $comment }
-route-add-catalogue = ➕ Из каталога
-route-add-own = ✏️ Своё мероприятие
+route-add-catalogue = ➕ Из каталога активностей
+route-add-own = ✏️ Свой пункт
 route-submit = 📤 На согласование
-route-submitted = 📤 Маршрут отправлен на согласование.
+route-submitted = 📤 ИОМ отправлен на согласование.
 route-item-added = Пункт добавлен.
 route-item-removed = Пункт удалён.
-route-open = Открыть маршрут
-back-to-route = ‹ К маршруту
+route-open = Открыть ИОМ
+back-to-route = ‹ К ИОМ
 route-status-draft = черновик
 route-status-submitted = на согласовании
 route-status-returned = возвращён на доработку
@@ -237,11 +257,11 @@ area-psychological = психолого-педагогические
 area-communicative = коммуникативные
 area-digital = цифровые
 area-none = без привязки
-catalogue-choose = Выберите мероприятие из каталога:
-catalogue-empty = Каталог мероприятий муниципалитета пока пуст. Добавьте своё мероприятие.
-own-item-title = Напишите название мероприятия (до 300 символов).
-own-item-kind = Выберите вид мероприятия:
-own-item-area = Какой дефицит оно закрывает?
+catalogue-choose = Выберите активность из каталога:
+catalogue-empty = Каталог активностей муниципалитета пока пуст. Добавьте свой пункт.
+own-item-title = Напишите название пункта (до 300 символов).
+own-item-kind = Выберите вид активности:
+own-item-area = Какой дефицит закрывает пункт?
 own-item-deadline = Напишите срок в формате ДД.ММ.ГГГГ, например 15.03.2027.
 item-title = <b>{ $title }</b>
 item-kind = { $kind } · компетенции: { $area }
@@ -250,21 +270,21 @@ item-hours = Часов: { $hours } · реестр: { $registry ->
         [regional] РР ДПП
        *[none] —
     }
-item-deadline = Срок: { $deadline }{ $overdue ->
+item-deadline = Срок: { $deadline }{ $late ->
         [yes] {" "}❗ просрочено
        *[no] {""}
     }
 item-status = Статус: { $status }
 item-history = <b>История:</b>
 history-line = { $at } — { $action }: { $who }
-history-created = маршрут создан
+history-created = ИОМ создан
 history-submitted = отправлен на согласование
 history-approved = согласован
 history-returned = возвращён
 history-reported = отчёт о выполнении
 history-confirmed = выполнение подтверждено
 history-item_returned = отчёт возвращён
-history-implemented = маршрут реализован
+history-implemented = ИОМ реализован
 item-edit = ✏️ Изменить
 edit-choose = «{ $title }»: что изменить?
 edit-title = Название
@@ -273,7 +293,7 @@ edit-area = Дефицит
 edit-hours = Часы
 edit-deadline = Срок
 edit-ask-title = Напишите новое название (до 300 символов).
-edit-ask-kind = Выберите вид мероприятия:
+edit-ask-kind = Выберите вид активности:
 edit-ask-area = Какой дефицит закрывает пункт?
 edit-ask-hours = Сколько часов? Напишите число (0 — убрать часы).
 edit-ask-deadline = Напишите срок в формате ДД.ММ.ГГГГ, например 15.03.2027.
@@ -289,20 +309,32 @@ evidence-texts = <b>Подтверждение:</b>
     { $texts }
 evidence-too-big = Файл больше { $limit } МБ — такой бот не сможет открыть. Пришлите файл поменьше или ссылку.
 evidence-wrong-type = Такой вид вложения не подходит. Пришлите документ (PDF, Word, Excel, PowerPoint, изображение, архив), фото, ссылку или текст.
-evidence-bad-text = Текст подтверждения — до { $limit } символов.
+evidence-bad-text = Текст подтверждения — до { $limit ->
+        [one] { $limit } символа
+       *[other] { $limit } символов
+    }.
 evidence-bad-link = Ссылка должна начинаться с http:// или https:// и не содержать пробелов.
 evidence-missing = Приложите хотя бы одно подтверждение.
-evidence-too-many = Не больше { $limit } вложений к одному пункту.
+evidence-too-many = К одному пункту — не больше { $limit ->
+        [one] { $limit } вложения
+       *[other] { $limit } вложений
+    }.
 item-already-reported = Этот пункт уже отправлен на проверку или подтверждён.
-route-not-approved = Отчитываться можно после согласования маршрута.
-route-not-editable = Маршрут на согласовании или уже согласован — менять его нельзя.
+route-not-approved = Отчитываться можно после согласования ИОМ.
+route-not-editable = ИОМ на согласовании или уже согласован — менять его нельзя.
 route-deadline-past = Срок не может быть в прошлом.
 route-deadline-far = Срок — не дальше трёх лет от сегодняшнего дня.
 route-bad-date = Не понял дату. Напишите в формате ДД.ММ.ГГГГ, например 15.03.2027.
-route-bad-title = Название — от 1 до { $limit } символов.
+route-bad-title = Название — от 1 до { $limit ->
+        [one] { $limit } символа
+       *[other] { $limit } символов
+    }.
 route-bad-hours = Часы — целое число от 1 до 2000.
-route-empty = В маршруте нет ни одного пункта.
-route-too-many-items = В маршруте не больше { $limit } пунктов.
+route-empty = В ИОМ нет ни одного пункта.
+route-too-many-items = В ИОМ не больше { $limit ->
+        [one] { $limit } пункта
+       *[other] { $limit } пунктов
+    }.
 
 ## ИОМ: самооценка и загрузки
 self-assessment-start = 📝 Самооценка дефицитов
@@ -313,65 +345,65 @@ self-assessment-3 = 3 — в целом уверенно
 self-assessment-4 = 4 — могу помочь коллегам
 self-assessment-done = Самооценка сохранена. Дефициты: { $deficits }.
 self-assessment-incomplete = Ответьте на все вопросы самооценки.
-upload-catalogue = 📚 Загрузить каталог мероприятий
+upload-catalogue = 📚 Загрузить каталог активностей
 upload-diagnostics = 🩺 Загрузить диагностики
 upload-catalogue-ask = Пришлите XLSX или CSV со столбцами: Название, Вид (курс, семинар, мастер-класс, стажировка, консультация, методическое объединение, наставничество, самообразование, конкурс), Часы, Реестр (ФР, РР или пусто), Компетенции (через запятую: предметные, методические, психолого-педагогические, коммуникативные, цифровые).
 upload-diagnostics-ask = Пришлите XLSX или CSV со столбцами: ФИО, Дата рождения, Дата диагностики, Вид (федеральная, региональная, школьная), Уровень (высокий, повышенный, базовый, низкий), Дефициты (через запятую).
-catalogue-imported = ✅ Каталог загружен: добавлено { $created }, обновлено { $updated }.
-diagnostics-imported = ✅ Диагностики загружены: добавлено { $added }, уже были { $skipped }.
+catalogue-imported = ✅ Каталог загружен. Добавлено: { $created }, обновлено: { $updated }.
+diagnostics-imported = ✅ Диагностики загружены. Добавлено: { $added }, уже были в базе: { $skipped }.
 
 ## ИОМ: проверка
-review-title = <b>Проверка маршрутов</b>
-review-menu = 📥 Проверка маршрутов
+review-title = <b>Проверка ИОМ</b>
+review-menu = 📥 Проверка ИОМ
 review-items = 📥 Отчёты на проверку ({ $count })
-review-routes = 📝 Маршруты на согласование ({ $count })
+review-routes = 📝 ИОМ на согласование ({ $count })
 review-register = 📊 Реестр ИОМ (XLSX)
 review-counts = 📋 Сводка по организациям
 review-items-title = Отчёты на проверку, сначала давние: { $count }
-review-routes-title = Маршруты на согласование, сначала давние: { $count }
+review-routes-title = ИОМ на согласование, сначала давние: { $count }
 review-open = Открыть
 review-approve = ✅ Согласовать
 review-return = ↩️ Вернуть на доработку
 review-comment-ask = Напишите комментарий для педагога или нажмите «Без комментария».
 review-no-comment = Вернуть без комментария
-review-route-waiting = 📝 Маршрут на согласование: { $name }
-review-item-waiting = 📥 Отчёт на проверку: { $name } — «{ $title }»
-review-route-approved = ✅ Маршрут согласован: { $name }
-review-route-returned = ↩️ Маршрут возвращён: { $name }
-review-item-returned = ↩️ Отчёт возвращён: «{ $title }» ({ $name })
+review-route-waiting = 📝 ИОМ на согласование. Педагог: { $name }
+review-item-waiting = 📥 Отчёт на проверку: «{ $title }». Педагог: { $name }
+review-route-approved = ✅ ИОМ согласован. Педагог: { $name }
+review-route-returned = ↩️ ИОМ возвращён на доработку. Педагог: { $name }
+review-item-returned = ↩️ Отчёт возвращён: «{ $title }». Педагог: { $name }
 review-item-confirmed = Выполнение подтверждено.
 item-confirm = ✔️ Подтвердить
 item-return = ↩️ Вернуть
-route-already-reviewed = Этот маршрут уже рассмотрен.
+route-already-reviewed = Этот ИОМ уже рассмотрен.
 item-already-reviewed = Этот отчёт уже рассмотрен.
-route-approved-owner = ✅ Ваш индивидуальный образовательный маршрут согласован. Можно приступать и отчитываться о выполнении.
-route-returned-owner = ↩️ Маршрут возвращён на доработку.
+route-approved-owner = ✅ Ваш ИОМ согласован. Можно приступать и отчитываться о выполнении.
+route-returned-owner = ↩️ Ваш ИОМ возвращён на доработку.
 item-confirmed-owner = ✅ Выполнение подтверждено: «{ $title }».
 item-returned-owner = ↩️ Отчёт возвращён: «{ $title }».
-route-implemented-owner = 🎉 Поздравляем! Все пункты маршрута выполнены — маршрут реализован.
+route-implemented-owner = 🎉 Поздравляем! Все пункты ИОМ выполнены — ИОМ реализован.
 register-sheet = Реестр ИОМ
 register-caption = Реестр ИОМ: строк — { $count }.
 register-col-0 = Организация
 register-col-1 = ФИО
 register-col-2 = Дефицит
-register-col-3 = Мероприятие
+register-col-3 = Пункт ИОМ
 register-col-4 = Вид
 register-col-5 = Часы
 register-col-6 = Срок
 register-col-7 = Статус пункта
-register-col-8 = Статус маршрута
+register-col-8 = Статус ИОМ
 register-col-9 = Согласован
 register-col-10 = Подтверждён
 register-col-11 = Ссылка-подтверждение
 register-col-12 = Вложений
-counts-title = <b>Маршруты по организациям</b>
+counts-title = <b>ИОМ по организациям</b>
 counts-line = { $school }: { $counts }
-counts-none = В вашей области пока нет маршрутов.
+counts-none = В вашей области пока нет ИОМ.
 
 ## Напоминания
-reminder-7d = ⏰ Через неделю срок пункта маршрута «{ $title }» ({ $deadline }).
-reminder-1d = ⏰ Завтра срок пункта маршрута «{ $title }» ({ $deadline }).
-reminder-overdue = ❗ Просрочен пункт маршрута «{ $title }» (срок был { $deadline }). Отчитайтесь о выполнении или согласуйте новый срок.
+reminder-7d = ⏰ Через неделю срок пункта ИОМ «{ $title }» ({ $deadline }).
+reminder-1d = ⏰ Завтра срок пункта ИОМ «{ $title }» ({ $deadline }).
+reminder-overdue = ❗ Просрочен пункт ИОМ «{ $title }» (срок был { $deadline }). Отчитайтесь о выполнении или согласуйте новый срок.
 
 ## Диагностика вручную
 diagnostic-by-hand = ➕ Диагностика вручную
@@ -391,12 +423,12 @@ level-high = высокий
 level-elevated = повышенный
 level-basic = базовый
 level-low = низкий
-review-teacher-route = 🧭 Маршрут педагога
+review-teacher-route = 🧭 ИОМ педагога
 
-## Каталог мероприятий
+## Каталог активностей
 back = ‹ Назад
-catalogue-manage = 📚 Каталог мероприятий
-catalogue-title = <b>Каталог мероприятий муниципалитета</b>
+catalogue-manage = 📚 Каталог активностей
+catalogue-title = <b>Каталог активностей муниципалитета</b>
 catalogue-empty-manage = Каталог пока пуст. Загрузите его файлом.
 catalogue-entry = <b>{ $title }</b>
     { $kind } · часов: { $hours } · реестр: { $registry ->
@@ -406,8 +438,8 @@ catalogue-entry = <b>{ $title }</b>
     }
     Компетенции: { $areas }
 catalogue-hide = 🙈 Убрать из каталога
-catalogue-hidden = Убрано из каталога.
-catalogue-hidden-title = «{ $title }» убрано из каталога. Пункты маршрутов, где оно уже есть, остаются. Вернуть — загрузите каталог с этой строкой.
+catalogue-hidden = Убрана из каталога.
+catalogue-hidden-title = Активность «{ $title }» убрана из каталога. Пункты ИОМ с ней остаются. Вернуть — загрузите каталог с этой строкой.
 
 ## Мероприятия
 cmd-events = Семинары и методические мероприятия
@@ -440,13 +472,13 @@ event-is-cancelled = 🚫 Мероприятие отменено.
 event-my-status = { $status ->
         [registered] ✅ Вы записаны.
         [waitlisted] ⏳ Вы в листе ожидания, место { $position }.
-        [attended] ✅ Вы отмечены как присутствовавший(ая).
-        [no_show] Вы отмечены как отсутствовавший(ая).
+        [attended] ✅ Присутствие отмечено.
+        [no_show] Отмечена неявка.
        *[other] {""}
     }
 event-sign-up = ✅ Записаться
 event-cancel-mine = ❌ Отменить запись
-event-to-route = ➕ В мой маршрут
+event-to-route = ➕ В мой ИОМ
 event-check-in = 📍 Отметиться на месте
 event-manage = ⚙️ Управление
 event-open = Открыть мероприятие
@@ -454,14 +486,14 @@ event-signed-up = ✅ Вы записаны на «{ $title }». Файл — д
 event-waitlisted = ⏳ Мест нет: вы в листе ожидания на «{ $title }», место { $position }. Если место освободится, я сообщу.
 event-cancelled-mine = Запись отменена.
 event-promoted = 🎉 Освободилось место: вы записаны на «{ $title }».
-event-added-to-route = ➕ «{ $title }» добавлено в ваш маршрут. Присутствие на мероприятии подтвердит этот пункт.
+event-added-to-route = ➕ «{ $title }» добавлено в ваш ИОМ. Присутствие на мероприятии подтвердит этот пункт.
 event-check-in-ask = Напишите код, который показывает организатор.
 event-checked-in = ✅ Присутствие на «{ $title }» отмечено.
 event-already-registered = Вы уже записаны на это мероприятие или стоите в листе ожидания.
 event-already-started = Мероприятие уже началось.
 event-already-checked-in = Вы уже отмечены.
-event-already-in-route = Это мероприятие уже есть в вашем маршруте.
-event-no-route = Сначала составьте маршрут: /route
+event-already-in-route = Это мероприятие уже есть в вашем ИОМ.
+event-no-route = Сначала составьте ИОМ: /route
 event-not-for-you = Это мероприятие не для вашей категории или организации.
 event-not-registered = Вы не записаны на это мероприятие.
 event-not-started = Отмечать присутствие можно с начала мероприятия.
@@ -471,14 +503,20 @@ event-check-in-closed = Отметиться можно за час до нач�
 event-check-in-waitlisted = Вы в листе ожидания — отметиться можно только с местом.
 event-bad-code = Неверный код. Проверьте и напишите ещё раз.
 event-bad-datetime = Не понял дату и время. Напишите так: 25.12.2026 15:00
-event-bad-title = Название — от 1 до { $limit } символов.
+event-bad-title = Название — от 1 до { $limit ->
+        [one] { $limit } символа
+       *[other] { $limit } символов
+    }.
 event-in-past = Дата уже прошла.
 event-ends-before-start = Окончание должно быть позже начала.
 event-too-long = Мероприятие не может длиться дольше 60 дней.
-event-bad-capacity = Число мест — от 1 до { $limit } (0 — без ограничений).
+event-bad-capacity = Число мест — от 1 до { $limit }; 0 — без ограничений.
 event-bad-deadline = Запись должна закрываться до начала мероприятия.
-event-too-much-text = Слишком длинный текст (до { $limit } символов).
-event-capacity-below = Уже записано { $taken } — мест не может быть меньше.
+event-too-much-text = Слишком длинный текст: можно до { $limit ->
+        [one] { $limit } символа
+       *[other] { $limit } символов
+    }.
+event-capacity-below = Уже записались: { $taken }. Мест не может быть меньше.
 event-new = ➕ Новое мероприятие
 event-ask-title = Название мероприятия?
 event-ask-kind = Вид мероприятия:
@@ -507,18 +545,21 @@ event-cancel-ask = Отменить мероприятие? Все записа�
 event-cancel-confirm = 🚫 Да, отменить
 event-cancelled-told = Мероприятие «{ $title }» отменено. Уведомлено: { $count }.
 event-cancelled-notice = 🚫 Мероприятие «{ $title }» ({ $start }) отменено.
-registration-registered = записан(а)
+registration-registered = есть место
 registration-waitlisted = в листе ожидания
-registration-cancelled = отменил(а) запись
-registration-attended = присутствовал(а)
-registration-no_show = не пришёл(ла)
+registration-cancelled = запись отменена
+registration-attended = отмечено присутствие
+registration-no_show = неявка
 event-reminder-24h = ⏰ Завтра: «{ $title }», { $start }. Место: { $place }
 event-reminder-1h = ⏰ Через час: «{ $title }», { $start }. Место: { $place }
 event-plan = 📥 План мероприятий из файла
 event-plan-sheet = План
 event-plan-ask = Заполните шаблон — строка на мероприятие — и пришлите файл (XLSX или CSV). Даты — ДД.ММ.ГГГГ ЧЧ:ММ; «Мест» пусто — без ограничений; «Организации» и «Предметы» — через запятую или пусто для всех.
 event-plan-imported = ✅ Создано мероприятий: { $count }.
-file-too-many-events = В файле больше { $limit } мероприятий. Разделите его на части.
+file-too-many-events = В файле больше { $limit ->
+        [one] { $limit } мероприятия
+       *[other] { $limit } мероприятий
+    }. Разделите его на части.
 problem-bad-datetime = не дата и время (нужно ДД.ММ.ГГГГ ЧЧ:ММ): «{ $value }»
 problem-unknown-school = таких организаций нет в муниципалитете: «{ $value }»
 problem-event-bad-title = название — от 1 до 300 символов
@@ -577,7 +618,7 @@ relay-from-mentee = ✉️ Сообщение от наставляемого ({
 relay-reply = ↩️ Ответить
 relay-sent = ✅ Передано: { $name }.
 relay-failed = Не удалось доставить: { $name } не принимает сообщения от бота. Попробуйте позже или свяжитесь через координатора.
-relay-not-joined = { $name } ещё не подключился(ась) к боту — сообщение не передано. Координатор может отправить ему(ей) приглашение.
+relay-not-joined = Сообщение не передано: { $name } — ещё не в боте. Координатор может отправить этому педагогу приглашение.
 pair-new = ➕ Новая пара наставничества
 pair-ask-mentor = Наставник: напишите фамилию (или часть ФИО).
 pair-ask-mentee = Наставляемый: напишите фамилию (или часть ФИО).
@@ -589,11 +630,14 @@ pair-kind-peer = равный — равному
 pair-created = ✅ Пара создана: { $mentor } → { $mentee }.
 pair-young-other-kind = Обратите внимание: наставляемый — молодой специалист, а выбран другой вид наставничества.
 pair-told-mentor = 🤝 Вы назначены наставником: { $name } ({ $school }).
-pair-told-mentee = 🤝 Ваш наставник: { $name } ({ $school }). Написать ему(ей) можно через бота.
+pair-told-mentee = 🤝 Ваш наставник: { $name } ({ $school }). Написать наставнику можно через бота: /mentor
 pair-self = Нельзя быть наставником самому себе.
 pair-not-young = Наставляемый не молодой специалист (моложе 35 лет и до 3 лет стажа). Выберите другой вид наставничества.
 pair-duplicate = Такая пара уже действует.
-pair-mentor-limit = У наставника уже { $limit } наставляемых — это предел.
+pair-mentor-limit = У наставника уже { $limit ->
+        [one] { $limit } наставляемый
+       *[other] { $limit } наставляемых
+    } — это предел.
 mentor-card-meeting = 📝 Записать встречу
 meeting-ask-date = Когда была встреча? Нажмите кнопку или напишите дату ДД.ММ.ГГГГ.
 meeting-today = Сегодня
@@ -605,7 +649,8 @@ meeting-online = онлайн
 meeting-ask-topic = Тема встречи?
 meeting-ask-notes = Коротко: что сделали, договорённости («-» — без заметок).
 meeting-saved = ✅ Встреча записана. Наставляемый подтвердит её.
-meeting-check = 🤝 { $name } записал(а) встречу { $date }: «{ $topic }». Она состоялась?
+meeting-check = 🤝 Запись о встрече { $date }: «{ $topic }».
+    Наставник: { $name }. Встреча состоялась?
 meeting-confirm = ✅ Да
 meeting-dispute = ❌ Нет
 meeting-confirmed = ✅ Спасибо, встреча подтверждена.
@@ -615,7 +660,10 @@ meeting-already-answered = На эту встречу уже ответили.
 meeting-in-future = Встреча не может быть в будущем.
 meeting-too-old = Встречу старше 90 дней записать нельзя.
 meeting-bad-minutes = Длительность — от 5 минут до 8 часов.
-meeting-bad-topic = Тема — от 1 до { $limit } символов, заметки — до 2000.
+meeting-bad-topic = Тема — от 1 до { $limit ->
+        [one] { $limit } символа
+       *[other] { $limit } символов
+    }, заметки — до 2000.
 pairs-overview = 📋 Пары моей области
 pairs-title = <b>Наставничество</b>: пар — { $active }, встреч — { $meetings }, без встреч больше 30 дней — { $silent }
 pairs-silent-line = • { $mentor } → { $mentee }
@@ -642,8 +690,16 @@ meetings-col-5 = Формат
 meetings-col-6 = Тема
 meetings-col-7 = Заметки
 meetings-col-8 = Подтверждение
-nudge-mentor = 🤝 С { $mentee } не было встреч { $days } дн. Договоритесь о встрече и запишите её: /mentor
-nudge-managers = ⚠️ В паре наставничества { $mentor } → { $mentee } нет встреч { $days } дн.
+nudge-mentor = 🤝 Наставляемый: { $mentee }. Встреч не было { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[many] { $days } дней
+    }. Договоритесь о встрече и запишите её: /mentor
+nudge-managers = ⚠️ Пара наставничества { $mentor } → { $mentee }: встреч не было { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[many] { $days } дней
+    }.
 pair-manage = Что сделать с парой?
 pair-complete = ✅ Завершить
 pair-dissolve = ✖️ Расформировать
@@ -657,13 +713,13 @@ plan-open = 🗓 План наставничества
 mentor-planned-end = Плановое окончание: { $date }
 pair-result-line = Итог: { $result }
 pair-result-write = ✍️ Итог наставничества
-pair-result-ask = Напишите коротко итог наставничества для наставляемого: чему научился(ась), что получилось, что дальше.
+pair-result-ask = Напишите коротко итог наставничества для наставляемого: чему удалось научиться, что получилось, что дальше.
 pair-result-saved = ✅ Итог сохранён и отправлен: { $name }.
-pair-result-notice = 🎓 Итог наставничества от { $name }:
+pair-result-notice = 🎓 Итог наставничества. Наставник: { $name }
     { $result }
 pair-result-early = Итог пишется в конце периода наставничества — с { $date }.
 pairs-col-8 = Итог
-nudge-result = 🎓 Плановый срок наставничества { $mentee } подошёл к концу. Напишите, пожалуйста, короткий итог для наставляемого.
+nudge-result = 🎓 Плановый срок наставничества подошёл к концу. Наставляемый: { $mentee }. Напишите, пожалуйста, короткий итог для наставляемого.
 meeting-correct = ✏️ { $date } { $topic }
 meeting-ask-topic-plan = Тема встречи: выберите из плана или напишите свою.
 meeting-edit-topic = ✏️ Тема
@@ -688,8 +744,11 @@ plan-ask-topic = Тема на { $month }:
 plan-ask-remove = Какую тему убрать из плана? (Встречи по ней останутся в журнале.)
 plan-bad-month = Этот месяц вне срока наставничества.
 plan-not-empty = План уже составлен — добавляйте или убирайте темы.
-plan-too-many = В плане не больше { $limit } тем.
-plan-template-0 = Знакомство: школа, коллектив, локальные акты, план адаптации
+plan-too-many = В плане не больше { $limit ->
+        [one] { $limit } темы
+       *[other] { $limit } тем
+    }.
+plan-template-0 = Знакомство: коллектив, локальные акты, план адаптации
 plan-template-1 = Рабочая программа и тематическое планирование
 plan-template-2 = Подготовка урока: цели, структура, технологическая карта
 plan-template-3 = Школьная документация и электронный журнал
@@ -697,7 +756,7 @@ plan-template-4 = Оценивание: критерии, формирующее
 plan-template-5 = Управление классом и дисциплина
 plan-template-6 = Работа с родителями и классное руководство
 plan-template-7 = Открытый урок и взаимопосещения
-plan-template-8 = Самоанализ года и индивидуальный образовательный маршрут
+plan-template-8 = Самоанализ года и ИОМ
 month-1 = Январь
 month-2 = Февраль
 month-3 = Март
@@ -710,7 +769,7 @@ month-9 = Сентябрь
 month-10 = Октябрь
 month-11 = Ноябрь
 month-12 = Декабрь
-pairs-people = Наставников — { $mentors }, наставляемых — { $mentees }; молодых специалистов в парах — { $young } из { $young_total }
+pairs-people = Наставников — { $mentors }, наставляемых — { $mentees }; молодых специалистов в парах — { $young_paired } из { $young_total }
 pairs-by-month = Встречи по месяцам: { $months }
 pairs-silent-more = …и ещё { $count }
 pairs-import = 📥 Загрузить пары из файла
@@ -719,9 +778,12 @@ pairs-imported = ✅ Создано пар: { $created }. Уже действо�
 problem-ambiguous = несколько человек с таким ФИО — укажите дату рождения: «{ $value }»
 problem-pair-self = наставник и наставляемый — один человек: «{ $value }»
 problem-not-young = не молодой специалист — выберите другой вид: «{ $value }»
-problem-mentor-limit = у наставника будет больше { $value } наставляемых
+problem-mentor-limit = у наставника будет больше наставляемых, чем можно: { $value }
 problem-end-before-start = окончание не позже начала: «{ $value }»
-file-too-many-rows = В файле больше { $limit } строк. Разделите его на части.
+file-too-many-rows = В файле больше { $limit ->
+        [one] { $limit } строки
+       *[other] { $limit } строк
+    }. Разделите его на части.
 cmd-news = Новости и рассылки
 menu-news = 📣 Новости
 news-title = <b>Новости</b>: последние рассылки
@@ -729,17 +791,17 @@ news-none = Рассылок пока не было.
 news-new = ✍️ Новая рассылка
 news-cancel-one = ✖️ Отменить рассылку №{ $id }
 news-line-scheduled = 🕒 №{ $id } · { $when } · «{ $text }» — запланирована
-news-line-sending = 📤 №{ $id } · { $when } · «{ $text }» — идёт: доставлено { $sent } из { $total }, осталось { $left }
-news-line-done = ✅ №{ $id } · { $when } · «{ $text }» — доставлено { $sent } из { $total }, не доставлено { $failed }
+news-line-sending = 📤 №{ $id } · { $when } · «{ $text }» — идёт: доставлено: { $sent } из { $total }, осталось: { $left }
+news-line-done = ✅ №{ $id } · { $when } · «{ $text }» — доставлено: { $sent } из { $total }, не доставлено: { $failed }
 news-line-cancelled = ✖️ №{ $id } · { $when } · «{ $text }» — отменена
 news-line-draft = ✏️ №{ $id } · { $when } · «{ $text }» — черновик
 news-ask-content = Пришлите текст новости. Оформление (жирный, курсив, ссылки) сохранится. Можно приложить одно фото или документ — тогда текст станет подписью к нему.
 news-wrong-type = Нужен текст, фото или документ.
 news-empty = Новость не может быть пустой.
-news-too-long = Слишком длинно: { $length } символов, можно не больше { $limit } (с фото или документом — 1024). Сократите или разделите на две новости.
+news-too-long = Слишком длинный текст. Символов: { $length }, можно не больше: { $limit } (с фото или документом — 1024). Сократите или разделите на две новости.
 news-ask-audience = Кому отправить?
 news-audience-all = Всем в муниципалитете
-news-audience-schools = Выбрать школы
+news-audience-schools = Выбрать организации
 news-audience-roles = По ролям
 news-audience-subjects = По предметам
 news-audience-young = Молодым специалистам
@@ -747,9 +809,9 @@ news-audience-mentors = Наставникам
 news-audience-event = Участникам мероприятия
 news-role-teacher = педагоги
 news-role-mentor = наставники
-news-role-coordinator = координаторы школ
+news-role-coordinator = координаторы ОО
 news-role-methodist = методисты
-news-choose-schools = Отметьте школы и нажмите «Готово».
+news-choose-schools = Отметьте организации и нажмите «Готово».
 news-choose-roles = Отметьте роли и нажмите «Готово».
 news-choose-subjects = Отметьте предметы и нажмите «Готово».
 news-choose-event = Участникам какого мероприятия?
@@ -760,23 +822,41 @@ news-preview = Получателей: <b>{ $count }</b>. Так они увид
 news-now = 📤 Отправить сейчас
 news-later = 🕒 Запланировать
 news-cancel = ✖️ Отменить
-news-queued = 📤 Рассылка №{ $id } поставлена в очередь: { $count } получателей. Здесь будет виден ход отправки.
-news-progress = 📤 Рассылка №{ $id }: доставлено { $sent }, не доставлено { $failed }, осталось { $left } · { $rate } сообщ./с · ещё ≈ { $minutes } мин
-news-done = ✅ Рассылка №{ $id } завершена: доставлено { $sent } из { $total }, не доставлено { $failed } (в том числе заблокировавшим бота).
+news-queued = 📤 Рассылка №{ $id } поставлена в очередь: { $count ->
+        [one] { $count } получатель
+        [few] { $count } получателя
+       *[many] { $count } получателей
+    }. Здесь будет виден ход отправки.
+news-progress = 📤 Рассылка №{ $id }: доставлено: { $sent }, не доставлено: { $failed }, осталось: { $left } · { $rate } сообщ./с · ещё ≈ { $minutes } мин
+news-done = ✅ Рассылка №{ $id } завершена. Доставлено: { $sent } из { $total }, не доставлено: { $failed } (в том числе тем, кто заблокировал бота).
 news-ask-when = Когда отправить? Напишите дату и время: ДД.ММ.ГГГГ ЧЧ:ММ (местное время).
 news-in-past = Это время уже прошло. Укажите будущее.
 news-scheduled = 🕒 Рассылка №{ $id } запланирована на { $when }. Отменить можно в /news.
 news-cancelled = Рассылка №{ $id } отменена.
 news-not-draft = Эта рассылка уже отправлена или запланирована.
 news-not-cancellable = Эту рассылку уже не отменить: она отправлена или отменена.
-settings-digest = 📬 Еженедельный дайджест: { $state }
+settings-digest = 📬 Еженедельная сводка: { $state }
 settings-digest-on = { $day }, { $hour }
-settings-digest-off = выключен
+settings-digest-off = выключена
 settings-digest-day = 📅 День
 settings-digest-hour = 🕘 Время
 settings-digest-stop = 🔕 Не присылать
-settings-digest-start = 🔔 Присылать дайджест
+settings-digest-start = 🔔 Присылать сводку
 settings-saved = Сохранено
+privacy-export = 📄 Мои данные
+privacy-export-caption = Всё, что бот хранит о вас: аккаунт, роли, запись в реестре, диагностики, ИОМ с подтверждениями и историей, записи на мероприятия, наставничество, сообщества, заявки на вступление.
+privacy-withdraw = 🗑 Отозвать согласие и удалить данные
+privacy-withdraw-ask =
+    <b>Отозвать согласие и удалить данные?</b>
+
+    <b>Удаляется:</b> связь этого Telegram-аккаунта с ботом и с реестром, ваши роли, заявки на вступление, неотправленные сообщения, подтверждения выполнения пунктов ИОМ (файлы, ссылки, тексты), самооценка, комментарии к ИОМ, заметки о встречах и итоги наставничества. Сообщения наставнику и наставляемому бот не хранит.
+
+    <b>Остаётся в реестре организации-работодателя</b> (по этим данным она отчитывается): ФИО, организация, должность, даты рождения и начала педагогической работы, контакты из файла реестра, диагностики, ИОМ и статусы его пунктов, записи на мероприятия и посещение, пары наставничества и даты встреч, участие в сообществах. Сохранённые значения показателей содержат только числа, без имён.
+
+    После этого бот вас не узнает. Чтобы вернуться, снова дайте согласие и откройте новую ссылку-приглашение.
+privacy-withdraw-confirm = 🗑 Да, отозвать и удалить
+privacy-kept = Согласие не отозвано, данные на месте.
+privacy-withdrawn = Согласие отозвано, данные удалены.
 weekday-0 = понедельник
 weekday-1 = вторник
 weekday-2 = среда
@@ -784,15 +864,15 @@ weekday-3 = четверг
 weekday-4 = пятница
 weekday-5 = суббота
 weekday-6 = воскресенье
-digest-title = 📬 <b>Неделя в НМС</b>
+digest-title = 📬 <b>Ваша неделя</b>
 digest-my-events = 🗓 Ваши мероприятия на неделе ({ $count }):
 digest-new-events = 🆕 Новые мероприятия для вас ({ $count }), запись открыта — /events:
 digest-event-line = • { $start } — { $title }
 digest-more = …и ещё { $count }
-digest-items = 🧭 Маршрут (/route): пунктов со сроком на этой неделе — { $due }, просрочено — { $overdue }.
+digest-items = 🧭 ИОМ (/route): пунктов со сроком на этой неделе — { $due }, просрочено — { $overdue }.
 digest-mentoring = 🤝 Наставничество (/mentor): встреч за неделю — { $meetings }; без встреч давно — { $silent }.
 digest-silent-line = • { $name }
-digest-review = 📥 Ждут вашего решения: отчётов — { $reports }, маршрутов — { $routes }, заявок на подключение — { $joins }.
+digest-review = 📥 Ждут вашего решения: отчётов — { $reports }, ИОМ — { $routes }, заявок на вступление — { $joins }.
 cmd-indicators = Показатели системы НМС
 cmd-communities = Методические объединения и сообщества
 menu-indicators = 📈 Показатели
@@ -808,10 +888,28 @@ period-kind-month = Месяц
 period-kind-quarter = Квартал
 period-kind-school_year = Учебный год
 period-kind-year = Год
-period-month = месяц { $start } – { $end }
-period-quarter = квартал { $start } – { $end }
-period-school_year = учебный год { $start } – { $end }
-period-year = год { $start } – { $end }
+period-month = { $month_no ->
+        [1] январь
+        [2] февраль
+        [3] март
+        [4] апрель
+        [5] май
+        [6] июнь
+        [7] июль
+        [8] август
+        [9] сентябрь
+        [10] октябрь
+        [11] ноябрь
+       *[12] декабрь
+    } { $year }
+period-quarter = { $quarter ->
+        [1] I
+        [2] II
+        [3] III
+       *[4] IV
+    } квартал { $year }
+period-school_year = { $year }/{ $next } учебный год
+period-year = { $year } год
 indicator-no-data = нет данных
 indicator-yes = да
 indicator-no = нет
@@ -853,12 +951,15 @@ communities-created = ✅ Добавлено: { $name }.
 communities-sheet = Участники
 communities-upload-ask = Заполните шаблон (ФИО, дата рождения, название сообщества как в списке) и пришлите файл. Участники добавятся все или ни одного.
 communities-imported = ✅ Добавлено участников: { $count }.
-community-bad-name = Название — от 1 до { $limit } символов.
+community-bad-name = Название — от 1 до { $limit ->
+        [one] { $limit } символа
+       *[other] { $limit } символов
+    }.
 community-level-municipal = муниципальное
 community-level-regional = региональное
 community-level-network = сетевое
 digest-indicators = 📈 Показатели за учебный год (/indicators):
 digest-indicator-line = { $mark } { $name }: { $value } (цель { $target })
-indicators-pick-school = 🏫 По школе
+indicators-pick-school = 🏫 По организации
 indicators-pick-municipality = 🏙 По муниципалитету
 indicators-pick = Выберите, чьи показатели открыть:

@@ -20,7 +20,7 @@ from services.models.people import Diagnostic, Organisation, OrgKind, Person
 from services.people.orgs import Org, ensure_region
 from services.people.persons import is_young_specialist, young_specialist_clause
 from tests.conftest import POSTGRES, TOKEN, FrozenClock, sqlite_url
-from tests.support.conversation import Harness, texts
+from tests.support.conversation import Harness, ru, texts
 from tests.support.fake_telegram import html_to_plain
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,7 +142,7 @@ async def test_demo_fills_a_living_municipality_once(
     assert [invite.role for invite in invites] == [invite.role for invite in again]
     methodist = harness.person(900, "Методист")
     await methodist.send(f"/start {invites[0].token}")
-    replies = await methodist.press("✅ Согласен(на)")
+    replies = await methodist.press(ru("consent-button"))
     assert "роль «методист»: Демо-муниципалитет" in texts(replies)
 
 

@@ -25,7 +25,7 @@ from services.people.access import LANGUAGES
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("bot", "handlers", "services")
 KEY_SHAPE = re.compile(r"[a-z]+(?:-[a-z0-9]+)+")
-NOT_KEYS = {"utf-8", "utf-8-sig"}  # literals of that shape that are not message ids
+NOT_KEYS = {"utf-8", "utf-8-sig", "utf-16-le", "tg-emoji", "tg-spoiler"}  # literals of that shape, not message ids
 PLACEHOLDER = "[a-z0-9_]+"  # one enum value or table entry fills one placeholder
 
 

@@ -17,6 +17,8 @@ class HandlerSettings(Protocol):
 
     invite_ttl_days: int
     mentor_limit: int
+    operator_name: str
+    operator_policy_url: str | None
 
 
 @dataclass

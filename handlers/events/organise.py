@@ -14,6 +14,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.common.context import Ctx
 from handlers.common.keyboards import message_of, short
 from handlers.common.notify import outgoing
+from handlers.common.time_zones import zone_name
 from handlers.common.uploads import ask_for_file, reading_progress, report_problems, uploaded
 from handlers.events.events import promotion_notice
 from handlers.events.views import EventAct, EventOpen, list_button
@@ -114,7 +115,7 @@ async def event_kind(callback: CallbackQuery, callback_data: EventChoice, state:
     await state.update_data(kind=callback_data.value)
     await state.set_state(EventForm.start)
     await callback.answer()
-    timezone = await _timezone(ctx)
+    timezone = zone_name(ctx.t, await _timezone(ctx), ctx.now())
     await message_of(callback).edit_text(ctx.t("event-ask-start", timezone=timezone))
 
 

@@ -6,6 +6,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import short
+from handlers.common.time_zones import zone_name
 from services.events.events import EventCard
 from services.models.events import EventKind, EventStatus, RegistrationStatus
 
@@ -71,7 +72,7 @@ def card_text(t: Translator, card: EventCard) -> str:
             kind=t.plain(f"event-kind-{card.kind.value}"),
             start=when(card),
             end=f"{card.ends_at.astimezone(card.local_start.tzinfo):%H:%M}",
-            timezone=card.timezone,
+            timezone=zone_name(t, card.timezone, card.starts_at),
         ),
     ]
     if card.place:

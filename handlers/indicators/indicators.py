@@ -114,7 +114,15 @@ def mark(met: bool | None) -> str:
 
 
 def period_text(t: Translator, kind: str, period: Period) -> str:
-    return t.plain(f"period-{kind}", start=f"{period.start:%d.%m.%Y}", end=f"{period.end:%d.%m.%Y}")
+    """As people say it: «ноябрь 2026», «IV квартал 2026», «2026/27 учебный год», «2026 год»."""
+    start = period.start
+    return t.plain(
+        f"period-{kind}",
+        month_no=start.month,
+        quarter=(start.month - 1) // 3 + 1,
+        year=str(start.year),  # a string: Fluent would print a number as «2 026»
+        next=f"{(start.year + 1) % 100:02d}",
+    )
 
 
 async def _table(ctx: Ctx, data: Ind) -> tuple[str, InlineKeyboardMarkup]:

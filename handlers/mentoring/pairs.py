@@ -145,7 +145,7 @@ async def _overview(ctx: Ctx, *, page: int) -> tuple[str, InlineKeyboardMarkup]:
             "pairs-people",
             mentors=summary.mentors,
             mentees=summary.mentees,
-            young=summary.young_in_pairs,
+            young_paired=summary.young_in_pairs,
             young_total=summary.young_total,
         ),
         t("pairs-by-month", months=months),

@@ -10,6 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
 from handlers.common.keyboards import MenuAction, OrgPage, message_of
+from handlers.common.time_zones import zone_name
 from services.errors import Forbidden
 from services.models.people import OrgKind, Role
 from services.people.access import Actor
@@ -99,13 +100,16 @@ async def municipality_timezone(
     municipality = await create_municipality(ctx.session, actor=ctx.actor, name=name, timezone=timezone, now=ctx.now())
     await state.clear()
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("orgs-created", name=municipality.name, timezone=municipality.timezone))
+    zone = zone_name(ctx.t, municipality.timezone, ctx.now())
+    await message_of(callback).edit_text(ctx.t("orgs-created", name=municipality.name, timezone=zone))
 
 
 async def _orgs_screen(ctx: Ctx, page_number: int) -> tuple[str, InlineKeyboardMarkup]:
     _require_admin(ctx.actor)
     page = await list_orgs(ctx.session, kind=OrgKind.MUNICIPALITY, page=page_number, per_page=PER_PAGE)
-    lines = [ctx.t("orgs-line", name=org.name, timezone=org.timezone) for org in page.items]
+    lines = [
+        ctx.t("orgs-line", name=org.name, timezone=zone_name(ctx.t, org.timezone, ctx.now())) for org in page.items
+    ]
     text = "\n".join([ctx.t("orgs-title", count=page.total), *lines])
     builder = InlineKeyboardBuilder()
     nav = 0

@@ -1,4 +1,5 @@
-"""/settings: the interface language and the weekly digest (on or off, weekday, local hour)."""
+"""/settings: the interface language, the weekly summary (on or off, weekday, local hour) and the way to
+one's own data (handlers/personal_data.py)."""
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -9,6 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.common.context import Ctx
 from handlers.common.keyboards import MenuAction, message_of
 from handlers.common.menu import main_menu, menu_text, refresh_commands
+from handlers.people.personal_data import MyData
 from services.delivery.digests import digest_settings, set_digest
 from services.people.access import LANGUAGES, set_language
 
@@ -59,6 +61,11 @@ async def _settings_screen(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
     else:
         digest_row.button(text=t.plain("settings-digest-start"), callback_data=DigestSet(action="on"))
     builder.attach(digest_row)
+    privacy = InlineKeyboardBuilder()
+    privacy.button(text=t.plain("privacy-export"), callback_data=MyData(action="export"))
+    privacy.button(text=t.plain("privacy-withdraw"), callback_data=MyData(action="withdraw"))
+    privacy.adjust(1)
+    builder.attach(privacy)
     return t("settings-title") + "\n" + t("settings-digest", state=state), builder.as_markup()
 
 

@@ -9,7 +9,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from handlers.common.context import Ctx
+from handlers.common.context import Ctx, HandlerSettings
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of
 from handlers.common.menu import main_menu, menu_text, refresh_commands
@@ -34,7 +34,7 @@ async def start(message: Message, command: CommandObject, state: FSMContext, ctx
     token = command.args or ""
     if not ctx.actor.consented:
         await state.update_data(invite_token=token)
-        await message.answer(ctx.t("consent-ask"), reply_markup=_consent_keyboard(ctx.t))
+        await message.answer(consent_text(ctx.t, ctx.settings), reply_markup=consent_keyboard(ctx.t))
         return
     await _welcome(message, ctx, token)
 
@@ -116,7 +116,12 @@ def _help_text(t: Translator, actor: Actor) -> str:
     return "\n\n".join(sections)
 
 
-def _consent_keyboard(t: Translator) -> InlineKeyboardMarkup:
+def consent_text(t: Translator, settings: HandlerSettings) -> str:
+    """The consent request: who the operator is, what for, where its policy is and how to withdraw."""
+    return t("consent-ask", operator=settings.operator_name, policy=settings.operator_policy_url or "none")
+
+
+def consent_keyboard(t: Translator) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=t.plain("consent-button"), callback_data=ConsentGiven())
     return builder.as_markup()

@@ -73,7 +73,7 @@ def item_text(t: Translator, item: ItemView, history: list[HistoryEntry]) -> str
             area=t.plain(f"area-{item.area.value}") if item.area else "—",
         ),
         t("item-hours", hours=item.hours or 0, registry=item.registry.value),
-        t("item-deadline", deadline=f"{item.deadline:%d.%m.%Y}", overdue="yes" if item.overdue else "no"),
+        t("item-deadline", deadline=f"{item.deadline:%d.%m.%Y}", late="yes" if item.overdue else "no"),
         t("item-status", status=t.plain(f"item-status-{item.status.value}")),
     ]
     if item.comment:

@@ -15,7 +15,7 @@ from services.models.people import User
 from services.models.routes import RouteItem
 from services.people.access import actor_for_user
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person
+from tests.support.conversation import Harness, Person, ru
 from tests.support.delivery import RenderingFailed, fails_on_second, outbox_size, run_job
 from tests.support.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
 from tests.support.mentoring_setup import MENTEE, log, make_pair, start_meeting
@@ -27,7 +27,7 @@ async def digests(harness: Harness) -> int:
 
 
 def digest_of(person: Person) -> str | None:
-    found = [sent.text for sent in person.messages() if "Неделя в НМС" in sent.text]
+    found = [sent.text for sent in person.messages() if ru("digest-title") in sent.text]
     return found[-1] if found else None
 
 
@@ -54,7 +54,7 @@ async def test_each_role_gets_its_sections_once_a_week_and_empty_digests_are_not
     assert teacher_digest is not None and "пунктов со сроком на этой неделе — 1, просрочено — 0" in teacher_digest
     assert "Ждут вашего решения" not in teacher_digest and "Наставничество" not in teacher_digest
     methodist_digest = digest_of(methodist)
-    assert methodist_digest is not None and "отчётов — 1, маршрутов — 0, заявок на подключение — 0" in methodist_digest
+    assert methodist_digest is not None and ru("digest-review", reports=1, routes=0, joins=0) in methodist_digest
     assert "⚠️ Прошли диагностику: 50,0 % (цель ≥ 60,0 %)" in methodist_digest  # 1 of 2: from the shared service
     assert digest_of(quiet) is None  # nothing relevant: no digest
     assert await digests(harness) == 0  # once a week, however often the job runs
@@ -90,15 +90,15 @@ async def test_settings_turn_the_digest_off_or_move_it_to_another_day_and_hour(
     methodist, teacher = await approved_route(await methodist_and_teacher(harness))
     await report_first_item(teacher, "Сертификат курса")
     await teacher.send("/settings")
-    assert "дайджест: понедельник, 09:00" in teacher.last.text
+    assert ru("settings-digest", state="понедельник, 09:00") in teacher.last.text
     replies = await teacher.press("🔕 Не присылать")
-    assert "дайджест: выключен" in replies[-1].text
+    assert ru("settings-digest", state=ru("settings-digest-off")) in replies[-1].text
     await methodist.send("/settings")
     await methodist.press("📅 День")
     await methodist.press("среда")
     await methodist.press("🕘 Время")
     replies = await methodist.press("18:00")
-    assert "дайджест: среда, 18:00" in replies[-1].text
+    assert ru("settings-digest", state="среда, 18:00") in replies[-1].text
     assert "устарела" in (await methodist.tap("dg:hour:99"))[-1].text
     assert await digests(harness) == 0  # Monday: the teacher opted out, the methodist moved to Wednesday
     clock.moment += timedelta(days=2, hours=5)  # Wednesday 14:00 UTC = 17:00 in Moscow

@@ -6,7 +6,7 @@ from datetime import timedelta
 from aiogram.types import MessageEntity
 
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person, texts
+from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.delivery import deliver
 from tests.support.route_setup import methodist_and_teacher
 
@@ -32,19 +32,19 @@ async def test_a_methodist_sends_formatted_news_to_everyone_and_sees_the_report(
     preview = "<b>Семинар</b> &lt;завтра&gt; в 15:00 &amp; не опаздывайте"
     assert replies[-1].text == preview
     replies = await methodist.press("📤 Отправить сейчас")
-    assert "поставлена в очередь: 2 получателей" in texts(replies)
+    assert "поставлена в очередь: 2 получателя." in texts(replies)
     assert await deliver(harness) == 2
     assert teacher.last.text == preview
-    assert "Рассылка №1 завершена: доставлено 2 из 2, не доставлено 0" in methodist.last.text
+    assert ru("news-done", id=1, sent=2, total=2, failed=0) == methodist.last.text
     replies = await methodist.send("/news")
-    assert "✅ №1" in replies[-1].text and "доставлено 2 из 2" in replies[-1].text
+    assert "✅ №1" in replies[-1].text and "доставлено: 2 из 2" in replies[-1].text
     assert "нет прав" in texts(await teacher.tap("nw:now:1:"))
     harness.telegram.blocked.add(teacher.user.id)
     await compose(methodist, "Вторая новость")
     await methodist.press("Всем в муниципалитете")
     await methodist.press("📤 Отправить сейчас")
     await deliver(harness)
-    assert "доставлено 1 из 2, не доставлено 1" in methodist.last.text
+    assert ru("news-done", id=2, sent=1, total=2, failed=1) == methodist.last.text
     await compose(methodist, "Третья новость")
     replies = await methodist.press("Всем в муниципалитете")
     assert "Получателей: <b>1</b>" in texts(replies)  # who blocked the bot is skipped from now on
@@ -53,7 +53,7 @@ async def test_a_methodist_sends_formatted_news_to_everyone_and_sees_the_report(
 async def test_audiences_are_chosen_by_buttons_and_counted_exactly(harness: Harness) -> None:
     methodist, teacher = await methodist_and_teacher(harness)
     await compose(methodist, "Только для СОШ № 1")
-    await methodist.press("Выбрать школы")
+    await methodist.press(ru("news-audience-schools"))
     await methodist.press("МБОУ СОШ № 1")
     replies = await methodist.press("Готово (выбрано: 1)")
     assert "Получателей: <b>1</b>" in texts(replies)
@@ -91,9 +91,9 @@ async def test_bad_news_is_refused_clearly_and_scheduled_news_goes_at_its_time(
     replies = await methodist.send_document("big.pdf", b"%PDF", file_size=30 * 1024 * 1024)
     assert "слишком большой" in texts(replies)
     await compose(methodist, "А" * 4097)
-    assert "Слишком длинно: 4\xa0097 символов, можно не больше 4\xa0096" in methodist.last.text
+    assert ru("news-too-long", length=4097, limit=4096) == methodist.last.text
     await methodist.send_photo("Б" * 1025)
-    assert "1\xa0025 символов, можно не больше 1\xa0024" in methodist.last.text
+    assert ru("news-too-long", length=1025, limit=1024) == methodist.last.text
     await methodist.send("Завтра методический день")
     await methodist.press("Всем в муниципалитете")
     await methodist.press("🕒 Запланировать")

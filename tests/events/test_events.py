@@ -13,7 +13,7 @@ from services.models.events import Event, EventReminder, EventSubject, Registrat
 from services.models.routes import ItemStatus, RouteItem
 from services.outbox import NewDelivery
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person, texts
+from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.delivery import RenderingFailed, deliver, fails_on_second, outbox_size, run_job
 from tests.support.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
 from tests.support.route_setup import approved_route, methodist_and_teacher
@@ -109,7 +109,7 @@ async def test_waitlist_is_promoted_on_cancellation_and_on_more_seats(
     await deliver(harness)
     assert "Освободилось место" in first.last.text
     await methodist.tap(f"em:capacity:{event_id}")
-    assert "Уже записано 2" in texts(await methodist.send("1"))
+    assert ru("event-capacity-below", taken=2) in texts(await methodist.send("1"))
     statuses = set(await session.scalars(select(Registration.status)))
     assert statuses == {RegistrationStatus.REGISTERED}
 
@@ -121,8 +121,8 @@ async def test_check_in_with_the_code_confirms_the_route_item(
     await approved_route((methodist, teacher))
     await create_event(methodist)
     await sign_up(teacher)
-    replies = await teacher.press("➕ В мой маршрут")
-    assert "добавлено в ваш маршрут" in texts(replies)
+    replies = await teacher.press(ru("event-to-route"))
+    assert ru("event-added-to-route", title=TITLE) in texts(replies)
     event = await session.scalar(select(Event))
     assert event is not None
     await teacher.press("📍 Отметиться на месте")
@@ -153,7 +153,7 @@ async def test_organiser_marks_attendance_and_exports_participants(
     assert any(b.startswith("✅") and "Петрова" in b for b in methodist.last.buttons())
     replies = await methodist.tap(f"em:export:{event.id}")
     table = read_xlsx(replies[-1].file_data or b"")
-    assert ("Петрова Анна Сергеевна", "МБОУ СОШ № 1", "присутствовал(а)") in table
+    assert ("Петрова Анна Сергеевна", "МБОУ СОШ № 1", ru("registration-attended")) in table
 
 
 async def test_cancelling_an_event_tells_everyone_registered(
@@ -354,7 +354,7 @@ async def test_materials_reach_the_participants_and_check_in_works_by_link(
     replies = await methodist.send_document("slides.pdf", b"%PDF slides")
     assert "Отправляю участникам: 1" in texts(replies)
     await deliver(harness)
-    assert "завершена: доставлено 1 из 1" in methodist.last.text
+    assert "Доставлено: 1 из 1" in methodist.last.text
     assert [sent.method for sent in first.messages()][-1] == "CopyMessage"
     assert "CopyMessage" not in [sent.method for sent in second.messages()]  # only those who came
 

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs import take_snapshots
 from services.models.indicators import Snapshot
 from services.models.people import Organisation, OrgKind
-from tests.support.conversation import Harness, texts
+from tests.support.conversation import Harness, ru, texts
 from tests.support.delivery import run_job
 from tests.support.factories import xlsx
 from tests.support.route_setup import MUNICIPALITY, methodist_and_teacher
@@ -31,7 +31,7 @@ async def test_a_methodist_reads_the_table_and_the_people_behind_a_number(
     methodist, _teacher = await methodist_and_teacher(harness)
     replies = await methodist.send("/indicators")
     table = replies[-1].text
-    assert f"<b>Показатели</b> · {MUNICIPALITY} · учебный год 01.09.2026 – 31.08.2027" in table
+    assert f"<b>Показатели</b> · {MUNICIPALITY} · 2026/27 учебный год" in table
     assert "✅ 1. Прошли диагностику: <b>100,0 %</b> (цель ≥ 60,0 %)" in table  # diagnosed on 01.11.2026
     assert (
         "⚠️ 2а. Разработан ИОМ: <b>0,0 %</b>" in table and "▫️ 4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in table
@@ -46,7 +46,7 @@ async def test_a_methodist_reads_the_table_and_the_people_behind_a_number(
     # 12 months × (13 rows of the municipality + 9 of the school: manual values are not per school)
     assert await session.scalar(select(func.count()).select_from(Snapshot)) == 12 * (13 + 9)
     await methodist.send("/indicators")
-    await methodist.press("🏫 По школе")
+    await methodist.press(ru("indicators-pick-school"))
     replies = await methodist.press("МБОУ СОШ № 1")
     assert "<b>Показатели</b> · МБОУ СОШ № 1" in replies[-1].text
     replies = await methodist.press("2а")

@@ -11,7 +11,7 @@ from services.mentoring.nudges import queue_nudges
 from services.models.mentoring import Meeting, MeetingStatus, MentorPair, PairNudge
 from services.outbox import NewDelivery
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person, texts
+from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.delivery import RenderingFailed, fails_on_second, outbox_size, run_job
 from tests.support.factories import join_with_consent, read_xlsx
 from tests.support.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_id, start_meeting
@@ -58,7 +58,7 @@ async def test_a_meeting_is_logged_and_confirmed_or_disputed(
     await start_meeting(mentor)
     replies = await log(mentor)
     assert "Встреча записана" in texts(replies)
-    assert "записал(а) встречу" in mentee.last.text
+    assert ru("meeting-confirm") in mentee.last.buttons()  # the mentee is asked whether it took place
     replies = await mentee.press("✅ Да")
     assert "встреча подтверждена" in texts(replies)
     meeting = await session.scalar(select(Meeting))
@@ -157,10 +157,10 @@ async def test_silent_pairs_nudge_the_mentor_then_the_managers_once_each(
     clock.moment = start + timedelta(days=10)
     assert await nudged(mentor) == []
     clock.moment = start + timedelta(days=15)
-    assert ["не было встреч 15 дн." in text for text in await nudged(mentor)] == [True]
+    assert ["не было 15 дней" in text for text in await nudged(mentor)] == [True]
     assert await nudged(mentor) == []
     clock.moment = start + timedelta(days=31)
-    assert "нет встреч 31 дн." in (await nudged(methodist))[0]
+    assert "встреч не было 31 день" in (await nudged(methodist))[0]
     assert await nudged(methodist) == []
     await mentor.send("/mentor")  # a meeting resets the silence
     await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
@@ -193,8 +193,9 @@ async def test_a_failure_while_queueing_nudges_marks_none_sent_and_the_next_run_
     assert await session.scalar(select(func.count()).select_from(PairNudge)) == 0
     assert await outbox_size(session) == 0
     await run_job(harness, send_mentoring_nudges)
-    assert any("не было встреч 31 дн." in sent.text for sent in mentor.messages())
-    assert any("нет встреч 31 дн." in sent.text for sent in methodist.messages())
+    assert any(sent.text == ru("nudge-mentor", mentee=MENTEE, days=31) for sent in mentor.messages())
+    notice = ru("nudge-managers", mentor=MENTOR, mentee=MENTEE, days=31)
+    assert any(sent.text == notice for sent in methodist.messages())
 
 
 async def test_a_pair_is_completed_with_a_result_kept_in_its_history(

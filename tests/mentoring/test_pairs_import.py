@@ -5,7 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.mentoring.pairs_import import COLUMNS
 from services.models.mentoring import MentorPair, PairKind
-from tests.support.conversation import Harness, Person, texts
+from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.factories import csv_bytes, import_roster, roster_row, xlsx
 from tests.support.fake_telegram import Sent
 from tests.support.mentoring_setup import MENTEE, MENTOR
@@ -79,7 +79,7 @@ async def test_the_mentor_limit_holds_for_files_and_strangers_cannot_import(
     await import_roster(methodist, xlsx([roster_row(name) for name in names]))
     rows = [(MENTOR, "", name, "", YOUNG, "", "") for name in [MENTEE, *names]]
     replies = await upload(methodist, "pairs.xlsx", xlsx(rows, header=COLUMNS))
-    assert "больше 5 наставляемых" in texts(replies)
+    assert ru("problem-mentor-limit", value=5) in texts(replies)
     assert await count_pairs(session) == 0
     assert "нет прав" in (await mentee.tap("mt:import:0"))[-1].text
     assert "нет прав" in (await mentor.tap("mt:pairs:0"))[-1].text

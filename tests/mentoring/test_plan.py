@@ -8,12 +8,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs import send_mentoring_nudges
 from services.models.mentoring import Meeting, MentorPair, PlanTopic
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person, texts
+from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.delivery import run_job
 from tests.support.factories import read_xlsx
 from tests.support.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_id, start_meeting
 
-FIRST_TOPIC = "Знакомство: школа, коллектив, локальные акты, план адаптации"
+FIRST_TOPIC = ru("plan-template-0")
 
 
 async def open_plan(person: Person, *, as_mentor: bool) -> str:
@@ -152,6 +152,6 @@ async def test_managers_see_people_in_pairs_and_meetings_by_month(
     await methodist.send("/mentor")
     replies = await methodist.press("📋 Пары моей области")
     text = texts(replies)
-    assert "Наставников — 1, наставляемых — 1; молодых специалистов в парах — 1 из 1" in text
+    assert ru("pairs-people", mentors=1, mentees=1, young_paired=1, young_total=1) in text
     assert "Ноябрь 2026 — 1 · Декабрь 2026 — 2" in text and "Июль 2026 — 0" in text
     assert f"{MENTOR} → {MENTEE}" in replies[-1].buttons()

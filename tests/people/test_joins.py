@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models.people import JoinRequest, JoinStatus, Person, User
-from tests.support.conversation import Harness, texts
+from tests.support.conversation import Harness, ru, texts
 from tests.support.conversation import Person as Chatter
 from tests.support.factories import (
     admin_with_municipality,
@@ -63,8 +63,8 @@ async def test_approval_adds_the_person_to_the_roster_and_opens_the_menu(
     await ask_to_join(guest, "Смирнова Юлия Павловна")
     replies = await coordinator.press("✅ Принять")
     assert "Заявка принята: Смирнова Юлия Павловна" in texts(replies)
-    assert "Ваша заявка принята" in guest.last.text
-    assert guest.last.buttons()[:3] == ["🧭 Мой маршрут", "📅 Мероприятия", "🤝 Наставничество"]
+    assert ru("join-approved") in guest.last.text
+    assert guest.last.buttons()[:3] == [ru("menu-route"), "📅 Мероприятия", "🤝 Наставничество"]
     person_id = await session.scalar(select(User.person_id).where(User.tg_id == 700))
     person = await session.get_one(Person, person_id)
     assert person.full_name == "Смирнова Юлия Павловна"

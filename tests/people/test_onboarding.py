@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from tests.conftest import ADMIN_ID, FrozenClock
-from tests.support.conversation import Harness, Person, texts
+from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.factories import (
     admin_with_municipality,
     import_roster,
@@ -39,8 +39,8 @@ async def test_first_start_asks_consent_once_and_stores_it(harness: Harness) -> 
     admin = harness.person(ADMIN_ID, "Админ")
     replies = await admin.send("/start")
     assert "согласие на обработку персональных данных" in texts(replies)
-    assert replies[-1].buttons() == ["✅ Согласен(на)"]
-    replies = await admin.press("✅ Согласен(на)")
+    assert replies[-1].buttons() == [ru("consent-button")]
+    replies = await admin.press(ru("consent-button"))
     assert "Главное меню" in texts(replies)
     assert "администратор" in texts(replies)
     replies = await admin.send("/start")
@@ -76,10 +76,10 @@ async def test_teacher_joins_by_personal_invite_and_sees_menu(harness: Harness, 
     tokens = await invite_links(methodist, [roster_row("Петрова Анна Сергеевна")])
     teacher = harness.person(501, "Анна")
     await teacher.send(f"/start {tokens['Петрова Анна Сергеевна']}")
-    replies = await teacher.press("✅ Согласен(на)")
+    replies = await teacher.press(ru("consent-button"))
     assert "Добро пожаловать, <b>Петрова Анна Сергеевна</b>" in texts(replies)
     assert replies[-1].buttons() == [
-        "🧭 Мой маршрут",
+        ru("menu-route"),
         "📅 Мероприятия",
         "🤝 Наставничество",
         "👥 МО и сообщества",
@@ -97,7 +97,7 @@ async def test_used_invite_is_refused_to_a_second_account(harness: Harness, meth
     await join_with_consent(harness.person(501), token)
     stranger = harness.person(502)
     await stranger.send(f"/start {token}")
-    replies = await stranger.press("✅ Согласен(на)")
+    replies = await stranger.press(ru("consent-button"))
     assert "уже использована" in texts(replies)
     assert "Добро пожаловать" not in texts(replies)
 
@@ -107,7 +107,7 @@ async def test_expired_invite_is_refused(harness: Harness, methodist: Person, cl
     clock.moment += timedelta(days=31)
     teacher = harness.person(501)
     await teacher.send(f"/start {token}")
-    replies = await teacher.press("✅ Согласен(на)")
+    replies = await teacher.press(ru("consent-button"))
     assert "истёк" in texts(replies)
 
 
@@ -121,7 +121,7 @@ async def test_someone_elses_invite_is_refused_to_a_linked_teacher(harness: Harn
     assert "предназначена другому педагогу" in texts(replies)
     colleague = harness.person(503)
     replies = await colleague.send(f"/start {tokens['Орлова Ольга Игоревна']}")
-    replies = await colleague.press("✅ Согласен(на)")
+    replies = await colleague.press(ru("consent-button"))
     assert "Добро пожаловать, <b>Орлова Ольга Игоревна</b>" in texts(replies)
 
 
@@ -129,7 +129,7 @@ async def test_someone_elses_invite_is_refused_to_a_linked_teacher(harness: Harn
 async def test_unknown_or_malformed_token_is_refused(harness: Harness, token: str) -> None:
     person = harness.person(501)
     await person.send(f"/start {token}")
-    replies = await person.press("✅ Согласен(на)")
+    replies = await person.press(ru("consent-button"))
     assert "не найдена" in texts(replies)
 
 

@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models.routes import ItemStatus, Route, RouteItem, RouteStatus
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person, texts
+from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.factories import (
     import_roster,
     join_with_consent,
@@ -35,34 +35,34 @@ async def people(harness: Harness) -> tuple[Person, Person]:
 async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Person], session: AsyncSession) -> None:
     methodist, teacher = people
     replies = await teacher.send("/route")
-    assert "пока нет индивидуального образовательного маршрута" in texts(replies)
-    replies = await teacher.press("🧭 Составить маршрут")
-    assert "предложено мероприятий — 2" in texts(replies)
-    assert "Выполнено 0 из 2" in replies[-1].text
+    assert ru("route-none") in texts(replies)
+    replies = await teacher.press(ru("route-start"))
+    assert "предложены 2 активности" in texts(replies)
+    assert ru("route-progress", done=0, total=2, overdue=0) in replies[-1].text
     buttons = replies[-1].buttons()
     assert any("Формирование функциональной грамотности" in button for button in buttons)
 
     replies = await teacher.press("📤 На согласование")
     assert "отправлен на согласование" in texts(replies)
-    assert "Маршрут на согласование: Петрова Анна Сергеевна" in methodist.last.text
+    assert ru("review-route-waiting", name="Петрова Анна Сергеевна") in methodist.last.text
     await methodist.press("Открыть")
     await methodist.press("↩️ Вернуть на доработку")
     replies = await methodist.send("Добавьте, пожалуйста, стажировку")
-    assert "Маршрут возвращён" in texts(replies)
+    assert ru("review-route-returned", name="Петрова Анна Сергеевна") in texts(replies)
     assert "возвращён на доработку" in teacher.last.text and "Добавьте, пожалуйста, стажировку" in teacher.last.text
 
     await teacher.send("/route")
-    await teacher.press("✏️ Своё мероприятие")
+    await teacher.press(ru("route-add-own"))
     await teacher.send("Стажировка в МБОУ Лицей № 7")
     await teacher.press("Стажировка")
     await teacher.press("методические")
     replies = await teacher.send("15.02.2027")
-    assert "Выполнено 0 из 3" in texts(replies)
+    assert ru("route-progress", done=0, total=3, overdue=0) in texts(replies)
     await teacher.press("📤 На согласование")
     await methodist.press("Открыть")
     replies = await methodist.press("✅ Согласовать")
-    assert "Маршрут согласован" in texts(replies)
-    assert "маршрут согласован" in teacher.last.text
+    assert ru("review-route-approved", name="Петрова Анна Сергеевна") in texts(replies)
+    assert ru("route-approved-owner") in teacher.last.text
 
     for title in (
         "Формирование функциональной грамотности",
@@ -77,14 +77,14 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
         assert "Принято: 2" in texts(replies)
         replies = await teacher.press("📤 Отправить на проверку")
         assert "Отчёт отправлен на проверку" in texts(replies)
-        assert "Отчёт на проверку: Петрова Анна Сергеевна" in methodist.last.text
+        assert methodist.last.text.endswith("Педагог: Петрова Анна Сергеевна")
         replies = await methodist.press("Открыть")
         assert any(reply.method == "SendDocument" for reply in replies)  # the certificate, as the teacher sent it
         assert "https://example.org/report" in texts(replies)
         replies = await methodist.press("✔️ Подтвердить")
         assert "выполнение подтверждено" in texts(replies)
 
-    assert "маршрут реализован" in teacher.last.text
+    assert ru("history-implemented") in teacher.last.text
     route = await session.scalar(select(Route))
     assert route is not None and route.status == RouteStatus.IMPLEMENTED
     statuses = set(await session.scalars(select(RouteItem.status)))
@@ -128,8 +128,8 @@ async def test_bad_dates_and_evidence_get_clear_answers(
 ) -> None:
     _methodist, teacher = people
     await teacher.send("/route")
-    await teacher.press("🧭 Составить маршрут")
-    await teacher.press("✏️ Своё мероприятие")
+    await teacher.press(ru("route-start"))
+    await teacher.press(ru("route-add-own"))
     await teacher.send("Курсы по ИИ")
     await teacher.press("Курс ДПО")
     await teacher.press("цифровые")
@@ -167,7 +167,7 @@ async def test_another_teacher_cannot_touch_someone_elses_route(
 ) -> None:
     methodist, teacher = people
     await teacher.send("/route")
-    await teacher.press("🧭 Составить маршрут")
+    await teacher.press(ru("route-start"))
     replies = await import_roster(methodist, xlsx([roster_row("Орлова Ольга Игоревна", birth="01.02.1980")]))
     tokens = read_xlsx(replies[-1].file_data or b"")
     other = harness.person(502)
@@ -195,7 +195,7 @@ async def test_a_reviewer_outside_the_scope_is_refused(
 ) -> None:
     _methodist, teacher = people
     await teacher.send("/route")
-    await teacher.press("🧭 Составить маршрут")
+    await teacher.press(ru("route-start"))
     await teacher.press("📤 На согласование")
     admin = harness.person(1)
     await admin.send("/orgs")
@@ -207,7 +207,7 @@ async def test_a_reviewer_outside_the_scope_is_refused(
     replies = await stranger.tap(f"rt:approve:{route_id}:0")
     assert "нет прав" in replies[-1].text
     replies = await open_review_menu(stranger)
-    assert "📝 Маршруты на согласование (0)" in replies[-1].buttons()
+    assert ru("review-routes", count=0) in replies[-1].buttons()
 
 
 async def test_self_assessment_feeds_the_proposal(harness: Harness, people: tuple[Person, Person]) -> None:
@@ -223,8 +223,8 @@ async def test_self_assessment_feeds_the_proposal(harness: Harness, people: tupl
     ):
         replies = await teacher.press(answer)
     assert "Дефициты: цифровые" in texts(replies)
-    replies = await teacher.press("🧭 Составить маршрут")
-    assert "предложено мероприятий — 1" in texts(replies)
+    replies = await teacher.press(ru("route-start"))
+    assert "предложена 1 активность" in texts(replies)
 
 
 async def test_a_methodist_enters_a_diagnostic_by_hand_and_the_route_follows_it(
@@ -245,8 +245,8 @@ async def test_a_methodist_enters_a_diagnostic_by_hand_and_the_route_follows_it(
     replies = await methodist.press("💾 Сохранить")
     assert "Диагностика сохранена" in texts(replies)
     await teacher.send("/route")
-    replies = await teacher.press("🧭 Составить маршрут")
-    assert "предложено мероприятий — 1" in texts(replies)
+    replies = await teacher.press(ru("route-start"))
+    assert "предложена 1 активность" in texts(replies)
     await teacher.send("/start")
     replies = await teacher.press("👤 Мой профиль")
     assert "уровень: низкий" in texts(replies)
@@ -257,7 +257,7 @@ async def test_every_field_of_an_item_can_be_edited_while_the_route_is_a_draft(
 ) -> None:
     _methodist, teacher = people
     await teacher.send("/route")
-    await teacher.press("🧭 Составить маршрут")
+    await teacher.press(ru("route-start"))
     await teacher.press(next(b for b in teacher.last.buttons() if "Цифровые" in b))
     await teacher.press("✏️ Изменить")
     await teacher.press("Название")
@@ -303,18 +303,18 @@ async def test_a_methodist_builds_and_submits_a_route_for_a_teacher(
 ) -> None:
     methodist, teacher = people
     await open_review_menu(methodist)
-    await methodist.press("🧭 Маршрут педагога")
+    await methodist.press(ru("review-teacher-route"))
     await methodist.send("Петрова")
     replies = await methodist.press("Петрова Анна Сергеевна · МБОУ СОШ № 1")
-    assert "предложено мероприятий — 2" in texts(replies)
+    assert "предложены 2 активности" in texts(replies)
     assert "Петрова Анна Сергеевна" in replies[-1].text
     await methodist.press(next(b for b in methodist.last.buttons() if "Цифровые" in b))
     await methodist.press("🗑 Удалить")
     replies = await methodist.press("📤 На согласование")
     assert "отправлен на согласование" in texts(replies)
     replies = await methodist.press("✅ Согласовать")
-    assert "Маршрут согласован" in texts(replies)
-    assert "маршрут согласован" in teacher.last.text
+    assert ru("review-route-approved", name="Петрова Анна Сергеевна") in texts(replies)
+    assert ru("route-approved-owner") in teacher.last.text
     route = await session.scalar(select(Route))
     assert route is not None and route.status == RouteStatus.APPROVED and len(route.items) == 1
 
@@ -324,18 +324,18 @@ async def test_methodist_hides_an_activity_and_a_reimport_brings_it_back(
 ) -> None:
     methodist, teacher = people
     await open_review_menu(methodist)
-    await methodist.press("📚 Каталог мероприятий")
+    await methodist.press(ru("catalogue-manage"))
     replies = await methodist.press("Цифровые инструменты учителя")
     assert "Семинар · часов: 6" in texts(replies)
     replies = await methodist.press("🙈 Убрать из каталога")
-    assert "убрано из каталога" in texts(replies)
+    assert ru("catalogue-hidden-title", title="Цифровые инструменты учителя") in texts(replies)
     await teacher.send("/route")
-    replies = await teacher.press("🧭 Составить маршрут")
-    assert "предложено мероприятий — 1" in texts(replies)
-    await methodist.press("📚 Каталог мероприятий")
-    await methodist.press("📚 Загрузить каталог мероприятий")
+    replies = await teacher.press(ru("route-start"))
+    assert "предложена 1 активность" in texts(replies)
+    await methodist.press(ru("catalogue-manage"))
+    await methodist.press(ru("upload-catalogue"))
     replies = await methodist.send_document("catalogue.xlsx", table(CATALOGUE))
-    assert "добавлено 0, обновлено 2" in texts(replies)
+    assert ru("catalogue-imported", created=0, updated=2) in texts(replies)
 
 
 async def test_a_catalogue_file_with_bad_rows_is_rejected_whole(
@@ -343,8 +343,8 @@ async def test_a_catalogue_file_with_bad_rows_is_rejected_whole(
 ) -> None:
     methodist, _teacher = people
     await open_review_menu(methodist)
-    await methodist.press("📚 Каталог мероприятий")
-    await methodist.press("📚 Загрузить каталог мероприятий")
+    await methodist.press(ru("catalogue-manage"))
+    await methodist.press(ru("upload-catalogue"))
     bad: list[list[object]] = [CATALOGUE[0], ["Новый курс", "лекция", "много", "ФР", "космические"]]
     replies = await methodist.send_document("catalogue.xlsx", table(bad))
     assert "Файл не загружен: 3 ошибки" in texts(replies)
@@ -374,4 +374,4 @@ async def test_a_diagnostics_file_with_someone_not_in_the_roster_is_rejected_who
     assert "Файл не загружен: 2 ошибки" in text
     assert "Строка 3, «ФИО»: нет в реестре" in text and "Строка 3, «Уровень»" in text
     replies = await methodist.send_document("diagnostics.xlsx", table(DIAGNOSTICS))
-    assert "добавлено 0, уже были 1" in texts(replies)  # the fixture loaded this row already
+    assert ru("diagnostics-imported", added=0, skipped=1) in texts(replies)  # the fixture loaded this row already

@@ -8,8 +8,10 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.types import CallbackQuery, Chat, Document, Message, MessageEntity, PhotoSize, Update, User
 
+from handlers.common.i18n import Translations
 from tests.support.fake_telegram import BOT_USER, FakeTelegram, Sent
 
+_RUSSIAN = Translations().get("ru")
 _update_ids = itertools.count(1)
 _message_ids = itertools.count(1)
 
@@ -105,3 +107,8 @@ class Person:
 def texts(replies: list[Sent]) -> str:
     """All the text of some replies, joined, for `in` checks."""
     return "\n".join(reply.text for reply in replies)
+
+
+def ru(key: str, **params: Any) -> str:
+    """A Russian text or button by its locale key, so tests survive rewording."""
+    return _RUSSIAN.plain(key, **params)

@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from services.people.roster_file import COLUMNS
 from tests.conftest import ADMIN_ID
-from tests.support.conversation import Harness, Person
+from tests.support.conversation import Harness, Person, ru
 from tests.support.fake_telegram import Sent
 
 HEADER = [names[0] for names in COLUMNS.values()]
@@ -66,7 +66,7 @@ def start_token(text: str) -> str:
 
 async def join_with_consent(person: Person, token: str = "") -> None:
     await person.send(f"/start {token}".strip())
-    await person.press("✅ Согласен(на)")
+    await person.press(ru("consent-button"))
 
 
 async def admin_with_municipality(harness: Harness, name: str = "Одинцовский городской округ") -> Person:

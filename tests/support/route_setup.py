@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from tests.support.conversation import Harness, Person, texts
+from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.factories import (
     admin_with_municipality,
     import_roster,
@@ -38,14 +38,14 @@ async def methodist_and_teacher(harness: Harness) -> tuple[Person, Person]:
     replies = await import_roster(methodist, xlsx([roster_row("Петрова Анна Сергеевна")]))
     token = start_token(str(read_xlsx(replies[-1].file_data or b"")[1][2]))
     await open_review_menu(methodist)
-    await methodist.press("📚 Каталог мероприятий")
-    await methodist.press("📚 Загрузить каталог мероприятий")
+    await methodist.press(ru("catalogue-manage"))
+    await methodist.press(ru("upload-catalogue"))
     replies = await methodist.send_document("catalogue.xlsx", table(CATALOGUE))
-    assert "добавлено 2" in texts(replies)
+    assert ru("catalogue-imported", created=2, updated=0) in texts(replies)
     await open_review_menu(methodist)
     await methodist.press("🩺 Загрузить диагностики")
     replies = await methodist.send_document("diagnostics.xlsx", table(DIAGNOSTICS))
-    assert "добавлено 1" in texts(replies)
+    assert ru("diagnostics-imported", added=1, skipped=0) in texts(replies)
     teacher = harness.person(501, "Анна")
     await join_with_consent(teacher, token)
     return methodist, teacher
@@ -55,7 +55,7 @@ async def approved_route(people: tuple[Person, Person], fresh: bool = True) -> t
     methodist, teacher = people
     await teacher.send("/route")
     if fresh:
-        await teacher.press("🧭 Составить маршрут")
+        await teacher.press(ru("route-start"))
     await teacher.send("/route")
     await teacher.press("📤 На согласование")
     await methodist.press("Открыть")
@@ -74,4 +74,4 @@ async def report_first_item(teacher: Person, proof: str) -> list[Sent]:
 async def open_review_menu(person: Person) -> list[Sent]:
     """/route, then the reviewer's menu: the way into every review and upload screen."""
     await person.send("/route")
-    return await person.press("📥 Проверка маршрутов")
+    return await person.press(ru("review-menu"))
