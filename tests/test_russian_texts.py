@@ -21,18 +21,18 @@ from services.indicators.calculation import PERIOD_KINDS, period_of
 COUNTS = frozenset(
     {
         "active", "added", "attended", "capacity", "count", "covered", "created", "days", "denominator", "done", "due",
-        "failed", "hours", "rows", "joins", "left", "length", "limit", "meetings", "members", "mentees", "mentors", "minutes",
+        "failed", "hours", "joins", "left", "length", "limit", "meetings", "members", "mentees", "mentors", "minutes",
         "month_no", "more", "no_show", "numerator", "overdue", "promoted", "quarter", "rate", "registered", "reports",
-        "routes", "schools", "sent", "silent", "skipped", "taken", "total", "unchanged", "updated", "waitlisted",
-        "young_paired", "young_total",
+        "routes", "rows", "schools", "sent", "silent", "skipped", "taken", "total", "unchanged", "updated",
+        "waitlisted", "young_paired", "young_total",
     }
 )  # fmt: skip
 NOT_COUNTS = frozenset(
     {
-        "action", "area", "areas", "at", "code", "column", "comment", "counts", "date", "day", "deadline", "deficits", "description",
-        "diagnostic", "end", "format", "hour", "id", "kind", "late", "level", "line", "link", "mark", "mentee",
-        "mentor", "month", "months", "municipality", "name", "names", "next", "no", "notes", "number", "operator",
-        "org", "page", "pages", "period", "place", "policy", "position", "problem", "registry", "result", "role",
+        "action", "area", "areas", "at", "code", "column", "comment", "counts", "date", "day", "deadline", "deficits",
+        "description", "diagnostic", "end", "format", "hour", "id", "kind", "late", "level", "line", "link", "mark",
+        "mentee", "mentor", "month", "months", "municipality", "name", "names", "next", "no", "notes", "number",
+        "operator", "org", "page", "pages", "period", "place", "policy", "position", "problem", "registry", "result", "role",
         "roles", "scope", "school", "shift", "start", "state", "status", "subjects", "target", "text", "texts",
         "timezone", "title", "topic", "value", "when", "who", "year", "young",
     }
