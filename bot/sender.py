@@ -28,7 +28,7 @@ from bot.progress import update_progress
 from bot.resources import Resources
 from bot.retry import bulk_sending
 from services.delivery.news import release_due
-from services.outbox import Outcome, Outgoing, due_batch, mark_sending, record, recover
+from services.outbox import Outcome, Outgoing, due_batch, record, recover
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +65,34 @@ class Pacer:
         self.paused_until = max(self.paused_until, self.monotonic() + seconds)
 
 
+class Journal:
+    """The sender's one writer to the outbox: marks a row in flight just before its request and records
+    each answer as it arrives. Writes take turns, and each takes every answer that arrived while the one
+    before it was committing, so answers wait only for the database, and the sender's writes never
+    queue for SQLite's lock against each other."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.answers: list[Outcome] = []
+        self.turn = asyncio.Lock()
+
+    async def mark(self, delivery_id: int) -> bool:
+        """Mark the row in flight (with the answers waiting); False if it is no longer due."""
+        async with self.turn:
+            return await self._write(delivery_id)
+
+    async def answer(self, outcome: Outcome) -> None:
+        self.answers.append(outcome)
+        async with self.turn:
+            if self.answers:  # else a write made meanwhile took it along
+                await self._write(None)
+
+    async def _write(self, in_flight: int | None) -> bool:
+        answers, self.answers = self.answers, []
+        async with self.resources.session_factory() as session:
+            return await record(session, answers, now=self.resources.clock.now(), in_flight=in_flight)
+
+
 class Sender:
     def __init__(
         self,
@@ -84,6 +112,7 @@ class Sender:
         self.in_flight_limit = max(4, int(settings.send_rate))
         self.progress_every = settings.progress_seconds
         self.last_sent: dict[int, float] = {}
+        self.journal = Journal(resources)
         self.stopping = False
         self.in_flight: set[asyncio.Task[None]] = set()  # requests made, answers not yet recorded
         self._progress_at = 0.0
@@ -127,9 +156,8 @@ class Sender:
                     await self.pacer.slot()
                     while len(in_flight) >= self.in_flight_limit:
                         await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
-                    async with self.resources.session_factory() as session:
-                        if not await mark_sending(session, delivery_id=item.id):
-                            continue  # no longer due (e.g. its broadcast was cancelled)
+                    if not await self.journal.mark(item.id):
+                        continue  # no longer due (e.g. its broadcast was cancelled)
                     self.last_sent[item.chat_id] = self.monotonic()
                     task = asyncio.create_task(self._send(item))
                     in_flight.add(task)
@@ -154,9 +182,7 @@ class Sender:
     async def _send(self, item: Outgoing) -> None:
         """Make the request of a row marked in flight and record the answer at once: a hard kill can
         only repeat a request whose answer is not recorded yet."""
-        outcome = await self._request(item)
-        async with self.resources.session_factory() as session:
-            await record(session, [outcome], now=self.resources.clock.now())
+        await self.journal.answer(await self._request(item))
 
     async def _request(self, item: Outgoing) -> Outcome:
         markup = InlineKeyboardMarkup.model_validate_json(item.markup) if item.markup else None

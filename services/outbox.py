@@ -89,19 +89,6 @@ async def due_batch(session: AsyncSession, *, now: datetime, limit: int) -> list
     return batch
 
 
-async def mark_sending(session: AsyncSession, *, delivery_id: int) -> bool:
-    """Mark one row as handed to Telegram, just before its request; False if it is no longer pending.
-
-    Only rows marked so are sent again after a hard kill, so a kill repeats only the requests in flight."""
-    result = await session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id, Delivery.status == DeliveryStatus.PENDING)
-        .values(status=DeliveryStatus.SENDING)
-    )
-    await session.commit()
-    return result.rowcount == 1  # type: ignore[attr-defined,no-any-return]
-
-
 @dataclass(frozen=True)
 class Outcome:
     delivery_id: int
@@ -110,8 +97,13 @@ class Outcome:
     error: str = ""
 
 
-async def record(session: AsyncSession, outcomes: Sequence[Outcome], *, now: datetime) -> None:
-    """Write what Telegram answered, one UPDATE per kind of answer, in one transaction."""
+async def record(
+    session: AsyncSession, outcomes: Sequence[Outcome], *, now: datetime, in_flight: int | None = None
+) -> bool:
+    """Write what Telegram answered (one UPDATE per kind of answer) and mark the row `in_flight` whose
+    request is about to be made, in one transaction; returns whether that row was still due.
+
+    Only rows so marked are sent again after a hard kill, so a kill repeats only requests in flight."""
     by_kind: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
         by_kind.setdefault(outcome.kind, []).append(outcome)
@@ -152,7 +144,16 @@ async def record(session: AsyncSession, outcomes: Sequence[Outcome], *, now: dat
                 next_attempt_at=case(backoff, value=Delivery.attempts, else_=backoff[MAX_ATTEMPTS - 1]),
             )
         )
+    marked = None
+    if in_flight is not None:
+        marked = await session.scalar(
+            update(Delivery)
+            .where(Delivery.id == in_flight, Delivery.status == DeliveryStatus.PENDING)
+            .values(status=DeliveryStatus.SENDING)
+            .returning(Delivery.id)
+        )
     await session.commit()
+    return marked is not None
 
 
 def _ids(outcomes: list[Outcome]) -> list[int]:

@@ -113,10 +113,7 @@ async def world(harness: Harness, trio: tuple[Chatter, Chatter, Chatter], sessio
         MentorAct(action="plan", pair=pair),
         MeetingEdit(action="open", meeting=meeting),
         CatalogueEntry(activity=activity),
-        Ind(action="table", org=municipality),
-        Ind(action="schools", org=municipality),
-        Ind(action="trend", org=municipality),
-        Ind(action="xlsx", org=municipality),
+        *(Ind(action=action, org=municipality) for action in ("table", "schools", "trend", "xlsx")),
     ]
     intruders = {
         "a stranger": stranger,
