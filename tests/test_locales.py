@@ -28,7 +28,7 @@ from services.routes import EDITABLE_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY_SHAPE = re.compile(r"[a-z]+(?:-[a-z0-9]+)+")
-NOT_KEYS = {"utf-8", "utf-8-sig"}  # literals of that shape that are not message ids
+NOT_KEYS = {"utf-8", "utf-8-sig", "tg-spoiler", "tg-emoji"}  # literals of that shape that are not message ids
 
 
 def message_ids(path: Path) -> set[str]:
