@@ -48,7 +48,7 @@ class _Token:
 
 
 def utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf_16_le")) // 2
 
 
 def _tokens(text: str) -> Iterator[_Token]:

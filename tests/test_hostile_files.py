@@ -78,6 +78,7 @@ DAMAGED: list[tuple[str, str, bytes]] = [
     ("a csv full of NULs", "f.csv", b"\x00" * 4096),
     ("binary garbage as csv", "f.csv", random.Random(2).randbytes(6000)),
     ("an xlsx named csv", "f.csv", GOOD),
+    ("a csv cell of 200 000 characters", "f.csv", b"x;" + b"y" * 200_000),
 ]
 
 

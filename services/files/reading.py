@@ -26,7 +26,8 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # an XLSX is a zip: refuse a small file 
 # cut short (EOFError, BadZipFile), badly compressed (zlib.error), not XML (SyntaxError is the base of
 # both ElementTree's ParseError and lxml's XMLSyntaxError), or hold values that make no sense (ValueError,
 # TypeError, OverflowError: e.g. a date cell of 10^20 days), or claim an encryption or compression zipfile
-# cannot undo (RuntimeError, and its NotImplementedError).
+# cannot undo (RuntimeError, and its NotImplementedError); a CSV cell longer than the csv module takes
+# (csv.Error).
 DAMAGED = (
     InvalidFileException,
     zipfile.BadZipFile,
@@ -41,6 +42,7 @@ DAMAGED = (
     OverflowError,
     AttributeError,
     RuntimeError,
+    csv.Error,
 )
 
 
