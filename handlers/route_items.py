@@ -16,7 +16,7 @@ from handlers.route_views import (
     item_keyboard,
     item_text,
 )
-from handlers.routes import screen, tell_reviewers
+from handlers.routes import review_notice, screen
 from services.errors import Forbidden, InvalidInput
 from services.route_models import ActivityKind, Area, EvidenceKind
 from services.route_reports import EvidenceIn, check_evidence, report_item
@@ -159,21 +159,17 @@ async def report_send(callback: CallbackQuery, callback_data: ItemAction, state:
         raise Forbidden()
     evidence = [EvidenceIn(**piece | {"kind": EvidenceKind(piece["kind"])}) for piece in data["evidence"]]
     route = await report_item(
-        ctx.session, actor=ctx.actor, item_id=callback_data.item, evidence=evidence, now=ctx.now()
+        ctx.session,
+        actor=ctx.actor,
+        item_id=callback_data.item,
+        evidence=evidence,
+        now=ctx.now(),
+        notice=review_notice(ctx),
     )
     await state.clear()
     await callback.answer()
     text, markup = screen(ctx, route, note=ctx.t("report-sent"))
     await message_of(callback).edit_text(text, reply_markup=markup)
-    title = next(item.title for item in route.items if item.id == callback_data.item)
-    await tell_reviewers(
-        ctx,
-        route.person_id,
-        "review-item-waiting",
-        ItemAction(action="open", item=callback_data.item),
-        name=route.person_name,
-        title=title,
-    )
 
 
 async def send_evidence(ctx: Ctx, chat_id: int, item_id: int) -> None:
