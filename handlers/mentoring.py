@@ -13,10 +13,11 @@ from bot.context import Ctx
 from bot.i18n import Translator
 from handlers.keyboards import MenuAction, message_of, short
 from handlers.mentoring_callbacks import MeetingEdit, MentorAct
-from handlers.notify import notify
+from handlers.notify import outgoing
 from services.errors import Forbidden, InvalidInput
-from services.mentoring import RESULT_OPENS, pair_for, pair_view, pairs_of, record_result
+from services.mentoring import RESULT_OPENS, PairView, PersonCard, pair_for, pair_view, pairs_of, record_result
 from services.mentoring_meetings import recent_meetings
+from services.outbox import NewDelivery
 from services.route_review import is_reviewer
 
 router = Router(name="mentoring")
@@ -158,10 +159,20 @@ async def result_begin(callback: CallbackQuery, callback_data: MentorAct, state:
 @router.message(ResultForm.text, F.text, ~F.text.startswith("/"))
 async def result_save(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
+    result = message.text
+
+    def notice(pair: PairView, mentee: PersonCard) -> NewDelivery:
+        assert mentee.tg_id is not None  # the service tells only those with a chat
+        text = ctx.translations.get(mentee.language)("pair-result-notice", name=pair.mentor.full_name, result=result)
+        return outgoing(f"pair-result:{pair.id}:{ctx.now():%Y%m%d%H%M%S%f}", mentee.tg_id, text)
+
     pair = await record_result(
-        ctx.session, actor=ctx.actor, pair_id=(await state.get_data())["pair_id"], text=message.text, now=ctx.now()
+        ctx.session,
+        actor=ctx.actor,
+        pair_id=(await state.get_data())["pair_id"],
+        text=result,
+        now=ctx.now(),
+        notice=notice,
     )
     await state.clear()
     await message.answer(ctx.t("pair-result-saved", name=pair.mentee.full_name))
-    t = ctx.translations.get(pair.mentee.language)
-    await notify(ctx.bot, pair.mentee.tg_id, t("pair-result-notice", name=pair.mentor.full_name, result=message.text))

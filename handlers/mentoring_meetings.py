@@ -2,6 +2,7 @@
 mentee confirms or disputes it, and the mentor corrects or deletes an entry within a day."""
 
 from datetime import date, timedelta
+from functools import partial
 
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
@@ -12,9 +13,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.context import Ctx
 from handlers.keyboards import message_of, short
 from handlers.mentoring_callbacks import MeetingAnswer, MeetingEdit, MeetingStep, MentorAct
-from handlers.notify import notify
+from handlers.notify import outgoing
 from services.errors import Forbidden
-from services.mentoring import pair_for, pair_view
+from services.mentoring import PairView, pair_for
 from services.mentoring_meetings import (
     answer_meeting,
     delete_meeting,
@@ -25,6 +26,7 @@ from services.mentoring_meetings import (
 )
 from services.mentoring_models import Meeting
 from services.mentoring_plan import plan_of
+from services.outbox import NewDelivery
 
 router = Router(name="mentoring_meetings")
 MINUTES = (30, 45, 60, 90)
@@ -137,17 +139,21 @@ async def meeting_save(message: Message, state: FSMContext, ctx: Ctx) -> None:
         plan_topic_id=data["plan_topic_id"],
         notes=message.text,
         now=ctx.now(),
+        notice=partial(_confirmation_request, ctx),
     )
     await state.clear()
     await message.answer(ctx.t("meeting-saved"), reply_markup=_correction_keyboard(ctx, meeting.id))
-    pair, _is_mentor = await pair_for(ctx.session, actor=ctx.actor, pair_id=meeting.pair_id)
-    view = await pair_view(ctx.session, pair)
+
+
+def _confirmation_request(ctx: Ctx, meeting: Meeting, view: PairView) -> NewDelivery:
+    """The mentee is asked whether the logged meeting happened."""
+    assert view.mentee.tg_id is not None  # the service asks only a mentee with a chat
     t = ctx.translations.get(view.mentee.language)
     builder = InlineKeyboardBuilder()
     builder.button(text=t.plain("meeting-confirm"), callback_data=MeetingAnswer(meeting=meeting.id, confirmed=True))
     builder.button(text=t.plain("meeting-dispute"), callback_data=MeetingAnswer(meeting=meeting.id, confirmed=False))
     text = t("meeting-check", name=view.mentor.full_name, date=f"{meeting.held_on:%d.%m.%Y}", topic=meeting.topic)
-    await notify(ctx.bot, view.mentee.tg_id, text, builder.as_markup())
+    return outgoing(f"meeting-check:{meeting.id}", view.mentee.tg_id, text, builder.as_markup())
 
 
 @router.callback_query(MeetingAnswer.filter())

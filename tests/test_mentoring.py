@@ -12,7 +12,7 @@ from services.mentoring_nudges import queue_nudges
 from services.outbox import NewDelivery
 from tests.conftest import FrozenClock
 from tests.conversation import Harness, Person, texts
-from tests.delivery import RenderingFailed, fails_on_second, outbox_size, run_job
+from tests.delivery import RenderingFailed, deliver, fails_on_second, outbox_size, run_job
 from tests.factories import join_with_consent, read_xlsx
 from tests.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_id, start_meeting
 
@@ -212,6 +212,7 @@ async def test_a_pair_is_completed_with_a_result_kept_in_its_history(
     await methodist.press("✅ Завершить")
     replies = await methodist.send("Программа адаптации пройдена, уроки посещены")
     assert "завершена" in texts(replies)
+    await deliver(harness)
     assert "завершена" in mentor.last.text and "завершена" in mentee.last.text
     await methodist.tap(f"mt:dissolve:{pair}")
     replies = await methodist.send("Повторно")
