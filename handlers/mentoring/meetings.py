@@ -2,6 +2,7 @@
 mentee confirms or disputes it, and the mentor corrects or deletes an entry within a day."""
 
 from datetime import date, timedelta
+from functools import partial
 
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
@@ -11,7 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
 from handlers.common.keyboards import message_of, short
-from handlers.common.notify import notify
+from handlers.common.notify import outgoing
 from handlers.mentoring.callbacks import MeetingAnswer, MeetingEdit, MeetingStep, MentorAct
 from services.errors import Forbidden
 from services.mentoring.meetings import (
@@ -22,9 +23,10 @@ from services.mentoring.meetings import (
     own_meeting,
     parse_day,
 )
-from services.mentoring.pairs import pair_for, pair_view
+from services.mentoring.pairs import PairView, pair_for
 from services.mentoring.plan import plan_of
 from services.models.mentoring import Meeting
+from services.outbox import NewDelivery
 
 router = Router(name="mentoring_meetings")
 MINUTES = (30, 45, 60, 90)
@@ -137,17 +139,21 @@ async def meeting_save(message: Message, state: FSMContext, ctx: Ctx) -> None:
         plan_topic_id=data["plan_topic_id"],
         notes=message.text,
         now=ctx.now(),
+        notice=partial(_confirmation_request, ctx),
     )
     await state.clear()
     await message.answer(ctx.t("meeting-saved"), reply_markup=_correction_keyboard(ctx, meeting.id))
-    pair, _is_mentor = await pair_for(ctx.session, actor=ctx.actor, pair_id=meeting.pair_id)
-    view = await pair_view(ctx.session, pair)
+
+
+def _confirmation_request(ctx: Ctx, meeting: Meeting, view: PairView) -> NewDelivery:
+    """The mentee is asked whether the logged meeting happened."""
+    assert view.mentee.tg_id is not None  # the service asks only a mentee with a chat
     t = ctx.translations.get(view.mentee.language)
     builder = InlineKeyboardBuilder()
     builder.button(text=t.plain("meeting-confirm"), callback_data=MeetingAnswer(meeting=meeting.id, confirmed=True))
     builder.button(text=t.plain("meeting-dispute"), callback_data=MeetingAnswer(meeting=meeting.id, confirmed=False))
     text = t("meeting-check", name=view.mentor.full_name, date=f"{meeting.held_on:%d.%m.%Y}", topic=meeting.topic)
-    await notify(ctx.bot, view.mentee.tg_id, text, builder.as_markup())
+    return outgoing(f"meeting-check:{meeting.id}", view.mentee.tg_id, text, builder.as_markup())
 
 
 @router.callback_query(MeetingAnswer.filter())

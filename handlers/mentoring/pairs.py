@@ -2,6 +2,7 @@
 with meetings by month, the XLSX exports, completing or dissolving a pair."""
 
 from datetime import timedelta
+from functools import partial
 
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
@@ -11,7 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
 from handlers.common.keyboards import MenuAction, message_of, page_row, short
-from handlers.common.notify import notify
+from handlers.common.notify import outgoing
 from handlers.common.people_search import answer_people
 from handlers.common.uploads import ask_for_file, reading_progress, report_problems, uploaded
 from handlers.mentoring.callbacks import MentorAct, PairsPage, PairStep
@@ -20,10 +21,11 @@ from services.errors import RosterRejected
 from services.files.writing import write_table_off_loop
 from services.mentoring.meetings import meeting_log
 from services.mentoring.numbers import scope_summary
-from services.mentoring.pairs import PairView, create_pair, end_pair, require_pair_manager, scope_pairs
+from services.mentoring.pairs import PairView, PersonCard, create_pair, end_pair, require_pair_manager, scope_pairs
 from services.mentoring.pairs_import import COLUMNS as IMPORT_COLUMNS
 from services.mentoring.pairs_import import TEMPLATE_EXAMPLE, import_pairs
 from services.models.mentoring import PairKind, PairStatus
+from services.outbox import NewDelivery
 
 router = Router(name="mentoring_pairs")
 
@@ -90,6 +92,7 @@ async def pair_create(callback: CallbackQuery, callback_data: PairStep, state: F
         kind=PairKind(callback_data.value),
         now=ctx.now(),
         mentor_limit=ctx.settings.mentor_limit,
+        notice=partial(_announcement, ctx),
     )
     await state.clear()
     await callback.answer()
@@ -98,16 +101,18 @@ async def pair_create(callback: CallbackQuery, callback_data: PairStep, state: F
     if created.warning:
         text += "\n" + ctx.t(created.warning)
     await message_of(callback).edit_text(text)
-    await _announce(ctx, pair)
 
 
-async def _announce(ctx: Ctx, pair: PairView) -> None:
-    for card, key in ((pair.mentor, "pair-told-mentor"), (pair.mentee, "pair-told-mentee")):
-        t = ctx.translations.get(card.language)
-        other = pair.mentee if card is pair.mentor else pair.mentor
-        builder = InlineKeyboardBuilder()
-        builder.button(text=t.plain("menu-mentor"), callback_data=MenuAction(item="mentor"))
-        await notify(ctx.bot, card.tg_id, t(key, name=other.full_name, school=other.school), builder.as_markup())
+def _announcement(ctx: Ctx, pair: PairView, card: PersonCard) -> NewDelivery:
+    """A new pair's mentor or mentee is told who the other is."""
+    assert card.tg_id is not None  # the service tells only those with a chat
+    t = ctx.translations.get(card.language)
+    is_mentor = card.person_id == pair.mentor.person_id
+    other, key = (pair.mentee, "pair-told-mentor") if is_mentor else (pair.mentor, "pair-told-mentee")
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("menu-mentor"), callback_data=MenuAction(item="mentor"))
+    text = t(key, name=other.full_name, school=other.school)
+    return outgoing(f"pair-told:{pair.id}:{card.tg_id}", card.tg_id, text, builder.as_markup())
 
 
 # --- Overview for coordinators and methodists: pairs of their scope, those without meetings, exports.
@@ -296,16 +301,21 @@ async def pair_end(message: Message, state: FSMContext, ctx: Ctx) -> None:
         completed=data["completed"],
         reason=message.text,
         now=ctx.now(),
+        notice=partial(_end_notice, ctx),
     )
     await state.clear()
     status = ctx.t.plain(f"pair-status-{pair.status.value}")
     await message.answer(ctx.t("pair-ended", mentor=pair.mentor.full_name, mentee=pair.mentee.full_name, status=status))
-    for card in (pair.mentor, pair.mentee):
-        t = ctx.translations.get(card.language)
-        text = t(
-            "pair-ended-notice",
-            mentor=pair.mentor.full_name,
-            mentee=pair.mentee.full_name,
-            status=t.plain(f"pair-status-{pair.status.value}"),
-        )
-        await notify(ctx.bot, card.tg_id, text)
+
+
+def _end_notice(ctx: Ctx, pair: PairView, card: PersonCard) -> NewDelivery:
+    """The pair's people are told it was completed or dissolved."""
+    assert card.tg_id is not None  # the service tells only those with a chat
+    t = ctx.translations.get(card.language)
+    text = t(
+        "pair-ended-notice",
+        mentor=pair.mentor.full_name,
+        mentee=pair.mentee.full_name,
+        status=t.plain(f"pair-status-{pair.status.value}"),
+    )
+    return outgoing(f"pair-ended:{pair.id}:{card.tg_id}", card.tg_id, text)

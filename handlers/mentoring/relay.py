@@ -12,11 +12,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of, short
-from handlers.common.notify import notify
+from handlers.common.notify import outgoing
 from handlers.mentoring.callbacks import MeetingEdit, MentorAct
 from services.errors import Forbidden, InvalidInput
 from services.mentoring.meetings import recent_meetings
-from services.mentoring.pairs import RESULT_OPENS, pair_for, pair_view, pairs_of, record_result
+from services.mentoring.pairs import RESULT_OPENS, PairView, PersonCard, pair_for, pair_view, pairs_of, record_result
+from services.outbox import NewDelivery
 from services.routes.review import is_reviewer
 
 router = Router(name="mentoring")
@@ -158,10 +159,20 @@ async def result_begin(callback: CallbackQuery, callback_data: MentorAct, state:
 @router.message(ResultForm.text, F.text, ~F.text.startswith("/"))
 async def result_save(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
+    result = message.text
+
+    def notice(pair: PairView, mentee: PersonCard) -> NewDelivery:
+        assert mentee.tg_id is not None  # the service tells only those with a chat
+        text = ctx.translations.get(mentee.language)("pair-result-notice", name=pair.mentor.full_name, result=result)
+        return outgoing(f"pair-result:{pair.id}:{ctx.now():%Y%m%d%H%M%S%f}", mentee.tg_id, text)
+
     pair = await record_result(
-        ctx.session, actor=ctx.actor, pair_id=(await state.get_data())["pair_id"], text=message.text, now=ctx.now()
+        ctx.session,
+        actor=ctx.actor,
+        pair_id=(await state.get_data())["pair_id"],
+        text=result,
+        now=ctx.now(),
+        notice=notice,
     )
     await state.clear()
     await message.answer(ctx.t("pair-result-saved", name=pair.mentee.full_name))
-    t = ctx.translations.get(pair.mentee.language)
-    await notify(ctx.bot, pair.mentee.tg_id, t("pair-result-notice", name=pair.mentor.full_name, result=message.text))

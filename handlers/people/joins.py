@@ -1,5 +1,7 @@
 """Asking to join without an invite: choose municipality and school, type ФИО; managers decide with one tap."""
 
+from collections.abc import Callable
+
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -11,10 +13,10 @@ from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, OrgPage, OrgPick, message_of, org_page_keyboard
 from handlers.common.menu import main_menu, menu_text, refresh_commands
-from handlers.common.notify import notify
+from handlers.common.notify import outgoing
 from services.models.people import OrgKind
-from services.people.access import approver_chats
-from services.people.joins import create_join_request, decide_join_request
+from services.outbox import NewDelivery
+from services.people.joins import Decision, JoinRequestView, create_join_request, decide_join_request
 from services.people.orgs import get_org, list_orgs
 
 router = Router(name="join")
@@ -80,17 +82,17 @@ async def join_pick_school(callback: CallbackQuery, callback_data: OrgPick, stat
 async def join_full_name(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
     school_id = (await state.get_data())["school_id"]
+
+    def notice(request: JoinRequestView, chat_id: int, language: str) -> NewDelivery:
+        t = ctx.translations.get(language)
+        text = t("join-request", name=request.full_name, school=request.school, municipality=request.municipality)
+        return outgoing(f"join-request:{request.id}:{chat_id}", chat_id, text, _decision_keyboard(t, request.id))
+
     request = await create_join_request(
-        ctx.session, actor=ctx.actor, school_id=school_id, full_name=message.text, now=ctx.now()
+        ctx.session, actor=ctx.actor, school_id=school_id, full_name=message.text, now=ctx.now(), notice=notice
     )
     await state.clear()
     await message.answer(ctx.t("join-sent", school=request.school))
-    for chat_id, language in await approver_chats(ctx.session, school_id=school_id):
-        approver_t = ctx.translations.get(language)
-        text = approver_t(
-            "join-request", name=request.full_name, school=request.school, municipality=request.municipality
-        )
-        await notify(ctx.bot, chat_id, text, _decision_keyboard(approver_t, request.id))
 
 
 @router.message(JoinForm.full_name, ~F.text.startswith("/"))
@@ -101,19 +103,34 @@ async def join_full_name_not_text(message: Message, ctx: Ctx) -> None:
 @router.callback_query(JoinDecision.filter())
 async def join_decide(callback: CallbackQuery, callback_data: JoinDecision, ctx: Ctx) -> None:
     decision = await decide_join_request(
-        ctx.session, actor=ctx.actor, request_id=callback_data.request, approve=callback_data.approve, now=ctx.now()
+        ctx.session,
+        actor=ctx.actor,
+        request_id=callback_data.request,
+        approve=callback_data.approve,
+        now=ctx.now(),
+        notice=_decision_notice(ctx, callback_data.request),
     )
     key = "join-approved-by-you" if decision.approved else "join-rejected-by-you"
     await callback.answer()
     await message_of(callback).edit_text(ctx.t(key, name=decision.full_name))
-    requester = decision.requester
-    requester_t = ctx.translations.get(requester.language)
-    if decision.approved:
-        await refresh_commands(ctx.bot, requester_t, requester)
-        text = requester_t("join-approved") + "\n\n" + menu_text(requester_t, requester)
-        await notify(ctx.bot, requester.tg_id, text, main_menu(requester_t, requester))
-    else:
-        await notify(ctx.bot, requester.tg_id, requester_t("join-rejected"), None)
+    if decision.approved:  # the commands their new roles allow (a setting of their chat, not a message)
+        requester = decision.requester
+        await refresh_commands(ctx.bot, ctx.translations.get(requester.language), requester)
+
+
+def _decision_notice(ctx: Ctx, request_id: int) -> Callable[[Decision], NewDelivery]:
+    """The requester is told the decision; once approved, with the menu their roles now open."""
+
+    def notice(decision: Decision) -> NewDelivery:
+        requester = decision.requester
+        t = ctx.translations.get(requester.language)
+        key = f"join-decided:{request_id}"
+        if decision.approved:
+            text = t("join-approved") + "\n\n" + menu_text(t, requester)
+            return outgoing(key, requester.tg_id, text, main_menu(t, requester))
+        return outgoing(key, requester.tg_id, t("join-rejected"))
+
+    return notice
 
 
 def _decision_keyboard(t: Translator, request_id: int) -> InlineKeyboardMarkup:

@@ -8,7 +8,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
 from handlers.common.keyboards import message_of
-from handlers.routes.routes import screen, tell_reviewers
+from handlers.routes.routes import review_notice, screen
 from handlers.routes.views import (
     ItemAction,
     ItemEdit,
@@ -159,21 +159,17 @@ async def report_send(callback: CallbackQuery, callback_data: ItemAction, state:
         raise Forbidden()
     evidence = [EvidenceIn(**piece | {"kind": EvidenceKind(piece["kind"])}) for piece in data["evidence"]]
     route = await report_item(
-        ctx.session, actor=ctx.actor, item_id=callback_data.item, evidence=evidence, now=ctx.now()
+        ctx.session,
+        actor=ctx.actor,
+        item_id=callback_data.item,
+        evidence=evidence,
+        now=ctx.now(),
+        notice=review_notice(ctx),
     )
     await state.clear()
     await callback.answer()
     text, markup = screen(ctx, route, note=ctx.t("report-sent"))
     await message_of(callback).edit_text(text, reply_markup=markup)
-    title = next(item.title for item in route.items if item.id == callback_data.item)
-    await tell_reviewers(
-        ctx,
-        route.person_id,
-        "review-item-waiting",
-        ItemAction(action="open", item=callback_data.item),
-        name=route.person_name,
-        title=title,
-    )
 
 
 async def send_evidence(ctx: Ctx, chat_id: int, item_id: int) -> None:

@@ -12,15 +12,16 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import message_of, short
-from handlers.common.notify import notify
+from handlers.common.notify import outgoing
 from handlers.routes.views import ItemAction, RouteAction, item_text
 from services.errors import Forbidden
 from services.files.writing import write_table_off_loop
 from services.models.people import Role
-from services.models.routes import RouteStatus
+from services.outbox import NewDelivery
 from services.routes.register import register_rows, status_counts
 from services.routes.review import (
-    Owner,
+    Decision,
+    DecisionNotice,
     Queue,
     history_of,
     is_reviewer,
@@ -33,6 +34,13 @@ from services.routes.review import (
 
 router = Router(name="route_review")
 PER_PAGE = 8
+OWNER_TEXTS = {  # what the route's owner is told of each decision
+    "approved": "route-approved-owner",
+    "returned": "route-returned-owner",
+    "confirmed": "item-confirmed-owner",
+    "item_returned": "item-returned-owner",
+    "implemented": "route-implemented-owner",
+}
 
 
 class ReturnForm(StatesGroup):
@@ -115,12 +123,17 @@ def _count(queue: Queue[Any]) -> str:
 
 @router.callback_query(RouteAction.filter(F.action == "approve"))
 async def approve_route(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
-    route, owner = await review_route(
-        ctx.session, actor=ctx.actor, route_id=callback_data.route, approve=True, comment=None, now=ctx.now()
+    route = await review_route(
+        ctx.session,
+        actor=ctx.actor,
+        route_id=callback_data.route,
+        approve=True,
+        comment=None,
+        now=ctx.now(),
+        notice=decision_notice(ctx),
     )
     await callback.answer()
     await message_of(callback).edit_text(ctx.t("review-route-approved", name=route.person_name))
-    await _tell_owner(ctx, owner, route.id, "route-approved-owner")
 
 
 @router.callback_query(RouteAction.filter(F.action == "return"))
@@ -166,40 +179,59 @@ async def return_without_comment(
 async def _return(ctx: Ctx, target: str, target_id: int, comment: str | None) -> str:
     """Return a route or an item (the service checks scope and status) and tell its owner."""
     if target == "r":
-        route, owner = await review_route(
-            ctx.session, actor=ctx.actor, route_id=target_id, approve=False, comment=comment, now=ctx.now()
+        route = await review_route(
+            ctx.session,
+            actor=ctx.actor,
+            route_id=target_id,
+            approve=False,
+            comment=comment,
+            now=ctx.now(),
+            notice=decision_notice(ctx),
         )
-        await _tell_owner(ctx, owner, route.id, "route-returned-owner", comment=route.comment)
         return ctx.t("review-route-returned", name=route.person_name)
-    item, route, owner = await review_item(
-        ctx.session, actor=ctx.actor, item_id=target_id, confirm=False, comment=comment, now=ctx.now()
+    item, route = await review_item(
+        ctx.session,
+        actor=ctx.actor,
+        item_id=target_id,
+        confirm=False,
+        comment=comment,
+        now=ctx.now(),
+        notice=decision_notice(ctx),
     )
-    await _tell_owner(ctx, owner, route.id, "item-returned-owner", title=item.title, comment=item.comment)
     return ctx.t("review-item-returned", title=item.title, name=route.person_name)
 
 
 @router.callback_query(ItemAction.filter(F.action == "confirm"))
 async def confirm_item(callback: CallbackQuery, callback_data: ItemAction, ctx: Ctx) -> None:
-    item, route, owner = await review_item(
-        ctx.session, actor=ctx.actor, item_id=callback_data.item, confirm=True, comment=None, now=ctx.now()
+    item, route = await review_item(
+        ctx.session,
+        actor=ctx.actor,
+        item_id=callback_data.item,
+        confirm=True,
+        comment=None,
+        now=ctx.now(),
+        notice=decision_notice(ctx),
     )
     history = await history_of(ctx.session, actor=ctx.actor, route_id=route.id, item_id=item.id)
     await callback.answer(ctx.t.plain("review-item-confirmed"))
     await message_of(callback).edit_text(item_text(ctx.t, item, history))
-    await _tell_owner(ctx, owner, route.id, "item-confirmed-owner", title=item.title)
-    if route.status == RouteStatus.IMPLEMENTED:
-        await _tell_owner(ctx, owner, route.id, "route-implemented-owner")
 
 
-async def _tell_owner(
-    ctx: Ctx, owner: Owner, route_id: int, key: str, comment: str | None = None, **params: object
-) -> None:
-    """Tell the route's owner in their language, with the reviewer's comment if there is one."""
-    t = ctx.translations.get(owner.language)
-    text = t(key, **params) + ("\n" + t("route-comment", comment=short(comment, 1000)) if comment else "")
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t.plain("route-open"), callback_data=RouteAction(action="show", route=route_id))
-    await notify(ctx.bot, owner.tg_id, text, builder.as_markup())
+def decision_notice(ctx: Ctx) -> DecisionNotice:
+    """The message telling a route's owner, in their language, what the reviewer decided, with the
+    reviewer's comment if there is one."""
+
+    def notice(decision: Decision) -> NewDelivery:
+        t = ctx.translations.get(decision.language)
+        text = t(OWNER_TEXTS[decision.kind], title=decision.title)
+        if decision.comment:
+            text += "\n" + t("route-comment", comment=short(decision.comment, 1000))
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t.plain("route-open"), callback_data=RouteAction(action="show", route=decision.route_id))
+        key = f"review:{decision.route_id}:{decision.kind}:{decision.chat_id}:{ctx.now():%Y%m%d%H%M%S%f}"
+        return outgoing(key, decision.chat_id, text, builder.as_markup())
+
+    return notice
 
 
 @router.callback_query(RouteAction.filter(F.action == "register"))

@@ -11,7 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of, short
-from handlers.common.notify import notify
+from handlers.common.notify import outgoing
 from handlers.common.people_search import answer_people
 from handlers.routes.views import (
     CataloguePick,
@@ -23,11 +23,12 @@ from handlers.routes.views import (
     route_text,
 )
 from services.errors import Forbidden
-from services.models.people import Person
 from services.models.routes import ActivityKind, Area, RouteStatus
-from services.people.access import approver_chats
+from services.outbox import NewDelivery
 from services.routes.review import is_reviewer
 from services.routes.routes import (
+    ReviewNotice,
+    ReviewRequest,
     RouteView,
     add_activity,
     add_own_item,
@@ -255,27 +256,29 @@ async def own_item_deadline(message: Message, state: FSMContext, ctx: Ctx) -> No
 
 @router.callback_query(RouteAction.filter(F.action == "submit"))
 async def route_submit(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
-    route = await submit_route(ctx.session, actor=ctx.actor, route_id=callback_data.route, now=ctx.now())
+    route = await submit_route(
+        ctx.session, actor=ctx.actor, route_id=callback_data.route, now=ctx.now(), notice=review_notice(ctx)
+    )
     await callback.answer()
     text, markup = screen(ctx, route, note=ctx.t("route-submitted"))
     await message_of(callback).edit_text(text, reply_markup=markup)
-    await tell_reviewers(
-        ctx,
-        route.person_id,
-        "review-route-waiting",
-        RouteAction(action="show", route=route.id),
-        name=route.person_name,
-    )
 
 
-async def tell_reviewers(
-    ctx: Ctx, person_id: int, key: str, target: RouteAction | ItemAction, **params: object
-) -> None:
-    person = await ctx.session.get_one(Person, person_id)
-    for chat_id, language in await approver_chats(ctx.session, school_id=person.school_id):
-        if chat_id == ctx.actor.tg_id:
-            continue
-        t = ctx.translations.get(language)
+def review_notice(ctx: Ctx) -> ReviewNotice:
+    """The message asking one reviewer to look at a submitted route or a reported item."""
+
+    def notice(request: ReviewRequest) -> NewDelivery:
+        t = ctx.translations.get(request.language)
+        target: RouteAction | ItemAction
+        if request.item_id is None:
+            text = t("review-route-waiting", name=request.person_name)
+            target = RouteAction(action="show", route=request.route_id)
+        else:
+            text = t("review-item-waiting", name=request.person_name, title=request.item_title)
+            target = ItemAction(action="open", item=request.item_id)
         builder = InlineKeyboardBuilder()
         builder.button(text=t.plain("review-open"), callback_data=target)
-        await notify(ctx.bot, chat_id, t(key, **params), builder.as_markup())
+        key = f"review-request:{request.route_id}:{request.item_id}:{request.chat_id}:{ctx.now():%Y%m%d%H%M%S%f}"
+        return outgoing(key, request.chat_id, text, builder.as_markup())
+
+    return notice

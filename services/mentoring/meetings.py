@@ -1,6 +1,7 @@
 """The meeting log: the mentor records meetings, the mentee confirms or disputes them, the mentor may
 correct or delete an entry within a day, managers read the log of their scope."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -9,9 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from services.errors import Forbidden, InvalidInput, NotFound
-from services.mentoring.pairs import MAX_NOTES, pair_for, require_pair_manager
+from services.mentoring.pairs import MAX_NOTES, PairView, pair_for, pair_view, require_pair_manager
 from services.models.mentoring import Meeting, MeetingStatus, MentorPair, PlanTopic
 from services.models.people import Organisation, Person
+from services.outbox import NewDelivery, enqueue
 from services.people.access import Actor, manager_scope
 
 MAX_TOPIC = 300
@@ -53,9 +55,10 @@ async def log_meeting(
     plan_topic_id: int | None,
     notes: str,
     now: datetime,
+    notice: Callable[[Meeting, PairView], NewDelivery],
 ) -> Meeting:
     """The mentor records a meeting (not in the future, not months ago) on a plan topic or a topic typed
-    in; the mentee is asked to confirm."""
+    in; the mentee (given their chat) is asked to confirm."""
     pair, is_mentor = await pair_for(session, actor=actor, pair_id=pair_id)
     if not is_mentor:
         raise Forbidden()
@@ -83,6 +86,10 @@ async def log_meeting(
         created_at=now,
     )
     session.add(meeting)
+    await session.flush()
+    view = await pair_view(session, pair)
+    if view.mentee.tg_id is not None:
+        await enqueue(session, [notice(meeting, view)], now=now)
     await session.commit()
     return meeting
 

@@ -1,6 +1,6 @@
 """Mentoring: pairs made by coordinators and methodists, who is whose mentor, meetings the mentor logs."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -13,6 +13,7 @@ from services.db import update_once
 from services.errors import Forbidden, InvalidInput, NotFound
 from services.models.mentoring import Meeting, MeetingStatus, MentorPair, PairKind, PairStatus
 from services.models.people import Organisation, Person, PersonSubject, Role, User
+from services.outbox import NewDelivery, enqueue
 from services.people.access import Actor, manager_scope, require_school_manager
 from services.people.persons import is_young_specialist
 
@@ -97,6 +98,17 @@ async def pair_view(session: AsyncSession, pair: MentorPair) -> PairView:
     return (await pair_views(session, [pair]))[0]
 
 
+# The message to one of a pair's people (the mentor or the mentee card) about the pair.
+PairNotice = Callable[[PairView, PersonCard], NewDelivery]
+
+
+async def tell(
+    session: AsyncSession, view: PairView, people: Sequence[PersonCard], notice: PairNotice, now: datetime
+) -> None:
+    """Queue a message to each of these people who joined the bot (the caller commits)."""
+    await enqueue(session, [notice(view, card) for card in people if card.tg_id is not None], now=now)
+
+
 @dataclass(frozen=True)
 class NewPair:
     view: PairView
@@ -112,8 +124,10 @@ async def create_pair(
     kind: PairKind,
     now: datetime,
     mentor_limit: int,
+    notice: PairNotice,
 ) -> NewPair:
-    """Pair a mentor with a mentee in the actor's scope; one active pair each way, a limit per mentor."""
+    """Pair a mentor with a mentee in the actor's scope and tell them both; one active pair each way, a
+    limit per mentor."""
     if mentor_id == mentee_id:
         raise InvalidInput("pair-self")
     mentor, mentee = await session.get(Person, mentor_id), await session.get(Person, mentee_id)
@@ -140,12 +154,15 @@ async def create_pair(
     )
     session.add(pair)
     try:
-        await session.commit()
+        await session.flush()
     except IntegrityError as error:  # the partial unique index: this pair is already active
         await session.rollback()
         raise InvalidInput("pair-duplicate") from error
+    view = await pair_view(session, pair)
+    await tell(session, view, (view.mentor, view.mentee), notice, now)
+    await session.commit()
     warning = "pair-young-other-kind" if young and kind != PairKind.YOUNG else None
-    return NewPair(await pair_view(session, pair), warning)
+    return NewPair(view, warning)
 
 
 async def pairs_of(session: AsyncSession, *, person_id: int, as_mentor: bool) -> list[PairView]:
@@ -226,9 +243,17 @@ async def scope_pairs(session: AsyncSession, *, actor: Actor) -> list[PairRow]:
 
 
 async def end_pair(
-    session: AsyncSession, *, actor: Actor, pair_id: int, completed: bool, reason: str, now: datetime
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    pair_id: int,
+    completed: bool,
+    reason: str,
+    now: datetime,
+    notice: PairNotice,
 ) -> PairView:
-    """A coordinator or methodist completes or dissolves an active pair, with a reason; kept for history."""
+    """A coordinator or methodist completes or dissolves an active pair, with a reason, and both are told;
+    kept for history."""
     pair = await session.get(MentorPair, pair_id)
     if pair is None:
         raise NotFound()
@@ -245,13 +270,18 @@ async def end_pair(
         .values(status=status, reason=reason, ended_at=now),
         InvalidInput("pair-already-ended"),
     )
-    await session.commit()
     await session.refresh(pair)
-    return await pair_view(session, pair)
+    view = await pair_view(session, pair)
+    await tell(session, view, (view.mentor, view.mentee), notice, now)
+    await session.commit()
+    return view
 
 
-async def record_result(session: AsyncSession, *, actor: Actor, pair_id: int, text: str, now: datetime) -> PairView:
-    """The mentor's short result for the mentee near the end of the planned period (may be rewritten)."""
+async def record_result(
+    session: AsyncSession, *, actor: Actor, pair_id: int, text: str, now: datetime, notice: PairNotice
+) -> PairView:
+    """The mentor's short result for the mentee near the end of the planned period (may be rewritten); the
+    mentee is told."""
     pair, is_mentor = await pair_for(session, actor=actor, pair_id=pair_id)
     if not is_mentor:
         raise Forbidden()
@@ -261,5 +291,7 @@ async def record_result(session: AsyncSession, *, actor: Actor, pair_id: int, te
     if not text or len(text) > MAX_NOTES:
         raise InvalidInput("pair-bad-reason")
     pair.result, pair.result_at = text, now
+    view = await pair_view(session, pair)
+    await tell(session, view, (view.mentee,), notice, now)
     await session.commit()
-    return await pair_view(session, pair)
+    return view

@@ -1,6 +1,7 @@
 """Requests to join from people who have no personal invite, decided by the school's managers."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,7 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.db import update_once
 from services.errors import AlreadyDecided, InvalidInput, NotFound
 from services.models.people import JoinRequest, JoinStatus, Organisation, OrgKind, Person, User
-from services.people.access import Actor, actor_for_user, require_school_manager
+from services.outbox import NewDelivery, enqueue
+from services.people.access import Actor, actor_for_user, approver_chats, require_school_manager
 from services.people.persons import name_key
 
 # Two to four words of letters, with hyphens or apostrophes inside (Иванова-Петрова, Д'Артаньян).
@@ -42,9 +44,16 @@ class Decision:
 
 
 async def create_join_request(
-    session: AsyncSession, *, actor: Actor, school_id: int, full_name: str, now: datetime
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    school_id: int,
+    full_name: str,
+    now: datetime,
+    notice: Callable[[JoinRequestView, int, str], NewDelivery],
 ) -> JoinRequestView:
-    """File a request to join a school; one pending request per account."""
+    """File a request to join a school, and tell its managers (given a chat and a language); one pending
+    request per account."""
     if actor.is_teacher:
         raise InvalidInput("join-already-member")
     school = await session.get(Organisation, school_id)
@@ -59,15 +68,26 @@ async def create_join_request(
         user_id=actor.user_id, school_id=school_id, full_name=clean_full_name(full_name), created_at=now
     )
     session.add(request)
-    await session.commit()
+    await session.flush()
     municipality = await session.get_one(Organisation, school.parent_id)
-    return JoinRequestView(request.id, request.full_name, school.name, municipality.name)
+    view = JoinRequestView(request.id, request.full_name, school.name, municipality.name)
+    chats = await approver_chats(session, school_id=school_id)
+    await enqueue(session, [notice(view, chat_id, language) for chat_id, language in chats], now=now)
+    await session.commit()
+    return view
 
 
 async def decide_join_request(
-    session: AsyncSession, *, actor: Actor, request_id: int, approve: bool, now: datetime
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    request_id: int,
+    approve: bool,
+    now: datetime,
+    notice: Callable[[Decision], NewDelivery],
 ) -> Decision:
-    """Approve (link or add the person to the roster) or reject; the first decision wins."""
+    """Approve (link or add the person to the roster) or reject, and tell the requester; the first
+    decision wins."""
     request = await session.get(JoinRequest, request_id)
     if request is None:
         raise NotFound()
@@ -96,8 +116,11 @@ async def decide_join_request(
             await session.flush()
         user.person_id = person.id
         request.person_id = person.id
+    await session.flush()
+    decision = Decision(approve, request.full_name, await actor_for_user(session, user.id))
+    await enqueue(session, [notice(decision)], now=now)
     await session.commit()
-    return Decision(approve, request.full_name, await actor_for_user(session, user.id))
+    return decision
 
 
 async def _unlinked_person(session: AsyncSession, school_id: int, full_name: str) -> Person | None:

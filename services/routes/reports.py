@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.errors import Forbidden, InvalidInput
 from services.models.routes import Evidence, EvidenceKind, ItemStatus, RouteStatus
 from services.people.access import Actor
-from services.routes.routes import RouteView, item_and_route, log_event, route_view
+from services.routes.routes import ReviewNotice, RouteView, ask_reviewers, item_and_route, log_event, route_view
 
 MAX_EVIDENCE_TEXT = 2000
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
@@ -62,9 +62,15 @@ def check_evidence(evidence: EvidenceIn) -> EvidenceIn:
 
 
 async def report_item(
-    session: AsyncSession, *, actor: Actor, item_id: int, evidence: list[EvidenceIn], now: datetime
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    item_id: int,
+    evidence: list[EvidenceIn],
+    now: datetime,
+    notice: ReviewNotice,
 ) -> RouteView:
-    """The owner reports an item done with evidence; it waits for a reviewer."""
+    """The owner reports an item done with evidence; it waits for a reviewer, who is told."""
     item, route = await item_and_route(session, item_id)
     if actor.person_id != route.person_id:
         raise Forbidden()
@@ -88,5 +94,6 @@ async def report_item(
     item.status, item.reported_at, item.comment = ItemStatus.REPORTED, now, None
     route.status = RouteStatus.IN_PROGRESS
     log_event(session, route, item, actor, "reported", None, now)
+    await ask_reviewers(session, actor=actor, route=route, notice=notice, now=now, item=item)
     await session.commit()
     return await route_view(session, route, actor, now.date())

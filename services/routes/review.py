@@ -12,6 +12,7 @@ from services.db import update_once
 from services.errors import AlreadyDecided, Forbidden, NotFound
 from services.models.people import Organisation, Person, Role, User
 from services.models.routes import Evidence, EvidenceKind, ItemStatus, Route, RouteEvent, RouteItem, RouteStatus
+from services.outbox import NewDelivery, enqueue
 from services.people.access import Actor, manager_scope, require_school_manager
 from services.routes.routes import ItemView, RouteView, check_access, item_and_route, item_view, log_event, route_view
 
@@ -19,14 +20,6 @@ MAX_COMMENT = 1000
 COUNT_CAP = 1000
 T = TypeVar("T")
 AnySelect = Select[*tuple[Any, ...]]
-
-
-@dataclass(frozen=True)
-class Owner:
-    """Whom to tell about a decision: the route owner's chat, if they joined the bot."""
-
-    tg_id: int | None
-    language: str
 
 
 @dataclass(frozen=True)
@@ -95,17 +88,51 @@ def _clean(comment: str | None) -> str | None:
     return comment[:MAX_COMMENT] or None
 
 
-async def owner_of(session: AsyncSession, route: Route | RouteView) -> Owner:
-    row = (
+@dataclass(frozen=True)
+class Decision:
+    """A reviewer's decision, for the route's owner to be told."""
+
+    chat_id: int
+    language: str
+    route_id: int
+    kind: str  # as in the route's history: approved, returned, confirmed, item_returned or implemented
+    title: str = ""  # the item's
+    comment: str | None = None
+
+
+DecisionNotice = Callable[[Decision], NewDelivery]
+
+
+async def _tell_owner(
+    session: AsyncSession,
+    route: Route,
+    decisions: list[tuple[str, str, str | None]],
+    notice: DecisionNotice,
+    now: datetime,
+) -> None:
+    """Queue each (kind, title, comment) decision to the route's owner, if they joined the bot."""
+    owner = (
         await session.execute(select(User.tg_id, User.language).where(User.person_id == route.person_id))
     ).one_or_none()
-    return Owner(row[0], row[1]) if row else Owner(None, "ru")
+    if owner is None:
+        return
+    chat_id, language = owner
+    messages = [notice(Decision(chat_id, language, route.id, *decision)) for decision in decisions]
+    await enqueue(session, messages, now=now)
 
 
 async def review_route(
-    session: AsyncSession, *, actor: Actor, route_id: int, approve: bool, comment: str | None, now: datetime
-) -> tuple[RouteView, Owner]:
-    """Approve a submitted route or return it with a comment; a second tap changes nothing."""
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    route_id: int,
+    approve: bool,
+    comment: str | None,
+    now: datetime,
+    notice: DecisionNotice,
+) -> RouteView:
+    """Approve a submitted route or return it with a comment, and tell its owner; a second tap changes
+    nothing."""
     route = await session.get(Route, route_id)
     if route is None:
         raise NotFound()
@@ -118,16 +145,26 @@ async def review_route(
         .values(status=status, comment=_clean(comment), approved_at=now if approve else None),
         AlreadyDecided("route-already-reviewed"),
     )
-    log_event(session, route, None, actor, "approved" if approve else "returned", _clean(comment), now)
+    decision = "approved" if approve else "returned"
+    log_event(session, route, None, actor, decision, _clean(comment), now)
+    await _tell_owner(session, route, [(decision, "", _clean(comment))], notice, now)
     await session.commit()
     await session.refresh(route)
-    return await route_view(session, route, actor, now.date()), await owner_of(session, route)
+    return await route_view(session, route, actor, now.date())
 
 
 async def review_item(
-    session: AsyncSession, *, actor: Actor, item_id: int, confirm: bool, comment: str | None, now: datetime
-) -> tuple[ItemView, RouteView, Owner]:
-    """Confirm a reported item or return it; when every item is confirmed the route is implemented."""
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    item_id: int,
+    confirm: bool,
+    comment: str | None,
+    now: datetime,
+    notice: DecisionNotice,
+) -> tuple[ItemView, RouteView]:
+    """Confirm a reported item or return it, and tell the owner; when every item is confirmed the route is
+    implemented."""
     item = await session.get(RouteItem, item_id)
     if item is None:
         raise NotFound()
@@ -141,16 +178,20 @@ async def review_item(
         .values(status=status, comment=_clean(comment), confirmed_at=now if confirm else None),
         AlreadyDecided("item-already-reviewed"),
     )
-    log_event(session, route, item, actor, "confirmed" if confirm else "item_returned", _clean(comment), now)
+    decision = "confirmed" if confirm else "item_returned"
+    log_event(session, route, item, actor, decision, _clean(comment), now)
     await session.flush()
     await session.refresh(route, ["items"])
+    decisions = [(decision, item.title, _clean(comment))]
     if all(each.status == ItemStatus.CONFIRMED for each in route.items):
         route.status, route.implemented_at = RouteStatus.IMPLEMENTED, now
         log_event(session, route, None, actor, "implemented", None, now)
+        decisions.append(("implemented", "", None))
+    await _tell_owner(session, route, decisions, notice, now)
     await session.commit()
     await session.refresh(item)
     view = await route_view(session, route, actor, now.date())
-    return item_view(item, now.date()), view, await owner_of(session, route)
+    return item_view(item, now.date()), view
 
 
 async def item_queue(session: AsyncSession, *, actor: Actor, page: int, per_page: int = 8) -> Queue[QueueEntry]:

@@ -1,5 +1,6 @@
 """Individual educational routes (ИОМ): building from a diagnostic, editing, submitting, reporting items."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -18,7 +19,8 @@ from services.models.routes import (
     RouteItem,
     RouteStatus,
 )
-from services.people.access import Actor, require_school_manager
+from services.outbox import NewDelivery, enqueue
+from services.people.access import Actor, approver_chats, require_school_manager
 from services.routes.catalogue import ActivityView, activities_for_areas, get_activity, list_activities
 
 DEFAULT_TERM = timedelta(days=90)
@@ -329,13 +331,52 @@ def parse_hours(text: str) -> int | None:
     return int(text)
 
 
-async def submit_route(session: AsyncSession, *, actor: Actor, route_id: int, now: datetime) -> RouteView:
-    """Send a draft or returned route for approval."""
+@dataclass(frozen=True)
+class ReviewRequest:
+    """A route (or one item's report) waiting for a reviewer, for one reviewer's chat."""
+
+    chat_id: int
+    language: str
+    route_id: int
+    person_name: str
+    item_id: int | None = None
+    item_title: str = ""
+
+
+ReviewNotice = Callable[[ReviewRequest], NewDelivery]
+
+
+async def ask_reviewers(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    route: Route,
+    notice: ReviewNotice,
+    now: datetime,
+    item: RouteItem | None = None,
+) -> None:
+    """Queue the request to the school's coordinators and the municipality's methodists, except the one
+    acting (the caller commits)."""
+    person = await session.get_one(Person, route.person_id)
+    item_id, item_title = (item.id, item.title) if item else (None, "")
+    requests = [
+        ReviewRequest(chat_id, language, route.id, person.full_name, item_id, item_title)
+        for chat_id, language in await approver_chats(session, school_id=person.school_id)
+        if chat_id != actor.tg_id
+    ]
+    await enqueue(session, [notice(request) for request in requests], now=now)
+
+
+async def submit_route(
+    session: AsyncSession, *, actor: Actor, route_id: int, now: datetime, notice: ReviewNotice
+) -> RouteView:
+    """Send a draft or returned route for approval, and tell the reviewers."""
     route = await _editable_route(session, actor, route_id)
     if not route.items:
         raise InvalidInput("route-empty")
     route.status, route.submitted_at, route.comment = RouteStatus.SUBMITTED, now, None
     log_event(session, route, None, actor, "submitted", None, now)
+    await ask_reviewers(session, actor=actor, route=route, notice=notice, now=now)
     await session.commit()
     return await route_view(session, route, actor, now.date())
 

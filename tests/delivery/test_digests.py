@@ -31,9 +31,8 @@ def digest_of(person: Person) -> str | None:
     return found[-1] if found else None
 
 
-async def test_each_role_gets_its_sections_once_a_week_and_empty_digests_are_not_sent(
-    harness: Harness, session: AsyncSession, clock: FrozenClock
-) -> None:
+async def with_news_for_both(harness: Harness, session: AsyncSession, clock: FrozenClock) -> tuple[Person, Person]:
+    """A methodist with a report to check, and a teacher with an item due this week."""
     methodist, teacher = await approved_route(await methodist_and_teacher(harness))
     await report_first_item(teacher, "Сертификат курса")
     await session.execute(
@@ -42,6 +41,13 @@ async def test_each_role_gets_its_sections_once_a_week_and_empty_digests_are_not
         .values(deadline=clock.now().date() + timedelta(days=3))
     )
     await session.commit()
+    return methodist, teacher
+
+
+async def test_each_role_gets_its_sections_once_a_week_and_empty_digests_are_not_sent(
+    harness: Harness, session: AsyncSession, clock: FrozenClock
+) -> None:
+    methodist, teacher = await with_news_for_both(harness, session, clock)
     replies = await import_roster(methodist, xlsx([roster_row("Сидорова Мария Ивановна")]))
     quiet = harness.person(503)
     token = next(
@@ -68,18 +74,12 @@ async def test_each_role_gets_its_sections_once_a_week_and_empty_digests_are_not
 async def test_a_failure_while_queueing_digests_queues_none_and_the_next_run_sends_them_all(
     harness: Harness, session: AsyncSession, session_factory: async_sessionmaker[AsyncSession], clock: FrozenClock
 ) -> None:
-    methodist, teacher = await approved_route(await methodist_and_teacher(harness))
-    await report_first_item(teacher, "Сертификат курса")
-    await session.execute(
-        update(RouteItem)
-        .where(RouteItem.title.like("Цифровые%"))
-        .values(deadline=clock.now().date() + timedelta(days=3))
-    )
-    await session.commit()
+    methodist, teacher = await with_news_for_both(harness, session, clock)
+    queued = await outbox_size(session)
     async with session_factory() as job_session:
         with pytest.raises(RenderingFailed):
             await queue_digests(job_session, now=clock.now(), silent_days=14, render=fails_on_second("digest"))
-    assert await outbox_size(session) == 0
+    assert await outbox_size(session) == queued
     assert await digests(harness) == 2
     assert digest_of(methodist) is not None and digest_of(teacher) is not None
 

@@ -12,7 +12,7 @@ from services.models.mentoring import Meeting, MeetingStatus, MentorPair, PairNu
 from services.outbox import NewDelivery
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness, Person, ru, texts
-from tests.support.delivery import RenderingFailed, fails_on_second, outbox_size, run_job
+from tests.support.delivery import RenderingFailed, deliver, fails_on_second, outbox_size, run_job
 from tests.support.factories import join_with_consent, read_xlsx
 from tests.support.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_id, start_meeting
 
@@ -181,6 +181,7 @@ async def test_a_failure_while_queueing_nudges_marks_none_sent_and_the_next_run_
     await make_pair(methodist)
     clock.moment += timedelta(days=31)  # both the mentor's nudge and the managers' notice are due
     settings = harness.resources["settings"]
+    queued = await outbox_size(session)
     async with session_factory() as job_session:
         with pytest.raises(RenderingFailed):
             await queue_nudges(
@@ -191,7 +192,7 @@ async def test_a_failure_while_queueing_nudges_marks_none_sent_and_the_next_run_
                 render=fails_on_second(NewDelivery("first", 1)),
             )
     assert await session.scalar(select(func.count()).select_from(PairNudge)) == 0
-    assert await outbox_size(session) == 0
+    assert await outbox_size(session) == queued
     await run_job(harness, send_mentoring_nudges)
     assert any(sent.text == ru("nudge-mentor", mentee=MENTEE, days=31) for sent in mentor.messages())
     notice = ru("nudge-managers", mentor=MENTOR, mentee=MENTEE, days=31)
@@ -212,6 +213,7 @@ async def test_a_pair_is_completed_with_a_result_kept_in_its_history(
     await methodist.press("✅ Завершить")
     replies = await methodist.send("Программа адаптации пройдена, уроки посещены")
     assert "завершена" in texts(replies)
+    await deliver(harness)
     assert "завершена" in mentor.last.text and "завершена" in mentee.last.text
     await methodist.tap(f"mt:dissolve:{pair}")
     replies = await methodist.send("Повторно")

@@ -9,7 +9,7 @@ from bot.jobs import send_mentoring_nudges
 from services.models.mentoring import Meeting, MentorPair, PlanTopic
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness, Person, ru, texts
-from tests.support.delivery import run_job
+from tests.support.delivery import deliver, run_job
 from tests.support.factories import read_xlsx
 from tests.support.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_id, start_meeting
 
@@ -40,6 +40,7 @@ async def test_the_plan_comes_from_the_template_and_shows_what_meetings_covered(
     assert "выберите из плана" in replies[-1].text and len(replies[-1].buttons()) == 6
     await mentor.press(FIRST_TOPIC)
     await mentor.send("Познакомились с коллективом")
+    await deliver(harness)
     meeting = await session.scalar(select(Meeting))
     assert meeting is not None and meeting.topic == FIRST_TOPIC and meeting.plan_topic_id is not None
     assert "пройдено тем — 1 из 9" in await open_plan(mentee, as_mentor=False)
@@ -126,6 +127,7 @@ async def test_at_the_end_of_the_period_the_mentor_is_asked_for_a_result_once(
     await mentor.press("✍️ Итог наставничества")
     replies = await mentor.send("Анна уверенно ведёт уроки & готова к аттестации")
     assert f"отправлен: {MENTEE}" in replies[-1].text
+    await deliver(harness)
     assert "Анна уверенно ведёт уроки &amp; готова к аттестации" in mentee.last.text
     stored = await session.get_one(MentorPair, pair)
     await session.refresh(stored)

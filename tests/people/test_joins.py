@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.models.people import JoinRequest, JoinStatus, Person, User
 from tests.support.conversation import Harness, ru, texts
 from tests.support.conversation import Person as Chatter
+from tests.support.delivery import deliver
 from tests.support.factories import (
     admin_with_municipality,
     import_roster,
@@ -40,7 +41,9 @@ async def ask_to_join(person: Chatter, full_name: str) -> list:  # type: ignore[
     await person.press("📝 Подать заявку")
     await person.press(MUNICIPALITY)
     await person.press(SCHOOL)
-    return await person.send(full_name)
+    replies = await person.send(full_name)
+    await deliver(person.harness)  # the managers are told through the outbox
+    return replies
 
 
 async def test_request_reaches_coordinator_and_methodist_with_buttons(
@@ -63,6 +66,7 @@ async def test_approval_adds_the_person_to_the_roster_and_opens_the_menu(
     await ask_to_join(guest, "Смирнова Юлия Павловна")
     replies = await coordinator.press("✅ Принять")
     assert "Заявка принята: Смирнова Юлия Павловна" in texts(replies)
+    await deliver(harness)
     assert ru("join-approved") in guest.last.text
     assert guest.last.buttons()[:3] == [ru("menu-route"), "📅 Мероприятия", "🤝 Наставничество"]
     person_id = await session.scalar(select(User.person_id).where(User.tg_id == 700))
@@ -89,6 +93,7 @@ async def test_rejection_is_told_to_the_person_and_links_nothing(
     guest = harness.person(700)
     await ask_to_join(guest, "Смирнова Юлия Павловна")
     await methodist.press("❌ Отклонить")
+    await deliver(harness)
     assert "отклонена" in guest.last.text
     assert await session.scalar(select(User.person_id).where(User.tg_id == 700)) is None
     assert await session.scalar(select(JoinRequest.status)) == JoinStatus.REJECTED
@@ -110,7 +115,7 @@ async def test_second_request_while_one_is_pending_is_refused(harness: Harness, 
 
 
 async def test_requester_who_blocked_the_bot_does_not_break_the_approval(
-    harness: Harness, staff: tuple[Chatter, Chatter]
+    harness: Harness, staff: tuple[Chatter, Chatter], session: AsyncSession
 ) -> None:
     _methodist, coordinator = staff
     guest = harness.person(700)
@@ -118,6 +123,9 @@ async def test_requester_who_blocked_the_bot_does_not_break_the_approval(
     harness.telegram.blocked.add(700)
     replies = await coordinator.press("✅ Принять")
     assert "Заявка принята" in texts(replies)
+    await deliver(harness)  # the sender records the blocked chat and carries on
+    assert await session.scalar(select(JoinRequest.status)) == JoinStatus.APPROVED
+    assert await session.scalar(select(User.blocked_at).where(User.tg_id == 700)) is not None
 
 
 async def test_a_teacher_cannot_decide_requests_by_forged_button(

@@ -138,7 +138,15 @@ async def test_my_data_is_a_file_with_everything_stored_about_me(
     assert (pair["mentee"], pair["meetings"][0]["notes"]) == (MENTEE, "Разобрали технологическую карту урока")
     assert data["communities"][0]["community"] == "МО учителей математики"
     assert data["join_requests"][0]["full_name"] == MENTEE
-    assert data["queued_messages"] == [{"kind": "digest", "status": "pending", "sent_at": None}]
+    # Every message the bot queued for me: the notices of my route's review, my pair and a logged meeting
+    # (sent), and this week's summary (still waiting).
+    sent = {"status": "sent", "sent_at": "2026-11-23 09:00:00+00:00"}
+    assert data["queued_messages"] == [
+        {"kind": "review", **sent},
+        {"kind": "pair-told", **sent},
+        {"kind": "meeting-check", **sent},
+        {"kind": "digest", "status": "pending", "sent_at": None},
+    ]
     assert "not stored" in data["relayed_messages"]
 
 

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.models.routes import ItemStatus, Route, RouteItem, RouteStatus
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness, Person, ru, texts
+from tests.support.delivery import deliver
 from tests.support.factories import (
     import_roster,
     join_with_consent,
@@ -44,11 +45,13 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
 
     replies = await teacher.press("📤 На согласование")
     assert "отправлен на согласование" in texts(replies)
+    await deliver(harness)
     assert ru("review-route-waiting", name="Петрова Анна Сергеевна") in methodist.last.text
     await methodist.press("Открыть")
     await methodist.press("↩️ Вернуть на доработку")
     replies = await methodist.send("Добавьте, пожалуйста, стажировку")
     assert ru("review-route-returned", name="Петрова Анна Сергеевна") in texts(replies)
+    await deliver(harness)
     assert "возвращён на доработку" in teacher.last.text and "Добавьте, пожалуйста, стажировку" in teacher.last.text
 
     await teacher.send("/route")
@@ -59,9 +62,11 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
     replies = await teacher.send("15.02.2027")
     assert ru("route-progress", done=0, total=3, overdue=0) in texts(replies)
     await teacher.press("📤 На согласование")
+    await deliver(harness)
     await methodist.press("Открыть")
     replies = await methodist.press("✅ Согласовать")
     assert ru("review-route-approved", name="Петрова Анна Сергеевна") in texts(replies)
+    await deliver(harness)
     assert ru("route-approved-owner") in teacher.last.text
 
     for title in (
@@ -77,6 +82,7 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
         assert "Принято: 2" in texts(replies)
         replies = await teacher.press("📤 Отправить на проверку")
         assert "Отчёт отправлен на проверку" in texts(replies)
+        await deliver(harness)
         assert methodist.last.text.endswith("Педагог: Петрова Анна Сергеевна")
         replies = await methodist.press("Открыть")
         assert any(reply.method == "SendDocument" for reply in replies)  # the certificate, as the teacher sent it
@@ -84,6 +90,7 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
         replies = await methodist.press("✔️ Подтвердить")
         assert "выполнение подтверждено" in texts(replies)
 
+    await deliver(harness)
     assert ru("history-implemented") in teacher.last.text
     route = await session.scalar(select(Route))
     assert route is not None and route.status == RouteStatus.IMPLEMENTED
@@ -106,6 +113,7 @@ async def test_returned_report_can_be_reported_again(harness: Harness, people: t
     await methodist.press("↩️ Вернуть")
     replies = await methodist.press("Вернуть без комментария")
     assert "Отчёт возвращён" in texts(replies)
+    await deliver(harness)
     assert "Отчёт возвращён" in teacher.last.text
     replies = await report_first_item(teacher, "Исправленный отчёт")
     assert "Отчёт отправлен на проверку" in texts(replies)
@@ -314,6 +322,7 @@ async def test_a_methodist_builds_and_submits_a_route_for_a_teacher(
     assert "отправлен на согласование" in texts(replies)
     replies = await methodist.press("✅ Согласовать")
     assert ru("review-route-approved", name="Петрова Анна Сергеевна") in texts(replies)
+    await deliver(harness)
     assert ru("route-approved-owner") in teacher.last.text
     route = await session.scalar(select(Route))
     assert route is not None and route.status == RouteStatus.APPROVED and len(route.items) == 1

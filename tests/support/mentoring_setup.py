@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from services.models.mentoring import MentorPair
 from tests.support.conversation import Harness, Person
+from tests.support.delivery import deliver
 from tests.support.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
 from tests.support.fake_telegram import Sent
 from tests.support.route_setup import methodist_and_teacher
@@ -31,7 +32,9 @@ async def make_pair(methodist: Person, kind: str = "молодой специа�
     await methodist.press(f"{MENTOR} · МБОУ СОШ № 1")
     await methodist.send("Петрова")
     await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
-    return await methodist.press(kind)
+    replies = await methodist.press(kind)
+    await deliver(methodist.harness)  # both are told through the outbox
+    return replies
 
 
 async def pair_id(harness: Harness) -> int:
@@ -56,4 +59,6 @@ async def log(mentor: Person, date_text: str = "") -> list[Sent]:
     await mentor.press("45")
     await mentor.press("очно")
     await mentor.send("Планирование урока")
-    return await mentor.send("Разобрали технологическую карту урока")
+    replies = await mentor.send("Разобрали технологическую карту урока")
+    await deliver(mentor.harness)  # the mentee's request to confirm goes through the outbox
+    return replies

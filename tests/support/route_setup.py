@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 
 from tests.support.conversation import Harness, Person, ru, texts
+from tests.support.delivery import deliver
 from tests.support.factories import (
     admin_with_municipality,
     import_roster,
@@ -58,8 +59,10 @@ async def approved_route(people: tuple[Person, Person], fresh: bool = True) -> t
         await teacher.press(ru("route-start"))
     await teacher.send("/route")
     await teacher.press("📤 На согласование")
+    await deliver(teacher.harness)  # the reviewers' notice goes through the outbox
     await methodist.press("Открыть")
     await methodist.press("✅ Согласовать")
+    await deliver(teacher.harness)
     return methodist, teacher
 
 
@@ -68,7 +71,9 @@ async def report_first_item(teacher: Person, proof: str) -> list[Sent]:
     await teacher.press(next(b for b in teacher.last.buttons() if "Формирование" in b))
     await teacher.press("✅ Выполнено")
     await teacher.send(proof)
-    return await teacher.press("📤 Отправить на проверку")
+    replies = await teacher.press("📤 Отправить на проверку")
+    await deliver(teacher.harness)
+    return replies
 
 
 async def open_review_menu(person: Person) -> list[Sent]:
