@@ -33,7 +33,7 @@ from services.delivery.news import (
     set_progress_message,
 )
 from services.errors import InvalidInput
-from services.events.events import organised_events, parse_local
+from services.events.organise import organised_events, parse_local
 from services.models.delivery import BroadcastStatus
 from services.models.people import OrgKind
 from services.people.access import organiser_municipality

@@ -12,15 +12,8 @@ from handlers.common.keyboards import MenuAction, message_of
 from handlers.common.notify import outgoing
 from handlers.events.views import EventAct, EventList, EventOpen, card_keyboard, card_text, list_keyboard
 from services.events.attendance import add_to_route, check_in
-from services.events.events import (
-    Promotion,
-    PromotionNotice,
-    cancel_registration,
-    event_for,
-    ics_file,
-    sign_up,
-    upcoming_events,
-)
+from services.events.events import Promotion, PromotionNotice, cancel_registration, event_for, sign_up, upcoming_events
+from services.events.ics import ics_file
 from services.models.events import EventKind, RegistrationStatus
 from services.models.people import Role
 from services.outbox import NewDelivery

@@ -21,10 +21,10 @@ from handlers.events.views import EventAct, EventOpen, list_button
 from services.delivery.news import send_copies
 from services.errors import InvalidInput, RosterRejected
 from services.events.attendance import attendance_counts, mark_attendance, material_chats, participants
-from services.events.events import (
+from services.events.events import EventCard, event_for
+from services.events.organise import (
     EDITABLE_EVENT_FIELDS,
     MAX_CAPACITY,
-    EventCard,
     EventInput,
     cancel_event,
     check_description,
@@ -36,7 +36,6 @@ from services.events.events import (
     clean_event_title,
     create_event,
     edit_event,
-    event_for,
     organised_events,
     parse_local,
     require_organiser,

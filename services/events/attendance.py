@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, InvalidInput, NotFound
-from services.events.events import organised_event
+from services.events.organise import organised_event
 from services.models.events import Event, EventKind, EventStatus, Registration, RegistrationStatus
 from services.models.people import Organisation, Person, User
 from services.models.routes import ActivityKind, ItemStatus, Route, RouteItem, RouteStatus

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import InvalidInput, RosterRejected, RowProblem
-from services.events.events import EventInput, add_event, check_event, parse_local
+from services.events.organise import EventInput, add_event, check_event, parse_local
 from services.files.reading import ReadProgress, named_rows, text_of
 from services.models.events import EventKind
 from services.people.access import Actor, organiser_municipality

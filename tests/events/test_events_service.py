@@ -10,17 +10,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.errors import Forbidden, InvalidInput
-from services.events.events import (
-    EventInput,
-    Promotion,
-    cancel_registration,
-    create_event,
-    event_for,
-    parse_local,
-    set_capacity,
-    sign_up,
-    upcoming_events,
-)
+from services.events.events import Promotion, cancel_registration, event_for, sign_up, upcoming_events
+from services.events.organise import EventInput, create_event, parse_local, set_capacity
 from services.events.plan_import import COLUMNS as PLAN_COLUMNS
 from services.events.plan_import import import_plan
 from services.models.delivery import Delivery
