@@ -7,6 +7,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
+from bot.door import BEFORE_CONSENT
 from handlers.keyboards import MenuAction, message_of
 from handlers.menu import main_menu, menu_text, refresh_commands
 from services.access import LANGUAGES, set_language
@@ -27,13 +28,13 @@ class DigestSet(CallbackData, prefix="dg"):
 HOURS = range(6, 22)
 
 
-@router.message(Command("settings"))
+@router.message(Command("settings"), flags={BEFORE_CONSENT: True})
 async def settings_command(message: Message, ctx: Ctx) -> None:
     text, markup = await _settings_screen(ctx)
     await message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(MenuAction.filter(F.item == "settings"))
+@router.callback_query(MenuAction.filter(F.item == "settings"), flags={BEFORE_CONSENT: True})
 async def settings_button(callback: CallbackQuery, ctx: Ctx) -> None:
     text, markup = await _settings_screen(ctx)
     await callback.answer()
@@ -92,7 +93,7 @@ async def digest_choose(callback: CallbackQuery, callback_data: DigestSet, ctx: 
     await message_of(callback).edit_reply_markup(reply_markup=builder.as_markup())
 
 
-@router.callback_query(PickLanguage.filter())
+@router.callback_query(PickLanguage.filter(), flags={BEFORE_CONSENT: True})
 async def pick_language(callback: CallbackQuery, callback_data: PickLanguage, ctx: Ctx) -> None:
     await set_language(ctx.session, actor=ctx.actor, language=callback_data.code)
     actor = await ctx.reload_actor()

@@ -1,4 +1,6 @@
-"""/start (with or without an invite), consent to data processing, the main menu, /help and the profile."""
+"""/start (with or without an invite), consent to data processing, the main menu, /help and the profile.
+
+Handlers flagged BEFORE_CONSENT run for people who have not consented yet (bot.door gates the rest)."""
 
 import re
 
@@ -10,6 +12,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
+from bot.door import BEFORE_CONSENT
 from bot.i18n import Translator
 from handlers.keyboards import MenuAction, message_of
 from handlers.menu import main_menu, menu_text, refresh_commands
@@ -28,7 +31,7 @@ class ConsentGiven(CallbackData, prefix="consent"):
     pass
 
 
-@router.message(CommandStart())
+@router.message(CommandStart(), flags={BEFORE_CONSENT: True})
 async def start(message: Message, command: CommandObject, state: FSMContext, ctx: Ctx) -> None:
     await state.clear()
     token = command.args or ""
@@ -39,7 +42,7 @@ async def start(message: Message, command: CommandObject, state: FSMContext, ctx
     await _welcome(message, ctx, token)
 
 
-@router.callback_query(ConsentGiven.filter())
+@router.callback_query(ConsentGiven.filter(), flags={BEFORE_CONSENT: True})
 async def consent_given(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     await give_consent(ctx.session, actor=ctx.actor, now=ctx.now())
     await ctx.reload_actor()
@@ -76,12 +79,12 @@ async def _welcome(message: Message, ctx: Ctx, token: str) -> None:
     await message.answer(menu_text(t, ctx.actor), reply_markup=main_menu(t, ctx.actor))
 
 
-@router.message(Command("help"))
+@router.message(Command("help"), flags={BEFORE_CONSENT: True})
 async def help_command(message: Message, ctx: Ctx) -> None:
     await message.answer(_help_text(ctx.t, ctx.actor))
 
 
-@router.callback_query(MenuAction.filter(F.item == "help"))
+@router.callback_query(MenuAction.filter(F.item == "help"), flags={BEFORE_CONSENT: True})
 async def help_button(callback: CallbackQuery, ctx: Ctx) -> None:
     await callback.answer()
     await message_of(callback).answer(_help_text(ctx.t, ctx.actor))
