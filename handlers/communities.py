@@ -10,6 +10,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
+from bot.door import staff_only
 from handlers.keyboards import MenuAction, message_of, short
 from handlers.uploads import ask_for_file, report_problems, uploaded
 from services.communities import (
@@ -35,6 +36,7 @@ class CommunityAct(CallbackData, prefix="cm"):
     value: str = ""
 
 
+@staff_only(Role.METHODIST)
 class CommunityForm(StatesGroup):
     name = State()
     file = State()

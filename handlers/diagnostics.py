@@ -8,6 +8,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
+from bot.door import staff_only
 from bot.i18n import Translator
 from handlers.keyboards import message_of, page_row, short
 from handlers.people_search import answer_people
@@ -16,6 +17,7 @@ from handlers.uploads import report_problems, uploaded
 from services.catalogue import catalogue_municipality, get_activity, hide_activity, import_catalogue, list_activities
 from services.diagnostics import LEVELS, import_diagnostics, record_diagnostic, record_self_assessment
 from services.errors import Forbidden, NotFound, RosterRejected
+from services.models import Role
 from services.route_models import Area
 from services.route_review import is_reviewer
 
@@ -28,6 +30,7 @@ class SelfRating(CallbackData, prefix="sa"):
     value: int
 
 
+@staff_only(Role.METHODIST)
 class Upload(StatesGroup):
     catalogue = State()
     diagnostics = State()
@@ -113,6 +116,7 @@ async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await message.answer(text)
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class DiagnosticForm(StatesGroup):
     search = State()
 

@@ -26,9 +26,7 @@ async def nothing_to_change(event: ErrorEvent) -> None:
 
 
 @router.error(ExceptionTypeFilter(DomainError))
-async def explain_domain_error(
-    event: ErrorEvent, bot: Bot, translations: Translations, ctx: Ctx | None = None
-) -> None:
+async def explain_domain_error(event: ErrorEvent, bot: Bot, translations: Translations, ctx: Ctx | None = None) -> None:
     error = event.exception
     assert isinstance(error, DomainError)
     t = _translator(translations, ctx)

@@ -12,6 +12,7 @@ from aiogram.utils.deep_linking import create_start_link
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
+from bot.door import staff_only
 from handlers.event_views import EventAct, EventOpen, list_button
 from handlers.events import tell_promoted
 from handlers.keyboards import message_of, short
@@ -38,7 +39,7 @@ from services.events import (
     parse_local,
     set_capacity,
 )
-from services.models import OrgKind
+from services.models import OrgKind, Role
 from services.orgs import get_org, list_orgs
 from services.outbox import queue_messages
 from services.spreadsheets import write_table
@@ -50,6 +51,7 @@ CAPACITY_CHOICES = (10, 20, 30, 50, 100, 0)  # 0: unlimited
 AUDIENCES = ("all", "young", "schools", "mentor", "manager")
 
 
+@staff_only(Role.METHODIST)
 class EventForm(StatesGroup):
     title = State()
     start = State()
@@ -398,6 +400,7 @@ async def toggle_attendance(callback: CallbackQuery, callback_data: Attendance, 
     await callback.answer(ctx.t.plain("edit-saved"))
 
 
+@staff_only(Role.ADMIN, Role.METHODIST)
 class CapacityForm(StatesGroup):
     seats = State()
 
@@ -456,6 +459,7 @@ async def cancel_confirmed(callback: CallbackQuery, callback_data: EventManage, 
     await queue_messages(ctx.session, notices, now=ctx.now())
 
 
+@staff_only(Role.METHODIST)
 class PlanUpload(StatesGroup):
     file = State()
 
@@ -501,10 +505,12 @@ async def plan_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await message.answer(ctx.t("event-plan-imported", count=created))
 
 
+@staff_only(Role.ADMIN, Role.METHODIST)
 class EditForm(StatesGroup):
     value = State()
 
 
+@staff_only(Role.ADMIN, Role.METHODIST)
 class MaterialsForm(StatesGroup):
     content = State()
 

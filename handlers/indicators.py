@@ -11,6 +11,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
+from bot.door import staff_only
 from bot.i18n import Translator
 from handlers.keyboards import MenuAction, OrgPage, OrgPick, message_of, org_page_keyboard, short
 from services.errors import Forbidden, InvalidInput
@@ -45,6 +46,7 @@ class Ind(CallbackData, prefix="iv"):
     no: str = ""
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class IndicatorForm(StatesGroup):
     target = State()
     manual = State()

@@ -10,6 +10,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
+from bot.door import staff_only
 from handlers.keyboards import MenuAction, message_of, page_row, short
 from handlers.mentoring_callbacks import MentorAct, PairsPage, PairStep
 from handlers.mentoring_plan import month_name
@@ -23,16 +24,19 @@ from services.mentoring_import import TEMPLATE_EXAMPLE, import_pairs
 from services.mentoring_meetings import meeting_log
 from services.mentoring_models import PairKind, PairStatus
 from services.mentoring_stats import scope_summary
+from services.models import Role
 from services.spreadsheets import write_table
 
 router = Router(name="mentoring_pairs")
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class PairForm(StatesGroup):
     mentor = State()
     mentee = State()
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class PairsUpload(StatesGroup):
     file = State()
 
@@ -253,6 +257,7 @@ async def scope_export(callback: CallbackQuery, ctx: Ctx) -> None:
     )
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class EndForm(StatesGroup):
     reason = State()
 

@@ -86,6 +86,9 @@ async def plan_add_begin(callback: CallbackQuery, callback_data: PlanAct, state:
         month = date.fromisoformat(f"{callback_data.value}-01")
     except ValueError as error:
         raise InvalidInput("plan-bad-month") from error
+    _pair, is_mentor, _plan = await plan_of(ctx.session, actor=ctx.actor, pair_id=callback_data.pair)
+    if not is_mentor:  # only the pair's mentor adds topics: checked before the conversation opens
+        raise Forbidden()
     await state.set_state(PlanForm.topic)
     await state.update_data(pair_id=callback_data.pair, month=month.isoformat())
     await callback.answer()

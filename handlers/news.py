@@ -13,6 +13,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
+from bot.door import staff_only
 from handlers.keyboards import MenuAction, message_of, page_row, short
 from handlers.uploads import check_size
 from services.broadcasts import (
@@ -34,7 +35,7 @@ from services.broadcasts import (
 )
 from services.errors import InvalidInput
 from services.events import organised_events, organiser_municipality, parse_local
-from services.models import OrgKind
+from services.models import OrgKind, Role
 from services.orgs import get_org, list_orgs
 from services.outbox_models import BroadcastStatus
 
@@ -48,6 +49,7 @@ class News(CallbackData, prefix="nw"):
     value: str = ""
 
 
+@staff_only(Role.METHODIST)
 class NewsForm(StatesGroup):
     content = State()
     audience = State()

@@ -9,6 +9,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
+from bot.door import staff_only
 from handlers.keyboards import MenuAction, OrgPage, message_of
 from services.access import Actor
 from services.errors import Forbidden
@@ -34,6 +35,7 @@ TIMEZONES = (
 PER_PAGE = 15
 
 
+@staff_only(Role.ADMIN)
 class MunicipalityForm(StatesGroup):
     name = State()
 

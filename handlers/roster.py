@@ -10,11 +10,13 @@ from aiogram.utils.deep_linking import create_start_link
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
+from bot.door import staff_only
 from bot.i18n import Translator
 from handlers.keyboards import MenuAction, message_of
 from handlers.uploads import check_size, download, report_problems
 from services.errors import RosterRejected
 from services.invites import PersonInvite, issue_person_invites
+from services.models import Role
 from services.roster import import_roster, import_scope, plan_import
 from services.roster_file import RosterRow, parse_roster
 from services.spreadsheets import roster_template, write_table
@@ -23,6 +25,7 @@ router = Router(name="roster")
 SCHOOLS_IN_MESSAGE = 30
 
 
+@staff_only(Role.METHODIST, Role.COORDINATOR)
 class RosterUpload(StatesGroup):
     file = State()
     confirm = State()

@@ -10,6 +10,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
+from bot.door import staff_only
 from bot.i18n import Translator
 from handlers.keyboards import message_of, short
 from handlers.notify import notify
@@ -35,6 +36,7 @@ router = Router(name="route_review")
 PER_PAGE = 8
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class ReturnForm(StatesGroup):
     comment = State()
 

@@ -9,6 +9,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
+from bot.door import staff_only
 from bot.i18n import Translator
 from handlers.keyboards import MenuAction, message_of, short
 from handlers.notify import notify
@@ -24,7 +25,7 @@ from handlers.route_views import (
 )
 from services.access import approver_chats
 from services.errors import Forbidden
-from services.models import Person
+from services.models import Person, Role
 from services.route_models import ActivityKind, Area, RouteStatus
 from services.route_review import is_reviewer
 from services.routes import (
@@ -48,6 +49,7 @@ class OwnItemForm(StatesGroup):
     deadline = State()
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class TeacherSearch(StatesGroup):
     name = State()
 
