@@ -11,6 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from bot.door import staff_only
+from handlers.callback_fields import Id
 from handlers.keyboards import MenuAction, message_of, short
 from handlers.uploads import ask_for_file, report_problems, uploaded
 from services.communities import (
@@ -32,7 +33,7 @@ SHOWN = 30
 
 class CommunityAct(CallbackData, prefix="cm"):
     action: str  # join, leave, new, level, upload
-    community: int = 0
+    community: Id = 0
     value: str = ""
 
 

@@ -10,6 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.context import Ctx
 from bot.door import staff_only
 from bot.i18n import Translator
+from handlers.callback_fields import Id, Index
 from handlers.keyboards import message_of, page_row, short
 from handlers.people_search import answer_people
 from handlers.route_views import RouteAction
@@ -26,8 +27,8 @@ AREAS = list(Area)
 
 
 class SelfRating(CallbackData, prefix="sa"):
-    area: int
-    value: int
+    area: Index
+    value: Index
 
 
 @staff_only(Role.METHODIST)
@@ -200,7 +201,7 @@ async def diagnostic_step(callback: CallbackQuery, callback_data: DiagnosticStep
 
 
 class CatalogueEntry(CallbackData, prefix="ce"):
-    activity: int
+    activity: Id
     hide: bool = False
 
 

@@ -13,6 +13,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from bot.door import staff_only
+from handlers.callback_fields import Id
 from handlers.event_views import EventAct, EventOpen, list_button
 from handlers.events import tell_promoted
 from handlers.keyboards import message_of, short
@@ -72,11 +73,11 @@ class EventChoice(CallbackData, prefix="ec"):
 
 class EventManage(CallbackData, prefix="em"):
     action: str
-    event: int
+    event: Id
 
 
 class Attendance(CallbackData, prefix="at"):
-    registration: int
+    registration: Id
     attended: bool
 
 

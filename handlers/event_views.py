@@ -1,30 +1,33 @@
 """How events look in a chat: list buttons, the event card, its keyboard."""
 
+from typing import Literal
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
+from handlers.callback_fields import Id, Index
 from handlers.keyboards import short
 from services.event_models import EventKind, EventStatus, RegistrationStatus
 from services.events import EventCard
 
 
 class EventList(CallbackData, prefix="ev"):
-    page: int = 0
-    kind: str = ""  # an EventKind value, or "" for all
+    page: Index = 0
+    kind: EventKind | Literal[""] = ""  # "" for all
     mine: bool = False  # only events for the person's subjects
 
 
 class EventOpen(CallbackData, prefix="eo"):
-    event: int
+    event: Id
 
 
 class EventAct(CallbackData, prefix="ea"):
     """A participant's action on an event: sign up, cancel, add to route, check in."""
 
     action: str
-    event: int
+    event: Id
 
 
 def when(card: EventCard) -> str:

@@ -13,6 +13,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.context import Ctx
 from bot.door import staff_only
 from bot.i18n import Translator
+from handlers.callback_fields import Id, Index
 from handlers.keyboards import MenuAction, OrgPage, OrgPick, message_of, org_page_keyboard, short
 from services.errors import Forbidden, InvalidInput
 from services.indicator_charts import schools_chart, trend_chart
@@ -40,9 +41,9 @@ BEHIND_SHOWN = 5
 
 class Ind(CallbackData, prefix="iv"):
     action: str  # table, detail, schools, trend, rebuild, xlsx, sets, set, target, manual
-    org: int
+    org: Id
     kind: str = "school_year"
-    back: int = 0
+    back: Index = 0
     no: str = ""
 
 

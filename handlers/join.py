@@ -9,6 +9,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from bot.i18n import Translator
+from handlers.callback_fields import Id
 from handlers.keyboards import MenuAction, OrgPage, OrgPick, message_of, org_page_keyboard
 from handlers.menu import main_menu, menu_text, refresh_commands
 from handlers.notify import notify
@@ -25,7 +26,7 @@ class JoinForm(StatesGroup):
 
 
 class JoinDecision(CallbackData, prefix="jr"):
-    request: int
+    request: Id
     approve: bool
 
 

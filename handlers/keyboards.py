@@ -7,6 +7,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
+from handlers.callback_fields import Id, Index
 from services.orgs import Page
 
 
@@ -29,14 +30,14 @@ class OrgPage(CallbackData, prefix="op"):
     """Turn to another page of an organisation list; `purpose` names the screen it belongs to."""
 
     purpose: str
-    parent: int = 0
-    page: int = 0
+    parent: Id = 0
+    page: Index = 0
     role: str = ""
 
 
 class OrgPick(CallbackData, prefix="pick"):
     purpose: str
-    org: int
+    org: Id
     role: str = ""
 
 

@@ -14,6 +14,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from bot.door import staff_only
+from handlers.callback_fields import Id
 from handlers.keyboards import MenuAction, message_of, page_row, short
 from handlers.uploads import check_size
 from services.broadcasts import (
@@ -45,7 +46,7 @@ CHOICES_PER_PAGE = 8
 
 class News(CallbackData, prefix="nw"):
     step: str  # new, kind, pick, page, done, now, later, cancel
-    broadcast: int = 0
+    broadcast: Id = 0
     value: str = ""
 
 

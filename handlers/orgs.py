@@ -10,6 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from bot.door import staff_only
+from handlers.callback_fields import Index
 from handlers.keyboards import MenuAction, OrgPage, message_of
 from services.access import Actor
 from services.errors import Forbidden
@@ -45,7 +46,7 @@ class AddMunicipality(CallbackData, prefix="addm"):
 
 
 class PickTimezone(CallbackData, prefix="tz"):
-    index: int
+    index: Index
 
 
 @router.message(Command("orgs"))

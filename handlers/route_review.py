@@ -12,6 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.context import Ctx
 from bot.door import staff_only
 from bot.i18n import Translator
+from handlers.callback_fields import Id
 from handlers.keyboards import message_of, short
 from handlers.notify import notify
 from handlers.route_views import ItemAction, RouteAction, item_text
@@ -45,7 +46,7 @@ class ReturnWithout(CallbackData, prefix="rn"):
     """Return a route ("r") or an item ("i") without typing a comment."""
 
     target: str
-    id: int
+    id: Id
 
 
 @router.callback_query(RouteAction.filter(F.action == "review_menu"))

@@ -11,6 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.context import Ctx
 from bot.door import staff_only
 from bot.i18n import Translator
+from handlers.callback_fields import Id
 from handlers.keyboards import MenuAction, message_of, short
 from handlers.notify import notify
 from handlers.people_search import answer_people
@@ -55,7 +56,7 @@ class TeacherSearch(StatesGroup):
 
 
 class TeacherRoute(CallbackData, prefix="tr"):
-    person: int
+    person: Id
 
 
 @router.message(Command("route"))
@@ -225,8 +226,6 @@ async def own_item_kind(callback: CallbackQuery, callback_data: OwnItemKind, sta
 
 @router.callback_query(OwnItemForm.title, OwnItemArea.filter())
 async def own_item_area(callback: CallbackQuery, callback_data: OwnItemArea, state: FSMContext, ctx: Ctx) -> None:
-    if callback_data.area and callback_data.area not in Area._value2member_map_:
-        raise Forbidden()
     await state.update_data(area=callback_data.area)
     await state.set_state(OwnItemForm.deadline)
     await callback.answer()

@@ -1,5 +1,7 @@
 """/settings: the interface language and the weekly digest (on or off, weekday, local hour)."""
 
+from typing import Literal
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
@@ -8,6 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.context import Ctx
 from bot.door import BEFORE_CONSENT
+from handlers.callback_fields import Index
 from handlers.keyboards import MenuAction, message_of
 from handlers.menu import main_menu, menu_text, refresh_commands
 from services.access import LANGUAGES, set_language
@@ -17,12 +20,12 @@ router = Router(name="settings")
 
 
 class PickLanguage(CallbackData, prefix="lang"):
-    code: str
+    code: Literal["ru", "en"]  # services.access.LANGUAGES
 
 
-class DigestSet(CallbackData, prefix="dg"):
+class DigestSet(CallbackData, prefix="digest"):  # "dg" is the diagnostic steps
     action: str  # on, off, days, day, hours, hour
-    value: int = 0
+    value: Index = 0
 
 
 HOURS = range(6, 22)
