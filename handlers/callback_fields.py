@@ -6,9 +6,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-# Our ids are INTEGER columns: 32-bit in PostgreSQL (a larger value is an error there, and ≥ 2**63 one
-# in SQLite), so anything outside 0 ≤ id < 2**31 cannot name a row. 0 stands for "none" where a field
-# has that default.
-Id = Annotated[int, Field(ge=0, lt=2**31)]
+from services.numbers import ID_LIMIT
+
+# A row id (see ID_LIMIT); 0 stands for "none" where a field has that default.
+Id = Annotated[int, Field(ge=0, lt=ID_LIMIT)]
 # A page number or a position in a short list shown on the screen.
 Index = Annotated[int, Field(ge=0, lt=10_000)]

@@ -19,6 +19,7 @@ from services.catalogue import catalogue_municipality, get_activity, hide_activi
 from services.diagnostics import LEVELS, import_diagnostics, record_diagnostic, record_self_assessment
 from services.errors import Forbidden, NotFound, RosterRejected
 from services.models import Role
+from services.numbers import parse_id
 from services.route_models import Area
 from services.route_review import is_reviewer
 
@@ -152,8 +153,8 @@ async def diagnostic_step(callback: CallbackQuery, callback_data: DiagnosticStep
     data = await state.get_data()
     step, value, t = callback_data.step, callback_data.value, ctx.t
     builder = InlineKeyboardBuilder()
-    if step == "person" and value.isdigit():
-        await state.update_data(person_id=int(value), areas=[])
+    if step == "person" and (person_id := parse_id(value)) is not None:
+        await state.update_data(person_id=person_id, areas=[])
         for kind in DIAGNOSTIC_KINDS:
             builder.button(
                 text=t.plain(f"diagnostic-kind-{kind}"), callback_data=DiagnosticStep(step="kind", value=kind)

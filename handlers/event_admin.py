@@ -27,6 +27,7 @@ from services.event_import import import_plan
 from services.event_models import EventKind, RegistrationStatus
 from services.events import (
     EDITABLE_EVENT_FIELDS,
+    MAX_CAPACITY,
     MAX_DESCRIPTION,
     EventInput,
     cancel_event,
@@ -41,6 +42,7 @@ from services.events import (
     set_capacity,
 )
 from services.models import OrgKind, Role
+from services.numbers import parse_id, parse_whole
 from services.orgs import get_org, list_orgs
 from services.outbox import queue_messages
 from services.spreadsheets import write_table
@@ -171,9 +173,10 @@ async def event_description(message: Message, state: FSMContext, ctx: Ctx) -> No
 
 @router.callback_query(EventForm.capacity, EventChoice.filter(F.field == "capacity"))
 async def event_capacity(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
-    if not callback_data.value.isdigit():
+    capacity = parse_whole(callback_data.value, low=0, high=MAX_CAPACITY)  # 0: unlimited
+    if capacity is None:
         raise InvalidInput("error-invalid-input")
-    await state.update_data(capacity=int(callback_data.value))
+    await state.update_data(capacity=capacity)
     await state.set_state(EventForm.deadline)
     builder = InlineKeyboardBuilder()
     builder.button(text=ctx.t.plain("event-deadline-start"), callback_data=EventChoice(field="deadline", value="-"))
@@ -262,9 +265,9 @@ async def _schools_keyboard(ctx: Ctx, chosen: list[int]) -> InlineKeyboardMarkup
 
 @router.callback_query(EventForm.subjects, EventChoice.filter(F.field == "school"))
 async def event_toggle_school(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
-    if not callback_data.value.isdigit():
+    school_id = parse_id(callback_data.value)
+    if school_id is None:
         raise InvalidInput("error-invalid-input")
-    school_id = int(callback_data.value)
     chosen: list[int] = (await state.get_data()).get("schools", [])
     chosen = [each for each in chosen if each != school_id] if school_id in chosen else [*chosen, school_id]
     await state.update_data(schools=chosen)
@@ -418,12 +421,12 @@ async def capacity_begin(callback: CallbackQuery, callback_data: EventManage, st
 @router.message(CapacityForm.seats, F.text, ~F.text.startswith("/"))
 async def capacity_set(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    text = message.text.strip()
-    if not text.isdigit():
-        raise InvalidInput("event-bad-capacity", limit=10_000)
+    capacity = parse_whole(message.text, low=0, high=MAX_CAPACITY)  # 0: unlimited
+    if capacity is None:
+        raise InvalidInput("event-bad-capacity", limit=MAX_CAPACITY)
     event_id = (await state.get_data())["event_id"]
     promoted = await set_capacity(
-        ctx.session, actor=ctx.actor, event_id=event_id, capacity=int(text) or None, now=ctx.now()
+        ctx.session, actor=ctx.actor, event_id=event_id, capacity=capacity or None, now=ctx.now()
     )
     await state.clear()
     await message.answer(ctx.t("event-capacity-set", promoted=len(promoted)))

@@ -25,6 +25,7 @@ from services.mentoring_meetings import meeting_log
 from services.mentoring_models import PairKind, PairStatus
 from services.mentoring_stats import scope_summary
 from services.models import Role
+from services.numbers import parse_id
 from services.spreadsheets import write_table
 
 router = Router(name="mentoring_pairs")
@@ -61,7 +62,7 @@ async def pair_search(message: Message, state: FSMContext, ctx: Ctx) -> None:
 
 @router.callback_query(PairStep.filter(F.step == "mentor"))
 async def pair_mentor_chosen(callback: CallbackQuery, callback_data: PairStep, state: FSMContext, ctx: Ctx) -> None:
-    await state.update_data(mentor_id=int(callback_data.value) if callback_data.value.isdigit() else 0)
+    await state.update_data(mentor_id=parse_id(callback_data.value) or 0)
     await state.set_state(PairForm.mentee)
     await callback.answer()
     await message_of(callback).edit_text(ctx.t("pair-ask-mentee"))
@@ -69,7 +70,7 @@ async def pair_mentor_chosen(callback: CallbackQuery, callback_data: PairStep, s
 
 @router.callback_query(PairStep.filter(F.step == "mentee"))
 async def pair_mentee_chosen(callback: CallbackQuery, callback_data: PairStep, state: FSMContext, ctx: Ctx) -> None:
-    await state.update_data(mentee_id=int(callback_data.value) if callback_data.value.isdigit() else 0)
+    await state.update_data(mentee_id=parse_id(callback_data.value) or 0)
     builder = InlineKeyboardBuilder()
     for kind in PairKind:
         builder.button(

@@ -15,6 +15,7 @@ from handlers.keyboards import message_of, short
 from handlers.mentoring_callbacks import MentorAct, PlanAct
 from services.errors import Forbidden, InvalidInput
 from services.mentoring_plan import add_topic, plan_months, plan_of, propose_plan, remove_topic
+from services.numbers import parse_id
 
 router = Router(name="mentoring_plan")
 TEMPLATE_SIZE = 9  # plan-template-0 … plan-template-8 in the locales, one topic a month
@@ -129,7 +130,7 @@ async def plan_remove_choose(callback: CallbackQuery, callback_data: PlanAct, ct
 
 @router.callback_query(PlanAct.filter(F.action == "drop"))
 async def plan_remove(callback: CallbackQuery, callback_data: PlanAct, ctx: Ctx) -> None:
-    topic_id = int(callback_data.value) if callback_data.value.isdigit() else 0
+    topic_id = parse_id(callback_data.value) or 0
     pair_id = await remove_topic(ctx.session, actor=ctx.actor, topic_id=topic_id)
     text, markup = await _plan_screen(ctx, pair_id)
     await callback.answer()

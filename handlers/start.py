@@ -20,11 +20,12 @@ from services.access import Actor, give_consent
 from services.attendance import check_in
 from services.diagnostics import LEVELS
 from services.invites import redeem_invite
+from services.numbers import parse_id
 from services.people import get_profile
 
 router = Router(name="start")
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # what Telegram allows in a /start payload
-CHECK_IN = re.compile(r"^ci(\d{1,10})_(\d{6})$")  # a check-in link shown at an event: ci<event>_<code>
+CHECK_IN = re.compile(r"^ci(\d{1,10})_(\d{6})$", re.ASCII)  # a check-in link shown at an event: ci<event>_<code>
 
 
 class ConsentGiven(CallbackData, prefix="consent"):
@@ -57,8 +58,8 @@ async def consent_given(callback: CallbackQuery, state: FSMContext, ctx: Ctx) ->
 async def _welcome(message: Message, ctx: Ctx, token: str) -> None:
     """Redeem the invite if there is one, then show the menu, or the way to ask to join."""
     t = ctx.t
-    if check_in_link := CHECK_IN.match(token):
-        event_id, code = int(check_in_link.group(1)), check_in_link.group(2)
+    if (check_in_link := CHECK_IN.match(token)) and (event_id := parse_id(check_in_link.group(1))) is not None:
+        code = check_in_link.group(2)
         title = await check_in(ctx.session, actor=ctx.actor, event_id=event_id, code=code, now=ctx.now())
         await message.answer(t("event-checked-in", title=title))
         return

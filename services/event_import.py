@@ -7,7 +7,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.access import Actor
 from services.errors import InvalidInput, RosterRejected, RowProblem
 from services.event_models import EventKind
-from services.events import EventInput, check_event, create_event, organiser_municipality, parse_local
+from services.events import MAX_CAPACITY, EventInput, check_event, create_event, organiser_municipality, parse_local
+from services.numbers import parse_whole
 from services.orgs import Org, get_org, schools_by_key
 from services.people import name_key
 from services.roster_file import NO, YES
@@ -94,7 +95,7 @@ def _row(
     if starts_at is None and "Начало" in value and not value["Начало"]:
         problems.append(RowProblem(line, "Начало", "required"))
     seats_text = value.get("Мест", "")
-    capacity = int(seats_text) if seats_text.isdigit() and int(seats_text) > 0 else None
+    capacity = parse_whole(seats_text, low=1, high=MAX_CAPACITY)
     if seats_text and capacity is None:
         problems.append(RowProblem(line, "Мест", "bad-number", seats_text))
     young_text = value.get("Только молодые", "").casefold()

@@ -10,6 +10,7 @@ from services.access import Actor, require_school_manager
 from services.catalogue import ActivityView, activities_for_areas, get_activity, list_activities
 from services.errors import InvalidInput, NotFound
 from services.models import Diagnostic, Organisation, Person
+from services.numbers import parse_whole
 from services.route_models import (
     ActivityKind,
     Area,
@@ -24,6 +25,7 @@ from services.route_models import (
 DEFAULT_TERM = timedelta(days=90)
 MAX_ITEMS = 40
 MAX_TITLE = 300
+MAX_HOURS = 2000  # academic hours of one route item
 EDITABLE = (RouteStatus.DRAFT, RouteStatus.RETURNED)
 
 
@@ -245,7 +247,7 @@ async def add_own_item(
     """Add an item the teacher describes themselves."""
     route = await _editable_route(session, actor, route_id)
     title = clean_title(title)
-    if hours is not None and not 0 < hours <= 2000:
+    if hours is not None and not 0 < hours <= MAX_HOURS:
         raise InvalidInput("route-bad-hours")
     return await _add(
         session,
@@ -313,9 +315,10 @@ def parse_hours(text: str) -> int | None:
     text = text.strip()
     if text in ("0", "-", "—"):
         return None
-    if not text.isdigit() or not 0 < int(text) <= 2000:
+    hours = parse_whole(text, low=1, high=MAX_HOURS)
+    if hours is None:
         raise InvalidInput("route-bad-hours")
-    return int(text)
+    return hours
 
 
 async def submit_route(session: AsyncSession, *, actor: Actor, route_id: int, now: datetime) -> RouteView:
