@@ -7,6 +7,8 @@
 - Consent (152-ФЗ): until a person has consented, only handlers flagged `BEFORE_CONSENT` run.
 - Staff-only conversation states: a group marked `@staff_only(...)` is entered, and stays, only for
   people holding one of its roles.
+- A conversation whose stored answers are gone (expired, or never there) ends with "start again"
+  instead of a KeyError in the middle of a handler.
 """
 
 from collections.abc import Awaitable, Callable
@@ -32,7 +34,7 @@ from bot.callback_answers import track_answers
 from bot.context import Ctx
 from bot.i18n import Translations
 from services.access import LANGUAGES, Actor
-from services.errors import Forbidden
+from services.errors import ConversationLost, Forbidden
 from services.models import Role
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -65,8 +67,16 @@ def require_state_roles(actor: Actor, state: str | None) -> None:
         raise Forbidden()
 
 
-class StaffStateContext(FSMContext):
-    """The FSM context handlers get: setting a staff-only state checks the person's roles first."""
+class FormData(dict[str, Any]):
+    """A conversation's stored answers: a missing one ends the conversation cleanly."""
+
+    def __missing__(self, key: str) -> Any:
+        raise ConversationLost()
+
+
+class GuardedState(FSMContext):
+    """The FSM context handlers get: setting a staff-only state checks the person's roles first, and
+    the stored answers come as FormData."""
 
     def __init__(self, state: FSMContext, actor: Actor) -> None:
         super().__init__(storage=state.storage, key=state.key)
@@ -75,6 +85,9 @@ class StaffStateContext(FSMContext):
     async def set_state(self, state: str | State | None = None) -> None:
         require_state_roles(self.actor, state.state if isinstance(state, State) else state)
         await super().set_state(state)
+
+    async def get_data(self) -> FormData:
+        return FormData(await super().get_data())
 
 
 class PrivateChatsOnly(BaseMiddleware):
@@ -141,5 +154,10 @@ class HandlerGate(BaseMiddleware):
                 except Forbidden:
                     await state.clear()  # a role taken away mid-conversation: the conversation ends
                     raise
-            data["state"] = StaffStateContext(state, ctx.actor)
-        return await handler(event, data)
+            data["state"] = state = GuardedState(state, ctx.actor)
+        try:
+            return await handler(event, data)
+        except ConversationLost:
+            if state is not None:
+                await state.clear()
+            raise

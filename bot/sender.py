@@ -17,15 +17,13 @@ from aiogram import Bot
 from aiogram.exceptions import (
     TelegramAPIError,
     TelegramForbiddenError,
-    TelegramNetworkError,
     TelegramRetryAfter,
-    TelegramServerError,
 )
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.context import Resources
 from bot.progress import update_progress
-from bot.retry import bulk_sending
+from bot.retry import TRANSIENT, bulk_sending
 from services.broadcasts import release_due
 from services.outbox import Outcome, Outgoing, claim, record, recover
 
@@ -167,7 +165,7 @@ class Sender:
             outcome = Outcome(item.id, "again")
         except TelegramForbiddenError:
             outcome = Outcome(item.id, "blocked", chat_id=item.chat_id)
-        except (TelegramNetworkError, TelegramServerError) as error:
+        except TRANSIENT as error:
             outcome = Outcome(item.id, "retry", error=str(error))
         except TelegramAPIError as error:  # a refusal that sending again cannot change
             logger.warning("delivery %s refused: %s", item.id, error)

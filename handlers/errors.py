@@ -4,7 +4,7 @@ import logging
 from contextlib import suppress
 
 from aiogram import Bot, Router
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import ExceptionMessageFilter, ExceptionTypeFilter
 from aiogram.types import CallbackQuery, ErrorEvent, Message
 
@@ -12,6 +12,7 @@ from bot.callback_answers import was_answered
 from bot.context import Ctx
 from bot.door import BEFORE_CONSENT
 from bot.i18n import DEFAULT_LANGUAGE, Translations, Translator
+from handlers.notify import SEND_FAILURES
 from services.errors import DomainError
 
 router = Router(name="errors")
@@ -49,7 +50,7 @@ async def _tell(event: ErrorEvent, bot: Bot, html_text: str, plain_text: str) ->
     """Answer where the person is looking: an alert on a button press, unless the handler has already
     answered it (Telegram takes one answer per press), else a message in their chat."""
     # Telling the person must not raise again (they may have blocked the bot meanwhile).
-    with suppress(TelegramAPIError):
+    with suppress(*SEND_FAILURES):
         if (callback := event.update.callback_query) is not None:
             if not was_answered(callback.id):
                 await callback.answer(plain_text[:ALERT_LIMIT], show_alert=True)

@@ -2,7 +2,6 @@
 the way in to pairs, meetings and plans, which live in their own routers."""
 
 from aiogram import F, Router
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -13,7 +12,7 @@ from bot.context import Ctx
 from bot.i18n import Translator
 from handlers.keyboards import MenuAction, message_of, short
 from handlers.mentoring_callbacks import MeetingEdit, MentorAct
-from handlers.notify import notify
+from handlers.notify import SEND_FAILURES, notify
 from services.errors import Forbidden, InvalidInput
 from services.mentoring import RESULT_OPENS, pair_for, pair_view, pairs_of, record_result
 from services.mentoring_meetings import recent_meetings
@@ -131,7 +130,7 @@ async def relay_send(message: Message, state: FSMContext, ctx: Ctx) -> None:
         await ctx.bot.copy_message(
             receiver.tg_id, message.chat.id, message.message_id, reply_markup=builder.as_markup()
         )
-    except TelegramAPIError:
+    except SEND_FAILURES:
         await message.answer(ctx.t("relay-failed", name=receiver.full_name))
         return
     await message.answer(ctx.t("relay-sent", name=receiver.full_name))

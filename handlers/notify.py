@@ -3,12 +3,15 @@
 import logging
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import ClientDecodeError, TelegramAPIError
 from aiogram.types import InlineKeyboardMarkup
 
 from services.outbox import NewDelivery
 
 logger = logging.getLogger(__name__)
+# Every way a Bot API call can fail once the retries are spent: a refusal, or an answer that is not
+# Bot API JSON at all (ClientDecodeError is not a TelegramAPIError).
+SEND_FAILURES = (TelegramAPIError, ClientDecodeError)
 
 
 async def notify(bot: Bot, chat_id: int | None, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
@@ -17,7 +20,7 @@ async def notify(bot: Bot, chat_id: int | None, text: str, markup: InlineKeyboar
         return
     try:
         await bot.send_message(chat_id, text, reply_markup=markup)
-    except TelegramAPIError:
+    except SEND_FAILURES:
         logger.warning("could not notify %s", chat_id, exc_info=True)
 
 

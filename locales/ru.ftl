@@ -11,6 +11,7 @@ error-invalid-input = Это значение не подходит.
 door-private-only = Я работаю только в личных сообщениях: напишите мне туда.
 door-open-private = Написать боту
 door-consent-first = Сначала дайте согласие на обработку персональных данных: /start
+door-conversation-lost = Этот разговор устарел. Начните заново: /start
 
 ## Роли
 role-teacher = педагог

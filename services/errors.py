@@ -6,7 +6,8 @@ DomainError
  ├── InviteRefused    unknown, used, expired or someone else's invite
  ├── AlreadyDecided   a join request someone has already approved or rejected
  ├── InvalidInput     a value a person typed or chose is not acceptable
- └── RosterRejected   a roster file that cannot be imported (unreadable or with bad rows)
+ ├── RosterRejected   a roster file that cannot be imported (unreadable or with bad rows)
+ └── ConversationLost a step of a conversation whose earlier answers are no longer stored
 """
 
 from dataclasses import dataclass
@@ -58,3 +59,7 @@ class RosterRejected(DomainError):
     def __init__(self, problems: list[RowProblem]) -> None:
         super().__init__(count=len(problems))
         self.problems = problems
+
+
+class ConversationLost(DomainError):
+    key = "door-conversation-lost"
