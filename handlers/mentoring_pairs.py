@@ -60,7 +60,7 @@ async def pair_search(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await answer_people(message, ctx, lambda person_id: PairStep(step=step, value=str(person_id)))
 
 
-@router.callback_query(PairStep.filter(F.step == "mentor"))
+@router.callback_query(PairForm.mentor, PairStep.filter(F.step == "mentor"))
 async def pair_mentor_chosen(callback: CallbackQuery, callback_data: PairStep, state: FSMContext, ctx: Ctx) -> None:
     await state.update_data(mentor_id=parse_id(callback_data.value) or 0)
     await state.set_state(PairForm.mentee)
@@ -68,7 +68,7 @@ async def pair_mentor_chosen(callback: CallbackQuery, callback_data: PairStep, s
     await message_of(callback).edit_text(ctx.t("pair-ask-mentee"))
 
 
-@router.callback_query(PairStep.filter(F.step == "mentee"))
+@router.callback_query(PairForm.mentee, PairStep.filter(F.step == "mentee"))
 async def pair_mentee_chosen(callback: CallbackQuery, callback_data: PairStep, state: FSMContext, ctx: Ctx) -> None:
     await state.update_data(mentee_id=parse_id(callback_data.value) or 0)
     builder = InlineKeyboardBuilder()
@@ -81,7 +81,7 @@ async def pair_mentee_chosen(callback: CallbackQuery, callback_data: PairStep, s
     await message_of(callback).edit_text(ctx.t("pair-ask-kind"), reply_markup=builder.as_markup())
 
 
-@router.callback_query(PairStep.filter(F.step == "kind"))
+@router.callback_query(PairForm.mentee, PairStep.filter(F.step == "kind"))  # the steps of a PairForm
 async def pair_create(callback: CallbackQuery, callback_data: PairStep, state: FSMContext, ctx: Ctx) -> None:
     data = await state.get_data()
     if callback_data.value not in PairKind._value2member_map_ or "mentee_id" not in data:
