@@ -120,6 +120,7 @@ class FakeTelegram(BaseSession):
         self.blocked: set[int] = set()
         self.commands: dict[int, list[str]] = {}
         self.answered_queries: set[str] = set()  # Telegram takes one answer per callback query
+        self.refused: list[str] = []  # why each refused request was refused, for tests that expect none
         # What each message shows now, to refuse an edit that changes nothing, as Telegram does.
         self.shown: dict[tuple[int, int], tuple[str, str]] = {}
         self._ids = itertools.count(1000)
@@ -154,6 +155,7 @@ class FakeTelegram(BaseSession):
         yield self.files[url.rsplit("/", 1)[-1]]
 
     def _refuse(self, method: TelegramMethod[Any], why: str) -> None:
+        self.refused.append(f"{type(method).__name__}: {why}")
         raise TelegramBadRequest(method=method, message=f"Bad Request: {why}")
 
     def _check(self, bot: Bot, method: TelegramMethod[Any]) -> None:
