@@ -32,7 +32,7 @@ from aiogram.types import (
 
 from bot.callback_answers import track_answers
 from bot.context import Ctx
-from bot.i18n import Translations
+from bot.i18n import DEFAULT_LANGUAGE, Translations, Translator
 from services.access import LANGUAGES, Actor
 from services.errors import ConversationLost, Forbidden
 from services.models import Role
@@ -100,7 +100,7 @@ class PrivateChatsOnly(BaseMiddleware):
         chat: Chat | None = data.get("event_chat")
         if user is None or user.is_bot:  # a channel post, an anonymous group admin, another bot
             return UNHANDLED
-        t = data["translations"].get(user.language_code if user.language_code in LANGUAGES else "")
+        t = _translator(data["translations"], user)
         if (callback := event.callback_query) is not None:
             if not isinstance(callback.message, Message):  # inline, deleted or too old to be seen
                 await callback.answer(t.plain("stale-button"), show_alert=True)
@@ -111,7 +111,7 @@ class PrivateChatsOnly(BaseMiddleware):
             return await handler(event, data)
         if chat is None or chat.type != "private":
             if event.message is not None and await _is_our_command(event.message, data["bot"]):
-                await _say_write_privately(event.message, data["bot"], data["translations"], user)
+                await _say_write_privately(event.message, data["bot"], t)
             return UNHANDLED
         if event.message is not None and event.message.sender_chat is not None:
             return UNHANDLED
@@ -127,8 +127,12 @@ async def _is_our_command(message: Message, bot: Bot) -> bool:
     return not addressee or addressee.lower() == ((await bot.me()).username or "").lower()
 
 
-async def _say_write_privately(message: Message, bot: Bot, translations: Translations, user: User) -> None:
-    t = translations.get(user.language_code if user.language_code in LANGUAGES else "")
+def _translator(translations: Translations, user: User) -> Translator:
+    """The language Telegram reports for the person: the door answers before their account is read."""
+    return translations.get(user.language_code if user.language_code in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+async def _say_write_privately(message: Message, bot: Bot, t: Translator) -> None:
     link = f"https://t.me/{(await bot.me()).username}"
     button = InlineKeyboardButton(text=t.plain("door-open-private"), url=link)
     await message.reply(t("door-private-only"), reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]))

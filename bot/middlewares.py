@@ -26,7 +26,6 @@ class ContextMiddleware(BaseMiddleware):
             actor = await load_actor(
                 session,
                 tg_id=user.id,
-                display_name=user.full_name,
                 language_code=user.language_code,
                 admin_ids=settings.admin_ids,
                 region_id=data["region_id"],

@@ -45,7 +45,7 @@ async def start(message: Message, command: CommandObject, state: FSMContext, ctx
 
 @router.callback_query(ConsentGiven.filter(), flags={BEFORE_CONSENT: True})
 async def consent_given(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
-    await give_consent(ctx.session, actor=ctx.actor, now=ctx.now())
+    await give_consent(ctx.session, actor=ctx.actor, display_name=callback.from_user.full_name, now=ctx.now())
     await ctx.reload_actor()
     token = (await state.get_data()).get("invite_token", "")
     await state.clear()

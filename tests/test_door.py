@@ -308,3 +308,14 @@ async def test_an_unexpected_role_in_a_role_invite_is_refused_cleanly(
     assert ru(harness).plain("error-unexpected") not in texts(replies)
     assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert await session.scalar(select(func.count()).select_from(Invite)) == invites
+
+
+async def test_the_telegram_name_is_stored_only_with_consent(harness: Harness, session: AsyncSession) -> None:
+    newcomer = harness.person(900, "Ираида")
+    await newcomer.send("/start")
+    await newcomer.tap("m:route")
+    stored = select(Account.display_name).where(Account.tg_id == 900)
+    assert await session.scalar(stored) == ""
+    await newcomer.press(ru(harness).plain("consent-button"))
+    session.expire_all()
+    assert await session.scalar(stored) == "Ираида"
