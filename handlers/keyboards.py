@@ -8,6 +8,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.i18n import Translator
 from handlers.callback_fields import Id, Index
+from services.errors import InvalidInput
 from services.orgs import Page
 
 
@@ -17,8 +18,10 @@ def short(text: str, limit: int) -> str:
 
 
 def message_of(callback: CallbackQuery) -> Message:
-    """The message a pressed button sits on (our buttons are never on inaccessible or inline messages)."""
-    assert isinstance(callback.message, Message)
+    """The message a pressed button sits on. The door (bot.door) answers taps on inaccessible or inline
+    messages before any handler runs; were one to get through, it is answered as a stale button."""
+    if not isinstance(callback.message, Message):
+        raise InvalidInput("stale-button")
     return callback.message
 
 

@@ -19,6 +19,8 @@ from bot.i18n import Translations
 from bot.retry import RetryMiddleware
 from bot.settings import Settings
 from handlers.join import JoinForm
+from handlers.keyboards import message_of
+from services.errors import InvalidInput
 from services.models import Invite, JoinRequest, Organisation, OrgKind, RoleGrant
 from services.models import User as Account
 from services.numbers import parse_id, parse_whole
@@ -319,3 +321,10 @@ async def test_the_telegram_name_is_stored_only_with_consent(harness: Harness, s
     await newcomer.press(ru(harness).plain("consent-button"))
     session.expire_all()
     assert await session.scalar(stored) == "Ираида"
+
+
+def test_a_handler_never_gets_an_inaccessible_message_as_if_it_were_one() -> None:
+    gone = InaccessibleMessage(chat=Chat(id=5, type="private"), message_id=5)
+    query = CallbackQuery(id="q", from_user=User(id=5, is_bot=False, first_name="А"), chat_instance="c", message=gone)
+    with pytest.raises(InvalidInput):
+        message_of(query)
