@@ -1,5 +1,6 @@
 """Everything checked when an update arrives, before any handler runs.
 
+- Text without U+0000 (which PostgreSQL cannot store).
 - Private chats only: updates from bots, channels and chats posting as themselves (`sender_chat`)
   are dropped; in a group a command gets one line, "write to me privately", and nothing else runs,
   so no personal data is ever shown in a group. A tap on a message the bot can no longer see
@@ -115,7 +116,15 @@ class PrivateChatsOnly(BaseMiddleware):
             return UNHANDLED
         if event.message is not None and event.message.sender_chat is not None:
             return UNHANDLED
+        if event.message is not None and "\x00" in (event.message.text or event.message.caption or ""):
+            event = event.model_copy(update={"message": _without_nul(event.message)})
         return await handler(event, data)
+
+
+def _without_nul(message: Message) -> Message:
+    """PostgreSQL cannot store U+0000 in text, and nobody means one: it is dropped before any handler."""
+    cleaned = {field: value.replace("\x00", "") for field in ("text", "caption") if (value := getattr(message, field))}
+    return message.model_copy(update=cleaned)
 
 
 async def _is_our_command(message: Message, bot: Bot) -> bool:
