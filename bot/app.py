@@ -16,6 +16,8 @@ from bot.middlewares import ContextMiddleware
 from bot.retry import RetryMiddleware
 from bot.settings import Settings
 from handlers.common import errors
+from handlers.common.callback_answers import CallbackAnswerTracker
+from handlers.common.door import HandlerGate, PrivateChatsOnly
 from handlers.delivery import news
 from handlers.events import events, organise
 from handlers.indicators import indicators
@@ -35,6 +37,7 @@ def build_bot(settings: Settings, session: BaseSession | None = None, retry: Ret
         session.api = TelegramAPIServer.from_base(settings.bot_api_url)
     session.middleware(FitMiddleware())  # first, so it runs once however often the request is retried
     session.middleware(retry or RetryMiddleware())
+    session.middleware(CallbackAnswerTracker())
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
@@ -73,8 +76,12 @@ def get_routers() -> list[Router]:
 def build_dispatcher(storage: BaseStorage | None = None, isolation: BaseEventIsolation | None = None) -> Dispatcher:
     """The dispatcher with our middlewares and routers; resources come with start_polling or feed_update.
     A shared storage (Redis) brings its own isolation, so one person's updates run one at a time across
-    processes."""
+    processes. The door (`handlers.common.door`) lets through only people in private chats, then consent and
+    staff-only conversations are checked once the handler is chosen."""
     dispatcher = Dispatcher(storage=storage or MemoryStorage(), events_isolation=isolation)
+    dispatcher.update.outer_middleware(PrivateChatsOnly())
     dispatcher.update.outer_middleware(ContextMiddleware())
+    dispatcher.message.middleware(HandlerGate())
+    dispatcher.callback_query.middleware(HandlerGate())
     dispatcher.include_routers(*get_routers())
     return dispatcher

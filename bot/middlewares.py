@@ -20,15 +20,12 @@ class ContextMiddleware(BaseMiddleware):
     """Opens one database session per update (closed, and rolled back if uncommitted, afterwards)."""
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        user: User | None = data.get("event_from_user")
-        if user is None or user.is_bot:
-            return await handler(event, data)
+        user: User = data["event_from_user"]  # the door (bot.door) lets only people through
         async with data["session_factory"]() as session:
             settings, clock, translations = data["settings"], data["clock"], data["translations"]
             actor = await load_actor(
                 session,
                 tg_id=user.id,
-                display_name=user.full_name,
                 language_code=user.language_code,
                 admin_ids=settings.admin_ids,
                 region_id=data["region_id"],

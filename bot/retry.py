@@ -9,6 +9,7 @@ from typing import Any
 from aiogram import Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.exceptions import (
+    ClientDecodeError,
     TelegramEntityTooLarge,
     TelegramNetworkError,
     TelegramRetryAfter,
@@ -23,9 +24,13 @@ logger = logging.getLogger(__name__)
 # errors (retrying from the outbox) itself, so this middleware steps aside.
 bulk_sending: ContextVar[bool] = ContextVar("bulk_sending", default=False)
 
+# Failures that may pass by themselves: the network, Telegram's 5xx, and an answer that is not Bot API
+# JSON (a proxy's HTML error page; aiogram raises ClientDecodeError, which is not a TelegramAPIError).
+TRANSIENT = (TelegramNetworkError, TelegramServerError, ClientDecodeError)
+
 
 class RetryMiddleware(BaseRequestMiddleware):
-    """On 429 waits `retry_after` and tries again; on network or 5xx errors backs off. Both are bounded."""
+    """On 429 waits `retry_after` and tries again; on TRANSIENT errors backs off. Both are bounded."""
 
     def __init__(
         self,
@@ -61,7 +66,7 @@ class RetryMiddleware(BaseRequestMiddleware):
                     raise
                 logger.warning("429 on %s: waiting %s s", type(method).__name__, error.retry_after)
                 await self.sleep(error.retry_after)
-            except (TelegramNetworkError, TelegramServerError) as error:
+            except TRANSIENT as error:
                 failures += 1
                 if failures >= self.attempts:
                     raise

@@ -18,15 +18,13 @@ from aiogram import Bot
 from aiogram.exceptions import (
     TelegramAPIError,
     TelegramForbiddenError,
-    TelegramNetworkError,
     TelegramRetryAfter,
-    TelegramServerError,
 )
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.progress import update_progress
 from bot.resources import Resources
-from bot.retry import bulk_sending
+from bot.retry import TRANSIENT, bulk_sending
 from services.delivery.news import release_due
 from services.outbox import Outcome, Outgoing, due_batch, record, recover
 
@@ -202,7 +200,7 @@ class Sender:
             return Outcome(item.id, "again")
         except TelegramForbiddenError:
             return Outcome(item.id, "blocked", chat_id=item.chat_id)
-        except (TelegramNetworkError, TelegramServerError) as error:
+        except TRANSIENT as error:
             return Outcome(item.id, "retry", error=str(error))
         except TelegramAPIError as error:  # a refusal that sending again cannot change
             logger.warning("delivery %s refused: %s", item.id, error)

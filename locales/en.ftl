@@ -10,6 +10,10 @@ error-unexpected = Sorry, something went wrong. The error has been logged; pleas
 error-forbidden = You are not allowed to do this.
 error-not-found = No such record — it may have been removed.
 error-invalid-input = This value is not acceptable.
+door-private-only = I work in private chats only: write to me there.
+door-open-private = Write to the bot
+door-consent-first = First, please consent to the processing of your personal data: /start
+door-conversation-lost = This conversation has expired. Please start again: /start
 
 ## Roles
 role-teacher = teacher

@@ -10,6 +10,10 @@ error-unexpected = Извините, что-то пошло не так. Мы у
 error-forbidden = У вас нет прав на это действие.
 error-not-found = Не нашёл такой записи — возможно, её уже удалили.
 error-invalid-input = Это значение не подходит.
+door-private-only = Я работаю только в личных сообщениях: напишите мне туда.
+door-open-private = Написать боту
+door-consent-first = Сначала дайте согласие на обработку персональных данных: /start
+door-conversation-lost = Этот разговор устарел. Начните заново: /start
 
 ## Роли
 role-teacher = педагог

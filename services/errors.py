@@ -6,7 +6,8 @@ DomainError
  ├── InviteRefused    unknown, used, expired or someone else's invite
  ├── AlreadyDecided   a join request someone has already approved or rejected
  ├── InvalidInput     a value a person typed or chose is not acceptable
- └── RosterRejected   a roster file that cannot be imported (unreadable or with bad rows)
+ ├── RosterRejected   a roster file that cannot be imported (unreadable or with bad rows)
+ └── ConversationLost a step of a conversation whose earlier answers are no longer stored
 """
 
 from dataclasses import dataclass
@@ -62,3 +63,7 @@ class RosterRejected(DomainError):
         super().__init__(count=len(problems))
         self.problems = problems[: self.MAX_REPORTED]
         self.total = len(problems)
+
+
+class ConversationLost(DomainError):
+    key = "door-conversation-lost"

@@ -3,13 +3,16 @@
 import logging
 from contextlib import suppress
 
-from aiogram import Router
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import ExceptionMessageFilter, ExceptionTypeFilter
 from aiogram.types import CallbackQuery, ErrorEvent, Message
 
+from handlers.common.callback_answers import was_answered
 from handlers.common.context import Ctx
+from handlers.common.door import BEFORE_CONSENT
 from handlers.common.i18n import DEFAULT_LANGUAGE, Translations, Translator
+from handlers.common.notify import SEND_FAILURES
 from services.errors import DomainError
 
 router = Router(name="errors")
@@ -24,18 +27,18 @@ async def nothing_to_change(event: ErrorEvent) -> None:
 
 
 @router.error(ExceptionTypeFilter(DomainError))
-async def explain_domain_error(event: ErrorEvent, translations: Translations, ctx: Ctx | None = None) -> None:
+async def explain_domain_error(event: ErrorEvent, bot: Bot, translations: Translations, ctx: Ctx | None = None) -> None:
     error = event.exception
     assert isinstance(error, DomainError)
     t = _translator(translations, ctx)
-    await _tell(event, t(error.key, **error.params), t.plain(error.key, **error.params))
+    await _tell(event, bot, t(error.key, **error.params), t.plain(error.key, **error.params))
 
 
 @router.error()
-async def apologise(event: ErrorEvent, translations: Translations, ctx: Ctx | None = None) -> None:
+async def apologise(event: ErrorEvent, bot: Bot, translations: Translations, ctx: Ctx | None = None) -> None:
     logger.error("update %s failed", event.update.update_id, exc_info=event.exception)
     t = _translator(translations, ctx)
-    await _tell(event, t("error-unexpected"), t.plain("error-unexpected"))
+    await _tell(event, bot, t("error-unexpected"), t.plain("error-unexpected"))
 
 
 def _translator(translations: Translations, ctx: Ctx | None) -> Translator:
@@ -43,24 +46,29 @@ def _translator(translations: Translations, ctx: Ctx | None) -> Translator:
     return ctx.t if ctx is not None else translations.get(DEFAULT_LANGUAGE)
 
 
-async def _tell(event: ErrorEvent, html_text: str, plain_text: str) -> None:
-    """Answer where the person is looking: an alert on a button press, a message otherwise."""
+async def _tell(event: ErrorEvent, bot: Bot, html_text: str, plain_text: str) -> None:
+    """Answer where the person is looking: an alert on a button press, unless the handler has already
+    answered it (Telegram takes one answer per press), else a message in their chat."""
     # Telling the person must not raise again (they may have blocked the bot meanwhile).
-    with suppress(TelegramAPIError):
+    with suppress(*SEND_FAILURES):
         if (callback := event.update.callback_query) is not None:
-            await callback.answer(plain_text[:ALERT_LIMIT], show_alert=True)
+            if not was_answered(callback.id):
+                await callback.answer(plain_text[:ALERT_LIMIT], show_alert=True)
+            else:
+                await bot.send_message(callback.from_user.id, html_text)
         elif (message := event.update.message) is not None:
             await message.answer(html_text)
 
 
+# What nobody else took shows no personal data, so it is answered before consent too.
 fallback = Router(name="fallback")
 
 
-@fallback.callback_query()
+@fallback.callback_query(flags={BEFORE_CONSENT: True})
 async def stale_button(callback: CallbackQuery, ctx: Ctx) -> None:
     await callback.answer(ctx.t.plain("stale-button"), show_alert=True)
 
 
-@fallback.message()
+@fallback.message(flags={BEFORE_CONSENT: True})
 async def not_understood(message: Message, ctx: Ctx) -> None:
     await message.answer(ctx.t("not-understood"))

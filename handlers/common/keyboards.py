@@ -6,7 +6,9 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Id, Index
 from handlers.common.i18n import Translator
+from services.errors import InvalidInput
 from services.people.orgs import Page
 
 
@@ -16,8 +18,10 @@ def short(text: str, limit: int) -> str:
 
 
 def message_of(callback: CallbackQuery) -> Message:
-    """The message a pressed button sits on (our buttons are never on inaccessible or inline messages)."""
-    assert isinstance(callback.message, Message)
+    """The message a pressed button sits on. The door (bot.door) answers taps on inaccessible or inline
+    messages before any handler runs; were one to get through, it is answered as a stale button."""
+    if not isinstance(callback.message, Message):
+        raise InvalidInput("stale-button")
     return callback.message
 
 
@@ -29,14 +33,14 @@ class OrgPage(CallbackData, prefix="op"):
     """Turn to another page of an organisation list; `purpose` names the screen it belongs to."""
 
     purpose: str
-    parent: int = 0
-    page: int = 0
+    parent: Id = 0
+    page: Index = 0
     role: str = ""
 
 
 class OrgPick(CallbackData, prefix="pick"):
     purpose: str
-    org: int
+    org: Id
     role: str = ""
 
 

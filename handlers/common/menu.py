@@ -3,12 +3,12 @@
 import logging
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeChat, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction
+from handlers.common.notify import SEND_FAILURES
 from services.models.people import Role
 from services.people.access import Actor
 
@@ -58,6 +58,6 @@ async def refresh_commands(bot: Bot, t: Translator, actor: Actor) -> None:
     ]
     try:
         await bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id=actor.tg_id))
-    except TelegramAPIError:
+    except SEND_FAILURES:
         # The menu is a convenience: a failure here must not break the conversation.
         logger.warning("could not set commands for %s", actor.tg_id, exc_info=True)

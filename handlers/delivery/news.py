@@ -12,7 +12,9 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Id
 from handlers.common.context import Ctx
+from handlers.common.door import staff_only
 from handlers.common.keyboards import MenuAction, message_of, page_row, short
 from handlers.common.uploads import check_size
 from services.delivery.news import (
@@ -35,20 +37,23 @@ from services.delivery.news import (
 from services.errors import InvalidInput
 from services.events.organise import organised_events, parse_local
 from services.models.delivery import BroadcastStatus
-from services.models.people import OrgKind
+from services.models.people import OrgKind, Role
+from services.numbers import parse_whole
 from services.people.access import organiser_municipality
 from services.people.orgs import get_org, list_orgs
 
 router = Router(name="news")
 CHOICES_PER_PAGE = 8
+MAX_PAGE = 10_000  # a page or a position on it, as carried in a button
 
 
 class News(CallbackData, prefix="nw"):
     step: str  # new, kind, pick, page, done, now, later, cancel
-    broadcast: int = 0
+    broadcast: Id = 0
     value: str = ""
 
 
+@staff_only(Role.METHODIST)
 class NewsForm(StatesGroup):
     content = State()
     audience = State()
@@ -208,7 +213,7 @@ async def _choices(
 @router.callback_query(NewsForm.audience, News.filter(F.step == "page"))
 async def news_page(callback: CallbackQuery, callback_data: News, state: FSMContext, ctx: Ctx) -> None:
     data = await state.get_data()
-    page = int(callback_data.value) if callback_data.value.isdigit() else 0
+    page = parse_whole(callback_data.value, low=0, high=MAX_PAGE) or 0
     text, markup = await _choices(ctx, callback_data.broadcast, data["kind"], data["values"], page=page)
     await callback.answer()
     await message_of(callback).edit_text(text, reply_markup=markup)
@@ -218,18 +223,19 @@ async def news_page(callback: CallbackQuery, callback_data: News, state: FSMCont
 async def news_pick(callback: CallbackQuery, callback_data: News, state: FSMContext, ctx: Ctx) -> None:
     data = await state.get_data()
     page_text, _, index_text = callback_data.value.partition(".")
-    if not (page_text.isdigit() and index_text.isdigit()):
+    page, index = parse_whole(page_text, low=0, high=MAX_PAGE), parse_whole(index_text, low=0, high=MAX_PAGE)
+    if page is None or index is None:
         raise InvalidInput("stale-button")
-    options, _pages = await _options(ctx, data["kind"], int(page_text))
-    if int(index_text) >= len(options):
+    options, _pages = await _options(ctx, data["kind"], page)
+    if index >= len(options):
         raise InvalidInput("stale-button")
-    value = options[int(index_text)][0]
+    value = options[index][0]
     if data["kind"] == "event":
         await _preview(callback, ctx, callback_data.broadcast, Audience("event", [value]))
         return
     chosen = [v for v in data["values"] if v != value] if value in data["values"] else [*data["values"], value]
     await state.update_data(values=chosen)
-    text, markup = await _choices(ctx, callback_data.broadcast, data["kind"], chosen, page=int(page_text))
+    text, markup = await _choices(ctx, callback_data.broadcast, data["kind"], chosen, page=page)
     await callback.answer()
     await message_of(callback).edit_text(text, reply_markup=markup)
 

@@ -11,7 +11,9 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.deep_linking import create_start_link
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Id
 from handlers.common.context import Ctx
+from handlers.common.door import staff_only
 from handlers.common.keyboards import message_of, short
 from handlers.common.notify import outgoing
 from handlers.common.time_zones import zone_name
@@ -45,7 +47,8 @@ from services.events.plan_import import COLUMNS as PLAN_COLUMNS
 from services.events.plan_import import import_plan
 from services.files.writing import write_table
 from services.models.events import EventKind, RegistrationStatus
-from services.models.people import OrgKind
+from services.models.people import OrgKind, Role
+from services.numbers import parse_id, parse_whole
 from services.outbox import NewDelivery
 from services.people.access import organiser_municipality
 from services.people.orgs import get_org, list_orgs
@@ -57,6 +60,7 @@ CAPACITY_CHOICES = (10, 20, 30, 50, 100, 0)  # 0: unlimited
 AUDIENCES = ("all", "young", "schools", "mentor", "manager")
 
 
+@staff_only(Role.METHODIST)
 class EventForm(StatesGroup):
     title = State()
     start = State()
@@ -77,11 +81,11 @@ class EventChoice(CallbackData, prefix="ec"):
 
 class EventManage(CallbackData, prefix="em"):
     action: str
-    event: int
+    event: Id
 
 
 class Attendance(CallbackData, prefix="at"):
-    registration: int
+    registration: Id
     attended: bool
 
 
@@ -169,9 +173,10 @@ async def event_description(message: Message, state: FSMContext, ctx: Ctx) -> No
 
 @router.callback_query(EventForm.capacity, EventChoice.filter(F.field == "capacity"))
 async def event_capacity(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
-    if not callback_data.value.isdigit():
+    capacity = parse_whole(callback_data.value, low=0, high=MAX_CAPACITY)  # 0: unlimited
+    if capacity is None:
         raise InvalidInput("error-invalid-input")
-    await state.update_data(capacity=int(callback_data.value))
+    await state.update_data(capacity=capacity)
     await state.set_state(EventForm.deadline)
     builder = InlineKeyboardBuilder()
     builder.button(text=ctx.t.plain("event-deadline-start"), callback_data=EventChoice(field="deadline", value="-"))
@@ -258,9 +263,9 @@ async def _schools_keyboard(ctx: Ctx, chosen: list[int]) -> InlineKeyboardMarkup
 
 @router.callback_query(EventForm.subjects, EventChoice.filter(F.field == "school"))
 async def event_toggle_school(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
-    if not callback_data.value.isdigit():
+    school_id = parse_id(callback_data.value)
+    if school_id is None:
         raise InvalidInput("error-invalid-input")
-    school_id = int(callback_data.value)
     chosen: list[int] = (await state.get_data()).get("schools", [])
     chosen = [each for each in chosen if each != school_id] if school_id in chosen else [*chosen, school_id]
     await state.update_data(schools=chosen)
@@ -399,6 +404,7 @@ async def toggle_attendance(callback: CallbackQuery, callback_data: Attendance, 
     await callback.answer(ctx.t.plain("edit-saved"))
 
 
+@staff_only(Role.ADMIN, Role.METHODIST)
 class CapacityForm(StatesGroup):
     seats = State()
 
@@ -415,15 +421,15 @@ async def capacity_begin(callback: CallbackQuery, callback_data: EventManage, st
 @router.message(CapacityForm.seats, F.text, ~F.text.startswith("/"))
 async def capacity_set(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    text = message.text.strip()
-    if not text.isdigit():
+    capacity = parse_whole(message.text, low=0, high=MAX_CAPACITY)  # 0: unlimited
+    if capacity is None:
         raise InvalidInput("event-bad-capacity", limit=MAX_CAPACITY)
     event_id = (await state.get_data())["event_id"]
     promoted = await set_capacity(
         ctx.session,
         actor=ctx.actor,
         event_id=event_id,
-        capacity=int(text) or None,
+        capacity=capacity or None,
         now=ctx.now(),
         notice=promotion_notice(ctx),
     )
@@ -457,6 +463,7 @@ async def cancel_confirmed(callback: CallbackQuery, callback_data: EventManage, 
     await message_of(callback).edit_text(ctx.t("event-cancelled-told", title=card.title, count=told))
 
 
+@staff_only(Role.METHODIST)
 class PlanUpload(StatesGroup):
     file = State()
 
@@ -505,10 +512,12 @@ async def plan_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await message.answer(ctx.t("event-plan-imported", count=created))
 
 
+@staff_only(Role.ADMIN, Role.METHODIST)
 class EditForm(StatesGroup):
     value = State()
 
 
+@staff_only(Role.ADMIN, Role.METHODIST)
 class MaterialsForm(StatesGroup):
     content = State()
 

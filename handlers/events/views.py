@@ -1,9 +1,12 @@
 """How events look in a chat: list buttons, the event card, its keyboard."""
 
+from typing import Literal
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Id, Index
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import short
 from handlers.common.time_zones import zone_name
@@ -12,20 +15,20 @@ from services.models.events import EventKind, EventStatus, RegistrationStatus
 
 
 class EventList(CallbackData, prefix="ev"):
-    page: int = 0
-    kind: str = ""  # an EventKind value, or "" for all
+    page: Index = 0
+    kind: EventKind | Literal[""] = ""  # "" for all
     mine: bool = False  # only events for the person's subjects
 
 
 class EventOpen(CallbackData, prefix="eo"):
-    event: int
+    event: Id
 
 
 class EventAct(CallbackData, prefix="ea"):
     """A participant's action on an event: sign up, cancel, add to route, check in."""
 
     action: str
-    event: int
+    event: Id
 
 
 def when(card: EventCard) -> str:

@@ -10,7 +10,9 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Id, Index
 from handlers.common.context import Ctx
+from handlers.common.door import staff_only
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, OrgPage, OrgPick, message_of, org_page_keyboard, short
 from services.errors import Forbidden, InvalidInput
@@ -39,12 +41,13 @@ BEHIND_SHOWN = 5
 
 class Ind(CallbackData, prefix="iv"):
     action: str  # table, detail, schools, trend, rebuild, xlsx, sets, set, target, manual
-    org: int
+    org: Id
     kind: str = "school_year"
-    back: int = 0
+    back: Index = 0
     no: str = ""
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class IndicatorForm(StatesGroup):
     target = State()
     manual = State()

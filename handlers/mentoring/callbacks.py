@@ -3,16 +3,18 @@ services check who may act on the pair, meeting or topic it names."""
 
 from aiogram.filters.callback_data import CallbackData
 
+from handlers.common.callback_fields import Id, Index
+
 
 class MentorAct(CallbackData, prefix="mt"):
     """Actions on a pair (or, with pair=0, on the mentoring section)."""
 
     action: str
-    pair: int = 0
+    pair: Id = 0
 
 
 class PairsPage(CallbackData, prefix="pp"):
-    page: int
+    page: Index
 
 
 class PairStep(CallbackData, prefix="ps"):
@@ -26,16 +28,16 @@ class MeetingStep(CallbackData, prefix="ms"):
 
 
 class MeetingAnswer(CallbackData, prefix="ma"):
-    meeting: int
+    meeting: Id
     confirmed: bool
 
 
 class MeetingEdit(CallbackData, prefix="me"):
     action: str  # open, topic, notes, delete, delete_yes
-    meeting: int
+    meeting: Id
 
 
 class PlanAct(CallbackData, prefix="pl"):
     action: str  # show, propose, add, month, remove, drop
-    pair: int
+    pair: Id
     value: str = ""  # a month as YYYY-MM, or a topic id

@@ -26,6 +26,7 @@ from services.mentoring.meetings import (
 from services.mentoring.pairs import PairView, pair_for
 from services.mentoring.plan import plan_of
 from services.models.mentoring import Meeting
+from services.numbers import parse_id, parse_whole
 from services.outbox import NewDelivery
 
 router = Router(name="mentoring_meetings")
@@ -59,7 +60,7 @@ async def meeting_begin(callback: CallbackQuery, callback_data: MentorAct, state
 
 @router.callback_query(MeetingForm.date, MeetingStep.filter(F.step == "date"))
 async def meeting_date_button(callback: CallbackQuery, callback_data: MeetingStep, state: FSMContext, ctx: Ctx) -> None:
-    days = int(callback_data.value) if callback_data.value.isdigit() else 0
+    days = parse_whole(callback_data.value, low=0, high=1) or 0  # today or yesterday
     await state.update_data(held_on=(ctx.now().date() - timedelta(days=days)).isoformat())
     await callback.answer()
     await message_of(callback).edit_text(ctx.t("meeting-ask-minutes"), reply_markup=_minutes_keyboard())
@@ -82,7 +83,7 @@ def _minutes_keyboard() -> InlineKeyboardMarkup:
 
 @router.callback_query(MeetingForm.date, MeetingStep.filter(F.step == "minutes"))
 async def meeting_minutes(callback: CallbackQuery, callback_data: MeetingStep, state: FSMContext, ctx: Ctx) -> None:
-    await state.update_data(minutes=int(callback_data.value) if callback_data.value.isdigit() else 0)
+    await state.update_data(minutes=parse_whole(callback_data.value, low=min(MINUTES), high=max(MINUTES)) or 0)
     builder = InlineKeyboardBuilder()
     for value in ("offline", "online"):
         builder.button(text=ctx.t.plain(f"meeting-{value}"), callback_data=MeetingStep(step="format", value=value))
@@ -110,7 +111,7 @@ async def meeting_format(callback: CallbackQuery, callback_data: MeetingStep, st
 
 @router.callback_query(MeetingForm.topic, MeetingStep.filter(F.step == "topic"))
 async def meeting_plan_topic(callback: CallbackQuery, callback_data: MeetingStep, state: FSMContext, ctx: Ctx) -> None:
-    await state.update_data(plan_topic_id=int(callback_data.value) if callback_data.value.isdigit() else 0, topic="")
+    await state.update_data(plan_topic_id=parse_id(callback_data.value) or 0, topic="")
     await state.set_state(MeetingForm.notes)
     await callback.answer()
     await message_of(callback).edit_text(ctx.t("meeting-ask-notes"))

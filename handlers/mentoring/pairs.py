@@ -11,6 +11,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
+from handlers.common.door import staff_only
 from handlers.common.keyboards import MenuAction, message_of, page_row, short
 from handlers.common.notify import outgoing
 from handlers.common.people_search import answer_people
@@ -25,16 +26,20 @@ from services.mentoring.pairs import PairView, PersonCard, create_pair, end_pair
 from services.mentoring.pairs_import import COLUMNS as IMPORT_COLUMNS
 from services.mentoring.pairs_import import TEMPLATE_EXAMPLE, import_pairs
 from services.models.mentoring import PairKind, PairStatus
+from services.models.people import Role
+from services.numbers import parse_id
 from services.outbox import NewDelivery
 
 router = Router(name="mentoring_pairs")
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class PairForm(StatesGroup):
     mentor = State()
     mentee = State()
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class PairsUpload(StatesGroup):
     file = State()
 
@@ -57,17 +62,17 @@ async def pair_search(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await answer_people(message, ctx, lambda person_id: PairStep(step=step, value=str(person_id)))
 
 
-@router.callback_query(PairStep.filter(F.step == "mentor"))
+@router.callback_query(PairForm.mentor, PairStep.filter(F.step == "mentor"))
 async def pair_mentor_chosen(callback: CallbackQuery, callback_data: PairStep, state: FSMContext, ctx: Ctx) -> None:
-    await state.update_data(mentor_id=int(callback_data.value) if callback_data.value.isdigit() else 0)
+    await state.update_data(mentor_id=parse_id(callback_data.value) or 0)
     await state.set_state(PairForm.mentee)
     await callback.answer()
     await message_of(callback).edit_text(ctx.t("pair-ask-mentee"))
 
 
-@router.callback_query(PairStep.filter(F.step == "mentee"))
+@router.callback_query(PairForm.mentee, PairStep.filter(F.step == "mentee"))
 async def pair_mentee_chosen(callback: CallbackQuery, callback_data: PairStep, state: FSMContext, ctx: Ctx) -> None:
-    await state.update_data(mentee_id=int(callback_data.value) if callback_data.value.isdigit() else 0)
+    await state.update_data(mentee_id=parse_id(callback_data.value) or 0)
     builder = InlineKeyboardBuilder()
     for kind in PairKind:
         builder.button(
@@ -78,7 +83,7 @@ async def pair_mentee_chosen(callback: CallbackQuery, callback_data: PairStep, s
     await message_of(callback).edit_text(ctx.t("pair-ask-kind"), reply_markup=builder.as_markup())
 
 
-@router.callback_query(PairStep.filter(F.step == "kind"))
+@router.callback_query(PairForm.mentee, PairStep.filter(F.step == "kind"))  # the steps of a PairForm
 async def pair_create(callback: CallbackQuery, callback_data: PairStep, state: FSMContext, ctx: Ctx) -> None:
     data = await state.get_data()
     if callback_data.value not in PairKind._value2member_map_ or "mentee_id" not in data:
@@ -263,6 +268,7 @@ async def scope_export(callback: CallbackQuery, ctx: Ctx) -> None:
     )
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class EndForm(StatesGroup):
     reason = State()
 

@@ -15,6 +15,7 @@ from handlers.common.keyboards import message_of, short
 from handlers.mentoring.callbacks import MentorAct, PlanAct
 from services.errors import Forbidden, InvalidInput
 from services.mentoring.plan import add_topic, plan_months, plan_of, propose_plan, remove_topic
+from services.numbers import parse_id
 
 router = Router(name="mentoring_plan")
 TEMPLATE_SIZE = 9  # plan-template-0 … plan-template-8 in the locales, one topic a month
@@ -86,6 +87,9 @@ async def plan_add_begin(callback: CallbackQuery, callback_data: PlanAct, state:
         month = date.fromisoformat(f"{callback_data.value}-01")
     except ValueError as error:
         raise InvalidInput("plan-bad-month") from error
+    _pair, is_mentor, _plan = await plan_of(ctx.session, actor=ctx.actor, pair_id=callback_data.pair)
+    if not is_mentor:  # only the pair's mentor adds topics: checked before the conversation opens
+        raise Forbidden()
     await state.set_state(PlanForm.topic)
     await state.update_data(pair_id=callback_data.pair, month=month.isoformat())
     await callback.answer()
@@ -126,7 +130,7 @@ async def plan_remove_choose(callback: CallbackQuery, callback_data: PlanAct, ct
 
 @router.callback_query(PlanAct.filter(F.action == "drop"))
 async def plan_remove(callback: CallbackQuery, callback_data: PlanAct, ctx: Ctx) -> None:
-    topic_id = int(callback_data.value) if callback_data.value.isdigit() else 0
+    topic_id = parse_id(callback_data.value) or 0
     pair_id = await remove_topic(ctx.session, actor=ctx.actor, topic_id=topic_id)
     text, markup = await _plan_screen(ctx, pair_id)
     await callback.answer()

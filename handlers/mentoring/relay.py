@@ -2,7 +2,6 @@
 the way in to pairs, meetings and plans, which live in their own routers."""
 
 from aiogram import F, Router
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -12,7 +11,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of, short
-from handlers.common.notify import outgoing
+from handlers.common.notify import SEND_FAILURES, outgoing
 from handlers.mentoring.callbacks import MeetingEdit, MentorAct
 from services.errors import Forbidden, InvalidInput
 from services.mentoring.meetings import recent_meetings
@@ -132,7 +131,7 @@ async def relay_send(message: Message, state: FSMContext, ctx: Ctx) -> None:
         await ctx.bot.copy_message(
             receiver.tg_id, message.chat.id, message.message_id, reply_markup=builder.as_markup()
         )
-    except TelegramAPIError:
+    except SEND_FAILURES:
         await message.answer(ctx.t("relay-failed", name=receiver.full_name))
         return
     await message.answer(ctx.t("relay-sent", name=receiver.full_name))

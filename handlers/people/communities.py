@@ -9,7 +9,9 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Id
 from handlers.common.context import Ctx
+from handlers.common.door import staff_only
 from handlers.common.keyboards import MenuAction, message_of, short
 from handlers.common.uploads import ask_for_file, reading_progress, report_problems, uploaded
 from services.errors import InvalidInput, RosterRejected
@@ -31,10 +33,11 @@ SHOWN = 30
 
 class CommunityAct(CallbackData, prefix="cm"):
     action: str  # join, leave, new, level, upload
-    community: int = 0
+    community: Id = 0
     value: str = ""
 
 
+@staff_only(Role.METHODIST)
 class CommunityForm(StatesGroup):
     name = State()
     file = State()

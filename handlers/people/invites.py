@@ -1,11 +1,14 @@
 """/invite: role invites — admins appoint methodists, methodists coordinators and mentors, coordinators mentors."""
 
+from typing import Annotated
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.deep_linking import create_start_link
 from aiogram.utils.keyboard import InlineKeyboardBuilder
+from pydantic import AfterValidator
 
 from handlers.common.context import Ctx
 from handlers.common.keyboards import MenuAction, OrgPage, OrgPick, message_of, org_page_keyboard
@@ -17,8 +20,14 @@ from services.people.orgs import get_org, list_orgs
 router = Router(name="invites")
 
 
+def _invited_by_link(role: Role) -> Role:
+    if role not in ROLE_SCOPE:  # an admin is appointed in the settings, never by a link
+        raise ValueError(f"{role.value} is not given by invite")
+    return role
+
+
 class InviteRole(CallbackData, prefix="ir"):
-    role: Role
+    role: Annotated[Role, AfterValidator(_invited_by_link)]
 
 
 @router.message(Command("invite"))
@@ -101,11 +110,11 @@ async def _issue(callback: CallbackQuery, ctx: Ctx, role: Role, org_id: int) -> 
 
 
 def _role(value: str) -> Role:
-    """The role named in callback data, which is user input: anything else is refused."""
-    try:
-        return Role(value)
-    except ValueError as error:
-        raise Forbidden() from error
+    """The role named in callback data, which is user input: anything but an invitable role is refused."""
+    for role in ROLE_SCOPE:
+        if role.value == value:
+            return role
+    raise Forbidden()
 
 
 def _roles_keyboard(ctx: Ctx) -> InlineKeyboardMarkup:

@@ -9,6 +9,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Id
 from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, OrgPage, OrgPick, message_of, org_page_keyboard
@@ -27,7 +28,7 @@ class JoinForm(StatesGroup):
 
 
 class JoinDecision(CallbackData, prefix="jr"):
-    request: int
+    request: Id
     approve: bool
 
 

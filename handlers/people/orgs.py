@@ -8,7 +8,9 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Index
 from handlers.common.context import Ctx
+from handlers.common.door import staff_only
 from handlers.common.keyboards import MenuAction, OrgPage, message_of
 from handlers.common.time_zones import zone_name
 from services.errors import Forbidden
@@ -35,6 +37,7 @@ TIMEZONES = (
 PER_PAGE = 15
 
 
+@staff_only(Role.ADMIN)
 class MunicipalityForm(StatesGroup):
     name = State()
 
@@ -44,7 +47,7 @@ class AddMunicipality(CallbackData, prefix="addm"):
 
 
 class PickTimezone(CallbackData, prefix="tz"):
-    index: int
+    index: Index
 
 
 @router.message(Command("orgs"))

@@ -10,12 +10,14 @@ from aiogram.utils.deep_linking import create_start_link
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
+from handlers.common.door import staff_only
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of
 from handlers.common.uploads import check_size, download, reading_progress, report_problems
 from services.errors import RosterRejected
 from services.files.reading import ReadProgress
 from services.files.writing import write_table_off_loop
+from services.models.people import Role
 from services.people.invites import PersonInvite, issue_person_invites
 from services.people.roster import import_roster, import_scope, plan_import
 from services.people.roster_file import RosterRow, read_roster, roster_template
@@ -24,6 +26,7 @@ router = Router(name="roster")
 SCHOOLS_IN_MESSAGE = 30
 
 
+@staff_only(Role.METHODIST, Role.COORDINATOR)
 class RosterUpload(StatesGroup):
     file = State()
     confirm = State()

@@ -1,13 +1,17 @@
 """/settings: the interface language, the weekly summary (on or off, weekday, local hour) and the way to
 one's own data (handlers/personal_data.py)."""
 
+from typing import Literal
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Index
 from handlers.common.context import Ctx
+from handlers.common.door import BEFORE_CONSENT
 from handlers.common.keyboards import MenuAction, message_of
 from handlers.common.menu import main_menu, menu_text, refresh_commands
 from handlers.people.personal_data import MyData
@@ -18,24 +22,24 @@ router = Router(name="settings")
 
 
 class PickLanguage(CallbackData, prefix="lang"):
-    code: str
+    code: Literal["ru", "en"]  # services.access.LANGUAGES
 
 
-class DigestSet(CallbackData, prefix="dset"):
+class DigestSet(CallbackData, prefix="digest"):  # "dg" is the diagnostic steps
     action: str  # on, off, days, day, hours, hour
-    value: int = 0
+    value: Index = 0
 
 
 HOURS = range(6, 22)
 
 
-@router.message(Command("settings"))
+@router.message(Command("settings"), flags={BEFORE_CONSENT: True})
 async def settings_command(message: Message, ctx: Ctx) -> None:
     text, markup = await _settings_screen(ctx)
     await message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(MenuAction.filter(F.item == "settings"))
+@router.callback_query(MenuAction.filter(F.item == "settings"), flags={BEFORE_CONSENT: True})
 async def settings_button(callback: CallbackQuery, ctx: Ctx) -> None:
     text, markup = await _settings_screen(ctx)
     await callback.answer()
@@ -99,7 +103,7 @@ async def digest_choose(callback: CallbackQuery, callback_data: DigestSet, ctx: 
     await message_of(callback).edit_reply_markup(reply_markup=builder.as_markup())
 
 
-@router.callback_query(PickLanguage.filter())
+@router.callback_query(PickLanguage.filter(), flags={BEFORE_CONSENT: True})
 async def pick_language(callback: CallbackQuery, callback_data: PickLanguage, ctx: Ctx) -> None:
     await set_language(ctx.session, actor=ctx.actor, language=callback_data.code)
     actor = await ctx.reload_actor()

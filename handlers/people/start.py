@@ -1,4 +1,6 @@
-"""/start (with or without an invite), consent to data processing, the main menu, /help and the profile."""
+"""/start (with or without an invite), consent to data processing, the main menu, /help and the profile.
+
+Handlers flagged BEFORE_CONSENT run for people who have not consented yet (bot.door gates the rest)."""
 
 import re
 
@@ -10,10 +12,12 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx, HandlerSettings
+from handlers.common.door import BEFORE_CONSENT
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of
 from handlers.common.menu import main_menu, menu_text, refresh_commands
 from services.events.attendance import check_in
+from services.numbers import parse_id
 from services.people.access import Actor, give_consent
 from services.people.invites import redeem_invite
 from services.people.persons import get_profile
@@ -21,14 +25,14 @@ from services.routes.diagnostics import LEVELS
 
 router = Router(name="start")
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # what Telegram allows in a /start payload
-CHECK_IN = re.compile(r"^ci(\d{1,10})_(\d{6})$")  # a check-in link shown at an event: ci<event>_<code>
+CHECK_IN = re.compile(r"^ci(\d{1,10})_(\d{6})$", re.ASCII)  # a check-in link shown at an event: ci<event>_<code>
 
 
 class ConsentGiven(CallbackData, prefix="consent"):
     pass
 
 
-@router.message(CommandStart())
+@router.message(CommandStart(), flags={BEFORE_CONSENT: True})
 async def start(message: Message, command: CommandObject, state: FSMContext, ctx: Ctx) -> None:
     await state.clear()
     token = command.args or ""
@@ -39,9 +43,9 @@ async def start(message: Message, command: CommandObject, state: FSMContext, ctx
     await _welcome(message, ctx, token)
 
 
-@router.callback_query(ConsentGiven.filter())
+@router.callback_query(ConsentGiven.filter(), flags={BEFORE_CONSENT: True})
 async def consent_given(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
-    await give_consent(ctx.session, actor=ctx.actor, now=ctx.now())
+    await give_consent(ctx.session, actor=ctx.actor, display_name=callback.from_user.full_name, now=ctx.now())
     await ctx.reload_actor()
     token = (await state.get_data()).get("invite_token", "")
     await state.clear()
@@ -54,8 +58,8 @@ async def consent_given(callback: CallbackQuery, state: FSMContext, ctx: Ctx) ->
 async def _welcome(message: Message, ctx: Ctx, token: str) -> None:
     """Redeem the invite if there is one, then show the menu, or the way to ask to join."""
     t = ctx.t
-    if check_in_link := CHECK_IN.match(token):
-        event_id, code = int(check_in_link.group(1)), check_in_link.group(2)
+    if (check_in_link := CHECK_IN.match(token)) and (event_id := parse_id(check_in_link.group(1))) is not None:
+        code = check_in_link.group(2)
         title = await check_in(ctx.session, actor=ctx.actor, event_id=event_id, code=code, now=ctx.now())
         await message.answer(t("event-checked-in", title=title))
         return
@@ -76,12 +80,12 @@ async def _welcome(message: Message, ctx: Ctx, token: str) -> None:
     await message.answer(menu_text(t, ctx.actor), reply_markup=main_menu(t, ctx.actor))
 
 
-@router.message(Command("help"))
+@router.message(Command("help"), flags={BEFORE_CONSENT: True})
 async def help_command(message: Message, ctx: Ctx) -> None:
     await message.answer(_help_text(ctx.t, ctx.actor))
 
 
-@router.callback_query(MenuAction.filter(F.item == "help"))
+@router.callback_query(MenuAction.filter(F.item == "help"), flags={BEFORE_CONSENT: True})
 async def help_button(callback: CallbackQuery, ctx: Ctx) -> None:
     await callback.answer()
     await message_of(callback).answer(_help_text(ctx.t, ctx.actor))

@@ -7,14 +7,18 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Id, Index
 from handlers.common.context import Ctx
+from handlers.common.door import staff_only
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import message_of, page_row, short
 from handlers.common.people_search import answer_people
 from handlers.common.uploads import reading_progress, report_problems, uploaded
 from handlers.routes.views import RouteAction
 from services.errors import Forbidden, NotFound, RosterRejected
+from services.models.people import Role
 from services.models.routes import Area
+from services.numbers import parse_id
 from services.routes.catalogue import (
     catalogue_municipality,
     get_activity,
@@ -30,10 +34,11 @@ AREAS = list(Area)
 
 
 class SelfRating(CallbackData, prefix="sa"):
-    area: int
-    value: int
+    area: Index
+    value: Index
 
 
+@staff_only(Role.METHODIST)
 class Upload(StatesGroup):
     catalogue = State()
     diagnostics = State()
@@ -125,6 +130,7 @@ async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await message.answer(text)
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class DiagnosticForm(StatesGroup):
     search = State()
 
@@ -159,8 +165,8 @@ async def diagnostic_step(callback: CallbackQuery, callback_data: DiagnosticStep
     data = await state.get_data()
     step, value, t = callback_data.step, callback_data.value, ctx.t
     builder = InlineKeyboardBuilder()
-    if step == "person" and value.isdigit():
-        await state.update_data(person_id=int(value), areas=[])
+    if step == "person" and (person_id := parse_id(value)) is not None:
+        await state.update_data(person_id=person_id, areas=[])
         for kind in DIAGNOSTIC_KINDS:
             builder.button(
                 text=t.plain(f"diagnostic-kind-{kind}"), callback_data=DiagnosticStep(step="kind", value=kind)
@@ -208,7 +214,7 @@ async def diagnostic_step(callback: CallbackQuery, callback_data: DiagnosticStep
 
 
 class CatalogueEntry(CallbackData, prefix="ce"):
-    activity: int
+    activity: Id
     hide: bool = False
 
 

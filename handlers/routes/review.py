@@ -9,7 +9,9 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Id
 from handlers.common.context import Ctx
+from handlers.common.door import staff_only
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import message_of, short
 from handlers.common.notify import outgoing
@@ -43,6 +45,7 @@ OWNER_TEXTS = {  # what the route's owner is told of each decision
 }
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class ReturnForm(StatesGroup):
     comment = State()
 
@@ -51,7 +54,7 @@ class ReturnWithout(CallbackData, prefix="rn"):
     """Return a route ("r") or an item ("i") without typing a comment."""
 
     target: str
-    id: int
+    id: Id
 
 
 @router.callback_query(RouteAction.filter(F.action == "review_menu"))

@@ -8,7 +8,9 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Id
 from handlers.common.context import Ctx
+from handlers.common.door import staff_only
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of, short
 from handlers.common.notify import outgoing
@@ -23,6 +25,7 @@ from handlers.routes.views import (
     route_text,
 )
 from services.errors import Forbidden
+from services.models.people import Role
 from services.models.routes import ActivityKind, Area, RouteStatus
 from services.outbox import NewDelivery
 from services.routes.review import is_reviewer
@@ -50,12 +53,13 @@ class OwnItemForm(StatesGroup):
     deadline = State()
 
 
+@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
 class TeacherSearch(StatesGroup):
     name = State()
 
 
 class TeacherRoute(CallbackData, prefix="tr"):
-    person: int
+    person: Id
 
 
 @router.message(Command("route"))
@@ -225,8 +229,6 @@ async def own_item_kind(callback: CallbackQuery, callback_data: OwnItemKind, sta
 
 @router.callback_query(OwnItemForm.title, OwnItemArea.filter())
 async def own_item_area(callback: CallbackQuery, callback_data: OwnItemArea, state: FSMContext, ctx: Ctx) -> None:
-    if callback_data.area and callback_data.area not in Area._value2member_map_:
-        raise Forbidden()
     await state.update_data(area=callback_data.area)
     await state.set_state(OwnItemForm.deadline)
     await callback.answer()

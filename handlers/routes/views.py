@@ -1,12 +1,15 @@
 """How routes, items and queues look in a chat: texts and keyboards, within Telegram's limits."""
 
+from typing import Literal
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.common.callback_fields import Id, Index
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import short
-from services.models.routes import ActivityKind, ItemStatus, RouteStatus
+from services.models.routes import ActivityKind, Area, ItemStatus, RouteStatus
 from services.routes.review import EvidenceView, HistoryEntry
 from services.routes.routes import ItemView, RouteView
 
@@ -19,13 +22,13 @@ class RouteAction(CallbackData, prefix="rt"):
     """Screens and actions on a whole route (or the reviewer's lists); `route` 0 means "mine"."""
 
     action: str
-    route: int = 0
-    page: int = 0
+    route: Id = 0
+    page: Index = 0
 
 
 class ItemAction(CallbackData, prefix="it"):
     action: str
-    item: int
+    item: Id
 
 
 class OwnItemKind(CallbackData, prefix="ok"):
@@ -33,21 +36,21 @@ class OwnItemKind(CallbackData, prefix="ok"):
 
 
 class OwnItemArea(CallbackData, prefix="oa"):
-    area: str  # an Area value, or "" for none
+    area: Area | Literal[""]  # "" for none
 
 
 class ItemEdit(CallbackData, prefix="ie"):
     """Edit one field of an item; `chosen` marks a value picked from buttons."""
 
-    item: int
+    item: Id
     field: str
     value: str = ""
     chosen: bool = False
 
 
 class CataloguePick(CallbackData, prefix="ca"):
-    route: int
-    activity: int
+    route: Id
+    activity: Id
 
 
 def route_text(t: Translator, route: RouteView, *, owner: bool) -> str:

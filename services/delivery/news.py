@@ -16,6 +16,7 @@ from services.models.delivery import Broadcast, BroadcastStatus, Delivery, Deliv
 from services.models.events import Registration, RegistrationStatus
 from services.models.mentoring import MentorPair, PairStatus
 from services.models.people import Organisation, OrgKind, Person, PersonSubject, Role, RoleGrant, User
+from services.numbers import parse_id
 from services.outbox import NewDelivery, enqueue
 from services.people.access import Actor, organiser_municipality
 from services.people.persons import young_specialist_clause
@@ -86,7 +87,8 @@ def recipients(municipality_id: int, audience: Audience, today: date) -> Select[
         case "all":
             parts = [people, _grant_users(municipality_id, [Role.COORDINATOR, Role.METHODIST, Role.MENTOR])]
         case "schools":
-            parts = [people.where(Person.school_id.in_([int(v) for v in values if v.isdigit()]))]
+            school_ids = [school_id for value in values if (school_id := parse_id(value)) is not None]
+            parts = [people.where(Person.school_id.in_(school_ids))]
         case "subjects":
             chosen = exists().where(PersonSubject.person_id == Person.id, PersonSubject.subject.in_(values))
             parts = [people.where(chosen)]
@@ -95,7 +97,7 @@ def recipients(municipality_id: int, audience: Audience, today: date) -> Select[
         case "mentors":
             parts = _mentor_users(municipality_id)
         case "event":
-            event_id = int(values[0]) if values and values[0].isdigit() else 0
+            event_id = (parse_id(values[0]) if values else None) or 0
             came = exists().where(
                 Registration.person_id == Person.id,
                 Registration.event_id == event_id,

@@ -5,9 +5,10 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import InvalidInput, RosterRejected, RowProblem
-from services.events.organise import EventInput, add_event, check_event, parse_local
+from services.events.organise import MAX_CAPACITY, EventInput, add_event, check_event, parse_local
 from services.files.reading import ReadProgress, named_rows, text_of
 from services.models.events import EventKind
+from services.numbers import parse_whole
 from services.people.access import Actor, organiser_municipality
 from services.people.orgs import Org, get_org, schools_by_key
 from services.people.persons import name_key
@@ -104,7 +105,7 @@ def _row(
     if starts_at is None and "Начало" in value and not value["Начало"]:
         problems.append(RowProblem(line, "Начало", "required"))
     seats_text = value.get("Мест", "")
-    capacity = int(seats_text) if seats_text.isdigit() and int(seats_text) > 0 else None
+    capacity = parse_whole(seats_text, low=1, high=MAX_CAPACITY)
     if seats_text and capacity is None:
         problems.append(RowProblem(line, "Мест", "bad-number", seats_text))
     young_text = value.get("Только молодые", "").casefold()

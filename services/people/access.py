@@ -51,18 +51,18 @@ async def load_actor(
     session: AsyncSession,
     *,
     tg_id: int,
-    display_name: str,
     language_code: str | None,
     admin_ids: frozenset[int],
     region_id: int,
     now: datetime,
 ) -> Actor:
-    """Find or create the account of a Telegram user; accounts in ADMIN_IDS become admins."""
+    """Find or create the account of a Telegram user; accounts in ADMIN_IDS become admins. Nothing
+    personal is stored before consent: the name comes with `give_consent`."""
     user = await session.scalar(select(User).where(User.tg_id == tg_id))
     changed = user is None or user.blocked_at is not None
     if user is None:
         language = language_code if language_code in LANGUAGES else LANGUAGES[0]
-        user = User(tg_id=tg_id, display_name=display_name[:300], language=language, created_at=now)
+        user = User(tg_id=tg_id, display_name="", language=language, created_at=now)
         session.add(user)
         await session.flush()
     user.blocked_at = None  # writing to us means they are back: bulk messages reach them again
@@ -95,11 +95,13 @@ def _actor(user: User, grants: list[RoleGrant]) -> Actor:
     )
 
 
-async def give_consent(session: AsyncSession, *, actor: Actor, now: datetime) -> None:
-    """Record consent to personal-data processing (152-ФЗ) once, with its date."""
+async def give_consent(session: AsyncSession, *, actor: Actor, display_name: str, now: datetime) -> None:
+    """Record consent to personal-data processing (152-ФЗ) once, with its date, and the person's
+    Telegram name, which is kept from then on."""
     user = await session.get_one(User, actor.user_id)
     if user.consent_at is None:
         user.consent_at = now
+        user.display_name = display_name[:300]
         await session.commit()
 
 

@@ -10,6 +10,7 @@ from services.errors import Forbidden, NotFound, RosterRejected, RowProblem
 from services.files.reading import ReadProgress, read_rows, text_of
 from services.models.people import Role
 from services.models.routes import Activity, ActivityKind, Area, Registry
+from services.numbers import parse_whole
 from services.people.access import Actor
 
 COLUMNS = ("Название", "Вид", "Часы", "Реестр", "Компетенции")
@@ -156,7 +157,7 @@ def _parse_activity(line: int, value: dict[str, str], problems: list[RowProblem]
     if kind is None:
         problems.append(RowProblem(line, "Вид", "bad-choice", value.get("Вид", "")))
     hours_text = value.get("Часы", "")
-    hours = int(hours_text) if hours_text.isdigit() and 0 < int(hours_text) <= 2000 else None
+    hours = parse_whole(hours_text, low=1, high=2000)  # routes.MAX_HOURS (routes imports this module)
     if hours_text and hours is None:
         problems.append(RowProblem(line, "Часы", "bad-number", hours_text))
     registry = REGISTRY_NAMES.get(value.get("Реестр", "").casefold())

@@ -19,6 +19,7 @@ from services.models.routes import (
     RouteItem,
     RouteStatus,
 )
+from services.numbers import parse_whole
 from services.outbox import NewDelivery, enqueue
 from services.people.access import Actor, approver_chats, require_school_manager
 from services.routes.catalogue import ActivityView, activities_for_areas, get_activity, list_activities
@@ -26,6 +27,7 @@ from services.routes.catalogue import ActivityView, activities_for_areas, get_ac
 DEFAULT_TERM = timedelta(days=90)
 MAX_ITEMS = 40
 MAX_TITLE = 300
+MAX_HOURS = 2000  # academic hours of one route item
 EDITABLE = (RouteStatus.DRAFT, RouteStatus.RETURNED)
 
 
@@ -258,7 +260,7 @@ async def add_own_item(
     """Add an item the teacher describes themselves."""
     route = await _editable_route(session, actor, route_id)
     title = clean_title(title)
-    if hours is not None and not 0 < hours <= 2000:
+    if hours is not None and not 0 < hours <= MAX_HOURS:
         raise InvalidInput("route-bad-hours")
     return await _add(
         session,
@@ -326,9 +328,10 @@ def parse_hours(text: str) -> int | None:
     text = text.strip()
     if text in ("0", "-", "—"):
         return None
-    if not text.isdigit() or not 0 < int(text) <= 2000:
+    hours = parse_whole(text, low=1, high=MAX_HOURS)
+    if hours is None:
         raise InvalidInput("route-bad-hours")
-    return int(text)
+    return hours
 
 
 @dataclass(frozen=True)

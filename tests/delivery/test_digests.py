@@ -100,7 +100,7 @@ async def test_settings_turn_the_digest_off_or_move_it_to_another_day_and_hour(
     await methodist.press("🕘 Время")
     replies = await methodist.press("18:00")
     assert ru("settings-digest", state="среда, 18:00") in replies[-1].text
-    assert "устарела" in (await methodist.tap("dg:hour:99"))[-1].text
+    assert "устарела" in (await methodist.tap("digest:hour:99"))[-1].text
     assert await digests(harness) == 0  # Monday: the teacher opted out, the methodist moved to Wednesday
     clock.moment += timedelta(days=2, hours=5)  # Wednesday 14:00 UTC = 17:00 in Moscow
     assert await digests(harness) == 0

@@ -120,6 +120,7 @@ class FakeTelegram(BaseSession):
         self.blocked: set[int] = set()
         self.refused: list[str] = []  # why each refused request was refused, for tests that expect none
         self.commands: dict[int, list[str]] = {}
+        self.answered_queries: set[str] = set()  # Telegram takes one answer per callback query
         # What each message shows now, to refuse an edit that changes nothing, as Telegram does.
         self.shown: dict[tuple[int, int], tuple[str, str]] = {}
         self._ids = itertools.count(1000)
@@ -183,8 +184,12 @@ class FakeTelegram(BaseSession):
                         self._refuse(method, "button text is empty")
                     if button.callback_data is not None and not 1 <= len(button.callback_data.encode()) <= 64:
                         self._refuse(method, "BUTTON_DATA_INVALID")
-        if isinstance(method, AnswerCallbackQuery) and method.text and len(method.text) > 200:
-            self._refuse(method, "MESSAGE_TOO_LONG")
+        if isinstance(method, AnswerCallbackQuery):
+            if method.text and len(method.text) > 200:
+                self._refuse(method, "MESSAGE_TOO_LONG")
+            if method.callback_query_id in self.answered_queries:
+                self._refuse(method, "query is too old and response timeout expired or query ID is invalid")
+            self.answered_queries.add(method.callback_query_id)
         if isinstance(method, SetMyCommands):
             for command in method.commands:
                 if not re.fullmatch(r"[a-z0-9_]{1,32}", command.command) or not 1 <= len(command.description) <= 256:
