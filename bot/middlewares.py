@@ -20,7 +20,7 @@ class ContextMiddleware(BaseMiddleware):
     """Opens one database session per update (closed, and rolled back if uncommitted, afterwards)."""
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        user: User = data["event_from_user"]  # the door (bot.door) lets only people through
+        user: User = data["event_from_user"]  # the door (handlers.common.door) lets only people through
         async with data["session_factory"]() as session:
             settings, clock, translations = data["settings"], data["clock"], data["translations"]
             actor = await load_actor(

@@ -1,4 +1,4 @@
-"""The door (bot.door): private chats only, consent before personal data, staff-only conversations,
+"""The door (handlers.common.door): private chats only, consent before personal data, staff-only conversations,
 one answer per button press, optional Bot API calls that never break a conversation."""
 
 import logging

@@ -82,10 +82,6 @@ HOSTILE_TEXTS = [
     "Петрова" + "\u0301" * 50,
 ]
 
-# Found by this suite in another engineer's area (reads by id without a scope check, issue 13 defect 3).
-SCOPE_ON_READ = "issue 13 defect 3 (scope on every read by id) is fixed in services by another engineer"
-KNOWN_LEAKS: dict[str, str] = {"EventOpen": SCOPE_ON_READ}
-
 
 def subclasses(cls: type[Any]) -> Iterator[type[Any]]:
     for sub in cls.__subclasses__():
@@ -249,7 +245,7 @@ async def press_forged(harness: Harness, world: World, person: Person, classes: 
 async def test_forged_callback_data_is_refused_like_a_stale_button(
     harness: Harness, world: World, session: AsyncSession, caplog: pytest.LogCaptureFixture, presser: str
 ) -> None:
-    classes = [cls for cls in callback_classes() if cls.__name__ not in KNOWN_LEAKS]
+    classes = callback_classes()
     before = await snapshot(session)
     with caplog.at_level(logging.ERROR, logger="handlers.common.errors"):
         found = await press_forged(harness, world, getattr(world, presser), classes)
@@ -260,29 +256,13 @@ async def test_forged_callback_data_is_refused_like_a_stale_button(
     assert found == [], "\n".join(found[:30])
 
 
-@pytest.mark.parametrize(
-    "name", [pytest.param(name, marks=pytest.mark.xfail(strict=False, reason=why)) for name, why in KNOWN_LEAKS.items()]
-)
-async def test_forged_callback_data_reads_nothing_outside_the_scope(
-    harness: Harness, world: World, caplog: pytest.LogCaptureFixture, name: str
-) -> None:
-    classes = [cls for cls in callback_classes() if cls.__name__ == name]
-    with caplog.at_level(logging.ERROR, logger="handlers.common.errors"):
-        found = [
-            problem
-            for person in (world.teacher, world.stranger)
-            for problem in await press_forged(harness, world, person, classes)
-        ]
-    assert classes and found == [], "\n".join(found[:30])
-
-
 def test_every_callback_class_has_its_own_prefix_and_validated_fields() -> None:
     classes = callback_classes()
     prefixes = [cls.__prefix__ for cls in classes]
     assert len(prefixes) == len(set(prefixes)), sorted(prefixes)
     for cls in classes:
         for name, info in cls.model_fields.items():
-            if info.annotation is int:  # ids and pages must be bounded (handlers.callback_fields)
+            if info.annotation is int:  # ids and pages must be bounded (handlers.common.callback_fields)
                 assert info.metadata, f"{cls.__name__}.{name} is an unbounded int"
     assert set(get_args(PickLanguage.model_fields["code"].annotation)) == set(LANGUAGES)
 

@@ -18,7 +18,7 @@ def short(text: str, limit: int) -> str:
 
 
 def message_of(callback: CallbackQuery) -> Message:
-    """The message a pressed button sits on. The door (bot.door) answers taps on inaccessible or inline
+    """The message a pressed button sits on. The door (handlers.common.door) answers taps on inaccessible or inline
     messages before any handler runs; were one to get through, it is answered as a stale button."""
     if not isinstance(callback.message, Message):
         raise InvalidInput("stale-button")

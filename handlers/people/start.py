@@ -1,6 +1,6 @@
 """/start (with or without an invite), consent to data processing, the main menu, /help and the profile.
 
-Handlers flagged BEFORE_CONSENT run for people who have not consented yet (bot.door gates the rest)."""
+Handlers flagged BEFORE_CONSENT run for people who have not consented yet (handlers.common.door gates the rest)."""
 
 import re
 
