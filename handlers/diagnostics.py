@@ -16,6 +16,7 @@ from handlers.uploads import report_problems, uploaded
 from services.catalogue import catalogue_municipality, get_activity, hide_activity, import_catalogue, list_activities
 from services.diagnostics import LEVELS, import_diagnostics, record_diagnostic, record_self_assessment
 from services.errors import Forbidden, NotFound, RosterRejected
+from services.models import PROCEDURES
 from services.route_models import Area
 from services.route_review import is_reviewer
 
@@ -124,7 +125,7 @@ class DiagnosticStep(CallbackData, prefix="dg"):
     value: str = ""
 
 
-DIAGNOSTIC_KINDS = ("federal", "regional", "school")
+DIAGNOSTIC_KINDS = tuple(kind.value for kind in PROCEDURES)
 
 
 @router.callback_query(RouteAction.filter(F.action == "diagnostic"))

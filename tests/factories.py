@@ -27,8 +27,9 @@ def roster_row(
     active: str = "да",
     email: str = "",
     phone: str = "",
+    org_type: str = "",
 ) -> list[str]:
-    return [name, school, position, subjects, birth, start, manager, active, email, phone]
+    return [name, school, position, subjects, birth, start, manager, active, email, phone, org_type]
 
 
 def xlsx(rows: Sequence[Sequence[object]], header: Sequence[str] = HEADER) -> bytes:

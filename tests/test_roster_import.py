@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import InvalidInput, RosterRejected
-from services.models import Organisation, OrgKind, Person, PersonSubject
+from services.models import Organisation, OrgKind, OrgType, Person, PersonSubject
 from services.roster_file import parse_roster
 from services.tables import MAX_FILE_BYTES
 from tests.conversation import Harness, texts
@@ -77,6 +77,24 @@ async def test_valid_file_is_imported_with_schools_subjects_and_invites(
     assert await count(session, Organisation) == 4  # region, municipality, two schools
     subjects = await session.scalars(select(PersonSubject.subject).order_by(PersonSubject.subject))
     assert list(subjects) == ["информатика", "математика"]
+
+
+async def test_the_roster_file_sets_each_schools_organisation_type(
+    harness: Harness, methodist: Chatter, session: AsyncSession
+) -> None:
+    rows = [
+        roster_row("Иванова Мария Петровна"),
+        roster_row("Петрова Анна Ивановна", school="МБДОУ Детский сад № 5", org_type="Дошкольная"),
+    ]
+    await methodist.send("/roster")
+    await methodist.send_document("roster.xlsx", xlsx(rows))
+    await methodist.press("✅ Создать и загрузить")
+    types = dict((await session.execute(select(Organisation.name, Organisation.org_type))).all())
+    # A school the file does not type stays general-education; the kindergarten is a ДОО.
+    assert types["МБОУ СОШ № 1"] == OrgType.GENERAL and types["МБДОУ Детский сад № 5"] == OrgType.PRESCHOOL
+    bad = [roster_row("Сидорова Ольга Ивановна", org_type="вуз")]
+    await methodist.send("/roster")
+    assert "значение не из списка: «вуз»" in texts(await methodist.send_document("roster.xlsx", xlsx(bad)))
 
 
 async def test_declining_new_schools_writes_nothing(
