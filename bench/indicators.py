@@ -170,7 +170,7 @@ async def main(teachers: int) -> None:
             floor = await _timed(lambda: _floor(session, scope.schools))
             for code in PRESETS:
                 await _choose(session, municipality_id, code)
-                elapsed = await _timed(lambda: compute(session, scope=scope, period=period))
+                elapsed = await _timed(lambda: compute(session, scope=scope, period=period, now=NOW))
                 size = len(PRESETS[code].indicators)
                 print(
                     f"{code}: {size} indicators × {len(scope.schools)} schools in {elapsed * 1000:.0f} ms "
@@ -178,7 +178,7 @@ async def main(teachers: int) -> None:
                 )
             # What a methodist waits for: a municipality of 30 schools (about 3 000 teachers) in the big base.
             municipal = replace(scope, schools=scope.schools[:MUNICIPAL_SCHOOLS])
-            elapsed = await _timed(lambda: compute(session, scope=municipal, period=period))
+            elapsed = await _timed(lambda: compute(session, scope=municipal, period=period, now=NOW))
             print(f"a municipality-sized scope ({len(municipal.schools)} schools): {elapsed * 1000:.0f} ms")
 
 

@@ -34,7 +34,7 @@ def render_digest(t: Translator, digest: Digest) -> str:
         lines += [
             t(
                 "digest-indicator-line",
-                mark=mark(row.met),
+                mark=mark(row),
                 name=row.definition.short,
                 value=value_text(t, row, row.value),
                 target=target_text(t, row),

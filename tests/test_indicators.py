@@ -34,8 +34,8 @@ async def test_a_methodist_reads_the_table_and_the_people_behind_a_number(
     assert f"<b>Показатели</b> · {MUNICIPALITY} · учебный год 01.09.2026 – 31.08.2027" in table
     assert "✅ 1. Прошли диагностику: <b>100,0 %</b> (цель ≥ 60,0 %)" in table  # diagnosed on 01.11.2026
     assert (
-        "⚠️ 2а. Разработан ИОМ: <b>0,0 %</b>" in table and "▫️ 4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in table
-    )
+        "⏳ 2а. Разработан ИОМ: <b>0,0 %</b>" in table and "▫️ 4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in table
+    )  # the school year is not over: 0 % is progress so far, not a verdict
     replies = await methodist.press("1")
     assert "Числитель / знаменатель: 1 / 1" in replies[-1].text
     assert "Отстают сильнее всего:\n• МБОУ СОШ № 1: 100,0 % (1 / 1)" in replies[-1].text
@@ -61,9 +61,11 @@ async def test_the_xlsx_report_has_the_regulations_columns_and_a_sheet_per_schoo
     assert book.sheetnames == [MUNICIPALITY[:31], "МБОУ СОШ № 1"]
     sheet = book.worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[2] == ("№", "Показатель", "Значение", "Целевое значение", "Выполнение", "Числитель", "Знаменатель")
+    assert rows[2][:7] == ("№", "Показатель", "Значение", "Целевое значение", "Выполнение", "Числитель", "Знаменатель")
+    assert rows[2][7:] == ("Как считается", "Внесено вручную", "Нет данных о возрасте")
     assert rows[3][0] == "1" and rows[3][1].startswith("Доля педагогических работников и управленческих кадров")
-    assert rows[3][2:] == ("100,0 %", "≥ 60,0 %", "выполнено", 1, 1)
+    assert rows[3][2:7] == ("100,0 %", "≥ 60,0 %", "выполнено", 1, 1)
+    assert "самооценка не считается" in str(rows[3][7])
     assert sheet.page_setup.orientation == "landscape"
 
 
@@ -79,11 +81,20 @@ async def test_targets_manual_values_and_another_set(harness: Harness) -> None:
     assert "Нужно число" in texts(await methodist.send("много"))
     assert "вне допустимого" in texts(await methodist.send("140"))
     replies = await methodist.send("75")
-    assert "4. Реализуют обновлённые ФГОС: <b>75,0 %</b>" in replies[-1].text
+    assert "4. ✍️ Реализуют обновлённые ФГОС: <b>75,0 %</b>" in replies[-1].text  # marked as entered by hand
+    await methodist.press("4")
+    await methodist.press("✍️ Ввести значение за период")
+    await methodist.send("80")
+    replies = await methodist.press("4")
+    detail = replies[-1].text
+    assert "Значение: <b>80,0 %</b>" in detail and "✍️ внесено: " in detail
+    assert "• раньше: 75,0 % — внесено: " in detail  # the history stays visible
+    assert "<b>Как считается.</b> Бот этого не знает" in detail
+    await methodist.press("⬅️ К таблице")
     await methodist.press("Год")  # another period: the value was entered for the school year only
     assert "4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in methodist.last.text
     await methodist.press("⚙️ Набор показателей")
-    replies = await methodist.press("Балахтинский район: числовые показатели программы ММС")
+    replies = await methodist.press("Балахтинский район: 33 показателя программы ММС")
     assert "C10. Наставники и наставляемые" in replies[-1].text
     assert "нет прав" in texts(await teacher.tap("iv:target:2:school_year:0:1"))
 
