@@ -380,7 +380,8 @@ async def measures(
             for key, columns in wanted_here:
                 found = [*values[position : position + len(columns)], 0, 0, 0]
                 position += len(columns)
-                results.setdefault(key, {})[school] = Count(found[0], found[1], found[2])
+                if school in results[key]:  # not an organisation of another type
+                    results[key][school] = Count(found[0], found[1], found[2])
     return results
 
 
