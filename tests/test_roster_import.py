@@ -276,3 +276,19 @@ def test_excel_dates_and_english_headers_are_accepted() -> None:
 def test_oversized_content_is_refused() -> None:
     with pytest.raises(InvalidInput):
         parse_roster(b"x" * (MAX_FILE_BYTES + 1), "r.csv", today=TODAY)
+
+
+async def test_an_admin_sets_a_schools_organisation_type_in_orgs(harness: Harness, session: AsyncSession) -> None:
+    admin = await admin_with_municipality(harness, "Балахтинский район")
+    methodist = await methodist_of(harness, admin, "Балахтинский район")
+    await import_roster(methodist, xlsx([roster_row("Иванова Мария Петровна", school="МБДОУ Детский сад № 1")]))
+    await admin.send("/orgs")
+    await admin.press("🏫 Типы организаций")
+    await admin.press("Балахтинский район")
+    await admin.press("МБДОУ Детский сад № 1")
+    replies = await admin.press("дошкольная")
+    assert "✅ «МБДОУ Детский сад № 1»: дошкольная." in replies[-1].text
+    org_type = await session.scalar(select(Organisation.org_type).where(Organisation.kind == OrgKind.SCHOOL))
+    assert org_type == OrgType.PRESCHOOL
+    school = await session.scalar(select(Organisation.id).where(Organisation.kind == OrgKind.SCHOOL))
+    assert "нет прав" in texts(await methodist.tap(f"otype:{school}:other"))  # only admins
