@@ -22,29 +22,26 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.event_models import Event, EventKind, EventStatus, Registration, RegistrationStatus
+from services.event_models import Event, EventKind, EventStatus, RegistrationStatus
 from services.indicator_models import Community, CommunityLevel, CommunityMember
 from services.indicator_presets import PRESETS
 from services.indicator_readings import reading
 from services.indicators import SetReport, choose_set, compute, people_without_age, period_of, scope_of
-from services.models import Diagnostic, DiagnosticDeficit, DiagnosticKind, Organisation, OrgKind, OrgType, Person
+from services.models import Diagnostic, DiagnosticDeficit, DiagnosticKind, Organisation, OrgKind, OrgType
 from services.route_models import ActivityKind, Area, ItemStatus, Registry, Route, RouteItem, RouteStatus
-from tests.test_indicators_service import AFTER, JOINED, PERIOD, by_school, methodist, municipality, row
+from tests.test_indicators_service import (
+    AFTER,
+    JOINED,
+    PERIOD,
+    add_event,
+    by_school,
+    methodist,
+    municipality,
+    person,
+    row,
+)
 
 __all__ = ["municipality"]  # the base fixture, used by `boundaries`
-
-
-def teacher(name: str, school: int, born: date | None, started: date) -> Person:
-    return Person(
-        school_id=school,
-        full_name=name,
-        name_key=name.casefold(),
-        position="учитель",
-        birth_date=born,
-        work_start=started,
-        created_at=JOINED,
-        updated_at=JOINED,
-    )
 
 
 def at(day: date) -> datetime:
@@ -78,10 +75,10 @@ async def boundaries(session: AsyncSession, municipality: dict[str, int]) -> dic
     session.add(kindergarten)
     await session.flush()
     added = {
-        "p10": teacher("Десять", ids["s1"], date(1980, 1, 1), date(2005, 9, 1)),
-        "p11": teacher("Одиннадцать", ids["s2"], date(1985, 1, 1), date(2009, 9, 1)),
-        "p12": teacher("Двенадцать", ids["s2"], None, date(2026, 9, 1)),
-        "p13": teacher("Тринадцать", kindergarten.id, date(1990, 1, 1), date(2010, 9, 1)),
+        "p10": person("Десять", ids["s1"], date(1980, 1, 1), date(2005, 9, 1)),
+        "p11": person("Одиннадцать", ids["s2"], date(1985, 1, 1), date(2009, 9, 1)),
+        "p12": person("Двенадцать", ids["s2"], None, date(2026, 9, 1)),
+        "p13": person("Тринадцать", kindergarten.id, date(1990, 1, 1), date(2010, 9, 1)),
     }
     session.add_all(added.values())
     await session.flush()
@@ -127,12 +124,9 @@ async def boundaries(session: AsyncSession, municipality: dict[str, int]) -> dic
         checkin_code="4321",
         created_at=JOINED,
     )
-    session.add(contest)
-    await session.flush()
-    for key, status in (("p3", RegistrationStatus.REGISTERED), ("p9", RegistrationStatus.ATTENDED)):
-        session.add(
-            Registration(event_id=contest.id, person_id=ids[key], status=status, queued_at=JOINED, updated_at=JOINED)
-        )
+    await add_event(
+        session, contest, {ids["p3"]: RegistrationStatus.REGISTERED, ids["p9"]: RegistrationStatus.ATTENDED}
+    )
     for key, level in (("p3", CommunityLevel.REGIONAL), ("p2", CommunityLevel.NETWORK)):
         community = Community(municipality_id=ids["town"], name=f"{level}", level=level, created_at=JOINED)
         session.add(community)

@@ -42,6 +42,24 @@ AFTER = datetime(2027, 1, 10, tzinfo=UTC)  # the quarter is over: every value is
 JOINED = datetime(2025, 1, 10, tzinfo=UTC)
 
 
+def person(
+    name: str, school: int, born: date | None, started: date, *, manager: bool = False, left: date | None = None
+) -> Person:
+    return Person(
+        school_id=school,
+        full_name=name,
+        name_key=name.casefold(),
+        position="учитель",
+        birth_date=born,
+        work_start=started,
+        is_manager=manager,
+        is_active=left is None,
+        left_on=left,
+        created_at=JOINED,
+        updated_at=JOINED,
+    )
+
+
 @pytest.fixture
 async def municipality(session: AsyncSession) -> dict[str, int]:
     """The municipality, its three schools and the nine people described above; returns their ids."""
@@ -62,23 +80,6 @@ async def municipality(session: AsyncSession) -> dict[str, int]:
     session.add_all(schools)
     await session.flush()
     s1, s2, _s3 = (school.id for school in schools)
-
-    def person(
-        name: str, school: int, born: date, started: date, *, manager: bool = False, left: date | None = None
-    ) -> Person:
-        return Person(
-            school_id=school,
-            full_name=name,
-            name_key=name.casefold(),
-            position="учитель",
-            birth_date=born,
-            work_start=started,
-            is_manager=manager,
-            is_active=left is None,
-            left_on=left,
-            created_at=JOINED,
-            updated_at=JOINED,
-        )
 
     people = {
         "p1": person("Один", s1, date(1991, 12, 31), date(2024, 9, 1)),
@@ -138,25 +139,23 @@ async def municipality(session: AsyncSession) -> dict[str, int]:
     organiser = User(tg_id=1, language="ru", display_name="", created_at=JOINED)
     session.add(organiser)
     await session.flush()
-    event = Event(
-        municipality_id=town.id,
-        organiser_user_id=organiser.id,
-        title="Школа молодого педагога",
-        kind=EventKind.SEMINAR,
-        starts_at=datetime(2026, 11, 20, 10, tzinfo=UTC),
-        ends_at=datetime(2026, 11, 20, 12, tzinfo=UTC),
-        timezone="Europe/Moscow",
-        young_only=True,
-        status=EventStatus.ACTIVE,
-        checkin_code="1234",
-        created_at=JOINED,
+    await add_event(
+        session,
+        Event(
+            municipality_id=town.id,
+            organiser_user_id=organiser.id,
+            title="Школа молодого педагога",
+            kind=EventKind.SEMINAR,
+            starts_at=datetime(2026, 11, 20, 10, tzinfo=UTC),
+            ends_at=datetime(2026, 11, 20, 12, tzinfo=UTC),
+            timezone="Europe/Moscow",
+            young_only=True,
+            status=EventStatus.ACTIVE,
+            checkin_code="1234",
+            created_at=JOINED,
+        ),
+        {ids["p7"]: RegistrationStatus.REGISTERED, ids["p9"]: RegistrationStatus.ATTENDED},
     )
-    session.add(event)
-    await session.flush()
-    for key, status in (("p7", RegistrationStatus.REGISTERED), ("p9", RegistrationStatus.ATTENDED)):
-        session.add(
-            Registration(event_id=event.id, person_id=ids[key], status=status, queued_at=JOINED, updated_at=JOINED)
-        )
     community = Community(
         municipality_id=town.id, name="РМО учителей математики", level=CommunityLevel.MUNICIPAL, created_at=JOINED
     )
@@ -165,6 +164,16 @@ async def municipality(session: AsyncSession) -> dict[str, int]:
     session.add(CommunityMember(community_id=community.id, person_id=ids["p8"], joined_on=date(2026, 10, 1)))
     await session.commit()
     return ids | {"town": town.id, "s1": s1, "s2": s2, "organiser": organiser.id}
+
+
+async def add_event(session: AsyncSession, event: Event, registrations: dict[int, RegistrationStatus]) -> None:
+    """An event and who registered for it, with what status."""
+    session.add(event)
+    await session.flush()
+    for person_id, status in registrations.items():
+        session.add(
+            Registration(event_id=event.id, person_id=person_id, status=status, queued_at=JOINED, updated_at=JOINED)
+        )
 
 
 def methodist(ids: dict[str, int]) -> Actor:
