@@ -34,7 +34,7 @@ from services.route_models import ActivityKind, ItemStatus, Registry, Route, Rou
 
 STAFF, TEACHERS = "staff", "teachers"  # teachers and managers / teachers (педагогические работники) only
 EVERYONE, UNDER_35, YOUNG = "everyone", "under35", "young"  # the group within the population
-EARLIEST = date(2000, 1, 1)  # the start of a cumulative count: before any data the bot can hold
+SCOPED_SCHOOLS = 200  # at most this many schools: restrict every set to the scope's people
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,10 @@ class Context:
 
     window: Period
     now: datetime
-    scoped: Select[Any]
+    scoped: Select[Any] | None  # None: the scope is big enough that restricting costs more than it saves
+
+    def mine(self, person_id: Any) -> ColumnElement[bool]:
+        return person_id.in_(self.scoped) if self.scoped is not None else true()
 
     @property
     def as_of(self) -> date:
@@ -147,7 +150,7 @@ def _people(query: Select[Any]) -> ColumnElement[bool]:
 
 
 def diagnosed(spec: Spec, ctx: Context) -> ColumnElement[bool]:
-    conditions: list[ColumnElement[bool]] = [Diagnostic.kind.in_(spec.kinds), Diagnostic.person_id.in_(ctx.scoped)]
+    conditions: list[ColumnElement[bool]] = [Diagnostic.kind.in_(spec.kinds), ctx.mine(Diagnostic.person_id)]
     conditions.append(Diagnostic.taken_on <= ctx.as_of)
     if not spec.cumulative:
         conditions.append(Diagnostic.taken_on >= ctx.window.start)
@@ -166,7 +169,7 @@ def route_developed(spec: Spec, ctx: Context) -> ColumnElement[bool]:
         Route.status.in_(DEVELOPED),
         Route.approved_at < ctx.window.ends_at,
         Diagnostic.kind.in_(PROCEDURES),
-        Route.person_id.in_(ctx.scoped),
+        ctx.mine(Route.person_id),
     ]
     if not spec.cumulative:
         conditions.append(Route.approved_at >= ctx.window.starts_at)
@@ -177,7 +180,7 @@ def route_implemented(spec: Spec, ctx: Context) -> ColumnElement[bool]:
     conditions = [
         Route.status == RouteStatus.IMPLEMENTED,
         Route.implemented_at < ctx.window.ends_at,
-        Route.person_id.in_(ctx.scoped),
+        ctx.mine(Route.person_id),
     ]
     if not spec.cumulative:
         conditions.append(Route.implemented_at >= ctx.window.starts_at)
@@ -196,7 +199,7 @@ def confirmed_item(spec: Spec, ctx: Context, *conditions: ColumnElement[bool]) -
         .where(
             RouteItem.status == ItemStatus.CONFIRMED,
             RouteItem.confirmed_at < ctx.window.ends_at,
-            Route.person_id.in_(ctx.scoped),
+            ctx.mine(Route.person_id),
             *conditions,
         )
     )
@@ -233,21 +236,17 @@ def attended(ctx: Context, *conditions: ColumnElement[bool]) -> ColumnElement[bo
             Event.status != EventStatus.CANCELLED,
             _in(Event.starts_at, ctx.window),
             Event.ends_at <= ctx.now,
-            Registration.person_id.in_(ctx.scoped),
+            ctx.mine(Registration.person_id),
             *conditions,
-        ),
+        )
     )
 
 
 def in_pair(ctx: Context, *, as_mentee_only: bool) -> ColumnElement[bool]:
-    mentees = _people(
-        select(MentorPair.mentee_id).where(pair_active_in(ctx.window), MentorPair.mentee_id.in_(ctx.scoped))
-    )
+    mentees = _people(select(MentorPair.mentee_id).where(pair_active_in(ctx.window), ctx.mine(MentorPair.mentee_id)))
     if as_mentee_only:
         return mentees
-    mentors = _people(
-        select(MentorPair.mentor_id).where(pair_active_in(ctx.window), MentorPair.mentor_id.in_(ctx.scoped))
-    )
+    mentors = _people(select(MentorPair.mentor_id).where(pair_active_in(ctx.window), ctx.mine(MentorPair.mentor_id)))
     return or_(mentees, mentors)
 
 
@@ -259,7 +258,7 @@ def community_member(spec: Spec, ctx: Context) -> ColumnElement[bool]:
         .where(
             CommunityMember.joined_on <= ctx.window.end,
             or_(CommunityMember.left_on.is_(None), CommunityMember.left_on >= ctx.window.start),
-            CommunityMember.person_id.in_(ctx.scoped),
+            ctx.mine(CommunityMember.person_id),
         )
     )
     if spec.community_levels:
@@ -309,7 +308,12 @@ EVENT_KINDS: dict[str, tuple[EventKind, ...]] = {
 SCHOOL_MEASURES = ("schools_mentoring",)
 
 
-def scoped_people(schools: list[int]) -> Select[Any]:
+def scoped_people(schools: list[int]) -> Select[Any] | None:
+    """The scope's people, to restrict each set to: a municipality's sets then cost what the municipality
+    holds, not what the database holds. A region-sized scope reads most of the database anyway, and on
+    SQLite the restriction would make each set walk the people instead of its own table."""
+    if len(schools) > SCOPED_SCHOOLS:
+        return None
     return select(Person.id).where(Person.school_id.in_(schools))
 
 
@@ -353,7 +357,7 @@ async def measures(
         of_type = await schools_of_type(session, schools, spec.org_types)
         # Every school of the named types has a row, even with nobody counted; other types have none.
         results[(spec, window)] = {school: Count(0, 0, 0) for school in of_type}
-        typed = Person.school_id.in_(of_type)
+        typed = Person.school_id.in_(of_type) if spec.org_types else true()
         base = and_(population_clause(spec.population), typed, group_clause(spec.group, window.end))
         columns: list[ColumnElement[int]]
         if spec.measure in COUNTS:
