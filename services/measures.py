@@ -150,8 +150,7 @@ def _people(query: Select[Any]) -> ColumnElement[bool]:
 
 
 def diagnosed(spec: Spec, ctx: Context) -> ColumnElement[bool]:
-    conditions: list[ColumnElement[bool]] = [Diagnostic.kind.in_(spec.kinds), ctx.mine(Diagnostic.person_id)]
-    conditions.append(Diagnostic.taken_on <= ctx.as_of)
+    conditions = [Diagnostic.kind.in_(spec.kinds), Diagnostic.taken_on <= ctx.as_of, ctx.mine(Diagnostic.person_id)]
     if not spec.cumulative:
         conditions.append(Diagnostic.taken_on >= ctx.window.start)
     if spec.levels:
