@@ -25,8 +25,8 @@ from services.indicator_models import Community, CommunityLevel, CommunityMember
 from services.indicator_presets import PRESETS
 from services.indicators import compute, load_scope, period_of
 from services.mentoring_models import MentorPair, PairKind
-from services.models import Diagnostic, Person, User
-from services.route_models import ActivityKind, ItemStatus, Registry, Route, RouteItem, RouteStatus
+from services.models import Diagnostic, DiagnosticDeficit, Organisation, OrgKind, OrgType, Person, User
+from services.route_models import ActivityKind, Area, ItemStatus, Registry, Route, RouteItem, RouteStatus
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 CHUNK = 20_000
@@ -52,6 +52,15 @@ async def region(session: AsyncSession, teachers: int) -> tuple[int, list[int]]:
         [{"person_id": p, "taken_on": date(2026, 10, 1), "kind": "regional", "level": "basic"} for p in people[::2]],
     )
     diagnostics = dict((await session.execute(select(Diagnostic.person_id, Diagnostic.id))).all())
+    # Every diagnostic found a methodical deficit; every tenth school is a kindergarten.
+    await chunked(
+        session, DiagnosticDeficit, [{"diagnostic_id": d, "area": Area.METHODICAL} for d in diagnostics.values()]
+    )
+    await session.execute(
+        update(Organisation)
+        .where(Organisation.kind == OrgKind.SCHOOL, Organisation.id % 10 == 0)
+        .values(org_type=OrgType.PRESCHOOL)
+    )
     await chunked(
         session,
         Route,
@@ -73,6 +82,7 @@ async def region(session: AsyncSession, teachers: int) -> tuple[int, list[int]]:
             "title": "Курс",
             "kind": ActivityKind.COURSE,
             "course_registry": Registry.FEDERAL if n == 0 else Registry.NONE,
+            "area": Area.METHODICAL if n == 0 and route_id % 2 else None,  # half address the deficit
             "deadline": date(2027, 5, 1),
             "status": ItemStatus.CONFIRMED if (route_id + n) % 3 == 0 else ItemStatus.PLANNED,
             "confirmed_at": NOW - timedelta(days=10),
