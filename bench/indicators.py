@@ -25,8 +25,8 @@ from services.indicators.presets import PRESETS
 from services.models.events import Event, EventKind, EventStatus, Registration, RegistrationStatus
 from services.models.indicators import Community, CommunityLevel, CommunityMember, IndicatorChoice
 from services.models.mentoring import MentorPair, PairKind
-from services.models.people import Diagnostic, Person, User
-from services.models.routes import ActivityKind, ItemStatus, Registry, Route, RouteItem, RouteStatus
+from services.models.people import Diagnostic, DiagnosticDeficit, Organisation, OrgKind, OrgType, Person, User
+from services.models.routes import ActivityKind, Area, ItemStatus, Registry, Route, RouteItem, RouteStatus
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 CHUNK = 20_000
@@ -52,6 +52,15 @@ async def region(session: AsyncSession, teachers: int) -> tuple[int, list[int]]:
         [{"person_id": p, "taken_on": date(2026, 10, 1), "kind": "regional", "level": "basic"} for p in people[::2]],
     )
     diagnostics = dict((await session.execute(select(Diagnostic.person_id, Diagnostic.id))).all())
+    # Every diagnostic found a methodical deficit; every tenth school is a kindergarten.
+    await chunked(
+        session, DiagnosticDeficit, [{"diagnostic_id": d, "area": Area.METHODICAL} for d in diagnostics.values()]
+    )
+    await session.execute(
+        update(Organisation)
+        .where(Organisation.kind == OrgKind.SCHOOL, Organisation.id % 10 == 0)
+        .values(org_type=OrgType.PRESCHOOL)
+    )
     await chunked(
         session,
         Route,
@@ -73,6 +82,7 @@ async def region(session: AsyncSession, teachers: int) -> tuple[int, list[int]]:
             "title": "Курс",
             "kind": ActivityKind.COURSE,
             "course_registry": Registry.FEDERAL if n == 0 else Registry.NONE,
+            "area": Area.METHODICAL if n == 0 and route_id % 2 else None,  # half address the deficit
             "deadline": date(2027, 5, 1),
             "status": ItemStatus.CONFIRMED if (route_id + n) % 3 == 0 else ItemStatus.PLANNED,
             "confirmed_at": NOW - timedelta(days=10),
@@ -170,7 +180,7 @@ async def main(teachers: int) -> None:
             floor = await _timed(lambda: _floor(session, scope.schools))
             for code in PRESETS:
                 await _choose(session, municipality_id, code)
-                elapsed = await _timed(lambda: compute(session, scope=scope, period=period))
+                elapsed = await _timed(lambda: compute(session, scope=scope, period=period, now=NOW))
                 size = len(PRESETS[code].indicators)
                 print(
                     f"{code}: {size} indicators × {len(scope.schools)} schools in {elapsed * 1000:.0f} ms "
@@ -178,7 +188,7 @@ async def main(teachers: int) -> None:
                 )
             # What a methodist waits for: a municipality of 30 schools (about 3 000 teachers) in the big base.
             municipal = replace(scope, schools=scope.schools[:MUNICIPAL_SCHOOLS])
-            elapsed = await _timed(lambda: compute(session, scope=municipal, period=period))
+            elapsed = await _timed(lambda: compute(session, scope=municipal, period=period, now=NOW))
             print(f"a municipality-sized scope ({len(municipal.schools)} schools): {elapsed * 1000:.0f} ms")
 
 

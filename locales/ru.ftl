@@ -187,6 +187,15 @@ orgs-add = ➕ Добавить муниципалитет
 orgs-type-name = Напишите название муниципалитета.
 orgs-choose-timezone = «{ $name }»: выберите часовой пояс.
 orgs-created = ✅ Муниципалитет «{ $name }» создан ({ $timezone }). Пригласите методиста: /invite
+orgs-types = 🏫 Типы организаций
+orgs-types-pick = Выберите муниципалитет, затем организацию:
+orgs-types-choose = Какого типа эта организация? Показатели об «общеобразовательных организациях» и «школах» считают только общеобразовательные.
+orgs-type-set = ✅ «{ $name }»: { $org_type }.
+org-type-general = общеобразовательная
+org-type-preschool = дошкольная
+org-type-additional = дополнительного образования
+org-type-vocational = профессиональная
+org-type-other = другая
 org-bad-name = Название — от 1 до { $limit ->
         [one] { $limit } символа
        *[other] { $limit } символов
@@ -422,6 +431,7 @@ diagnostic-save = 💾 Сохранить
 diagnostic-saved = ✅ Диагностика сохранена.
 diagnostic-kind-federal = федеральная
 diagnostic-kind-regional = региональная
+diagnostic-kind-municipal = муниципальная
 diagnostic-kind-school = школьная
 level-high = высокий
 level-elevated = повышенный
@@ -914,6 +924,14 @@ period-quarter = { $quarter ->
     } квартал { $year }
 period-school_year = { $year }/{ $next } учебный год
 period-year = { $year } год
+indicator-in-progress = в процессе (итог — на { $until })
+indicator-entered = внесено: { $who }, { $at }
+indicator-window = Считается за: { $start } – { $end }
+indicator-history-line = • раньше: { $value } — { $entered }
+indicator-second = Из них на базовом уровне и выше: { $counted } из { $of }
+indicator-reading = <b>Как считается.</b> { $reading }
+indicator-unknown-age = Нет данных о возрасте: { $count } (нет даты рождения или начала работы — исправьте реестр):
+indicator-each-school = Организаций, где цель не выполнена: { $count }
 indicator-no-data = нет данных
 indicator-yes = да
 indicator-no = нет
@@ -959,6 +977,7 @@ community-bad-name = Название — от 1 до { $limit ->
         [one] { $limit } символа
        *[other] { $limit } символов
     }.
+community-level-school = школьное
 community-level-municipal = муниципальное
 community-level-regional = региональное
 community-level-network = сетевое

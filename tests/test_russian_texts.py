@@ -20,22 +20,22 @@ from services.indicators.calculation import PERIOD_KINDS, period_of
 # are not counts. A new placeholder must be put in one of the two sets: that is the decision asked for.
 COUNTS = frozenset(
     {
-        "active", "added", "attended", "capacity", "count", "covered", "created", "days", "denominator", "done",
-        "due", "failed", "hours", "joins", "left", "length", "limit", "meetings", "members", "mentees",
-        "mentors", "minutes", "month_no", "more", "no_show", "numerator", "overdue", "promoted", "quarter",
-        "rate", "registered", "reports", "routes", "rows", "schools", "sent", "silent", "skipped", "taken",
-        "total", "unchanged", "updated", "waitlisted", "young_paired", "young_total",
+        "active", "added", "attended", "capacity", "count", "counted", "covered", "created", "days",
+        "denominator", "done", "due", "failed", "hours", "joins", "left", "length", "limit", "meetings",
+        "members", "mentees", "mentors", "minutes", "month_no", "more", "no_show", "numerator", "of", "overdue",
+        "promoted", "quarter", "rate", "registered", "reports", "routes", "rows", "schools", "sent", "silent",
+        "skipped", "taken", "total", "unchanged", "updated", "waitlisted", "young_paired", "young_total",
     }
 )  # fmt: skip
 NOT_COUNTS = frozenset(
     {
         "action", "area", "areas", "at", "code", "column", "comment", "counts", "date", "day", "deadline",
-        "deficits", "description", "diagnostic", "end", "format", "hour", "id", "kind", "late", "level", "line",
-        "link", "mark", "mentee", "mentor", "month", "months", "municipality", "name", "names", "next", "no",
-        "notes", "number", "operator", "org", "page", "pages", "period", "place", "policy", "position",
-        "problem", "registry", "result", "role", "roles", "scope", "school", "shift", "start", "state",
-        "status", "subjects", "target", "text", "texts", "timezone", "title", "topic", "value", "when", "who",
-        "year", "young",
+        "deficits", "description", "diagnostic", "end", "entered", "format", "hour", "id", "kind", "late",
+        "level", "line", "link", "mark", "mentee", "mentor", "month", "months", "municipality", "name", "names",
+        "next", "no", "notes", "number", "operator", "org", "org_type", "page", "pages", "period", "place",
+        "policy", "position", "problem", "reading", "registry", "result", "role", "roles", "school", "scope",
+        "shift", "start", "state", "status", "subjects", "target", "text", "texts", "timezone", "title",
+        "topic", "until", "value", "when", "who", "year", "young",
     }
 )  # fmt: skip
 UNITS = ("мин", "МБ", "сообщ./с", "%")

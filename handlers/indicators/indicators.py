@@ -19,17 +19,21 @@ from services.errors import Forbidden, InvalidInput
 from services.indicators.calculation import (
     PERIOD_KINDS,
     IndicatorValue,
+    ManualEntry,
     SetReport,
     choose_set,
     compute,
     enter_manual_value,
+    is_met,
+    people_without_age,
     period_of,
     scope_of,
     set_target,
 )
 from services.indicators.charts import schools_chart, trend_chart
-from services.indicators.measures import Period, not_counted
+from services.indicators.measures import Period, not_counted, without_age
 from services.indicators.presets import EQ, LE, PERCENT, PRESETS, YESNO
+from services.indicators.readings import reading
 from services.indicators.snapshots import trend
 from services.indicators.workbook import indicator_workbook
 from services.models.people import OrgKind, Role
@@ -37,6 +41,7 @@ from services.people.orgs import list_orgs
 
 router = Router(name="indicators")
 BEHIND_SHOWN = 5
+HISTORY_SHOWN = 5  # earlier manual entries shown under the latest
 
 
 class Ind(CallbackData, prefix="iv"):
@@ -88,7 +93,8 @@ async def _report(ctx: Ctx, data: Ind) -> SetReport:
     if data.kind not in PERIOD_KINDS or not 0 <= data.back <= 60:
         raise InvalidInput("stale-button")
     scope = await scope_of(ctx.session, actor=ctx.actor, org_id=data.org)
-    return await compute(ctx.session, scope=scope, period=period_of(data.kind, ctx.now().date(), data.back))
+    period = period_of(data.kind, ctx.now().date(), data.back)
+    return await compute(ctx.session, scope=scope, period=period, now=ctx.now())
 
 
 def value_text(t: Translator, row: IndicatorValue, value: float | None) -> str:
@@ -108,12 +114,21 @@ def target_text(t: Translator, row: IndicatorValue) -> str:
     return f"{sign} {value_text(t, row, row.target)}"
 
 
-def status_text(t: Translator, met: bool | None) -> str:
+def status_text(t: Translator, row: IndicatorValue, met: bool | None) -> str:
+    """Met, not met, in progress (the target's horizon is not over), or no data."""
+    if met is None and row.value is not None and row.target is not None and not row.final:
+        return t.plain("indicator-in-progress", until=f"{row.window.end:%d.%m.%Y}")
     return t.plain({True: "indicator-met", False: "indicator-not-met", None: "indicator-unknown"}[met])
 
 
-def mark(met: bool | None) -> str:
-    return {True: "✅", False: "⚠️", None: "▫️"}[met]
+def mark(row: IndicatorValue) -> str:
+    if row.met is None and row.value is not None and not row.final:
+        return "⏳"
+    return {True: "✅", False: "⚠️", None: "▫️"}[row.met]
+
+
+def entered_text(t: Translator, entry: ManualEntry) -> str:
+    return t.plain("indicator-entered", who=entry.entered_by or "—", at=f"{entry.entered_at:%d.%m.%Y %H:%M}")
 
 
 def period_text(t: Translator, kind: str, period: Period) -> str:
@@ -140,9 +155,9 @@ async def _table(ctx: Ctx, data: Ind) -> tuple[str, InlineKeyboardMarkup]:
         lines.append(
             t(
                 "indicators-line",
-                mark=mark(row.met),
+                mark=mark(row),
                 no=row.definition.no,
-                name=row.definition.short,
+                name=("✍️ " if row.manual else "") + row.definition.short,
                 value=value_text(t, row, row.value),
                 target=target_text(t, row),
             )
@@ -217,15 +232,30 @@ async def detail(callback: CallbackQuery, callback_data: Ind, ctx: Ctx) -> None:
             "indicator-value",
             value=value_text(t, row, row.value),
             target=target_text(t, row),
-            status=status_text(t, row.met),
+            status=status_text(t, row, row.met),
         ),
+        t("indicator-window", start=f"{row.window.start:%d.%m.%Y}", end=f"{row.window.end:%d.%m.%Y}"),
     ]
+    if row.manual:
+        lines.append("✍️ " + entered_text(t, row.manual[-1]))
+        lines += [
+            t("indicator-history-line", value=value_text(t, row, entry.value), entered=entered_text(t, entry))
+            for entry in row.manual[-HISTORY_SHOWN - 1 : -1]
+        ]
     if row.denominator:
         lines.append(t("indicator-fraction", numerator=row.numerator or 0, denominator=row.denominator))
+    if row.definition.each_school and row.target is not None:
+        short_of = [s for s in row.schools if not is_met(s.value, row.definition.comparator, row.target)]
+        lines.append(t("indicator-each-school", count=len(short_of)))
+    if row.second is not None:
+        lines.append(t("indicator-second", counted=row.second[0], of=row.second[1]))
+    lines.append(t("indicator-reading", reading=reading(row.definition)))
+    if row.unknown_age:
+        lines.append(t("indicator-unknown-age", count=row.unknown_age))
+        missing = await without_age(ctx.session, row.definition.spec, report.scope.schools, report.as_of)
+        lines += [t("indicator-person", name=short(name, 60)) for name in missing]
     if report.scope.kind == OrgKind.SCHOOL:
-        names = await not_counted(
-            ctx.session, row.definition.measure, report.scope.org_id, report.period, row.definition.population
-        )
+        names = await not_counted(ctx.session, row.definition.spec, report.scope.org_id, row.window, ctx.now())
         if names:
             lines.append(t("indicator-not-counted", count=len(names)))
             lines += [t("indicator-person", name=short(name, 60)) for name in names]
@@ -320,9 +350,11 @@ async def report_file(callback: CallbackQuery, callback_data: Ind, ctx: Ctx) -> 
     t = ctx.t
     content = indicator_workbook(
         report,
+        await people_without_age(ctx.session, report),
         value_text=lambda row, value: value_text(t, row, value),
         target_text=lambda row: target_text(t, row),
-        status_text=lambda met: status_text(t, met),
+        status_text=lambda row, met: status_text(t, row, met),
+        entered_text=lambda entry: entered_text(t, entry),
     )
     await callback.answer()
     name = f"indicators-{report.period.start:%Y%m%d}-{report.period.end:%Y%m%d}.xlsx"

@@ -16,7 +16,7 @@ from handlers.common.people_search import answer_people
 from handlers.common.uploads import reading_progress, report_problems, uploaded
 from handlers.routes.views import RouteAction
 from services.errors import Forbidden, NotFound, RosterRejected
-from services.models.people import Role
+from services.models.people import PROCEDURES, Role
 from services.models.routes import Area
 from services.numbers import parse_id
 from services.routes.catalogue import (
@@ -142,7 +142,7 @@ class DiagnosticStep(CallbackData, prefix="dg"):
     value: str = ""
 
 
-DIAGNOSTIC_KINDS = ("federal", "regional", "school")
+DIAGNOSTIC_KINDS = tuple(kind.value for kind in PROCEDURES)
 
 
 @router.callback_query(RouteAction.filter(F.action == "diagnostic"))

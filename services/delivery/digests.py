@@ -191,7 +191,7 @@ async def compose(
     ]
     if managers:
         await _managers(session, managers)
-        await _headlines(session, managers, now.date())
+        await _headlines(session, managers, now)
     return [digest for digest in digests.values() if not digest.empty]
 
 
@@ -380,7 +380,7 @@ async def _managers(session: AsyncSession, managers: list[Digest]) -> None:
         digest.join_requests = sum(n for school, n in joins.items() if in_scope(school))
 
 
-async def _headlines(session: AsyncSession, managers: list[Digest], today: date) -> None:
+async def _headlines(session: AsyncSession, managers: list[Digest], now: datetime) -> None:
     """The first few computed indicators of the school year: the municipality's for its methodists, the
     school's own (from the same breakdown) for its coordinator. One calculation per municipality."""
     municipality_of = dict(
@@ -391,7 +391,7 @@ async def _headlines(session: AsyncSession, managers: list[Digest], today: date)
         ).all()
     )
     reports: dict[int, SetReport] = {}
-    period = period_of("school_year", today)
+    period = period_of("school_year", now.date())
     for digest in managers:
         recipient = digest.recipient
         school_id = min(recipient.coordinator_of, default=None)
@@ -400,7 +400,7 @@ async def _headlines(session: AsyncSession, managers: list[Digest], today: date)
             continue
         if municipality_id not in reports:
             scope = await load_scope(session, municipality_id)
-            reports[municipality_id] = await compute(session, scope=scope, period=period)
+            reports[municipality_id] = await compute(session, scope=scope, period=period, now=now)
         rows = [row for row in reports[municipality_id].rows if row.schools][:HEADLINE]
         if recipient.methodist_of or school_id is None:
             digest.headline = rows

@@ -11,13 +11,28 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, InvalidInput, NotFound
-from services.indicators.measures import EVENT_KINDS, Counts, Period, events_held, measures
-from services.indicators.presets import DEFAULT_SET, EQ, GE, LE, PERCENT, PRESETS, YESNO, Definition, IndicatorSet
+from services.indicators.measures import EVENT_KINDS, Counts, Period, events_held, measures, without_age
+from services.indicators.presets import (
+    BY_DATE,
+    DEFAULT_SET,
+    EQ,
+    GE,
+    LE,
+    PERCENT,
+    PRESETS,
+    YEARLY,
+    YEARS,
+    YESNO,
+    Definition,
+    Horizon,
+    IndicatorSet,
+)
 from services.models.indicators import IndicatorChoice, ManualValue, TargetChange
-from services.models.people import Organisation, OrgKind, Role
+from services.models.people import Organisation, OrgKind, Person, Role, User
 from services.people.access import Actor
 
 PERIOD_KINDS = ("month", "quarter", "school_year", "year")
+YEAR_DAYS = 364  # a period at least this long is itself a year for a target «в год»
 
 
 def period_of(kind: str, today: date, back: int = 0) -> Period:
@@ -178,14 +193,26 @@ class SchoolValue:
 
 
 @dataclass(frozen=True)
+class ManualEntry:
+    value: float
+    entered_by: str
+    entered_at: datetime
+
+
+@dataclass(frozen=True)
 class IndicatorValue:
     definition: Definition
     target: float | None
     value: float | None  # None: no data (nobody to count, or a manual value not entered)
     numerator: float | None
     denominator: float | None
-    met: bool | None
+    met: bool | None  # None: no data, or the horizon is not over and the target not yet reached
     schools: list[SchoolValue]
+    window: Period  # the days the value counts, up to the reporting date
+    final: bool  # the target's horizon is over: met / not met is a verdict, not progress
+    unknown_age: int = 0  # people of the population left out for a missing birth or start date
+    second: tuple[int, int] | None = None  # the second figure: (of the counted, those the reading adds)
+    manual: tuple[ManualEntry, ...] = ()  # a manual value's entries, the latest last
 
 
 @dataclass(frozen=True)
@@ -193,6 +220,7 @@ class SetReport:
     indicators: IndicatorSet
     scope: Scope
     period: Period
+    as_of: date  # the reporting date: the period's last day, or today for the current period
     rows: list[IndicatorValue]
 
 
@@ -211,35 +239,67 @@ def is_met(value: float | None, comparator: str, target: float | None) -> bool |
     return abs(value - target) < 1e-9
 
 
-async def compute(session: AsyncSession, *, scope: Scope, period: Period) -> SetReport:
-    """Every indicator of the scope's set for the period, with the per-school breakdown."""
+def judge(value: float | None, comparator: str, target: float | None, final: bool) -> bool | None:
+    """Met or not; before the horizon ends only a reached «не менее» target is a verdict, the rest is progress."""
+    met = is_met(value, comparator, target)
+    if final or met is None:
+        return met
+    return True if met and comparator == GE else None
+
+
+def window_of(horizon: Horizon, period: Period, as_of: date) -> tuple[Period, bool]:
+    """The days an indicator's value counts and whether its target's horizon is over by the reporting date:
+    a target «в год» is judged on the year's value (a shorter period shows the year so far)."""
+    if horizon.kind == YEARLY and (period.end - period.start).days < YEAR_DAYS:
+        return Period(date(as_of.year, 1, 1), as_of), as_of == date(as_of.year, 12, 31)
+    if horizon.kind == YEARS and horizon.first is not None and horizon.last is not None and as_of >= horizon.first:
+        return Period(horizon.first, min(as_of, horizon.last)), as_of >= horizon.last
+    final = as_of >= period.end
+    if horizon.kind == BY_DATE and horizon.last is not None:
+        final = final and as_of >= horizon.last
+    return Period(period.start, as_of), final
+
+
+async def compute(session: AsyncSession, *, scope: Scope, period: Period, now: datetime) -> SetReport:
+    """Every indicator of the scope's set for the period, with the per-school breakdown; the current
+    period is counted as of today."""
     indicators = await chosen_set(session, scope.municipality_id)
     targets = await _targets(session, scope.municipality_id, indicators.code)
+    as_of = min(period.end, now.date())
     names = dict(
         (
             await session.execute(select(Organisation.id, Organisation.name).where(Organisation.id.in_(scope.schools)))
         ).all()
     )
-    computed = [d for d in indicators.indicators if d.measure != "manual" and d.measure not in EVENT_KINDS]
-    counts = await measures(session, [(d.measure, d.population) for d in computed], scope.schools, period)
+    windows = {d.no: window_of(d.horizon, period, as_of) for d in indicators.indicators}
+    wanted = [
+        (spec, windows[d.no][0])
+        for d in indicators.indicators
+        if d.measure != "manual" and d.measure not in EVENT_KINDS
+        for spec in (d.spec, d.second)
+        if spec is not None
+    ]
+    counts = await measures(session, wanted, scope.schools, now)
+    manual = await _manual(session, scope.org_id, indicators, period)
+    municipalities = [scope.municipality_id] if scope.municipality_id else await _municipalities(session, scope.org_id)
     rows = []
     for definition in indicators.indicators:
         target = targets.get(definition.no, definition.target)
+        window, final = windows[definition.no]
         if definition.measure == "manual":
-            value = await _manual(session, scope.org_id, f"{indicators.code}:{definition.no}", period)
-            met = is_met(value, definition.comparator, target)
-            rows.append(IndicatorValue(definition, target, value, None, None, met, []))
+            entries = manual.get(definition.no, ())
+            value = entries[-1].value if entries else None
+            met = judge(value, definition.comparator, target, final)
+            rows.append(IndicatorValue(definition, target, value, None, None, met, [], window, final, manual=entries))
         elif definition.measure in EVENT_KINDS:
-            municipalities = (
-                [scope.municipality_id] if scope.municipality_id else await _municipalities(session, scope.org_id)
-            )
-            held = await events_held(session, municipalities, period, definition.measure)
+            held = await events_held(session, municipalities, window, definition.measure, now)
             value = float(held) if scope.kind != OrgKind.SCHOOL else None
-            met = is_met(value, definition.comparator, target)
-            rows.append(IndicatorValue(definition, target, value, value, None, met, []))
+            met = judge(value, definition.comparator, target, final)
+            rows.append(IndicatorValue(definition, target, value, value, None, met, [], window, final))
         else:
-            rows.append(_row(definition, target, counts[(definition.measure, definition.population)], names))
-    return SetReport(indicators, scope, period, rows)
+            second = counts[(definition.second, window)] if definition.second else None
+            rows.append(_row(definition, target, counts[(definition.spec, window)], names, window, final, second))
+    return SetReport(indicators, scope, period, as_of, rows)
 
 
 def school_row(row: IndicatorValue, school_id: int) -> IndicatorValue:
@@ -247,24 +307,49 @@ def school_row(row: IndicatorValue, school_id: int) -> IndicatorValue:
     school = next((s for s in row.schools if s.school_id == school_id), None)
     if school is None:
         return replace(row, value=None, numerator=None, denominator=None, met=None, schools=[])
-    met = is_met(school.value, row.definition.comparator, row.target)
+    met = judge(school.value, row.definition.comparator, row.target, row.final)
     return replace(
         row, value=school.value, numerator=school.numerator, denominator=school.denominator, met=met, schools=[]
     )
 
 
-def _row(definition: Definition, target: float | None, counts: Counts, names: dict[int, str]) -> IndicatorValue:
+def _row(
+    definition: Definition,
+    target: float | None,
+    counts: Counts,
+    names: dict[int, str],
+    window: Period,
+    final: bool,
+    second: Counts | None,
+) -> IndicatorValue:
     is_share = definition.unit == PERCENT
     schools = []
     for school_id, name in sorted(names.items(), key=lambda item: item[1]):
-        num, den = counts.get(school_id, (0, 0))
-        schools.append(SchoolValue(school_id, name, num, den, share(num, den) if is_share else float(num)))
+        if school_id not in counts:
+            continue  # an organisation of another type: not in this indicator at all
+        count = counts[school_id]
+        value = share(count.numerator, count.denominator) if is_share else float(count.numerator)
+        schools.append(SchoolValue(school_id, name, count.numerator, count.denominator, value))
     numerator = sum(school.numerator for school in schools)
     denominator = sum(school.denominator for school in schools)
     value = share(numerator, denominator) if is_share else float(numerator)
-    return IndicatorValue(
-        definition, target, value, numerator, denominator, is_met(value, definition.comparator, target), schools
-    )
+    if definition.each_school:
+        verdicts = [judge(s.value, definition.comparator, target, final) for s in schools]
+        met = None if not verdicts or None in verdicts else all(verdicts)
+    else:
+        met = judge(value, definition.comparator, target, final)
+    unknown = sum(count.unknown_age for count in counts.values())
+    also = (sum(c.numerator for c in second.values()), numerator) if second is not None else None
+    return IndicatorValue(definition, target, value, numerator, denominator, met, schools, window, final, unknown, also)
+
+
+async def people_without_age(session: AsyncSession, report: SetReport) -> dict[str, list[str]]:
+    """For each indicator that left people out for a missing birth or start date: who they are."""
+    return {
+        row.definition.no: await without_age(session, row.definition.spec, report.scope.schools, report.as_of)
+        for row in report.rows
+        if row.unknown_age
+    }
 
 
 async def _targets(session: AsyncSession, municipality_id: int | None, set_code: str) -> dict[str, float]:
@@ -283,18 +368,32 @@ async def _targets(session: AsyncSession, municipality_id: int | None, set_code:
     return dict(rows.all())
 
 
-async def _manual(session: AsyncSession, org_id: int, key: str, period: Period) -> float | None:
-    return await session.scalar(
-        select(ManualValue.value)
+async def _manual(
+    session: AsyncSession, org_id: int, indicators: IndicatorSet, period: Period
+) -> dict[str, tuple[ManualEntry, ...]]:
+    """Every entry of the set's manual values for the scope and period, oldest first, with who entered it."""
+    prefix = f"{indicators.code}:"
+    rows = await session.execute(
+        select(
+            ManualValue.measure_key,
+            ManualValue.value,
+            func.coalesce(Person.full_name, User.display_name, ""),
+            ManualValue.entered_at,
+        )
+        .outerjoin(User, User.id == ManualValue.entered_by_user_id)
+        .outerjoin(Person, Person.id == User.person_id)
         .where(
             ManualValue.org_id == org_id,
-            ManualValue.measure_key == key,
+            ManualValue.measure_key.startswith(prefix, autoescape=True),
             ManualValue.period_start == period.start,
             ManualValue.period_end == period.end,
         )
-        .order_by(ManualValue.id.desc())
-        .limit(1)
+        .order_by(ManualValue.id)
     )
+    entries: dict[str, list[ManualEntry]] = {}
+    for key, value, who, at in rows:
+        entries.setdefault(key.removeprefix(prefix), []).append(ManualEntry(value, who, at))
+    return {no: tuple(found) for no, found in entries.items()}
 
 
 async def _municipalities(session: AsyncSession, region_id: int) -> list[int]:

@@ -21,7 +21,7 @@ def month_period(month: date) -> Period:
 
 async def take(session: AsyncSession, *, scope: Scope, month: date, now: datetime) -> SetReport:
     """Compute one month for a scope and store it, with each of its schools when it is a municipality."""
-    report = await compute(session, scope=scope, period=month_period(month))
+    report = await compute(session, scope=scope, period=month_period(month), now=now)
     code = report.indicators.code
     rows = []
     for row in report.rows:

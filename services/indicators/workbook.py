@@ -1,5 +1,7 @@
 """The indicator report as XLSX, in the form of the regulations' own tables: a sheet for the scope and
-one per school, set up to be readable when printed (landscape, one page wide, wrapped names)."""
+one per school, set up to be readable when printed (landscape, one page wide, wrapped names), each row with
+how it is counted and who entered a manual value; a last sheet lists the people without a birth or start
+date, so the roster gets fixed."""
 
 from collections.abc import Callable
 
@@ -8,28 +10,54 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from services.files.writing import put_row, sheet_title, workbook_bytes
-from services.indicators.calculation import IndicatorValue, SetReport, is_met
+from services.indicators.calculation import IndicatorValue, ManualEntry, SetReport, judge
+from services.indicators.readings import reading
 
-HEADER = ("№", "Показатель", "Значение", "Целевое значение", "Выполнение", "Числитель", "Знаменатель")
-WIDTHS = {"A": 6, "B": 70, "C": 12, "D": 16, "E": 16, "F": 12, "G": 12}
+HEADER = (
+    "№",
+    "Показатель",
+    "Значение",
+    "Целевое значение",
+    "Выполнение",
+    "Числитель",
+    "Знаменатель",
+    "Как считается",
+    "Внесено вручную",
+    "Нет данных о возрасте",
+)
+WIDTHS = {"A": 6, "B": 70, "C": 12, "D": 16, "E": 16, "F": 12, "G": 12, "H": 70, "I": 24, "J": 12}
+WITHOUT_AGE = "Нет данных о возрасте"
 
 
 ValueText = Callable[[IndicatorValue, float | None], str]  # a value (or target) as the row's unit shows it
 TargetText = Callable[[IndicatorValue], str]
-StatusText = Callable[[bool | None], str]
+StatusText = Callable[[IndicatorValue, bool | None], str]
+EnteredText = Callable[[ManualEntry], str]
 
 
 def indicator_workbook(
-    report: SetReport, *, value_text: ValueText, target_text: TargetText, status_text: StatusText
+    report: SetReport,
+    without_age: dict[str, list[str]],
+    *,
+    value_text: ValueText,
+    target_text: TargetText,
+    status_text: StatusText,
+    entered_text: EnteredText,
 ) -> bytes:
     workbook = Workbook()
     first = workbook.active
     assert first is not None
-    texts = (value_text, target_text, status_text)
+    texts = (value_text, target_text, status_text, entered_text)
     _fill(first, report.scope.name, report, None, *texts)
-    used = {first.title}
+    used = {first.title, WITHOUT_AGE}
     for school in report.rows[0].schools if report.rows else []:
         _fill(workbook.create_sheet(), _sheet_title(school.name, used), report, school.school_id, *texts)
+    if without_age:
+        sheet = workbook.create_sheet(WITHOUT_AGE)
+        put_row(sheet, ["№", "ФИО"])
+        for no, names in without_age.items():
+            for name in names:
+                put_row(sheet, [no, name])
     return workbook_bytes(workbook)
 
 
@@ -52,10 +80,11 @@ def _fill(
     value_text: ValueText,
     target_text: TargetText,
     status_text: StatusText,
+    entered_text: EnteredText,
 ) -> None:
     sheet.title = sheet_title(title) or "ОО"
     put_row(sheet, [f"{report.scope.name if school_id is None else title}: {report.indicators.title}"])
-    put_row(sheet, [f"{report.period.start:%d.%m.%Y} – {report.period.end:%d.%m.%Y}"])
+    put_row(sheet, [f"{report.period.start:%d.%m.%Y} – {report.period.end:%d.%m.%Y}, на {report.as_of:%d.%m.%Y}"])
     put_row(sheet, list(HEADER))
     sheet["A1"].font = Font(bold=True, size=12)
     for cell in sheet[3]:
@@ -68,19 +97,24 @@ def _fill(
             value, numerator, denominator = (
                 (school.value, school.numerator, school.denominator) if school else (None, None, None)
             )
+        met = row.met if school_id is None else judge(value, row.definition.comparator, row.target, row.final)
         put_row(
             sheet,
             [
                 row.definition.no,
                 row.definition.name,
-                value_text(row, value),
+                ("✍️ " if row.manual and school_id is None else "") + value_text(row, value),
                 target_text(row),
-                status_text(is_met(value, row.definition.comparator, row.target)),
+                status_text(row, met),
                 numerator,
                 denominator or None,
+                reading(row.definition),
+                entered_text(row.manual[-1]) if row.manual and school_id is None else None,
+                row.unknown_age or None if school_id is None else None,
             ],
         )
-        sheet.cell(sheet.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
+        for wrapped in (2, 8):
+            sheet.cell(sheet.max_row, wrapped).alignment = Alignment(wrap_text=True, vertical="top")
     for column, width in WIDTHS.items():
         sheet.column_dimensions[column].width = width
     sheet.print_title_rows = "3:3"

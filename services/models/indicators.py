@@ -54,6 +54,7 @@ class ManualValue(Base):
 
 
 class CommunityLevel(StrEnum):
+    SCHOOL = "school"
     MUNICIPAL = "municipal"
     REGIONAL = "regional"
     NETWORK = "network"

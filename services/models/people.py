@@ -65,6 +65,30 @@ class OrgKind(StrEnum):
     SCHOOL = "school"
 
 
+class OrgType(StrEnum):
+    """What kind of educational organisation a school-level organisation is: indicators about
+    «общеобразовательных организаций» or «школ» count only the general-education ones."""
+
+    GENERAL = "general"  # общеобразовательная
+    PRESCHOOL = "preschool"  # дошкольная (ДОО)
+    ADDITIONAL = "additional"  # дополнительного образования (ДОД)
+    VOCATIONAL = "vocational"  # профессиональная (ПОО)
+    OTHER = "other"
+
+
+class DiagnosticKind(StrEnum):
+    """Who ran a diagnostic. A self-assessment is the teacher's own rating, not a diagnostic procedure."""
+
+    FEDERAL = "federal"
+    REGIONAL = "regional"
+    MUNICIPAL = "municipal"
+    SCHOOL = "school"
+    SELF = "self"
+
+
+PROCEDURES = tuple(kind for kind in DiagnosticKind if kind != DiagnosticKind.SELF)
+
+
 class Role(StrEnum):
     """Granted roles. "Teacher" is not granted: it is having a roster person."""
 
@@ -88,6 +112,10 @@ class Organisation(Base):
     kind: Mapped[OrgKind] = mapped_column(enum_column(OrgKind))
     name: Mapped[str] = mapped_column(String(300))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
+    # Meaningful for schools (ОО); a region or municipality keeps the default.
+    org_type: Mapped[OrgType] = mapped_column(
+        enum_column(OrgType), default=OrgType.GENERAL, server_default=OrgType.GENERAL.value
+    )
     timezone: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, InvalidInput, NotFound
-from services.models.people import Organisation, OrgKind, Role
+from services.models.people import Organisation, OrgKind, OrgType, Role
 from services.people.access import Actor
 from services.people.persons import name_key
 
@@ -124,3 +124,16 @@ def add_schools(session: AsyncSession, *, municipality: Org, names: list[str], n
     ]
     session.add_all(rows)
     return rows
+
+
+async def set_org_type(session: AsyncSession, *, actor: Actor, school_id: int, org_type: OrgType) -> Org:
+    """An admin says what kind of organisation a school is (школа, ДОО, ДОД, ПОО): indicators about
+    «общеобразовательных организаций» count only the general-education ones."""
+    if not actor.has(Role.ADMIN):
+        raise Forbidden()
+    school = await session.get(Organisation, school_id)
+    if school is None or school.kind != OrgKind.SCHOOL:
+        raise NotFound()
+    school.org_type = org_type
+    await session.commit()
+    return _org(school)

@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, RosterRejected, RowProblem
-from services.models.people import Organisation, Person, PersonSubject, Role
+from services.models.people import Organisation, OrgType, Person, PersonSubject, Role
 from services.people.access import Actor
 from services.people.orgs import Org, add_schools, get_org, schools_by_key
 from services.people.persons import name_key
@@ -91,6 +91,7 @@ async def write_roster(
     add_schools(session, municipality=scope.municipality, names=sorted(missing.values()), now=now)
     await session.flush()
     schools = await schools_by_key(session, scope.municipality.id)
+    await _set_school_types(session, rows, scope, schools)
     existing = await _people_by_key(session, scope.municipality.id)
     new_rows, unchanged, touched = [], 0, []
     resubjected: dict[int, tuple[str, ...]] = {}  # person id: their subjects now
@@ -117,6 +118,19 @@ async def write_roster(
     created_ids = await _insert_people(session, new_rows, schools, scope, now)
     await session.commit()
     return ImportResult(len(new_rows), len(resubjected), unchanged, len(missing), tuple(touched + created_ids))
+
+
+async def _set_school_types(
+    session: AsyncSession, rows: list[RosterRow], scope: ImportScope, schools: dict[str, Org]
+) -> None:
+    """The organisation type the file gives a school (the first row that names one wins)."""
+    types: dict[int, OrgType] = {}
+    for row in rows:
+        if row.org_type is not None:
+            types.setdefault(scope.school.id if scope.school else schools[name_key(row.school)].id, row.org_type)
+    for org_type in set(types.values()):
+        ids = [school_id for school_id, chosen in types.items() if chosen == org_type]
+        await session.execute(update(Organisation).where(Organisation.id.in_(ids)).values(org_type=org_type))
 
 
 def _fields(row: RosterRow, school_id: int) -> dict[str, object]:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from services.errors import RosterRejected, RowProblem
 from services.files.reading import ReadProgress, read_table, text_of
 from services.files.writing import write_table
+from services.models.people import OrgType
 from services.people.joins import FULL_NAME
 from services.people.persons import add_years, name_key
 
@@ -30,6 +31,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "is_active": ("Работает", "активен", "active"),
     "email": ("E-mail", "email", "эл. почта"),
     "phone": ("Телефон", "phone"),
+    "org_type": ("Тип организации", "тип оо", "org type"),
+}
+ORG_TYPE_NAMES = {
+    "общеобразовательная": OrgType.GENERAL,
+    "дошкольная": OrgType.PRESCHOOL,
+    "дополнительного образования": OrgType.ADDITIONAL,
+    "профессиональная": OrgType.VOCATIONAL,
+    "другая": OrgType.OTHER,
 }
 REQUIRED = ("full_name", "position", "birth_date", "work_start")
 TEMPLATE_EXAMPLE = (
@@ -43,6 +52,7 @@ TEMPLATE_EXAMPLE = (
     "да",
     "ivanova@example.ru",
     "+7 900 000-00-00",
+    "общеобразовательная",
 )
 YES = {"да", "д", "1", "yes", "y", "true", "+"}
 NO = {"нет", "н", "0", "no", "n", "false", "-", ""}
@@ -65,6 +75,7 @@ class RosterRow:
     is_active: bool
     email: str | None
     phone: str | None
+    org_type: OrgType | None = None  # the school's type, when the file says it
 
     @property
     def key(self) -> tuple[str, date]:
@@ -166,11 +177,26 @@ def _validate_row(line: int, values: dict[str, object], today: date, problems: l
     phone = text_of(values.get("phone")) or None
     if phone and not (10 <= len(re.sub(r"\D", "", phone)) <= 15 and re.fullmatch(r"[\d\s()+\-]+", phone)):
         problem("phone", "bad-phone", phone)
+    org_type_name = " ".join(text_of(values.get("org_type")).casefold().split())
+    org_type = ORG_TYPE_NAMES.get(org_type_name)
+    if org_type_name and org_type is None:
+        problem("org_type", "bad-choice", org_type_name)
     problems.extend(found)
     if found or birth_date is None or work_start is None:
         return None
     return RosterRow(
-        line, full_name, school, position, subjects, birth_date, work_start, is_manager, is_active, email, phone
+        line,
+        full_name,
+        school,
+        position,
+        subjects,
+        birth_date,
+        work_start,
+        is_manager,
+        is_active,
+        email,
+        phone,
+        org_type,
     )
 
 

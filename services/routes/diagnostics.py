@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, InvalidInput, NotFound, RosterRejected, RowProblem
 from services.files.reading import ReadProgress, date_of, named_rows, text_of
-from services.models.people import Diagnostic, DiagnosticDeficit, Organisation, Person
+from services.models.people import PROCEDURES, Diagnostic, DiagnosticDeficit, DiagnosticKind, Organisation, Person
 from services.models.routes import Area
 from services.people.access import Actor, manager_scope, require_school_manager
 from services.people.persons import name_key
@@ -16,7 +16,13 @@ from services.routes.catalogue import AREA_NAMES, catalogue_municipality
 
 LEVELS = ("high", "elevated", "basic", "low")
 LEVEL_NAMES = {"высокий": "high", "повышенный": "elevated", "базовый": "basic", "низкий": "low"}
-KIND_NAMES = {"федеральная": "federal", "региональная": "regional", "школьная": "school", "самооценка": "self"}
+KIND_NAMES = {
+    "федеральная": DiagnosticKind.FEDERAL,
+    "региональная": DiagnosticKind.REGIONAL,
+    "муниципальная": DiagnosticKind.MUNICIPAL,
+    "школьная": DiagnosticKind.SCHOOL,
+    "самооценка": DiagnosticKind.SELF,
+}
 COLUMNS = ("ФИО", "Дата рождения", "Дата диагностики", "Вид", "Уровень", "Дефициты")
 DEFICIT_RATING = 2  # a self-rating of 1 or 2 out of 4 marks a deficit
 
@@ -32,7 +38,7 @@ async def record_self_assessment(
     deficits = [area for area in Area if ratings[area] <= DEFICIT_RATING]
     average = sum(ratings.values()) / len(ratings)
     level = LEVELS[min(3, max(0, round(4 - average)))]
-    diagnostic = Diagnostic(person_id=actor.person_id, taken_on=now.date(), kind="self", level=level)
+    diagnostic = Diagnostic(person_id=actor.person_id, taken_on=now.date(), kind=DiagnosticKind.SELF, level=level)
     diagnostic.deficits = [DiagnosticDeficit(area=area.value) for area in deficits]
     session.add(diagnostic)
     await session.commit()
@@ -69,7 +75,7 @@ async def record_diagnostic(
     if person is None:
         raise NotFound()
     await require_school_manager(session, actor, person.school_id)
-    if kind not in KIND_NAMES.values() or kind == "self" or level not in LEVELS:
+    if kind not in PROCEDURES or level not in LEVELS:
         raise InvalidInput("error-invalid-input")
     diagnostic = Diagnostic(person_id=person_id, taken_on=taken_on, kind=kind, level=level)
     diagnostic.deficits = [DiagnosticDeficit(area=area.value) for area in dict.fromkeys(areas)]

@@ -34,14 +34,14 @@ async def test_a_methodist_reads_the_table_and_the_people_behind_a_number(
     assert f"<b>Показатели</b> · {MUNICIPALITY} · 2026/27 учебный год" in table
     assert "✅ 1. Прошли диагностику: <b>100,0 %</b> (цель ≥ 60,0 %)" in table  # diagnosed on 01.11.2026
     assert (
-        "⚠️ 2а. Разработан ИОМ: <b>0,0 %</b>" in table and "▫️ 4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in table
-    )
+        "⏳ 2а. Разработан ИОМ: <b>0,0 %</b>" in table and "▫️ 4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in table
+    )  # the school year is not over: 0 % is progress so far, not a verdict
     replies = await methodist.press("1")
     assert "Числитель / знаменатель: 1 / 1" in replies[-1].text
     assert "Отстают сильнее всего:\n• МБОУ СОШ № 1: 100,0 % (1 / 1)" in replies[-1].text
-    replies = await methodist.press("📊 По организациям")
+    replies = await methodist.press_key("indicator-schools-chart")
     assert replies[-1].method == "SendPhoto" and (replies[-1].file_data or b"").startswith(b"\x89PNG")
-    replies = await methodist.press("📈 Динамика по месяцам")
+    replies = await methodist.press_key("indicator-trend")
     assert replies[-1].method == "SendPhoto"
     # 12 months × (13 rows of the municipality + 9 of the school: manual values are not per school)
     assert await session.scalar(select(func.count()).select_from(Snapshot)) == 12 * (13 + 9)
@@ -56,14 +56,16 @@ async def test_a_methodist_reads_the_table_and_the_people_behind_a_number(
 async def test_the_xlsx_report_has_the_regulations_columns_and_a_sheet_per_school(harness: Harness) -> None:
     methodist, _teacher = await methodist_and_teacher(harness)
     await methodist.send("/indicators")
-    replies = await methodist.press("📄 Отчёт XLSX")
+    replies = await methodist.press_key("indicators-xlsx")
     book = load_workbook(io.BytesIO(replies[-1].file_data or b""))
     assert book.sheetnames == [MUNICIPALITY[:31], "МБОУ СОШ № 1"]
     sheet = book.worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[2] == ("№", "Показатель", "Значение", "Целевое значение", "Выполнение", "Числитель", "Знаменатель")
+    assert rows[2][:7] == ("№", "Показатель", "Значение", "Целевое значение", "Выполнение", "Числитель", "Знаменатель")
+    assert rows[2][7:] == ("Как считается", "Внесено вручную", "Нет данных о возрасте")
     assert rows[3][0] == "1" and rows[3][1].startswith("Доля педагогических работников и управленческих кадров")
-    assert rows[3][2:] == ("100,0 %", "≥ 60,0 %", "выполнено", 1, 1)
+    assert rows[3][2:7] == ("100,0 %", "≥ 60,0 %", "выполнено", 1, 1)
+    assert "самооценка не считается" in str(rows[3][7])
     assert sheet.page_setup.orientation == "landscape"
 
 
@@ -71,19 +73,28 @@ async def test_targets_manual_values_and_another_set(harness: Harness) -> None:
     methodist, teacher = await methodist_and_teacher(harness)
     await methodist.send("/indicators")
     await methodist.press("1")
-    await methodist.press("🎯 Изменить цель")
+    await methodist.press_key("indicator-set-target")
     replies = await methodist.send("95,5")
     assert "1. Прошли диагностику: <b>100,0 %</b> (цель ≥ 95,5 %)" in replies[-1].text
     await methodist.press("4")
-    await methodist.press("✍️ Ввести значение за период")
+    await methodist.press_key("indicator-enter-value")
     assert "Нужно число" in texts(await methodist.send("много"))
     assert "вне допустимого" in texts(await methodist.send("140"))
     replies = await methodist.send("75")
-    assert "4. Реализуют обновлённые ФГОС: <b>75,0 %</b>" in replies[-1].text
-    await methodist.press("Год")  # another period: the value was entered for the school year only
+    assert "4. ✍️ Реализуют обновлённые ФГОС: <b>75,0 %</b>" in replies[-1].text  # marked as entered by hand
+    await methodist.press("4")
+    await methodist.press_key("indicator-enter-value")
+    await methodist.send("80")
+    replies = await methodist.press("4")
+    detail = replies[-1].text
+    assert "Значение: <b>80,0 %</b>" in detail and "✍️ внесено: " in detail
+    assert "• раньше: 75,0 % — внесено: " in detail  # the history stays visible
+    assert "<b>Как считается.</b> Бот этого не знает" in detail
+    await methodist.press_key("indicator-back")
+    await methodist.press_key("period-kind-year")  # another period: the value was entered for the school year only
     assert "4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in methodist.last.text
-    await methodist.press("⚙️ Набор показателей")
-    replies = await methodist.press("Балахтинский район: числовые показатели программы ММС")
+    await methodist.press_key("indicators-sets")
+    replies = await methodist.press("Балахтинский район: 33 показателя программы ММС")
     assert "C10. Наставники и наставляемые" in replies[-1].text
     assert "нет прав" in texts(await teacher.tap("iv:target:2:school_year:0:1"))
 
@@ -91,9 +102,9 @@ async def test_targets_manual_values_and_another_set(harness: Harness) -> None:
 async def test_communities_are_joined_from_the_bot_and_imported_and_counted(harness: Harness) -> None:
     methodist, teacher = await methodist_and_teacher(harness)
     await methodist.send("/communities")
-    await methodist.press("➕ Новое сообщество")
+    await methodist.press_key("communities-new")
     await methodist.send("РМО учителей <математики>")
-    replies = await methodist.press("муниципальное")
+    replies = await methodist.press_key("community-level-municipal")
     assert "Добавлено: РМО учителей &lt;математики&gt;" in replies[-1].text
     replies = await teacher.send("/communities")
     assert "участников: 0" in replies[-1].text
@@ -103,7 +114,7 @@ async def test_communities_are_joined_from_the_bot_and_imported_and_counted(harn
     assert "12. В МО и сообществах: <b>100,0 %</b>" in methodist.last.text
     await teacher.press("✅ РМО учителей <математики>")
     await methodist.send("/communities")
-    await methodist.press("📥 Загрузить участников")
+    await methodist.press_key("communities-upload")
     header = ["ФИО", "Дата рождения", "Сообщество"]
     replies = await methodist.send_document(
         "members.xlsx", xlsx([[TEACHER, "14.03.1996", "РМО химиков"]], header=header)

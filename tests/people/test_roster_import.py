@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import InvalidInput, RosterRejected
 from services.files.reading import MAX_FILE_BYTES
-from services.models.people import Organisation, OrgKind, Person, PersonSubject
+from services.models.people import Organisation, OrgKind, OrgType, Person, PersonSubject
 from services.people.roster_file import parse_roster
 from tests.support.conversation import Harness, texts
 from tests.support.conversation import Person as Chatter
@@ -46,7 +46,7 @@ async def test_roster_sends_a_template_that_imports_as_is(
     assert template.file_name == "roster-template.xlsx" and template.file_data
     assert read_xlsx(template.file_data)[0] == tuple(HEADER)
     replies = await methodist.send_document("roster-template.xlsx", template.file_data)
-    replies = await methodist.press("✅ Создать и загрузить")
+    replies = await methodist.press_key("roster-create-schools")
     assert "Добавлено: 1" in texts(replies)
     assert await count(session, Person) == 1
 
@@ -69,7 +69,7 @@ async def test_valid_file_is_imported_with_schools_subjects_and_invites(
     replies = await methodist.send_document("roster.xlsx", xlsx(rows))
     assert "2 новые организации" in texts(replies)
     assert "МБОУ Гимназия № 2" in texts(replies)
-    replies = await methodist.press("✅ Создать и загрузить")
+    replies = await methodist.press_key("roster-create-schools")
     assert "Добавлено: 2, обновлено: 0, без изменений: 0, новых организаций: 2" in texts(replies)
     invites = read_xlsx(replies[-1].file_data or b"")
     assert [row[1] for row in invites[1:]] == ["Петров Пётр Петрович", "Иванова Мария Петровна"]
@@ -79,12 +79,30 @@ async def test_valid_file_is_imported_with_schools_subjects_and_invites(
     assert list(subjects) == ["информатика", "математика"]
 
 
+async def test_the_roster_file_sets_each_schools_organisation_type(
+    harness: Harness, methodist: Chatter, session: AsyncSession
+) -> None:
+    rows = [
+        roster_row("Иванова Мария Петровна"),
+        roster_row("Петрова Анна Ивановна", school="МБДОУ Детский сад № 5", org_type="Дошкольная"),
+    ]
+    await methodist.send("/roster")
+    await methodist.send_document("roster.xlsx", xlsx(rows))
+    await methodist.press_key("roster-create-schools")
+    types = dict((await session.execute(select(Organisation.name, Organisation.org_type))).all())
+    # A school the file does not type stays general-education; the kindergarten is a ДОО.
+    assert types["МБОУ СОШ № 1"] == OrgType.GENERAL and types["МБДОУ Детский сад № 5"] == OrgType.PRESCHOOL
+    bad = [roster_row("Сидорова Ольга Ивановна", org_type="вуз")]
+    await methodist.send("/roster")
+    assert "значение не из списка: «вуз»" in texts(await methodist.send_document("roster.xlsx", xlsx(bad)))
+
+
 async def test_declining_new_schools_writes_nothing(
     harness: Harness, methodist: Chatter, session: AsyncSession
 ) -> None:
     await methodist.send("/roster")
     await methodist.send_document("roster.xlsx", xlsx([roster_row()]))
-    replies = await methodist.press("Отмена")
+    replies = await methodist.press_key("cancel")
     assert "ничего не записано" in texts(replies)
     assert await count(session, Person) == 0
     assert await session.scalar(select(func.count()).where(Organisation.kind == OrgKind.SCHOOL)) == 0
@@ -182,7 +200,7 @@ async def test_coordinator_may_import_only_their_school(
 ) -> None:
     await import_roster(methodist, xlsx([roster_row(school="МБОУ СОШ № 1")]))
     await methodist.send("/invite")
-    await methodist.press("координатор ОО")
+    await methodist.press_key("role-coordinator")
     replies = await methodist.press("МБОУ СОШ № 1")
     coordinator = harness.person(600)
     await join_with_consent(coordinator, start_token(replies[-1].text))
@@ -258,3 +276,19 @@ def test_excel_dates_and_english_headers_are_accepted() -> None:
 def test_oversized_content_is_refused() -> None:
     with pytest.raises(InvalidInput):
         parse_roster(b"x" * (MAX_FILE_BYTES + 1), "r.csv", today=TODAY)
+
+
+async def test_an_admin_sets_a_schools_organisation_type_in_orgs(harness: Harness, session: AsyncSession) -> None:
+    admin = await admin_with_municipality(harness, "Балахтинский район")
+    methodist = await methodist_of(harness, admin, "Балахтинский район")
+    await import_roster(methodist, xlsx([roster_row("Иванова Мария Петровна", school="МБДОУ Детский сад № 1")]))
+    await admin.send("/orgs")
+    await admin.press_key("orgs-types")
+    await admin.press("Балахтинский район")
+    await admin.press("МБДОУ Детский сад № 1")
+    replies = await admin.press_key("org-type-preschool")
+    assert "✅ «МБДОУ Детский сад № 1»: дошкольная." in replies[-1].text
+    org_type = await session.scalar(select(Organisation.org_type).where(Organisation.kind == OrgKind.SCHOOL))
+    assert org_type == OrgType.PRESCHOOL
+    school = await session.scalar(select(Organisation.id).where(Organisation.kind == OrgKind.SCHOOL))
+    assert "нет прав" in texts(await methodist.tap(f"otype:{school}:other"))  # only admins
