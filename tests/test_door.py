@@ -199,7 +199,7 @@ async def test_a_staff_conversation_ends_when_the_role_is_gone(
 ) -> None:
     methodist, _teacher, _token = staff
     await methodist.send("/mentor")
-    await methodist.press("➕ Новая пара наставничества")
+    await methodist.press_key("pair-new")
     user_id = select(Account.id).where(Account.tg_id == methodist.user.id).scalar_subquery()
     await session.execute(delete(RoleGrant).where(RoleGrant.user_id == user_id))
     await session.commit()

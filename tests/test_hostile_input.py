@@ -181,7 +181,7 @@ class World:
         harness = self.harness
         admin = await admin_with_municipality(harness, OURS)
         await admin.send("/orgs")
-        await admin.press("➕ Добавить муниципалитет")
+        await admin.press_key("orgs-add")
         await admin.send(THEIRS)
         await admin.press("Moscow")
         self.methodist = await methodist_of(harness, admin, OURS)

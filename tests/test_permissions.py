@@ -93,7 +93,7 @@ async def test_methodist_cannot_appoint_a_coordinator_in_another_municipality(
 ) -> None:
     admin = await admin_with_municipality(harness, MUNICIPALITY)
     await admin.send("/orgs")
-    await admin.press("➕ Добавить муниципалитет")
+    await admin.press_key("orgs-add")
     await admin.send("Другой район")
     await admin.press("Moscow")
     ours = await methodist_of(harness, admin, MUNICIPALITY, tg_id=100)

@@ -82,7 +82,7 @@ async def world(harness: Harness, trio: tuple[Chatter, Chatter, Chatter], sessio
     )
     admin = harness.person(ADMIN_ID)
     await admin.send("/orgs")
-    await admin.press("➕ Добавить муниципалитет")
+    await admin.press_key("orgs-add")
     await admin.send(OTHER_MUNICIPALITY)
     await admin.press("Moscow")
     other_methodist = await methodist_of(harness, admin, OTHER_MUNICIPALITY, tg_id=101)

@@ -36,16 +36,16 @@ async def cast(harness: Harness) -> tuple[Person, Person, Person]:
 
 async def create_event(methodist: Person, *, seats: str = "10", young: bool = False) -> None:
     await methodist.send("/events")
-    await methodist.press("➕ Новое мероприятие")
+    await methodist.press_key("event-new")
     await methodist.send(TITLE)
-    await methodist.press("семинар")
+    await methodist.press_key("event-kind-seminar")
     await methodist.send("01.12.2026 15:00")
     await methodist.send("17:00")
     await methodist.send("ИМЦ, ауд. 12")
     await methodist.send("Практикум для учителей: задания PISA на уроках")
     await methodist.press("без ограничений" if seats == "0" else seats)
-    await methodist.press("До начала мероприятия")
-    await methodist.press("Для всех предметов")
+    await methodist.press_key("event-deadline-start")
+    await methodist.press_key("event-all-subjects")
     replies = await methodist.press("только молодые специалисты" if young else "весь муниципалитет")
     assert f"Мероприятие «{TITLE}» создано" in texts(replies)
 
@@ -53,7 +53,7 @@ async def create_event(methodist: Person, *, seats: str = "10", young: bool = Fa
 async def sign_up(teacher: Person) -> list:  # type: ignore[type-arg]
     await teacher.send("/events")
     await teacher.press(next(b for b in teacher.last.buttons() if TITLE in b))
-    return await teacher.press("✅ Записаться")
+    return await teacher.press_key("event-sign-up")
 
 
 async def event_with_two(methodist: Person, first: Person, second: Person, session: AsyncSession) -> Event:
@@ -92,14 +92,14 @@ async def test_waitlist_is_promoted_on_cancellation_and_on_more_seats(
     await create_event(methodist, seats="10")
     event_id = await session.scalar(select(Event.id))
     await methodist.send("/events")
-    await methodist.press("📋 Мероприятия муниципалитета")
+    await methodist.press_key("events-mine")
     await methodist.press(next(b for b in methodist.last.buttons() if TITLE in b))
-    await methodist.press("🔢 Изменить число мест")
+    await methodist.press_key("event-change-capacity")
     await methodist.send("1")
     await sign_up(first)
     replies = await sign_up(second)
     assert "в листе ожидания" in texts(replies) and "место 1" in texts(replies)
-    replies = await first.press("❌ Отменить запись")
+    replies = await first.press_key("event-cancel-mine")
     await deliver(harness)
     assert "Освободилось место" in second.last.text
     await sign_up(first)
@@ -125,16 +125,16 @@ async def test_check_in_with_the_code_confirms_the_route_item(
     assert ru("event-added-to-route", title=TITLE) in texts(replies)
     event = await session.scalar(select(Event))
     assert event is not None
-    await teacher.press("📍 Отметиться на месте")
+    await teacher.press_key("event-check-in")
     assert "за час до начала" in texts(await teacher.send(event.checkin_code))
     clock.moment = event.starts_at + timedelta(minutes=10)
-    await teacher.press("📍 Отметиться на месте")
+    await teacher.press_key("event-check-in")
     assert "Неверный код" in texts(await teacher.send("000000" if event.checkin_code != "000000" else "111111"))
     replies = await teacher.send(event.checkin_code)
     assert "Присутствие на «Функциональная грамотность» отмечено" in texts(replies)
     item = await session.scalar(select(RouteItem).where(RouteItem.title == TITLE))
     assert item is not None and item.status == ItemStatus.CONFIRMED
-    await teacher.press("📍 Отметиться на месте")
+    await teacher.press_key("event-check-in")
     assert "уже отмечены" in texts(await teacher.send(event.checkin_code))
 
 
@@ -165,7 +165,7 @@ async def test_cancelling_an_event_tells_everyone_registered(
     await sign_up(second)
     event_id = await session.scalar(select(Event.id))
     await methodist.tap(f"em:cancel:{event_id}")
-    replies = await methodist.press("🚫 Да, отменить")
+    replies = await methodist.press_key("event-cancel-confirm")
     assert "Уведомлено: 2" in texts(replies)
     await deliver(harness)
     assert "отменено" in first.last.text and "отменено" in second.last.text
@@ -176,9 +176,9 @@ async def test_cancelling_an_event_tells_everyone_registered(
 async def test_bad_event_input_gets_clear_answers(harness: Harness, cast: tuple[Person, Person, Person]) -> None:
     methodist, _first, _second = cast
     await methodist.send("/events")
-    await methodist.press("➕ Новое мероприятие")
+    await methodist.press_key("event-new")
     await methodist.send(TITLE)
-    await methodist.press("семинар")
+    await methodist.press_key("event-kind-seminar")
     assert "Не понял дату" in texts(await methodist.send("первого декабря"))
     assert "Дата уже прошла" in texts(await methodist.send("01.01.2020 10:00"))
     await methodist.send("01.12.2026 15:00")
@@ -284,7 +284,7 @@ async def test_a_plan_file_creates_many_events_or_none(
 ) -> None:
     methodist, teacher, _other = cast
     await methodist.send("/events")
-    replies = await methodist.press("📥 План мероприятий из файла")
+    replies = await methodist.press_key("event-plan")
     assert replies[-1].file_name == "events-plan.xlsx"
     assert read_xlsx(replies[-1].file_data or b"")[0] == tuple(PLAN_HEADER)
     bad = [
@@ -327,7 +327,7 @@ async def test_editing_an_event_tells_participants_and_moves_it(
     await sign_up(teacher)
     event_id = await session.scalar(select(Event.id))
     await methodist.tap(f"em:edit:{event_id}")
-    await methodist.press("Начало")
+    await methodist.press_key("event-edit-start")
     assert "Дата уже прошла" in texts(await methodist.send("01.01.2020 10:00"))
     await methodist.tap(f"em:edit_start:{event_id}")
     replies = await methodist.send("02.12.2026 16:00")
@@ -345,7 +345,7 @@ async def test_materials_reach_the_participants_and_check_in_works_by_link(
     methodist, first, second = cast
     event = await event_with_two(methodist, first, second, session)
     replies = await methodist.tap(f"eo:{event.id}")
-    replies = await methodist.press("⚙️ Управление")
+    replies = await methodist.press_key("event-manage")
     link = start_token(replies[-1].text)
     assert link == f"ci{event.id}_{event.checkin_code}"
     clock.moment = event.starts_at + timedelta(minutes=5)
@@ -368,9 +368,9 @@ async def test_an_event_for_chosen_schools_with_a_registration_deadline(
         methodist, xlsx([roster_row("Сидорова Мария Павловна", school="МБОУ Лицей № 7", birth="03.03.1985")])
     )
     await methodist.send("/events")
-    await methodist.press("➕ Новое мероприятие")
+    await methodist.press_key("event-new")
     await methodist.send("Стажировка в лицее")
-    await methodist.press("стажировка")
+    await methodist.press_key("event-kind-internship")
     await methodist.send("05.12.2026 10:00")
     await methodist.send("14:00")
     await methodist.send("-")
@@ -379,13 +379,13 @@ async def test_an_event_for_chosen_schools_with_a_registration_deadline(
     assert "закрываться до начала" in texts(await methodist.send("06.12.2026 10:00"))
     await methodist.send("04.12.2026 18:00")
     await methodist.send("математика, информатика")
-    await methodist.press("выбрать организации")
-    replies = await methodist.press("✅ Готово")
+    await methodist.press_key("event-audience-schools")
+    replies = await methodist.press_key("event-schools-done")
     assert replies[-1].alert
     await methodist.press("МБОУ Лицей № 7")
     await methodist.press("✅ МБОУ Лицей № 7")
     await methodist.press("МБОУ Лицей № 7")
-    replies = await methodist.press("✅ Готово")
+    replies = await methodist.press_key("event-schools-done")
     assert "Стажировка в лицее" in texts(replies)
     event = await session.scalar(select(Event))
     assert event is not None and event.registration_until is not None and event.place == ""
@@ -401,7 +401,7 @@ async def test_the_list_filters_by_kind_and_by_my_subjects(
     methodist, teacher, _other = cast
     await create_event(methodist)  # a seminar for every subject
     await methodist.send("/events")
-    await methodist.press("📥 План мероприятий из файла")
+    await methodist.press_key("event-plan")
     plan = [
         ["Конкурс математиков", "конкурс", "12.12.2026 10:00", "12.12.2026 12:00", "", "", "", "", "", "математика"]
     ]
@@ -409,11 +409,11 @@ async def test_the_list_filters_by_kind_and_by_my_subjects(
     await teacher.send("/events")
     titles = teacher.last.buttons()
     assert any(TITLE in b for b in titles) and any("Конкурс математиков" in b for b in titles)
-    replies = await teacher.press("конкурс")
+    replies = await teacher.press_key("event-kind-contest")
     assert any("Конкурс" in b for b in replies[-1].buttons()) and not any(TITLE in b for b in replies[-1].buttons())
     replies = await teacher.press("• конкурс")  # the same filter again: the screen stays, no error
     assert not any(reply.alert for reply in replies)
-    await teacher.press("все виды")
-    replies = await teacher.press("по моим предметам")
+    await teacher.press_key("events-all-kinds")
+    replies = await teacher.press_key("events-my-subjects")
     buttons = replies[-1].buttons()
     assert any("Конкурс математиков" in b for b in buttons) and not any(TITLE in b for b in buttons)

@@ -33,7 +33,7 @@ async def test_messages_are_relayed_both_ways_without_accounts(
     methodist, mentor, mentee = trio
     await make_pair(methodist)
     await mentee.send("/mentor")
-    await mentee.press("✉️ Написать наставнику")
+    await mentee.press_key("mentor-write-mentor")
     replies = await mentee.send("Здравствуйте! Можно посетить ваш урок?")
     assert "Передано" in texts(replies)
     assert [sent.method for sent in mentor.messages()[-2:]] == ["SendMessage", "CopyMessage"]
@@ -43,7 +43,7 @@ async def test_messages_are_relayed_both_ways_without_accounts(
     assert mentee.messages()[-1].method == "CopyMessage"
     harness.telegram.blocked.add(mentor.user.id)
     await mentee.send("/mentor")
-    await mentee.press("✉️ Написать наставнику")
+    await mentee.press_key("mentor-write-mentor")
     replies = await mentee.send("Ещё вопрос")
     assert "Не удалось доставить" in texts(replies)
 
@@ -59,7 +59,7 @@ async def test_a_meeting_is_logged_and_confirmed_or_disputed(
     replies = await log(mentor)
     assert "Встреча записана" in texts(replies)
     assert ru("meeting-confirm") in mentee.last.buttons()  # the mentee is asked whether it took place
-    replies = await mentee.press("✅ Да")
+    replies = await mentee.press_key("meeting-confirm")
     assert "встреча подтверждена" in texts(replies)
     meeting = await session.scalar(select(Meeting))
     assert meeting is not None and meeting.status == MeetingStatus.CONFIRMED and meeting.minutes == 45
@@ -68,11 +68,11 @@ async def test_a_meeting_is_logged_and_confirmed_or_disputed(
     await mentor.send("/mentor")
     assert any(f"{clock.now():%d.%m.%Y}" in b for b in mentor.last.buttons())
     await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
-    await mentor.press("📝 Записать встречу")
+    await mentor.press_key("mentor-card-meeting")
     assert "старше 90 дней" in texts(await log(mentor, date_text="01.01.2020"))
     await start_meeting(mentor)
     await log(mentor)
-    replies = await mentee.press("❌ Нет")
+    replies = await mentee.press_key("meeting-dispute")
     assert "не состоялась" in texts(replies)
     statuses = sorted(status.value for status in await session.scalars(select(Meeting.status)))
     assert statuses == ["confirmed", "disputed"]
@@ -86,20 +86,20 @@ async def test_bad_pairs_are_refused_clearly(
     replies = await make_pair(methodist)
     assert "уже действует" in replies[-1].text
     await methodist.send("/mentor")
-    await methodist.press("➕ Новая пара наставничества")
+    await methodist.press_key("pair-new")
     await methodist.send("Петрова")
     await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
     await methodist.send("Петрова")
     await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
-    replies = await methodist.press("равный — равному")
+    replies = await methodist.press_key("pair-kind-peer")
     assert "самому себе" in replies[-1].text
     await methodist.send("/mentor")
-    await methodist.press("➕ Новая пара наставничества")
+    await methodist.press_key("pair-new")
     await methodist.send("Петрова")
     await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
     await methodist.send("Орлова")
     await methodist.press(f"{MENTOR} · МБОУ СОШ № 1")
-    replies = await methodist.press("молодой специалист")  # the mentee here is the experienced one
+    replies = await methodist.press_key("pair-kind-young")  # the mentee here is the experienced one
     assert "не молодой специалист" in replies[-1].text
     assert await session.scalar(select(func.count()).select_from(MentorPair)) == 1
 
@@ -126,15 +126,15 @@ async def test_methodist_sees_silent_pairs_and_exports_pairs_and_meetings(
     await make_pair(methodist)
     clock.moment += timedelta(days=40)
     await methodist.send("/mentor")
-    replies = await methodist.press("📋 Пары моей области")
+    replies = await methodist.press_key("pairs-overview")
     assert "пар — 1, встреч — 0, без встреч больше 30 дней — 1" in texts(replies)
     assert f"{MENTOR} → {MENTEE}" in texts(replies)
     await start_meeting(mentor)
     await log(mentor)
     await methodist.send("/mentor")
-    replies = await methodist.press("📋 Пары моей области")
+    replies = await methodist.press_key("pairs-overview")
     assert "встреч — 1, без встреч больше 30 дней — 0" in texts(replies)
-    replies = await methodist.press("📊 Пары и журнал встреч (XLSX)")
+    replies = await methodist.press_key("pairs-export")
     pairs, meetings = (read_xlsx(reply.file_data or b"") for reply in replies if reply.file_data)
     assert pairs[1][:3] == ("МБОУ СОШ № 1", MENTOR, MENTEE) and pairs[1][6] == 1
     assert meetings[1][6] == "Планирование урока" and meetings[1][8] == "Ожидает подтверждения."
@@ -164,7 +164,7 @@ async def test_silent_pairs_nudge_the_mentor_then_the_managers_once_each(
     assert await nudged(methodist) == []
     await mentor.send("/mentor")  # a meeting resets the silence
     await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
-    await mentor.press("📝 Записать встречу")
+    await mentor.press_key("mentor-card-meeting")
     await log(mentor)
     clock.moment = start + timedelta(days=40)
     assert await nudged(mentor) == []
@@ -208,9 +208,9 @@ async def test_a_pair_is_completed_with_a_result_kept_in_its_history(
     replies = await mentee.tap(f"mt:complete:{pair}")
     assert "нет прав" in replies[-1].text
     await methodist.send("/mentor")
-    await methodist.press("📋 Пары моей области")
+    await methodist.press_key("pairs-overview")
     await methodist.press(f"{MENTOR} → {MENTEE}")
-    await methodist.press("✅ Завершить")
+    await methodist.press_key("pair-complete")
     replies = await methodist.send("Программа адаптации пройдена, уроки посещены")
     assert "завершена" in texts(replies)
     await deliver(harness)

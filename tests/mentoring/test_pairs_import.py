@@ -15,8 +15,8 @@ YOUNG = "молодой специалист"
 
 async def upload(methodist: Person, name: str, content: bytes) -> list[Sent]:
     await methodist.send("/mentor")
-    await methodist.press("📋 Пары моей области")
-    replies = await methodist.press("📥 Загрузить пары из файла")
+    await methodist.press_key("pairs-overview")
+    replies = await methodist.press_key("pairs-import")
     assert replies[-1].file_name == "mentoring-pairs-template.xlsx"
     return await methodist.send_document(name, content)
 

@@ -20,7 +20,7 @@ async def open_plan(person: Person, *, as_mentor: bool) -> str:
     await person.send("/mentor")
     if as_mentor:
         await person.press(next(b for b in person.last.buttons() if MENTEE in b))
-    replies = await person.press("🗓 План наставничества")
+    replies = await person.press_key("mentor-card-plan")
     return texts(replies)
 
 
@@ -30,13 +30,13 @@ async def test_the_plan_comes_from_the_template_and_shows_what_meetings_covered(
     methodist, mentor, mentee = trio
     await make_pair(methodist)
     assert "План пока пуст" in await open_plan(mentor, as_mentor=True)
-    replies = await mentor.press("📋 Взять из шаблона")
+    replies = await mentor.press_key("plan-propose")
     assert "пройдено тем — 0 из 9" in replies[-1].text and "<b>Ноябрь 2026</b>" in replies[-1].text
     assert f"▫️ {FIRST_TOPIC}" in replies[-1].text
     await start_meeting(mentor)
-    await mentor.press("Сегодня")
+    await mentor.press_key("meeting-today")
     await mentor.press("45")
-    replies = await mentor.press("очно")
+    replies = await mentor.press_key("meeting-offline")
     assert "выберите из плана" in replies[-1].text and len(replies[-1].buttons()) == 6
     await mentor.press(FIRST_TOPIC)
     await mentor.send("Познакомились с коллективом")
@@ -46,7 +46,7 @@ async def test_the_plan_comes_from_the_template_and_shows_what_meetings_covered(
     assert "пройдено тем — 1 из 9" in await open_plan(mentee, as_mentor=False)
     assert f"✅ {FIRST_TOPIC}" in mentee.last.text
     assert mentee.last.buttons() == []  # the mentee reads the plan; the mentor keeps it
-    await mentee.press("❌ Нет")  # a disputed meeting covers nothing
+    await mentee.press_key("meeting-dispute")  # a disputed meeting covers nothing
     assert "пройдено тем — 0 из 9" in await open_plan(mentor, as_mentor=True)
 
 
@@ -57,7 +57,7 @@ async def test_the_mentor_adds_and_removes_topics_and_nobody_else_can(
     await make_pair(methodist)
     pair = await pair_id(harness)
     await open_plan(mentor, as_mentor=True)
-    await mentor.press("➕ Тема")
+    await mentor.press_key("plan-add")
     assert "Декабрь 2026" in mentor.last.buttons() and len(mentor.last.buttons()) == 12
     await mentor.press("Декабрь 2026")
     replies = await mentor.send("Подготовка к <b>зимней</b> аттестации")
@@ -70,7 +70,7 @@ async def test_the_mentor_adds_and_removes_topics_and_nobody_else_can(
     for forged in (f"pl:propose:{pair}:", f"pl:add:{pair}:", f"pl:drop:{pair}:{topic}"):
         assert "нет прав" in (await mentee.tap(forged))[-1].text, forged
     assert "План уже составлен" in (await mentor.tap(f"pl:propose:{pair}:"))[-1].text
-    await mentor.press("🗑 Убрать тему")
+    await mentor.press_key("plan-remove")
     replies = await mentor.press(next(b for b in mentor.last.buttons() if "зимней" in b))
     assert "План пока пуст" in replies[-1].text
     assert await session.scalar(select(func.count()).select_from(PlanTopic)) == 0
@@ -83,10 +83,10 @@ async def test_the_mentor_corrects_or_deletes_an_entry_within_a_day_only(
     await make_pair(methodist)
     await start_meeting(mentor)
     await log(mentor)
-    await mentor.press("✏️ Заметки")
+    await mentor.press_key("meeting-edit-notes")
     replies = await mentor.send("Разобрали карту урока и <i>рубрику</i> оценивания")
     assert "Заметки: Разобрали карту урока и &lt;i&gt;рубрику&lt;/i&gt;" in replies[-1].text
-    await mentor.press("✏️ Тема")
+    await mentor.press_key("meeting-edit-topic")
     await mentor.send("Технологическая карта")
     meeting = await session.scalar(select(Meeting))
     assert meeting is not None
@@ -95,8 +95,8 @@ async def test_the_mentor_corrects_or_deletes_an_entry_within_a_day_only(
     assert "нет прав" in (await mentee.tap(f"me:delete_yes:{meeting.id}"))[-1].text
     await start_meeting(mentor)
     await log(mentor)
-    await mentor.press("🗑 Удалить")
-    replies = await mentor.press("🗑 Да, удалить")
+    await mentor.press_key("item-remove")
+    replies = await mentor.press_key("meeting-delete-yes")
     assert "удалена" in replies[-1].text
     assert await session.scalar(select(func.count()).select_from(Meeting)) == 1
     clock.moment += timedelta(days=2)
@@ -124,7 +124,7 @@ async def test_at_the_end_of_the_period_the_mentor_is_asked_for_a_result_once(
     assert len(asked) == 1
     await run_job(harness, send_mentoring_nudges)
     assert len([sent for sent in mentor.messages() if "подошёл к концу" in sent.text]) == 1
-    await mentor.press("✍️ Итог наставничества")
+    await mentor.press_key("pair-result-write")
     replies = await mentor.send("Анна уверенно ведёт уроки & готова к аттестации")
     assert f"отправлен: {MENTEE}" in replies[-1].text
     await deliver(harness)
@@ -133,8 +133,8 @@ async def test_at_the_end_of_the_period_the_mentor_is_asked_for_a_result_once(
     await session.refresh(stored)
     assert stored.result == "Анна уверенно ведёт уроки & готова к аттестации"
     await methodist.send("/mentor")
-    await methodist.press("📋 Пары моей области")
-    replies = await methodist.press("📊 Пары и журнал встреч (XLSX)")
+    await methodist.press_key("pairs-overview")
+    replies = await methodist.press_key("pairs-export")
     pairs = read_xlsx(next(reply.file_data for reply in replies if reply.file_data) or b"")
     assert pairs[0][8] == "Итог" and pairs[1][8] == stored.result
 
@@ -152,7 +152,7 @@ async def test_managers_see_people_in_pairs_and_meetings_by_month(
     await start_meeting(mentor)
     await log(mentor)
     await methodist.send("/mentor")
-    replies = await methodist.press("📋 Пары моей области")
+    replies = await methodist.press_key("pairs-overview")
     text = texts(replies)
     assert ru("pairs-people", mentors=1, mentees=1, young_paired=1, young_total=1) in text
     assert "Ноябрь 2026 — 1 · Декабрь 2026 — 2" in text and "Июль 2026 — 0" in text

@@ -29,7 +29,7 @@ async def staff(harness: Harness) -> tuple[Chatter, Chatter]:
     methodist = await methodist_of(harness, admin, MUNICIPALITY)
     await import_roster(methodist, xlsx([roster_row("Орлова Ольга Игоревна", school=SCHOOL)]))
     await methodist.send("/invite")
-    await methodist.press("координатор ОО")
+    await methodist.press_key("role-coordinator")
     replies = await methodist.press(SCHOOL)
     coordinator = harness.person(600, "Координатор")
     await join_with_consent(coordinator, start_token(replies[-1].text))
@@ -38,7 +38,7 @@ async def staff(harness: Harness) -> tuple[Chatter, Chatter]:
 
 async def ask_to_join(person: Chatter, full_name: str) -> list:  # type: ignore[type-arg]
     await join_with_consent(person)
-    await person.press("📝 Подать заявку")
+    await person.press_key("join-button")
     await person.press(MUNICIPALITY)
     await person.press(SCHOOL)
     replies = await person.send(full_name)
@@ -64,7 +64,7 @@ async def test_approval_adds_the_person_to_the_roster_and_opens_the_menu(
     methodist, coordinator = staff
     guest = harness.person(700, "Гость")
     await ask_to_join(guest, "Смирнова Юлия Павловна")
-    replies = await coordinator.press("✅ Принять")
+    replies = await coordinator.press_key("join-approve")
     assert "Заявка принята: Смирнова Юлия Павловна" in texts(replies)
     await deliver(harness)
     assert ru("join-approved") in guest.last.text
@@ -72,7 +72,7 @@ async def test_approval_adds_the_person_to_the_roster_and_opens_the_menu(
     person_id = await session.scalar(select(User.person_id).where(User.tg_id == 700))
     person = await session.get_one(Person, person_id)
     assert person.full_name == "Смирнова Юлия Павловна"
-    replies = await methodist.press("✅ Принять")
+    replies = await methodist.press_key("join-approve")
     assert "уже рассмотрели" in texts(replies)
     assert replies[-1].alert
 
@@ -82,7 +82,7 @@ async def test_approval_links_an_existing_roster_person_instead_of_duplicating(
 ) -> None:
     _methodist, coordinator = staff
     await ask_to_join(harness.person(700), "орлова ольга игоревна")
-    await coordinator.press("✅ Принять")
+    await coordinator.press_key("join-approve")
     assert await session.scalar(select(func.count()).select_from(Person)) == 1
 
 
@@ -92,7 +92,7 @@ async def test_rejection_is_told_to_the_person_and_links_nothing(
     methodist, _coordinator = staff
     guest = harness.person(700)
     await ask_to_join(guest, "Смирнова Юлия Павловна")
-    await methodist.press("❌ Отклонить")
+    await methodist.press_key("join-reject")
     await deliver(harness)
     assert "отклонена" in guest.last.text
     assert await session.scalar(select(User.person_id).where(User.tg_id == 700)) is None
@@ -121,7 +121,7 @@ async def test_requester_who_blocked_the_bot_does_not_break_the_approval(
     guest = harness.person(700)
     await ask_to_join(guest, "Смирнова Юлия Павловна")
     harness.telegram.blocked.add(700)
-    replies = await coordinator.press("✅ Принять")
+    replies = await coordinator.press_key("join-approve")
     assert "Заявка принята" in texts(replies)
     await deliver(harness)  # the sender records the blocked chat and carries on
     assert await session.scalar(select(JoinRequest.status)) == JoinStatus.APPROVED

@@ -87,7 +87,7 @@ async def test_teacher_joins_by_personal_invite_and_sees_menu(harness: Harness, 
         "⚙️ Настройки",
         "❓ Помощь",
     ]
-    replies = await teacher.press("👤 Мой профиль")
+    replies = await teacher.press_key("menu-profile")
     assert "МБОУ СОШ № 1" in texts(replies)
     assert "Молодой специалист" in texts(replies)  # born 1996, started 2024
 
@@ -152,7 +152,7 @@ async def test_methodist_invites_a_coordinator_who_gets_coordinator_commands(
 ) -> None:
     await invite_links(methodist, [roster_row("Петрова Анна Сергеевна", school="МБОУ Лицей № 7")])
     await methodist.send("/invite")
-    await methodist.press("координатор ОО")
+    await methodist.press_key("role-coordinator")
     replies = await methodist.press("МБОУ Лицей № 7")
     coordinator = harness.person(600, "Координатор")
     await join_with_consent(coordinator, start_token(replies[-1].text))

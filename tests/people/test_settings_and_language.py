@@ -9,14 +9,14 @@ async def test_switching_to_english_changes_texts_buttons_and_commands(harness: 
     admin = harness.person(ADMIN_ID, "Admin")
     await join_with_consent(admin)
     await admin.send("/settings")
-    replies = await admin.press("English")
+    replies = await admin.press_key("language-en")
     assert "Language: English." in texts(replies)
     assert "Main menu" in replies[-1].text
     assert "🏛 Municipalities" in replies[-1].buttons()
     replies = await admin.send("/help")
     assert "What the bot can do" in texts(replies)
     await admin.send("/settings")
-    replies = await admin.press("Русский")
+    replies = await admin.press_key("language-ru")
     assert "Язык: русский." in texts(replies)
 
 

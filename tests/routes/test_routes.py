@@ -43,12 +43,12 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
     buttons = replies[-1].buttons()
     assert any("Формирование функциональной грамотности" in button for button in buttons)
 
-    replies = await teacher.press("📤 На согласование")
+    replies = await teacher.press_key("route-submit")
     assert "отправлен на согласование" in texts(replies)
     await deliver(harness)
     assert ru("review-route-waiting", name="Петрова Анна Сергеевна") in methodist.last.text
-    await methodist.press("Открыть")
-    await methodist.press("↩️ Вернуть на доработку")
+    await methodist.press_key("review-open")
+    await methodist.press_key("review-return")
     replies = await methodist.send("Добавьте, пожалуйста, стажировку")
     assert ru("review-route-returned", name="Петрова Анна Сергеевна") in texts(replies)
     await deliver(harness)
@@ -57,14 +57,14 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
     await teacher.send("/route")
     await teacher.press(ru("route-add-own"))
     await teacher.send("Стажировка в МБОУ Лицей № 7")
-    await teacher.press("Стажировка")
-    await teacher.press("методические")
+    await teacher.press_key("kind-internship")
+    await teacher.press_key("area-methodical")
     replies = await teacher.send("15.02.2027")
     assert ru("route-progress", done=0, total=3, overdue=0) in texts(replies)
-    await teacher.press("📤 На согласование")
+    await teacher.press_key("route-submit")
     await deliver(harness)
-    await methodist.press("Открыть")
-    replies = await methodist.press("✅ Согласовать")
+    await methodist.press_key("review-open")
+    replies = await methodist.press_key("review-approve")
     assert ru("review-route-approved", name="Петрова Анна Сергеевна") in texts(replies)
     await deliver(harness)
     assert ru("route-approved-owner") in teacher.last.text
@@ -76,18 +76,18 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
     ):
         await teacher.send("/route")
         await teacher.press(next(b for b in teacher.last.buttons() if title in b))
-        await teacher.press("✅ Выполнено")
+        await teacher.press_key("item-report")
         await teacher.send_document("certificate.pdf", b"%PDF-1.4 certificate")
         replies = await teacher.send("https://example.org/report")
         assert "Принято: 2" in texts(replies)
-        replies = await teacher.press("📤 Отправить на проверку")
+        replies = await teacher.press_key("report-send")
         assert "Отчёт отправлен на проверку" in texts(replies)
         await deliver(harness)
         assert methodist.last.text.endswith("Педагог: Петрова Анна Сергеевна")
-        replies = await methodist.press("Открыть")
+        replies = await methodist.press_key("review-open")
         assert any(reply.method == "SendDocument" for reply in replies)  # the certificate, as the teacher sent it
         assert "https://example.org/report" in texts(replies)
-        replies = await methodist.press("✔️ Подтвердить")
+        replies = await methodist.press_key("item-confirm")
         assert "выполнение подтверждено" in texts(replies)
 
     await deliver(harness)
@@ -98,7 +98,7 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
     assert statuses == {ItemStatus.CONFIRMED}
 
     await open_review_menu(methodist)
-    replies = await methodist.press("📊 Реестр ИОМ (XLSX)")
+    replies = await methodist.press_key("review-register")
     register = read_xlsx(replies[-1].file_data or b"")
     assert register[0][:3] == ("Организация", "ФИО", "Дефицит")
     assert len(register) == 4
@@ -109,9 +109,9 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
 async def test_returned_report_can_be_reported_again(harness: Harness, people: tuple[Person, Person]) -> None:
     methodist, teacher = await approved_route(people)
     await report_first_item(teacher, "Сертификат о прохождении курса")
-    await methodist.press("Открыть")
-    await methodist.press("↩️ Вернуть")
-    replies = await methodist.press("Вернуть без комментария")
+    await methodist.press_key("review-open")
+    await methodist.press_key("item-return")
+    replies = await methodist.press_key("review-no-comment")
     assert "Отчёт возвращён" in texts(replies)
     await deliver(harness)
     assert "Отчёт возвращён" in teacher.last.text
@@ -124,9 +124,9 @@ async def test_double_tap_on_confirm_changes_nothing(
 ) -> None:
     methodist, teacher = await approved_route(people)
     await report_first_item(teacher, "Сертификат")
-    await methodist.press("Открыть")
-    await methodist.press("✔️ Подтвердить")
-    replies = await methodist.press("✔️ Подтвердить")
+    await methodist.press_key("review-open")
+    await methodist.press_key("item-confirm")
+    replies = await methodist.press_key("item-confirm")
     assert "уже рассмотрен" in replies[-1].text and replies[-1].alert
     assert await session.scalar(select(func.count()).where(RouteItem.status == ItemStatus.CONFIRMED)) == 1
 
@@ -139,8 +139,8 @@ async def test_bad_dates_and_evidence_get_clear_answers(
     await teacher.press(ru("route-start"))
     await teacher.press(ru("route-add-own"))
     await teacher.send("Курсы по ИИ")
-    await teacher.press("Курс ДПО")
-    await teacher.press("цифровые")
+    await teacher.press_key("kind-course")
+    await teacher.press_key("area-digital")
     assert "ДД.ММ.ГГГГ" in texts(await teacher.send("скоро"))
     assert "в прошлом" in texts(await teacher.send("01.01.2020"))
     assert "трёх лет" in texts(await teacher.send("01.01.2035"))
@@ -149,7 +149,7 @@ async def test_bad_dates_and_evidence_get_clear_answers(
     _methodist, teacher = await approved_route(people, fresh=False)
     await teacher.send("/route")
     await teacher.press(next(b for b in teacher.last.buttons() if "Формирование" in b))
-    await teacher.press("✅ Выполнено")
+    await teacher.press_key("item-report")
     assert "не подходит" in texts(await teacher.send_document("virus.exe", b"MZ"))
     assert "больше 20 МБ" in texts(await teacher.send_document("big.pdf", b"x", file_size=21 * 1024 * 1024))
     assert "http:// или https://" in texts(await teacher.send("https://bad link"))
@@ -204,10 +204,10 @@ async def test_a_reviewer_outside_the_scope_is_refused(
     _methodist, teacher = people
     await teacher.send("/route")
     await teacher.press(ru("route-start"))
-    await teacher.press("📤 На согласование")
+    await teacher.press_key("route-submit")
     admin = harness.person(1)
     await admin.send("/orgs")
-    await admin.press("➕ Добавить муниципалитет")
+    await admin.press_key("orgs-add")
     await admin.send("Другой район")
     await admin.press("Moscow")
     stranger = await methodist_of(harness, admin, "Другой район", tg_id=200)
@@ -221,7 +221,7 @@ async def test_a_reviewer_outside_the_scope_is_refused(
 async def test_self_assessment_feeds_the_proposal(harness: Harness, people: tuple[Person, Person]) -> None:
     _methodist, teacher = people
     await teacher.send("/route")
-    await teacher.press("📝 Самооценка дефицитов")
+    await teacher.press_key("self-assessment-start")
     for answer in (
         "4 — могу помочь коллегам",
         "4 — могу помочь коллегам",
@@ -240,23 +240,23 @@ async def test_a_methodist_enters_a_diagnostic_by_hand_and_the_route_follows_it(
 ) -> None:
     methodist, teacher = people
     await open_review_menu(methodist)
-    await methodist.press("➕ Диагностика вручную")
+    await methodist.press_key("diagnostic-by-hand")
     assert "хотя бы две буквы" in texts(await methodist.send("П"))
     assert "никого не нашёл" in texts(await methodist.send("Сидоров"))
     await methodist.send("петрова")
     await methodist.press("Петрова Анна Сергеевна · МБОУ СОШ № 1")
-    await methodist.press("школьная")
-    await methodist.press("низкий")
-    await methodist.press("цифровые")
-    await methodist.press("предметные")
+    await methodist.press_key("diagnostic-kind-school")
+    await methodist.press_key("level-low")
+    await methodist.press_key("area-digital")
+    await methodist.press_key("area-subject")
     await methodist.press("✅ предметные")  # a second tap takes the mark off
-    replies = await methodist.press("💾 Сохранить")
+    replies = await methodist.press_key("diagnostic-save")
     assert "Диагностика сохранена" in texts(replies)
     await teacher.send("/route")
     replies = await teacher.press(ru("route-start"))
     assert "предложена 1 активность" in texts(replies)
     await teacher.send("/start")
-    replies = await teacher.press("👤 Мой профиль")
+    replies = await teacher.press_key("menu-profile")
     assert "уровень: низкий" in texts(replies)
 
 
@@ -267,8 +267,8 @@ async def test_every_field_of_an_item_can_be_edited_while_the_route_is_a_draft(
     await teacher.send("/route")
     await teacher.press(ru("route-start"))
     await teacher.press(next(b for b in teacher.last.buttons() if "Цифровые" in b))
-    await teacher.press("✏️ Изменить")
-    await teacher.press("Название")
+    await teacher.press_key("event-edit")
+    await teacher.press_key("edit-title")
     assert "Пункт «Цифровая образовательная среда» изменён" in texts(
         await teacher.send("Цифровая образовательная среда")
     )
@@ -282,9 +282,9 @@ async def test_every_field_of_an_item_can_be_edited_while_the_route_is_a_draft(
         await teacher.tap(f"ie:{item_id}:{'hours' if field == 'Часы' else 'deadline'}::0")
         assert answer in texts(await teacher.send(typed))
     await teacher.tap(f"ie:{item_id}:kind::0")
-    await teacher.press("Стажировка")
+    await teacher.press_key("kind-internship")
     await teacher.tap(f"ie:{item_id}:area::0")
-    await teacher.press("без привязки")
+    await teacher.press_key("area-none")
     session.expire_all()
     item = await session.get_one(RouteItem, item_id)
     assert (item.hours, f"{item.deadline:%d.%m.%Y}", item.kind.value, item.area) == (
@@ -317,10 +317,10 @@ async def test_a_methodist_builds_and_submits_a_route_for_a_teacher(
     assert "предложены 2 активности" in texts(replies)
     assert "Петрова Анна Сергеевна" in replies[-1].text
     await methodist.press(next(b for b in methodist.last.buttons() if "Цифровые" in b))
-    await methodist.press("🗑 Удалить")
-    replies = await methodist.press("📤 На согласование")
+    await methodist.press_key("item-remove")
+    replies = await methodist.press_key("route-submit")
     assert "отправлен на согласование" in texts(replies)
-    replies = await methodist.press("✅ Согласовать")
+    replies = await methodist.press_key("review-approve")
     assert ru("review-route-approved", name="Петрова Анна Сергеевна") in texts(replies)
     await deliver(harness)
     assert ru("route-approved-owner") in teacher.last.text
@@ -336,7 +336,7 @@ async def test_methodist_hides_an_activity_and_a_reimport_brings_it_back(
     await methodist.press(ru("catalogue-manage"))
     replies = await methodist.press("Цифровые инструменты учителя")
     assert "Семинар · часов: 6" in texts(replies)
-    replies = await methodist.press("🙈 Убрать из каталога")
+    replies = await methodist.press_key("catalogue-hide")
     assert ru("catalogue-hidden-title", title="Цифровые инструменты учителя") in texts(replies)
     await teacher.send("/route")
     replies = await teacher.press(ru("route-start"))
@@ -372,7 +372,7 @@ async def test_a_diagnostics_file_with_someone_not_in_the_roster_is_rejected_who
 ) -> None:
     methodist, _teacher = people
     await open_review_menu(methodist)
-    await methodist.press("🩺 Загрузить диагностики")
+    await methodist.press_key("upload-diagnostics")
     rows = [
         DIAGNOSTICS[0],
         ["Петрова Анна Сергеевна", "14.03.1996", "01.11.2026", "региональная", "базовый", "методические"],

@@ -76,6 +76,11 @@ class Person:
             f"no button {button_text!r}; last buttons: {self.messages()[-1].buttons() if self.messages() else []}"
         )
 
+    async def press_key(self, key: str, **params: Any) -> list[Sent]:
+        """Tap the button labelled with this locale message (in Russian, as our test people speak), so a
+        test survives rewording; `press` is for labels that are data (a school, a person, a date)."""
+        return await self.press(ru(key, **params))
+
     async def tap(self, callback_data: str, on: Sent | None = None) -> list[Sent]:
         """Send callback data as a button press on a message would — or data no button ever had (forged)."""
         message = Message(

@@ -27,8 +27,9 @@ def roster_row(
     active: str = "да",
     email: str = "",
     phone: str = "",
+    org_type: str = "",
 ) -> list[str]:
-    return [name, school, position, subjects, birth, start, manager, active, email, phone]
+    return [name, school, position, subjects, birth, start, manager, active, email, phone, org_type]
 
 
 def xlsx(rows: Sequence[Sequence[object]], header: Sequence[str] = HEADER) -> bytes:
@@ -73,7 +74,7 @@ async def admin_with_municipality(harness: Harness, name: str = "Одинцов�
     admin = harness.person(ADMIN_ID, "Админ")
     await join_with_consent(admin)
     await admin.send("/orgs")
-    await admin.press("➕ Добавить муниципалитет")
+    await admin.press_key("orgs-add")
     await admin.send(name)
     await admin.press("Moscow")
     return admin
@@ -81,7 +82,7 @@ async def admin_with_municipality(harness: Harness, name: str = "Одинцов�
 
 async def methodist_of(harness: Harness, admin: Person, municipality: str, tg_id: int = 100) -> Person:
     await admin.send("/invite")
-    await admin.press("методист")
+    await admin.press_key("role-methodist")
     replies = await admin.press(municipality)
     methodist = harness.person(tg_id, "Методист")
     await join_with_consent(methodist, start_token(replies[-1].text))
@@ -93,5 +94,5 @@ async def import_roster(methodist: Person, content: bytes, file_name: str = "ros
     await methodist.send("/roster")
     replies = await methodist.send_document(file_name, content)
     if "✅ Создать и загрузить" in replies[-1].buttons():
-        replies = await methodist.press("✅ Создать и загрузить")
+        replies = await methodist.press_key("roster-create-schools")
     return replies

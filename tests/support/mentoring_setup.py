@@ -27,7 +27,7 @@ async def trio(harness: Harness) -> tuple[Person, Person, Person]:
 
 async def make_pair(methodist: Person, kind: str = "молодой специалист") -> list[Sent]:
     await methodist.send("/mentor")
-    await methodist.press("➕ Новая пара наставничества")
+    await methodist.press_key("pair-new")
     await methodist.send("Орлова")
     await methodist.press(f"{MENTOR} · МБОУ СОШ № 1")
     await methodist.send("Петрова")
@@ -48,16 +48,16 @@ async def start_meeting(mentor: Person) -> None:
     """/mentor, the mentee's card, «Записать встречу»."""
     await mentor.send("/mentor")
     await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
-    await mentor.press("📝 Записать встречу")
+    await mentor.press_key("mentor-card-meeting")
 
 
 async def log(mentor: Person, date_text: str = "") -> list[Sent]:
     if date_text:
         await mentor.send(date_text)
     else:
-        await mentor.press("Сегодня")
+        await mentor.press_key("meeting-today")
     await mentor.press("45")
-    await mentor.press("очно")
+    await mentor.press_key("meeting-offline")
     await mentor.send("Планирование урока")
     replies = await mentor.send("Разобрали технологическую карту урока")
     await deliver(mentor.harness)  # the mentee's request to confirm goes through the outbox

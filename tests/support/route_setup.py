@@ -44,7 +44,7 @@ async def methodist_and_teacher(harness: Harness) -> tuple[Person, Person]:
     replies = await methodist.send_document("catalogue.xlsx", table(CATALOGUE))
     assert ru("catalogue-imported", created=2, updated=0) in texts(replies)
     await open_review_menu(methodist)
-    await methodist.press("🩺 Загрузить диагностики")
+    await methodist.press_key("upload-diagnostics")
     replies = await methodist.send_document("diagnostics.xlsx", table(DIAGNOSTICS))
     assert ru("diagnostics-imported", added=1, skipped=0) in texts(replies)
     teacher = harness.person(501, "Анна")
@@ -58,10 +58,10 @@ async def approved_route(people: tuple[Person, Person], fresh: bool = True) -> t
     if fresh:
         await teacher.press(ru("route-start"))
     await teacher.send("/route")
-    await teacher.press("📤 На согласование")
+    await teacher.press_key("route-submit")
     await deliver(teacher.harness)  # the reviewers' notice goes through the outbox
-    await methodist.press("Открыть")
-    await methodist.press("✅ Согласовать")
+    await methodist.press_key("review-open")
+    await methodist.press_key("review-approve")
     await deliver(teacher.harness)
     return methodist, teacher
 
@@ -69,9 +69,9 @@ async def approved_route(people: tuple[Person, Person], fresh: bool = True) -> t
 async def report_first_item(teacher: Person, proof: str) -> list[Sent]:
     await teacher.send("/route")
     await teacher.press(next(b for b in teacher.last.buttons() if "Формирование" in b))
-    await teacher.press("✅ Выполнено")
+    await teacher.press_key("item-report")
     await teacher.send(proof)
-    replies = await teacher.press("📤 Отправить на проверку")
+    replies = await teacher.press_key("report-send")
     await deliver(teacher.harness)
     return replies
 
