@@ -2,7 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
-from handlers.common.i18n import Translator
+from handlers.common.i18n import Translations, Translator
 from handlers.common.keyboards import short
 from handlers.indicators.indicators import mark, target_text, value_text
 from services.delivery.digests import LISTED, Digest, EventLine
@@ -34,7 +34,7 @@ def render_digest(t: Translator, digest: Digest) -> str:
         lines += [
             t(
                 "digest-indicator-line",
-                mark=mark(row.met),
+                mark=mark(row),
                 name=row.definition.short,
                 value=value_text(t, row, row.value),
                 target=target_text(t, row),
@@ -53,3 +53,8 @@ def _events(t: Translator, key: str, events: list[EventLine]) -> str:
     if len(events) > LISTED:
         lines.append(t("digest-more", count=len(events) - LISTED))
     return "\n".join(lines)
+
+
+def digest_text(translations: Translations, digest: Digest) -> str:
+    """The digest in its recipient's language, for the scheduler's queue."""
+    return render_digest(translations.get(digest.recipient.language), digest)
