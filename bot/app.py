@@ -19,7 +19,7 @@ from handlers.common import errors
 from handlers.common.callback_answers import CallbackAnswerTracker
 from handlers.common.door import HandlerGate, PrivateChatsOnly
 from handlers.delivery import news
-from handlers.events import events, organise
+from handlers.events import create, events, organise
 from handlers.indicators import indicators
 from handlers.mentoring import meetings, pairs, plan, relay
 from handlers.people import communities, invites, joins, orgs, personal_data, roster, settings, start
@@ -61,6 +61,7 @@ def get_routers() -> list[Router]:
         review.router,
         diagnostics.router,
         events.router,
+        create.router,
         organise.router,
         relay.router,
         pairs.router,
