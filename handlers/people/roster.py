@@ -141,13 +141,15 @@ async def _import(message: Message, state: FSMContext, ctx: Ctx, rows: list[Rost
 
 async def _invites_table(ctx: Ctx, invites: list[PersonInvite]) -> bytes:
     t = ctx.t
-    rows = []
-    for invite in invites:
-        if invite.token is None or invite.expires_at is None:
-            rows.append((invite.school, invite.full_name, t.plain("invite-joined"), ""))
-        else:
-            link = await create_start_link(ctx.bot, invite.token)
-            rows.append((invite.school, invite.full_name, link, f"{invite.expires_at:%d.%m.%Y}"))
+    # The link up to the token, built once: 20 000 calls of create_start_link held the event loop.
+    link_prefix = await create_start_link(ctx.bot, "")
+    joined = t.plain("invite-joined")
+    rows = [
+        (invite.school, invite.full_name, joined, "")
+        if invite.token is None or invite.expires_at is None
+        else (invite.school, invite.full_name, link_prefix + invite.token, f"{invite.expires_at:%d.%m.%Y}")
+        for invite in invites
+    ]
     header = [t.plain("col-school"), t.plain("col-name"), t.plain("col-invite"), t.plain("col-valid-until")]
     return await write_table_off_loop(t.plain("invites-sheet"), header, rows)
 
