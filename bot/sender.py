@@ -25,6 +25,7 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.progress import update_progress
 from bot.resources import Resources
 from bot.retry import TRANSIENT, bulk_sending
+from handlers.common.notify import SEND_FAILURES
 from services.delivery.news import release_due
 from services.outbox import Outcome, Outgoing, due_batch, record, recover
 
@@ -210,5 +211,5 @@ class Sender:
         if not force and self.monotonic() - self._progress_at < self.progress_every:
             return
         self._progress_at = self.monotonic()
-        with contextlib.suppress(TelegramAPIError):
+        with contextlib.suppress(*SEND_FAILURES):  # progress is a courtesy, never a reason to stop sending
             await update_progress(self.bot, self.resources)

@@ -6,11 +6,11 @@ import io
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager, suppress
 
-from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BufferedInputFile, CallbackQuery, Document, Message
 
 from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
+from handlers.common.notify import SEND_FAILURES
 from services.errors import InvalidInput, RosterRejected, RowProblem
 from services.files.reading import MAX_FILE_BYTES, ReadProgress
 from services.files.writing import write_table, write_table_off_loop
@@ -79,7 +79,7 @@ async def _show_progress(message: Message, t: Translator, progress: ReadProgress
             continue
         rows = progress.rows
         text = t("file-reading", rows=rows)
-        with suppress(TelegramAPIError):  # progress is a courtesy: never the reason an import fails
+        with suppress(*SEND_FAILURES):  # progress is a courtesy: never the reason an import fails
             if shown is None:
                 shown = await message.answer(text)
             else:
