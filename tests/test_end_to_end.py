@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tests.conftest import ADMIN_ID, TOKEN, sqlite_url
 from tests.support.bot_api import BOT, BotApiServer, user_message
+from tests.support.conversation import ru
 
 
 async def test_bot_process_serves_an_admin_through_a_local_bot_api(
@@ -52,7 +53,7 @@ async def test_bot_process_serves_an_admin_through_a_local_bot_api(
         commands = await api.next_call("setMyCommands")
         assert "orgs" in commands["commands"]
         menu = await api.next_call("sendMessage")
-        assert "Главное меню" in menu["text"] and "администратор" in menu["text"]
+        assert ru("cmd-start") in menu["text"] and ru("role-admin") in menu["text"]
     finally:
         process.send_signal(signal.SIGTERM)
         _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)

@@ -59,7 +59,7 @@ async def test_each_role_gets_its_sections_once_a_week_and_empty_digests_are_not
     assert await digests(harness) == 2  # Monday 12:00 in Moscow: the 09:00 digests are due
     teacher_digest = digest_of(teacher)
     assert teacher_digest is not None and "пунктов со сроком на этой неделе — 1, просрочено — 0" in teacher_digest
-    assert "Ждут вашего решения" not in teacher_digest and "Наставничество" not in teacher_digest
+    assert "Ждут вашего решения" not in teacher_digest and ru("kind-mentoring") not in teacher_digest
     methodist_digest = digest_of(methodist)
     assert methodist_digest is not None and ru("digest-review", reports=1, routes=0, joins=0) in methodist_digest
     # 1 of 2, from the shared service; the school year is not over, so it is progress, not a verdict

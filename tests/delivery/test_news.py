@@ -26,7 +26,7 @@ async def test_a_methodist_sends_formatted_news_to_everyone_and_sees_the_report(
     replies = await methodist.send(
         "Семинар <завтра> в 15:00 & не опаздывайте", entities=[MessageEntity(type="bold", offset=0, length=7)]
     )
-    assert "Кому отправить?" in replies[-1].text
+    assert ru("news-ask-audience") in replies[-1].text
     replies = await methodist.press_key("news-audience-all")
     assert "Получателей: <b>2</b>" in texts(replies)  # the teacher and the methodist
     preview = "<b>Семинар</b> &lt;завтра&gt; в 15:00 &amp; не опаздывайте"
@@ -73,7 +73,7 @@ async def test_audiences_are_chosen_by_buttons_and_counted_exactly(harness: Harn
     await methodist.send("/news")
     await methodist.press_key("news-new")
     await methodist.send_photo("Афиша семинара")
-    assert "Кому отправить?" in methodist.last.text
+    assert ru("news-ask-audience") in methodist.last.text
     await methodist.press_key("news-audience-roles")
     await methodist.press_key("news-role-teacher")
     await methodist.press_key("news-chosen", count=1)

@@ -98,7 +98,7 @@ async def test_waitlist_is_promoted_on_cancellation_and_on_more_seats(
     await methodist.send("1")
     await sign_up(first)
     replies = await sign_up(second)
-    assert "в листе ожидания" in texts(replies) and "место 1" in texts(replies)
+    assert ru("registration-waitlisted") in texts(replies) and "место 1" in texts(replies)
     replies = await first.press_key("event-cancel-mine")
     await deliver(harness)
     assert "Освободилось место" in second.last.text
@@ -392,7 +392,7 @@ async def test_an_event_for_chosen_schools_with_a_registration_deadline(
     subjects = set(await session.scalars(select(EventSubject.subject)))
     assert subjects == {"математика", "информатика"}
     await teacher.send("/events")
-    assert not any("Стажировка" in b for b in teacher.last.buttons())  # MБОУ СОШ № 1 is not chosen
+    assert not any(ru("kind-internship") in b for b in teacher.last.buttons())  # MБОУ СОШ № 1 is not chosen
 
 
 async def test_the_list_filters_by_kind_and_by_my_subjects(
@@ -410,7 +410,9 @@ async def test_the_list_filters_by_kind_and_by_my_subjects(
     titles = teacher.last.buttons()
     assert any(TITLE in b for b in titles) and any("Конкурс математиков" in b for b in titles)
     replies = await teacher.press_key("event-kind-contest")
-    assert any("Конкурс" in b for b in replies[-1].buttons()) and not any(TITLE in b for b in replies[-1].buttons())
+    assert any(ru("kind-contest") in b for b in replies[-1].buttons()) and not any(
+        TITLE in b for b in replies[-1].buttons()
+    )
     replies = await teacher.press("• конкурс")  # the same filter again: the screen stays, no error
     assert not any(reply.alert for reply in replies)
     await teacher.press_key("events-all-kinds")

@@ -64,7 +64,7 @@ async def test_the_xlsx_report_has_the_regulations_columns_and_a_sheet_per_schoo
     assert rows[2][:7] == ("№", "Показатель", "Значение", "Целевое значение", "Выполнение", "Числитель", "Знаменатель")
     assert rows[2][7:] == ("Как считается", "Внесено вручную", "Нет данных о возрасте")
     assert rows[3][0] == "1" and rows[3][1].startswith("Доля педагогических работников и управленческих кадров")
-    assert rows[3][2:7] == ("100,0 %", "≥ 60,0 %", "выполнено", 1, 1)
+    assert rows[3][2:7] == ("100,0 %", "≥ 60,0 %", ru("indicator-met"), 1, 1)
     assert "самооценка не считается" in str(rows[3][7])
     assert sheet.page_setup.orientation == "landscape"
 

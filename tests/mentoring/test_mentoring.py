@@ -137,7 +137,7 @@ async def test_methodist_sees_silent_pairs_and_exports_pairs_and_meetings(
     replies = await methodist.press_key("pairs-export")
     pairs, meetings = (read_xlsx(reply.file_data or b"") for reply in replies if reply.file_data)
     assert pairs[1][:3] == ("МБОУ СОШ № 1", MENTOR, MENTEE) and pairs[1][6] == 1
-    assert meetings[1][6] == "Планирование урока" and meetings[1][8] == "Ожидает подтверждения."
+    assert meetings[1][6] == "Планирование урока" and meetings[1][8] == ru("meeting-pending")
     replies = await mentee.tap("mt:export:0")
     assert "нет прав" in replies[-1].text
 
@@ -212,9 +212,9 @@ async def test_a_pair_is_completed_with_a_result_kept_in_its_history(
     await methodist.press(f"{MENTOR} → {MENTEE}")
     await methodist.press_key("pair-complete")
     replies = await methodist.send("Программа адаптации пройдена, уроки посещены")
-    assert "завершена" in texts(replies)
+    assert ru("pair-status-completed") in texts(replies)
     await deliver(harness)
-    assert "завершена" in mentor.last.text and "завершена" in mentee.last.text
+    assert ru("pair-status-completed") in mentor.last.text and ru("pair-status-completed") in mentee.last.text
     await methodist.tap(f"mt:dissolve:{pair}")
     replies = await methodist.send("Повторно")
     assert "уже завершена или расформирована" in texts(replies)

@@ -136,7 +136,7 @@ async def test_at_the_end_of_the_period_the_mentor_is_asked_for_a_result_once(
     await methodist.press_key("pairs-overview")
     replies = await methodist.press_key("pairs-export")
     pairs = read_xlsx(next(reply.file_data for reply in replies if reply.file_data) or b"")
-    assert pairs[0][8] == "Итог" and pairs[1][8] == stored.result
+    assert pairs[0][8] == ru("pairs-col-8") and pairs[1][8] == stored.result
 
 
 async def test_managers_see_people_in_pairs_and_meetings_by_month(

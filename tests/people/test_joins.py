@@ -55,7 +55,7 @@ async def test_request_reaches_coordinator_and_methodist_with_buttons(
     assert "Заявка отправлена" in texts(replies)
     for manager in (methodist, coordinator):
         assert "Смирнова Юлия Павловна" in manager.last.text
-        assert manager.last.buttons() == ["✅ Принять", "❌ Отклонить"]
+        assert manager.last.buttons() == [ru("join-approve"), ru("join-reject")]
 
 
 async def test_approval_adds_the_person_to_the_roster_and_opens_the_menu(
@@ -68,7 +68,7 @@ async def test_approval_adds_the_person_to_the_roster_and_opens_the_menu(
     assert "Заявка принята: Смирнова Юлия Павловна" in texts(replies)
     await deliver(harness)
     assert ru("join-approved") in guest.last.text
-    assert guest.last.buttons()[:3] == [ru("menu-route"), "📅 Мероприятия", "🤝 Наставничество"]
+    assert guest.last.buttons()[:3] == [ru("menu-route"), ru("menu-events"), ru("menu-mentor")]
     person_id = await session.scalar(select(User.person_id).where(User.tg_id == 700))
     person = await session.get_one(Person, person_id)
     assert person.full_name == "Смирнова Юлия Павловна"

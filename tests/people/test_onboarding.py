@@ -41,11 +41,11 @@ async def test_first_start_asks_consent_once_and_stores_it(harness: Harness) -> 
     assert "согласие на обработку персональных данных" in texts(replies)
     assert replies[-1].buttons() == [ru("consent-button")]
     replies = await admin.press(ru("consent-button"))
-    assert "Главное меню" in texts(replies)
-    assert "администратор" in texts(replies)
+    assert ru("cmd-start") in texts(replies)
+    assert ru("role-admin") in texts(replies)
     replies = await admin.send("/start")
     assert "согласие" not in texts(replies)
-    assert "Главное меню" in texts(replies)
+    assert ru("cmd-start") in texts(replies)
 
 
 async def test_admin_gets_admin_commands_in_their_chat(harness: Harness) -> None:
@@ -55,8 +55,8 @@ async def test_admin_gets_admin_commands_in_their_chat(harness: Harness) -> None
 
 async def test_admin_creates_municipality_and_appoints_methodist_by_invite(harness: Harness) -> None:
     methodist = await methodist_of(harness, await admin_with_municipality(harness, MUNICIPALITY), MUNICIPALITY)
-    assert "методист" in methodist.last.text
-    assert "Главное меню" in methodist.last.text
+    assert ru("role-methodist") in methodist.last.text
+    assert ru("cmd-start") in methodist.last.text
     assert harness.telegram.commands[methodist.user.id] == [
         "start",
         "help",
@@ -156,7 +156,7 @@ async def test_methodist_invites_a_coordinator_who_gets_coordinator_commands(
     replies = await methodist.press("МБОУ Лицей № 7")
     coordinator = harness.person(600, "Координатор")
     await join_with_consent(coordinator, start_token(replies[-1].text))
-    assert "координатор ОО" in coordinator.last.text
+    assert ru("role-coordinator") in coordinator.last.text
     assert harness.telegram.commands[coordinator.user.id] == [
         "start",
         "help",
@@ -168,7 +168,7 @@ async def test_methodist_invites_a_coordinator_who_gets_coordinator_commands(
         "invite",
     ]
     await coordinator.send("/invite")
-    assert coordinator.last.buttons() == ["наставник"]
+    assert coordinator.last.buttons() == [ru("role-mentor")]
 
 
 async def test_help_lists_what_each_role_can_do(harness: Harness, methodist: Person) -> None:

@@ -98,7 +98,7 @@ async def test_the_consent_names_the_operator_its_policy_and_how_to_withdraw(
     )
     assert "МКУ «Методический центр»" in replies[-1].text
     assert ru("privacy-withdraw").removeprefix("🗑 ") in replies[-1].text
-    assert replies[-1].buttons() == ["✅ Даю согласие"]
+    assert replies[-1].buttons() == [ru("consent-button")]
 
 
 def test_the_policy_link_must_be_a_web_link() -> None:

@@ -1,7 +1,7 @@
 """/settings switches the language of texts, buttons and the command menu."""
 
 from tests.conftest import ADMIN_ID
-from tests.support.conversation import Harness, texts
+from tests.support.conversation import Harness, ru, texts
 from tests.support.factories import join_with_consent
 
 
@@ -17,7 +17,7 @@ async def test_switching_to_english_changes_texts_buttons_and_commands(harness: 
     assert "What the bot can do" in texts(replies)
     await admin.send("/settings")
     replies = await admin.press_key("language-ru")
-    assert "Язык: русский." in texts(replies)
+    assert ru("settings-language-set") in texts(replies)
 
 
 async def test_english_telegram_client_starts_in_english(harness: Harness) -> None:

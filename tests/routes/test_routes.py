@@ -44,7 +44,7 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
     assert any("Формирование функциональной грамотности" in button for button in buttons)
 
     replies = await teacher.press_key("route-submit")
-    assert "отправлен на согласование" in texts(replies)
+    assert ru("history-submitted") in texts(replies)
     await deliver(harness)
     assert ru("review-route-waiting", name="Петрова Анна Сергеевна") in methodist.last.text
     await methodist.press_key("review-open")
@@ -52,7 +52,7 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
     replies = await methodist.send("Добавьте, пожалуйста, стажировку")
     assert ru("review-route-returned", name="Петрова Анна Сергеевна") in texts(replies)
     await deliver(harness)
-    assert "возвращён на доработку" in teacher.last.text and "Добавьте, пожалуйста, стажировку" in teacher.last.text
+    assert ru("route-status-returned") in teacher.last.text and "Добавьте, пожалуйста, стажировку" in teacher.last.text
 
     await teacher.send("/route")
     await teacher.press(ru("route-add-own"))
@@ -88,7 +88,7 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
         assert any(reply.method == "SendDocument" for reply in replies)  # the certificate, as the teacher sent it
         assert "https://example.org/report" in texts(replies)
         replies = await methodist.press_key("item-confirm")
-        assert "выполнение подтверждено" in texts(replies)
+        assert ru("history-confirmed") in texts(replies)
 
     await deliver(harness)
     assert ru("history-implemented") in teacher.last.text
@@ -102,7 +102,7 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
     register = read_xlsx(replies[-1].file_data or b"")
     assert register[0][:3] == ("Организация", "ФИО", "Дефицит")
     assert len(register) == 4
-    assert {row[7] for row in register[1:]} == {"подтверждено"}
+    assert {row[7] for row in register[1:]} == {ru("item-status-confirmed")}
     assert register[1][11] == "https://example.org/report"
 
 
@@ -319,7 +319,7 @@ async def test_a_methodist_builds_and_submits_a_route_for_a_teacher(
     await methodist.press(next(b for b in methodist.last.buttons() if "Цифровые" in b))
     await methodist.press_key("item-remove")
     replies = await methodist.press_key("route-submit")
-    assert "отправлен на согласование" in texts(replies)
+    assert ru("history-submitted") in texts(replies)
     replies = await methodist.press_key("review-approve")
     assert ru("review-route-approved", name="Петрова Анна Сергеевна") in texts(replies)
     await deliver(harness)
