@@ -3,8 +3,9 @@ file's problems reported row by row (with a spreadsheet when the list is long)."
 
 import asyncio
 import io
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
+from typing import TypeVar
 
 from aiogram.types import BufferedInputFile, CallbackQuery, Document, Message
 
@@ -84,6 +85,23 @@ async def _show_progress(message: Message, t: Translator, progress: ReadProgress
                 shown = await message.answer(text)
             else:
                 await shown.edit_text(text)
+
+
+Imported = TypeVar("Imported")
+
+
+async def run_import(
+    message: Message, ctx: Ctx, importer: Callable[[bytes, str, ReadProgress], Awaitable[Imported]]
+) -> Imported | None:
+    """The file the person sent, imported with a progress message; a rejected file is answered with its
+    problems and gives None (nothing was written)."""
+    content, file_name = await uploaded(message, ctx)
+    try:
+        async with reading_progress(message, ctx.t) as progress:
+            return await importer(content, file_name, progress)
+    except RosterRejected as rejected:
+        await report_problems(message, ctx.t, rejected)
+        return None
 
 
 async def report_problems(message: Message, t: Translator, rejected: RosterRejected) -> None:

@@ -13,9 +13,9 @@ from handlers.common.context import Ctx
 from handlers.common.door import staff_only
 from handlers.common.keyboards import message_of, short
 from handlers.common.time_zones import zone_name
-from handlers.common.uploads import ask_for_file, reading_progress, report_problems, uploaded
+from handlers.common.uploads import ask_for_file, run_import
 from handlers.events.views import EventAct, EventOpen
-from services.errors import InvalidInput, RosterRejected
+from services.errors import InvalidInput
 from services.events.organise import (
     MAX_CAPACITY,
     EventInput,
@@ -320,14 +320,14 @@ async def plan_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> No
 
 @router.message(PlanUpload.file, F.document)
 async def plan_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    content, file_name = await uploaded(message, ctx)
-    try:
-        async with reading_progress(message, ctx.t) as progress:
-            created = await import_plan(
-                ctx.session, actor=ctx.actor, content=content, file_name=file_name, now=ctx.now(), progress=progress
-            )
-    except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected)
+    created = await run_import(
+        message,
+        ctx,
+        lambda content, file_name, progress: import_plan(
+            ctx.session, actor=ctx.actor, content=content, file_name=file_name, now=ctx.now(), progress=progress
+        ),
+    )
+    if created is None:
         return
     await state.clear()
     await message.answer(ctx.t("event-plan-imported", count=created))

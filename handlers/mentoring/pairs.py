@@ -15,10 +15,9 @@ from handlers.common.door import staff_only
 from handlers.common.keyboards import MenuAction, message_of, page_row, short
 from handlers.common.notify import outgoing
 from handlers.common.people_search import answer_people
-from handlers.common.uploads import ask_for_file, reading_progress, report_problems, uploaded
+from handlers.common.uploads import ask_for_file, run_import
 from handlers.mentoring.callbacks import MentorAct, PairsPage, PairStep
 from handlers.mentoring.plan import month_name
-from services.errors import RosterRejected
 from services.files.writing import write_table_off_loop
 from services.mentoring.meetings import meeting_log
 from services.mentoring.numbers import scope_summary
@@ -198,21 +197,22 @@ async def import_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> 
 
 @router.message(PairsUpload.file, F.document)
 async def import_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    content, file_name = await uploaded(message, ctx)
-    try:
-        async with reading_progress(message, ctx.t) as progress:
-            created, skipped = await import_pairs(
-                ctx.session,
-                actor=ctx.actor,
-                content=content,
-                file_name=file_name,
-                now=ctx.now(),
-                mentor_limit=ctx.settings.mentor_limit,
-                progress=progress,
-            )
-    except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected)
+    counts = await run_import(
+        message,
+        ctx,
+        lambda content, file_name, progress: import_pairs(
+            ctx.session,
+            actor=ctx.actor,
+            content=content,
+            file_name=file_name,
+            now=ctx.now(),
+            mentor_limit=ctx.settings.mentor_limit,
+            progress=progress,
+        ),
+    )
+    if counts is None:
         return
+    created, skipped = counts
     await state.clear()
     await message.answer(ctx.t("pairs-imported", created=created, skipped=skipped))
 

@@ -13,8 +13,8 @@ from handlers.common.callback_fields import Id
 from handlers.common.context import Ctx
 from handlers.common.door import staff_only
 from handlers.common.keyboards import MenuAction, message_of, short
-from handlers.common.uploads import ask_for_file, reading_progress, report_problems, uploaded
-from services.errors import InvalidInput, RosterRejected
+from handlers.common.uploads import ask_for_file, run_import
+from services.errors import InvalidInput
 from services.models.indicators import CommunityLevel
 from services.models.people import Role
 from services.people.access import organiser_municipality
@@ -151,19 +151,19 @@ async def upload_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> 
 
 @router.message(CommunityForm.file, F.document)
 async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    content, file_name = await uploaded(message, ctx)
-    try:
-        async with reading_progress(message, ctx.t) as progress:
-            added = await import_members(
-                ctx.session,
-                actor=ctx.actor,
-                content=content,
-                file_name=file_name,
-                today=ctx.now().date(),
-                progress=progress,
-            )
-    except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected)
+    added = await run_import(
+        message,
+        ctx,
+        lambda content, file_name, progress: import_members(
+            ctx.session,
+            actor=ctx.actor,
+            content=content,
+            file_name=file_name,
+            today=ctx.now().date(),
+            progress=progress,
+        ),
+    )
+    if added is None:
         return
     await state.clear()
     await message.answer(ctx.t("communities-imported", count=added))

@@ -13,9 +13,10 @@ from handlers.common.door import staff_only
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import message_of, page_row, short
 from handlers.common.people_search import answer_people
-from handlers.common.uploads import reading_progress, report_problems, uploaded
+from handlers.common.uploads import run_import
 from handlers.routes.views import RouteAction
-from services.errors import Forbidden, NotFound, RosterRejected
+from services.errors import Forbidden, NotFound
+from services.files.reading import ReadProgress
 from services.models.people import PROCEDURES, Role
 from services.models.routes import Area
 from services.numbers import parse_id
@@ -105,26 +106,21 @@ async def upload_begin(callback: CallbackQuery, callback_data: RouteAction, stat
 @router.message(Upload.catalogue, F.document)
 @router.message(Upload.diagnostics, F.document)
 async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    content, name = await uploaded(message, ctx)
-    try:
-        async with reading_progress(message, ctx.t) as progress:
-            if await state.get_state() == Upload.catalogue.state:
-                created, updated = await import_catalogue(
-                    ctx.session, actor=ctx.actor, content=content, file_name=name, now=ctx.now(), progress=progress
-                )
-                text = ctx.t("catalogue-imported", created=created, updated=updated)
-            else:
-                added, skipped = await import_diagnostics(
-                    ctx.session,
-                    actor=ctx.actor,
-                    content=content,
-                    file_name=name,
-                    today=ctx.now().date(),
-                    progress=progress,
-                )
-                text = ctx.t("diagnostics-imported", added=added, skipped=skipped)
-    except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected)
+    catalogue = await state.get_state() == Upload.catalogue.state
+
+    async def importer(content: bytes, name: str, progress: ReadProgress) -> str:
+        if catalogue:
+            created, updated = await import_catalogue(
+                ctx.session, actor=ctx.actor, content=content, file_name=name, now=ctx.now(), progress=progress
+            )
+            return ctx.t("catalogue-imported", created=created, updated=updated)
+        added, skipped = await import_diagnostics(
+            ctx.session, actor=ctx.actor, content=content, file_name=name, today=ctx.now().date(), progress=progress
+        )
+        return ctx.t("diagnostics-imported", added=added, skipped=skipped)
+
+    text = await run_import(message, ctx, importer)
+    if text is None:
         return
     await state.clear()
     await message.answer(text)
