@@ -1,7 +1,14 @@
 ## Common
 timezone-moscow = Moscow time
 timezone-msk = MSK{ $shift }
-cancel = Cancel
+nav-menu = 🏠 Menu
+nav-back = ‹ Back
+nav-cancel = ✖️ Cancel
+nav-skip = Skip ›
+nav-confirm = Yes, go ahead
+nav-keep = ‹ No, go back
+nav-cancelled = Cancelled, nothing was saved.
+page-range = { $first }–{ $last } of { $total }
 page-of = { $page } / { $pages }
 stale-button = This button is out of date. Open the menu again: /start
 not-understood = I did not understand that. Commands: /help, menu: /start.
@@ -73,13 +80,25 @@ profile =
     }
 
 ## Help
-help-intro = <b>What the bot can do</b>
+help-intro = <b>What the bot does</b>
 help-guest = Open your personal invite link or ask to join: /start
-help-teacher = <b>Teachers:</b> your profile and roster data — "My profile" in /start. Coming soon: individual route (/route), events (/events), your mentor (/mentor).
-help-mentor = <b>Mentors:</b> coming soon — mentees, meeting log and mentoring plan.
-help-coordinator = <b>School coordinators:</b> /roster — template and upload of the school roster; /invite — invite a mentor; join requests come to you with "Approve" and "Reject" buttons.
-help-methodist = <b>Methodists:</b> /roster — upload the municipality roster (XLSX or CSV) and get a file of personal invite links back; /invite — invite a coordinator or mentor; join requests for the municipality's schools.
-help-admin = <b>Administrators:</b> /orgs — municipalities of the region; /invite — appoint a municipality's methodist.
+help-line = { $button } — { $what }{ $command ->
+    [none] {""}
+   *[other] {" "}({ $command })
+}
+help-navigation = Every screen has «🏠 Menu», every form has «✖️ Cancel»; /menu opens the menu, /cancel stops what you started.
+help-item-route = your individual educational route: items, deadlines, reports with evidence; for managers, approval.
+help-item-events = seminars and methodical events: sign-up, waitlist, calendar; for organisers, creation and attendance.
+help-item-mentor = mentoring: reach your mentor or mentees, the meeting log, the plan.
+help-item-communities = methodical associations and professional communities.
+help-item-profile = your roster data and latest diagnostic.
+help-item-indicators = indicators of the methodical support system for an organisation, municipality or region.
+help-item-roster = the teachers' roster: template, file upload, personal links.
+help-item-invite = invites for coordinators, mentors, methodists.
+help-item-news = news and broadcasts by school, role, subject.
+help-item-orgs = the region's municipalities and organisations.
+help-item-settings = language, time zone, digest, my data and consent.
+help-item-help = this help.
 
 ## Invites
 invite-linked = Welcome, <b>{ $name }</b>! Your account is linked to the staff roster.

@@ -29,7 +29,8 @@ COUNTS = frozenset(
 )  # fmt: skip
 NOT_COUNTS = frozenset(
     {
-        "action", "area", "areas", "at", "code", "column", "comment", "counts", "date", "day", "deadline",
+        "action", "area", "areas", "at", "button", "command", "first", "last", "what",
+        "code", "column", "comment", "counts", "date", "day", "deadline",
         "deficits", "description", "diagnostic", "end", "entered", "format", "hour", "id", "kind", "late",
         "level", "line", "link", "mark", "mentee", "mentor", "month", "months", "municipality", "name", "names",
         "next", "no", "notes", "number", "operator", "org", "org_type", "page", "pages", "period", "place",

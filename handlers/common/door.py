@@ -8,6 +8,7 @@
 - Consent (152-ФЗ): until a person has consented, only handlers flagged `BEFORE_CONSENT` run.
 - Staff-only conversation states: a group marked `@staff_only(...)` is entered, and stays, only for
   people holding one of its roles.
+- A /command ends any conversation in progress, so a person is never held in a form by what they type.
 - A conversation whose stored answers are gone (expired, or never there) ends with "start again"
   instead of a KeyError in the middle of a handler.
 """
@@ -118,7 +119,15 @@ class PrivateChatsOnly(BaseMiddleware):
             return UNHANDLED
         if event.message is not None and "\x00" in (event.message.text or event.message.caption or ""):
             event = event.model_copy(update={"message": _without_nul(event.message)})
+        if event.message is not None and _is_command(event.message) and data.get("raw_state") is not None:
+            await data["state"].clear()
+            data["raw_state"] = None  # what state filters read: the command's handler sees no conversation
         return await handler(event, data)
+
+
+def _is_command(message: Message) -> bool:
+    entities = message.entities or []
+    return any(entity.type == "bot_command" and entity.offset == 0 for entity in entities)
 
 
 def _without_nul(message: Message) -> Message:

@@ -45,17 +45,26 @@ class OrgPick(CallbackData, prefix="pick"):
 
 
 def page_row(
-    t: Translator, page: int, pages: int, callback_for: Callable[[int], CallbackData]
+    t: Translator,
+    page: int,
+    pages: int,
+    callback_for: Callable[[int], CallbackData],
+    *,
+    total: int | None = None,
+    size: int = 0,
 ) -> InlineKeyboardBuilder:
-    """‹ n/N › under a paginated list (empty when everything fits one page)."""
-    nav = InlineKeyboardBuilder()
+    """‹ 11–20 из 134 › under a paginated list: both ways round, with the count (empty when all fits one page)."""
+    row = InlineKeyboardBuilder()
     if pages > 1:
-        if page > 0:
-            nav.button(text="‹", callback_data=callback_for(page - 1))
-        nav.button(text=t.plain("page-of", page=page + 1, pages=pages), callback_data=callback_for(page))
-        if page + 1 < pages:
-            nav.button(text="›", callback_data=callback_for(page + 1))
-    return nav
+        label = (
+            t.plain("page-of", page=page + 1, pages=pages)
+            if total is None  # TODO(#16): every list passes its total, then total and size become required
+            else t.plain("page-range", first=page * size + 1, last=min(total, (page + 1) * size), total=total)
+        )
+        row.button(text="‹", callback_data=callback_for((page - 1) % pages))
+        row.button(text=label, callback_data=callback_for(page))
+        row.button(text="›", callback_data=callback_for((page + 1) % pages))
+    return row
 
 
 def org_page_keyboard(
@@ -67,6 +76,13 @@ def org_page_keyboard(
         builder.button(text=org.name[:60], callback_data=OrgPick(purpose=purpose, org=org.id, role=role))
     builder.adjust(1)
     builder.attach(
-        page_row(t, page.page, page.pages, lambda n: OrgPage(purpose=purpose, parent=parent, page=n, role=role))
+        page_row(
+            t,
+            page.page,
+            page.pages,
+            lambda n: OrgPage(purpose=purpose, parent=parent, page=n, role=role),
+            total=page.total,
+            size=page.per_page,
+        )
     )
     return builder.as_markup()

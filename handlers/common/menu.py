@@ -46,6 +46,24 @@ def main_menu(t: Translator, actor: Actor) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
+def help_text(t: Translator, actor: Actor) -> str:
+    """Help built from the menu definition itself: one line per button the person has, with its command, so it
+    can never list something unbuilt or miss something built."""
+    if not actor.roles:
+        return "\n\n".join((t("help-intro"), t("help-guest")))
+    commands = set(_for_roles(ROLE_COMMANDS, actor))
+    lines = [
+        t(
+            "help-line",
+            button=t.plain(f"menu-{item}"),
+            what=t.plain(f"help-item-{item}"),
+            command=f"/{item}" if item in commands else "none",
+        )
+        for item in _for_roles(ROLE_BUTTONS, actor)
+    ]
+    return "\n".join((t("help-intro"), "", *lines, "", t("help-navigation")))
+
+
 def menu_text(t: Translator, actor: Actor) -> str:
     roles = ", ".join(t.plain(f"role-{role}") for role in actor.roles) or t.plain("role-none")
     return t("menu-title", roles=roles)

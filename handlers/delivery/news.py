@@ -16,6 +16,7 @@ from handlers.common.callback_fields import Id
 from handlers.common.context import Ctx
 from handlers.common.door import staff_only
 from handlers.common.keyboards import MenuAction, message_of, page_row, short
+from handlers.common.navigation import show, step_keyboard
 from handlers.common.uploads import check_size
 from services.delivery.news import (
     AUDIENCE_KINDS,
@@ -117,7 +118,7 @@ async def news_new(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None
     organiser_municipality(ctx.actor)
     await state.set_state(NewsForm.content)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("news-ask-content"))
+    await show(callback, ctx.t("news-ask-content"), step_keyboard(ctx.t))
 
 
 @router.message(NewsForm.content, ~F.text.startswith("/"))

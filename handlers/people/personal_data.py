@@ -34,7 +34,7 @@ async def send_my_data(callback: CallbackQuery, ctx: Ctx) -> None:
 async def ask_to_withdraw(callback: CallbackQuery, ctx: Ctx) -> None:
     builder = InlineKeyboardBuilder()
     builder.button(text=ctx.t.plain("privacy-withdraw-confirm"), callback_data=MyData(action="confirm"))
-    builder.button(text=ctx.t.plain("cancel"), callback_data=MyData(action="keep"))
+    builder.button(text=ctx.t.plain("nav-keep"), callback_data=MyData(action="keep"))
     builder.adjust(1)
     await callback.answer()
     await message_of(callback).answer(ctx.t("privacy-withdraw-ask"), reply_markup=builder.as_markup())

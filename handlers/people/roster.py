@@ -157,5 +157,5 @@ async def _invites_table(ctx: Ctx, invites: list[PersonInvite]) -> bytes:
 def _confirm_keyboard(t: Translator) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=t.plain("roster-create-schools"), callback_data=ConfirmSchools(create=True))
-    builder.button(text=t.plain("cancel"), callback_data=ConfirmSchools(create=False))
+    builder.button(text=t.plain("nav-keep"), callback_data=ConfirmSchools(create=False))
     return builder.as_markup()

@@ -1,4 +1,5 @@
-"""/start (with or without an invite), consent to data processing, the main menu, /help and the profile.
+"""/start (with or without an invite), consent to data processing, the main menu (also «🏠 Меню», /menu), leaving a
+conversation («✖️ Отмена», /cancel), /help and the profile.
 
 Handlers flagged BEFORE_CONSENT run for people who have not consented yet (handlers.common.door gates the rest)."""
 
@@ -15,10 +16,11 @@ from handlers.common.context import Ctx, HandlerSettings
 from handlers.common.door import BEFORE_CONSENT
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of
-from handlers.common.menu import main_menu, menu_text, refresh_commands
+from handlers.common.menu import help_text, main_menu, menu_text, refresh_commands
+from handlers.common.navigation import show, with_nav
 from services.events.attendance import check_in
 from services.numbers import parse_id
-from services.people.access import Actor, give_consent
+from services.people.access import give_consent
 from services.people.invites import redeem_invite
 from services.people.persons import get_profile
 from services.routes.diagnostics import LEVELS
@@ -80,44 +82,59 @@ async def _welcome(message: Message, ctx: Ctx, token: str) -> None:
     await message.answer(menu_text(t, ctx.actor), reply_markup=main_menu(t, ctx.actor))
 
 
+@router.message(Command("menu", "cancel"))
+async def menu_command(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    # The door has already ended any conversation this command interrupted.
+    text = menu_text(ctx.t, ctx.actor)
+    if command.command == "cancel":
+        text = "\n\n".join((ctx.t("nav-cancelled"), text))
+    await message.answer(text, reply_markup=main_menu(ctx.t, ctx.actor))
+
+
+@router.callback_query(MenuAction.filter(F.item.in_({"home", "cancel"})))
+async def menu_button(callback: CallbackQuery, callback_data: MenuAction, state: FSMContext, ctx: Ctx) -> None:
+    """«🏠 Меню» on any screen and «✖️ Отмена» in any conversation: the conversation ends, the menu is redrawn."""
+    cancelled = await state.get_state() is not None and callback_data.item == "cancel"
+    await state.clear()
+    await callback.answer(ctx.t.plain("nav-cancelled") if cancelled else None)
+    await show(callback, menu_text(ctx.t, ctx.actor), main_menu(ctx.t, ctx.actor))
+
+
 @router.message(Command("help"), flags={BEFORE_CONSENT: True})
 async def help_command(message: Message, ctx: Ctx) -> None:
-    await message.answer(_help_text(ctx.t, ctx.actor))
+    await message.answer(help_text(ctx.t, ctx.actor), reply_markup=_back_to_menu(ctx))
 
 
 @router.callback_query(MenuAction.filter(F.item == "help"), flags={BEFORE_CONSENT: True})
 async def help_button(callback: CallbackQuery, ctx: Ctx) -> None:
     await callback.answer()
-    await message_of(callback).answer(_help_text(ctx.t, ctx.actor))
+    await show(callback, help_text(ctx.t, ctx.actor), _back_to_menu(ctx))
 
 
 @router.callback_query(MenuAction.filter(F.item == "profile"))
 async def profile_button(callback: CallbackQuery, ctx: Ctx) -> None:
     await callback.answer()
-    message, t = message_of(callback), ctx.t
+    t = ctx.t
     if ctx.actor.person_id is None:
-        await message.answer(t("start-unknown"), reply_markup=_join_keyboard(t))
+        await show(callback, t("start-unknown"), _join_keyboard(t))
         return
     profile = await get_profile(ctx.session, person_id=ctx.actor.person_id, today=ctx.now().date())
-    await message.answer(
-        t(
-            "profile",
-            name=profile.full_name,
-            school=profile.school,
-            position=profile.position or "—",
-            subjects=", ".join(profile.subjects) or "—",
-            young="yes" if profile.young_specialist else "no",
-            diagnostic=f"{profile.last_diagnostic:%d.%m.%Y}" if profile.last_diagnostic else "none",
-            level=t.plain(f"level-{profile.last_level}") if profile.last_level in LEVELS else "",
-        )
+    text = t(
+        "profile",
+        name=profile.full_name,
+        school=profile.school,
+        position=profile.position or "—",
+        subjects=", ".join(profile.subjects) or "—",
+        young="yes" if profile.young_specialist else "no",
+        diagnostic=f"{profile.last_diagnostic:%d.%m.%Y}" if profile.last_diagnostic else "none",
+        level=t.plain(f"level-{profile.last_level}") if profile.last_level in LEVELS else "",
     )
+    await show(callback, text, with_nav(t))
 
 
-def _help_text(t: Translator, actor: Actor) -> str:
-    sections = [t("help-intro")] + [t(f"help-{role}") for role in actor.roles]
-    if not actor.roles:
-        sections.append(t("help-guest"))
-    return "\n\n".join(sections)
+def _back_to_menu(ctx: Ctx) -> InlineKeyboardMarkup | None:
+    """Help before consent (or without roles) has no menu to go back to."""
+    return with_nav(ctx.t) if ctx.actor.consented and ctx.actor.roles else None
 
 
 def consent_text(t: Translator, settings: HandlerSettings) -> str:

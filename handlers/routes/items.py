@@ -133,7 +133,7 @@ async def report_evidence(message: Message, state: FSMContext, ctx: Ctx) -> None
     await state.update_data(evidence=evidence)
     builder = InlineKeyboardBuilder()
     builder.button(text=ctx.t.plain("report-send"), callback_data=ItemAction(action="send", item=data["item_id"]))
-    builder.button(text=ctx.t.plain("cancel"), callback_data=RouteAction(action="show"))
+    builder.button(text=ctx.t.plain("nav-cancel"), callback_data=RouteAction(action="show"))
     builder.adjust(1)
     await message.answer(ctx.t("report-added", count=len(evidence)), reply_markup=builder.as_markup())
 

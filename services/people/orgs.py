@@ -30,6 +30,7 @@ class Page:
     page: int
     pages: int
     total: int
+    per_page: int
 
 
 def _org(row: Organisation) -> Org:
@@ -100,7 +101,7 @@ async def list_orgs(
     rows = await session.scalars(
         query.order_by(Organisation.name, Organisation.id).offset(page * per_page).limit(per_page)
     )
-    return Page(tuple(_org(row) for row in rows), page, pages, total)
+    return Page(tuple(_org(row) for row in rows), page, pages, total, per_page)
 
 
 async def schools_by_key(session: AsyncSession, municipality_id: int) -> dict[str, Org]:

@@ -156,7 +156,7 @@ async def test_cancelling_the_withdrawal_changes_nothing(
     teacher = trio[2]
     replies = await open_settings_and_press(teacher, "privacy-withdraw")
     assert "Остаётся в реестре организации-работодателя" in replies[-1].text
-    replies = await teacher.press(ru("cancel"))
+    replies = await teacher.press(ru("nav-keep"))
     assert replies[-1].text == ru("privacy-kept")
     replies = await teacher.send("/start")
     assert ru("consent-button") not in replies[-1].buttons()

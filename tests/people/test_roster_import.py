@@ -102,7 +102,7 @@ async def test_declining_new_schools_writes_nothing(
 ) -> None:
     await methodist.send("/roster")
     await methodist.send_document("roster.xlsx", xlsx([roster_row()]))
-    replies = await methodist.press_key("cancel")
+    replies = await methodist.press_key("nav-keep")
     assert "ничего не записано" in texts(replies)
     assert await count(session, Person) == 0
     assert await session.scalar(select(func.count()).where(Organisation.kind == OrgKind.SCHOOL)) == 0

@@ -14,7 +14,7 @@ async def test_switching_to_english_changes_texts_buttons_and_commands(harness: 
     assert "Main menu" in replies[-1].text
     assert "🏛 Municipalities" in replies[-1].buttons()
     replies = await admin.send("/help")
-    assert "What the bot can do" in texts(replies)
+    assert "What the bot does" in texts(replies)
     await admin.send("/settings")
     replies = await admin.press_key("language-ru")
     assert ru("settings-language-set") in texts(replies)
