@@ -15,7 +15,7 @@ from bot.fitting import FitMiddleware
 from bot.middlewares import ContextMiddleware
 from bot.retry import RetryMiddleware
 from bot.settings import Settings
-from handlers.common import errors
+from handlers.common import dates, errors
 from handlers.common.callback_answers import CallbackAnswerTracker
 from handlers.common.door import HandlerGate, PrivateChatsOnly
 from handlers.delivery import news
@@ -50,6 +50,7 @@ def get_routers() -> list[Router]:
     return [
         errors.router,
         start.router,
+        dates.router,
         joins.router,
         settings.router,
         personal_data.router,

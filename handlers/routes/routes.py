@@ -1,5 +1,7 @@
 """/route for a teacher: see the route, build it from the diagnostic and the catalogue, submit, report items."""
 
+from datetime import date
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
@@ -10,9 +12,11 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.callback_fields import Id
 from handlers.common.context import Ctx
+from handlers.common.dates import DatePick, date_keyboard
 from handlers.common.door import staff_only
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of, short
+from handlers.common.navigation import show, step_keyboard
 from handlers.common.notify import outgoing
 from handlers.common.people_search import answer_people
 from handlers.routes.views import (
@@ -36,6 +40,7 @@ from services.routes.routes import (
     add_activity,
     add_own_item,
     catalogue_for_route,
+    check_deadline,
     clean_title,
     get_route,
     latest_route,
@@ -46,6 +51,7 @@ from services.routes.routes import (
 )
 
 router = Router(name="routes")
+OWN_ITEM_DEADLINE = "own_item"  # the date picker of the own-item form
 
 
 class OwnItemForm(StatesGroup):
@@ -201,7 +207,7 @@ async def own_item_begin(callback: CallbackQuery, callback_data: RouteAction, st
     await state.set_state(OwnItemForm.title)
     await state.update_data(route_id=callback_data.route)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("own-item-title"))
+    await show(callback, ctx.t("own-item-title"), step_keyboard(ctx.t))
 
 
 @router.message(OwnItemForm.title, F.text, ~F.text.startswith("/"))
@@ -212,7 +218,7 @@ async def own_item_title(message: Message, state: FSMContext, ctx: Ctx) -> None:
     for kind in ActivityKind:
         builder.button(text=ctx.t.plain(f"kind-{kind.value}"), callback_data=OwnItemKind(kind=kind))
     builder.adjust(2)
-    await message.answer(ctx.t("own-item-kind"), reply_markup=builder.as_markup())
+    await message.answer(ctx.t("own-item-kind"), reply_markup=step_keyboard(ctx.t, builder))
 
 
 @router.callback_query(OwnItemForm.title, OwnItemKind.filter())
@@ -224,7 +230,7 @@ async def own_item_kind(callback: CallbackQuery, callback_data: OwnItemKind, sta
     builder.button(text=ctx.t.plain("area-none"), callback_data=OwnItemArea(area=""))
     builder.adjust(2)
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("own-item-area"), reply_markup=builder.as_markup())
+    await show(callback, ctx.t("own-item-area"), step_keyboard(ctx.t, builder))
 
 
 @router.callback_query(OwnItemForm.title, OwnItemArea.filter())
@@ -232,13 +238,25 @@ async def own_item_area(callback: CallbackQuery, callback_data: OwnItemArea, sta
     await state.update_data(area=callback_data.area)
     await state.set_state(OwnItemForm.deadline)
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("own-item-deadline"))
+    await show(callback, ctx.t("own-item-deadline"), date_keyboard(ctx.t, OWN_ITEM_DEADLINE, ctx.now().date()))
 
 
 @router.message(OwnItemForm.deadline, F.text, ~F.text.startswith("/"))
-async def own_item_deadline(message: Message, state: FSMContext, ctx: Ctx) -> None:
+async def own_item_deadline_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    deadline = parse_deadline(message.text, ctx.now().date())
+    await _add_own_item(message, state, ctx, parse_deadline(message.text, ctx.now().date()))
+
+
+@router.callback_query(OwnItemForm.deadline, DatePick.filter((F.purpose == OWN_ITEM_DEADLINE) & (F.day > 0)))
+async def own_item_deadline_chosen(
+    callback: CallbackQuery, callback_data: DatePick, state: FSMContext, ctx: Ctx
+) -> None:
+    deadline = check_deadline(callback_data.chosen(), ctx.now().date())
+    await callback.answer()
+    await _add_own_item(callback, state, ctx, deadline)
+
+
+async def _add_own_item(event: Message | CallbackQuery, state: FSMContext, ctx: Ctx, deadline: date) -> None:
     data = await state.get_data()
     route = await add_own_item(
         ctx.session,
@@ -253,7 +271,7 @@ async def own_item_deadline(message: Message, state: FSMContext, ctx: Ctx) -> No
     )
     await state.clear()
     text, markup = screen(ctx, route, note=ctx.t("route-item-added"))
-    await message.answer(text, reply_markup=markup)
+    await show(event, text, markup)
 
 
 @router.callback_query(RouteAction.filter(F.action == "submit"))

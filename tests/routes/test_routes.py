@@ -384,3 +384,52 @@ async def test_a_diagnostics_file_with_someone_not_in_the_roster_is_rejected_who
     assert "Строка 3, «ФИО»: нет в реестре" in text and "Строка 3, «Уровень»" in text
     replies = await methodist.send_document("diagnostics.xlsx", table(DIAGNOSTICS))
     assert ru("diagnostics-imported", added=0, skipped=1) in texts(replies)  # the fixture loaded this row already
+
+
+async def test_a_deadline_is_chosen_from_presets_or_the_calendar_and_the_form_can_be_cancelled(
+    harness: Harness, people: tuple[Person, Person]
+) -> None:
+    _methodist, teacher = people
+    await teacher.send("/route")
+    await teacher.press(ru("route-start"))
+
+    async def own_item(title: str) -> None:
+        await teacher.press(ru("route-add-own"))
+        await teacher.send(title)
+        await teacher.press_key("kind-course")
+        await teacher.press_key("area-digital")
+
+    await own_item("Курсы по ИИ")
+    replies = await teacher.press_key("date-preset-year", date="31.05.2027")  # the clock stands in November 2026
+    assert ru("route-item-added") in texts(replies)
+    assert any("31.05" in button for button in replies[-1].buttons())
+
+    await own_item("Вебинар по функциональной грамотности")
+    await teacher.press("›")  # December 2026
+    assert ru("month-12") + " 2026" in teacher.last.buttons()
+    await teacher.press("›")
+    await teacher.press("‹")  # and back to December
+    replies = await teacher.press("15")
+    assert any("15.12" in button for button in replies[-1].buttons())
+
+    await own_item("Отменённый пункт")
+    replies = await teacher.press_key("nav-cancel")
+    assert ru("nav-cancelled") in texts(replies)
+    await teacher.send("/route")
+    assert not any("Отменённый" in button for button in teacher.last.buttons())
+    assert harness.telegram.refused == []
+
+
+async def test_a_forged_date_outside_the_calendar_is_refused(harness: Harness, people: tuple[Person, Person]) -> None:
+    _methodist, teacher = people
+    await teacher.send("/route")
+    await teacher.press(ru("route-start"))
+    await teacher.press(ru("route-add-own"))
+    await teacher.send("Курсы")
+    await teacher.press_key("kind-course")
+    await teacher.press_key("area-digital")
+    for data in ("dp:own_item:1:0", "dp:own_item:0:99999999", "dp:own_item:0:-5"):
+        replies = await teacher.tap(data, on=teacher.last)
+        assert replies and harness.telegram.refused == []
+    replies = await teacher.press_key("date-preset-quarter", date="28.12.2026")
+    assert ru("route-item-added") in texts(replies)
