@@ -26,7 +26,8 @@ from bot.settings import Settings
 from handlers.common.i18n import Translations
 from handlers.delivery.digests import render_digest
 from services.clock import Clock
-from services.delivery.digests import compose, due_recipients
+from services.delivery.digest_content import compose
+from services.delivery.digests import due_recipients
 from services.delivery.news import Audience, create_draft, send_now, set_audience
 from services.models.events import Event, EventKind, EventStatus, Registration, RegistrationStatus
 from services.models.people import Role, User

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 from handlers.common.i18n import Translations, Translator
 from handlers.common.keyboards import short
 from handlers.indicators.indicators import mark, target_text, value_text
-from services.delivery.digests import LISTED, Digest, EventLine
+from services.delivery.digest_content import LISTED, Digest, EventLine
 
 
 def render_digest(t: Translator, digest: Digest) -> str:
