@@ -28,7 +28,7 @@ ORGANISATIONS = (
     ("МБОУ «СОШ № 1»", OrgType.GENERAL, 16, "заместитель директора по УВР"),
     ("МБОУ «Гимназия № 2»", OrgType.GENERAL, 14, "заместитель директора по НМР"),
     ("МБОУ «Лицей № 4»", OrgType.GENERAL, 12, "заместитель директора по УВР"),
-    ("МАДОУ «Детский сад № 3 «Солнышко»", OrgType.PRESCHOOL, 10, "старший воспитатель"),
+    ("МАДОУ «Детский сад № 3 „Солнышко“»", OrgType.PRESCHOOL, 10, "старший воспитатель"),
 )
 LAST_NAMES = (
     "Иванова", "Петрова", "Сидорова", "Кузнецова", "Смирнова", "Попова", "Волкова",
@@ -60,6 +60,8 @@ class Member:
 
 @dataclass
 class Cast:
+    """The demo municipality and who acts in it."""
+
     municipality: Org
     orgs: list[Org]
     people: list[Member]
@@ -215,9 +217,11 @@ async def _grant(
 @dataclass
 class Notices:
     """What the services tell people while the demo writes its past: recorded as skipped, because it is
-    history already and demo accounts have no chat. One key sequence, as keys are unique in the outbox."""
+    history already and demo accounts have no chat. Keys are unique in the outbox: one sequence per area."""
 
+    area: str
     keys: Iterator[int] = field(default_factory=itertools.count)
 
     def __call__(self, *_about: Any) -> NewDelivery:
-        return NewDelivery(key=f"demo:{next(self.keys)}", chat_id=NO_ACCOUNT, status=DeliveryStatus.SKIPPED)
+        key = f"demo:{self.area}:{next(self.keys)}"
+        return NewDelivery(key=key, chat_id=NO_ACCOUNT, status=DeliveryStatus.SKIPPED)

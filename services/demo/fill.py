@@ -40,6 +40,8 @@ class DemoInvite:
 
 @dataclass(frozen=True)
 class Demo:
+    """What the command prints and a test needs: the municipality and the five ways into it."""
+
     municipality_id: int
     invites: list[DemoInvite]
 

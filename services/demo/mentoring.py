@@ -42,7 +42,7 @@ MENTOR_LIMIT = 3  # the most mentees one demo mentor has
 async def fill_mentoring(session: AsyncSession, cast: Cast, now: datetime) -> None:
     """The methodist pairs them; each mentor proposes the plan from the template, logs the meetings (on the
     month's plan topic) the day after, and the mentee confirms or disputes each."""
-    notices = Notices()
+    notices = Notices("mentoring")
     for mentor_at, mentee_at, kind, started, meetings in PAIRS:
         mentor, mentee = cast.member(*mentor_at), cast.member(*mentee_at)
         new = await create_pair(

@@ -41,7 +41,8 @@ EVIDENCE = (
 )
 RETURN_ROUTE = "Добавьте пункт по цифровым компетенциям и уточните сроки стажировки."
 RETURN_ITEM = "Приложите удостоверение о повышении квалификации, а не только ссылку на курс."
-# The routes of the first diagnosed teachers of each organisation: every status in every organisation.
+# The routes of the first diagnosed teachers of each organisation, in this order: every status in the
+# schools of the invited coordinator and teacher, the busiest ones elsewhere.
 STATUSES = (
     RouteStatus.IN_PROGRESS,
     RouteStatus.SUBMITTED,
@@ -50,6 +51,7 @@ STATUSES = (
     RouteStatus.APPROVED,
     RouteStatus.DRAFT,
 )
+ROUTES_ELSEWHERE = 3
 AREAS = tuple(Area)
 
 
@@ -105,17 +107,18 @@ async def fill_recent_diagnostics(session: AsyncSession, cast: Cast, now: dateti
 
 async def fill_routes(session: AsyncSession, cast: Cast, diagnosed: list[Member], now: datetime) -> None:
     """Routes of the diagnosed teachers in every status; the invited teacher's and young specialist's
-    routes approved, their coordinator having built them."""
-    notices = Notices()
+    routes approved, built for them before they joined (by their coordinator, or the methodist)."""
+    notices = Notices("routes")
     turns: dict[int, int] = {}
     for number, person in enumerate(diagnosed):
         if person in cast.invited:
             continue
         turn = turns[person.org] = turns.get(person.org, -1) + 1
-        if turn == len(STATUSES):
+        invited_here = person.org in (cast.coordinator.org, cast.teacher.org)
+        if turn >= (len(STATUSES) if invited_here else ROUTES_ELSEWHERE):
             continue
         start = now - timedelta(days=150 - 3 * number)
-        await _route(session, cast, person, STATUSES[turn % len(STATUSES)], start, now, notices)
+        await _route(session, cast, person, STATUSES[turn], start, now, notices)
     for person in (cast.teacher, cast.mentee):
         await _route(session, cast, person, RouteStatus.APPROVED, now - timedelta(days=40), now, notices)
 
@@ -133,7 +136,7 @@ async def _route(
     teacher's own, submitted, reviewed, its items reported with evidence and confirmed or returned."""
     owner = cast.accounts.get(person.id)
     author = owner or cast.reviewer(person.org)  # a coordinator builds the route of someone not yet in the bot
-    reviewer = cast.reviewer(person.org) if owner else cast.office  # nobody approves a route they built
+    reviewer = cast.reviewer(person.org) if owner else cast.office  # a coordinator's own work goes to the methodist
     route = await start_route(session, actor=author, person_id=person.id, now=start)
     route = await add_own_item(
         session,
