@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> None:
     if command == "migrate":
         asyncio.run(migrate_only(settings))
     elif command == "demo":
-        asyncio.run(demo(settings))
+        raise SystemExit(asyncio.run(demo(settings)))
     elif command == "backup":
         raise SystemExit(backup(settings, arguments.target))
     else:

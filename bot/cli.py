@@ -14,7 +14,7 @@ from bot.settings import Settings
 from handlers.common.i18n import Translations
 from services.clock import Clock
 from services.db import create_engine, create_session_factory, migrate
-from services.demo import fill_demo
+from services.demo import RealDataFound, fill_demo
 from services.people.orgs import ensure_region
 
 
@@ -25,30 +25,49 @@ async def migrate_only(settings: Settings) -> None:
     print(Translations().get("ru").plain("migrate-done"))
 
 
-async def demo(settings: Settings) -> None:
-    """Fill the demo municipality and print one invite per demo role."""
+async def demo(settings: Settings) -> int:
+    """Fill the demo municipality and print one invite per demo role; exit code 1, with nothing written,
+    when the database holds real data."""
     engine = create_engine(settings.database_url)
-    await migrate(engine)
-    clock = Clock()
-    async with create_session_factory(engine)() as session:
-        region = await ensure_region(
-            session, name=settings.region_name, timezone=settings.default_timezone, now=clock.now()
-        )
-        invites = await fill_demo(session, region_id=region.id, now=clock.now(), ttl_days=settings.invite_ttl_days)
-    await engine.dispose()
+    t = Translations().get("ru")
+    try:
+        await migrate(engine)
+        clock = Clock()
+        async with create_session_factory(engine)() as session:
+            region = await ensure_region(
+                session, name=settings.region_name, timezone=settings.default_timezone, now=clock.now()
+            )
+            filled = await fill_demo(session, region_id=region.id, now=clock.now(), ttl_days=settings.invite_ttl_days)
+    except RealDataFound as refusal:
+        found = ", ".join(t.plain(f"demo-found-{kind}") for kind in refusal.found)
+        print(t.plain("demo-refused", names=found), file=sys.stderr)
+        return 1
+    finally:
+        await engine.dispose()
+    prefix = await _start_link_prefix(settings)
+    print(t.plain("demo-ready"))
+    for invite in filled.invites:
+        role = t.plain("demo-role-mentee" if invite.who == "mentee" else f"role-{invite.who}")
+        if invite.token is None:
+            print(t.plain("demo-joined", role=role, name=invite.full_name or ""))
+            continue
+        link = prefix + invite.token if prefix else f"/start {invite.token}"
+        print(t.plain("demo-invite", role=role, name=invite.full_name or t.plain("demo-any-name"), link=link))
+    if not settings.admin_ids:
+        print(t.plain("demo-admin-note"))
+    return 0
+
+
+async def _start_link_prefix(settings: Settings) -> str | None:
+    """`https://t.me/<bot>?start=` when the Bot API tells the bot's username; None without a reachable
+    Bot API (the tokens then work typed as /start <token>)."""
     bot = build_bot(settings)
     try:
-        # The bot's username makes real links; without a reachable Bot API the tokens still work via /start.
-        links = [await asyncio.wait_for(create_start_link(bot, invite.token), timeout=10) for invite in invites]
-    except Exception:
-        links = [f"/start {invite.token}" for invite in invites]
+        return await asyncio.wait_for(create_start_link(bot, ""), timeout=10)
+    except Exception:  # any failure to ask Telegram only changes how the links are printed
+        return None
     finally:
         await bot.session.close()
-    t = Translations().get("ru")
-    print(t.plain("demo-ready"))
-    for invite, link in zip(invites, links, strict=True):
-        role = t.plain(f"role-{invite.role.value if invite.role else 'teacher'}")
-        print(t.plain("demo-invite", role=role, name=invite.full_name, link=link))
 
 
 def backup(settings: Settings, target: str | None) -> int:

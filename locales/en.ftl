@@ -227,8 +227,16 @@ language-en = English
 
 ## Demo
 migrate-done = The database schema is up to date.
-demo-ready = The demo municipality is ready: 3 organisations, 60 teachers, diagnostics. Links to sign in:
+demo-ready = The demo municipality is ready: three schools and a kindergarten, teachers with diagnostics and routes, events, mentoring, communities, news and a year of indicators. Sign in with a link as the role you want (each link works once):
 demo-invite = { $role } ({ $name }): { $link }
+demo-any-name = not linked to a teacher
+demo-role-mentee = young specialist, mentee
+demo-joined = { $role } ({ $name }): already joined by invite
+demo-admin-note = Administrator: put your Telegram id into ADMIN_IDS and send /start to the bot.
+demo-refused = The database holds data outside the demo municipality ({ $names }). The demo fills only an empty database or its own; nothing was written.
+demo-found-organisations = organisations
+demo-found-people = teachers
+demo-found-users = users
 
 ## Files
 problem-bad-choice = not one of the allowed values: "{ $value }"

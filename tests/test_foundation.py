@@ -1,4 +1,4 @@
-"""Settings, migrations, the young-specialist rule, the demo data and the fake Bot API's own strictness."""
+"""Settings, migrations, the young-specialist rule and the fake Bot API's own strictness (the demo: test_demo.py)."""
 
 import os
 import sqlite3
@@ -15,12 +15,10 @@ from bot.app import build_bot
 from bot.cli import backup
 from bot.settings import Settings
 from services.db import create_engine, downgrade, migrate
-from services.demo import fill_demo
-from services.models.people import Diagnostic, Organisation, OrgKind, Person
+from services.models.people import Organisation, OrgKind, Person
 from services.people.orgs import Org, ensure_region
 from services.people.persons import is_young_specialist, young_specialist_clause
 from tests.conftest import POSTGRES, TOKEN, FrozenClock, sqlite_url
-from tests.support.conversation import Harness, ru, texts
 from tests.support.fake_telegram import html_to_plain
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,23 +125,6 @@ async def test_young_specialist_rule_is_the_same_in_python_and_sql(
     )
     await session.flush()
     assert await session.scalar(select(func.count()).where(young_specialist_clause(on))) == int(young)
-
-
-async def test_demo_fills_a_living_municipality_once(
-    harness: Harness, session: AsyncSession, region: Org, clock: FrozenClock
-) -> None:
-    invites = await fill_demo(session, region_id=region.id, now=clock.now(), ttl_days=30)
-    again = await fill_demo(session, region_id=region.id, now=clock.now(), ttl_days=30)
-    assert await session.scalar(select(func.count()).select_from(Person)) == 60
-    assert await session.scalar(select(func.count()).where(Organisation.kind == OrgKind.SCHOOL)) == 3
-    assert await session.scalar(select(func.count()).select_from(Diagnostic)) == 30
-    young = await session.scalar(select(func.count()).where(young_specialist_clause(clock.now().date())))
-    assert 10 <= (young or 0) <= 25
-    assert [invite.role for invite in invites] == [invite.role for invite in again]
-    methodist = harness.person(900, "Методист")
-    await methodist.send(f"/start {invites[0].token}")
-    replies = await methodist.press(ru("consent-button"))
-    assert "роль «методист»: Демо-муниципалитет" in texts(replies)
 
 
 @pytest.mark.parametrize(
