@@ -11,10 +11,10 @@ from tests.support.delivery import deliver
 from tests.support.factories import (
     admin_with_municipality,
     import_roster,
+    invite_to_school,
     join_with_consent,
     methodist_of,
     roster_row,
-    start_token,
     xlsx,
 )
 
@@ -28,11 +28,8 @@ async def staff(harness: Harness) -> tuple[Chatter, Chatter]:
     admin = await admin_with_municipality(harness, MUNICIPALITY)
     methodist = await methodist_of(harness, admin, MUNICIPALITY)
     await import_roster(methodist, xlsx([roster_row("Орлова Ольга Игоревна", school=SCHOOL)]))
-    await methodist.send("/invite")
-    await methodist.press_key("role-coordinator")
-    replies = await methodist.press(SCHOOL)
     coordinator = harness.person(600, "Координатор")
-    await join_with_consent(coordinator, start_token(replies[-1].text))
+    await join_with_consent(coordinator, await invite_to_school(methodist, "role-coordinator", SCHOOL))
     return methodist, coordinator
 
 
