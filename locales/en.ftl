@@ -57,7 +57,7 @@ consent-thanks = Thank you, your consent is saved.
 start-unknown =
     This account is not linked to the staff roster yet.
 
-    If you have a personal invite link, open it. Or ask to join: choose your municipality and school, and a coordinator will approve.
+    If you have a personal invite link, open it. Or ask to join: choose your municipality and school — the school's coordinator or the municipality's methodist will decide.
 join-button = 📝 Ask to join
 
 ## Menu

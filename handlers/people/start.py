@@ -135,8 +135,8 @@ async def profile_button(callback: CallbackQuery, ctx: Ctx) -> None:
 
 
 def _back_to_menu(ctx: Ctx) -> InlineKeyboardMarkup | None:
-    """Help before consent (or without roles) has no menu to go back to."""
-    return with_nav(ctx.t) if ctx.actor.consented and ctx.actor.roles else None
+    """Help before consent has no menu to go back to (without roles, the menu is the way to ask to join)."""
+    return with_nav(ctx.t) if ctx.actor.consented else None
 
 
 def consent_text(t: Translator, settings: HandlerSettings) -> str:
