@@ -57,7 +57,7 @@ consent-thanks = Thank you, your consent is saved.
 start-unknown =
     This account is not linked to the staff roster yet.
 
-    If you have a personal invite link, open it. Or ask to join: choose your municipality and school, and a coordinator will approve.
+    If you have a personal invite link, open it. Or ask to join: choose your municipality and school — the school's coordinator or the municipality's methodist will decide.
 join-button = 📝 Ask to join
 
 ## Menu
@@ -100,7 +100,7 @@ help-item-roster = the teachers' roster: template, file upload, personal links.
 help-item-invite = invites for coordinators, mentors, methodists.
 help-item-news = news and broadcasts by school, role, subject.
 help-item-orgs = the region's municipalities and organisations.
-help-item-settings = language, time zone, digest, my data and consent.
+help-item-settings = language, the weekly summary, my data and consent.
 help-item-help = this help.
 
 ## Invites
@@ -137,7 +137,11 @@ join-no-municipalities = There are no municipalities in the bot yet. Please cont
 join-no-schools = "{ $municipality }" has no organisations yet. Please contact your methodist.
 join-type-name = { $school }. Type your full name (surname, first name, patronymic), e.g. Ivanova Maria Petrovna.
 join-bad-name = Type your full name in letters, separated by spaces (2–4 words).
-join-sent = Your request was sent to the coordinator of "{ $school }". I will tell you when it is decided.
+join-sent = { $who ->
+        [coordinator] Your request was sent to the coordinator of "{ $school }".
+        [methodist] "{ $school }" has no coordinator yet: the methodist of "{ $municipality }" will decide.
+       *[admin] Neither "{ $school }" nor "{ $municipality }" has a coordinator or a methodist yet: the bot's administrator will decide.
+    } I will tell you when it is decided.
 join-already-member = Your account is already linked to the roster. Menu: /start.
 join-already-pending = Your request is already waiting for a decision.
 join-request =
@@ -156,7 +160,7 @@ join-rejected = Your request was rejected. If this is a mistake, contact your sc
 roster-template =
     Roster template for "{ $scope }". Fill in one row per teacher and send the file here (XLSX or CSV).
     Required columns: ФИО, Должность, Дата рождения, Начало педагогической деятельности; for methodists also Организация.
-roster-send-file = Send the roster file (XLSX or CSV) as a document, or /start to leave.
+roster-send-file = Send the roster file (XLSX or CSV) as a document.
 roster-checking = ⏳ Checking the file…
 file-too-big = The file is too big: { $limit } MB at most.
 file-wrong-type = An XLSX or CSV file is needed.
@@ -964,3 +968,27 @@ digest-indicator-line = { $mark } { $name }: { $value } (target { $target })
 indicators-pick-school = 🏫 A school
 indicators-pick-municipality = 🏙 A municipality
 indicators-pick = Choose whose indicators to open:
+
+## Admin as a methodist, the first day, invites linked to the roster
+menu-municipality = 🏙 Work in a municipality
+help-item-municipality = choose a municipality and work in it as its methodist: roster, events, indicators.
+acting-in = 🏙 You work in "{ $municipality }" as its methodist.
+acting-choose = { $name ->
+        [none] Choose a municipality to work in as its methodist — roster, invites, events, indicators.
+       *[other] You now work in "{ $name }". Choose where to work as a methodist:
+    }
+acting-no-municipalities = There are no municipalities yet. Add one first, then choose it here.
+checklist-title = <b>First steps</b> — ticked by themselves once done:
+checklist-roster = Import the staff roster
+checklist-coordinators = Invite school coordinators
+checklist-catalogue = Load the activity catalogue
+checklist-event = Create the first event
+checklist-indicators = Choose the indicator set
+orgs-invite-methodist = ✉️ Invite a methodist
+orgs-no-schools = "{ $municipality }" has no organisations yet: they come with the roster. The municipality's methodist imports it — or you, after «🏙 Work in a municipality».
+invite-no-municipalities = There are no municipalities yet. Add one first in «🏛 Municipalities».
+invite-no-schools = The municipality has no organisations yet: they come with the staff roster. Import the roster first.
+invite-who =
+    "{ $role }", { $school }. Whom are you inviting? Type their surname — I will find them in the roster, and the link will connect their account to it.
+    If they are not in the roster, press «Skip ›».
+invite-person-other-school = This person works in another organisation. Choose someone from the organisation the invite is for.

@@ -57,7 +57,7 @@ async def test_teacher_is_refused_manager_commands(harness: Harness, teacher: Ch
         "iv:table:2:school_year:0:",
         "iv:xlsx:3:year:0:",
         "iv:set:2:school_year:0:penza",
-        "cm:new:0:",
+        "cm:new:0::0",
         "nw:new:0:",
     ],
 )

@@ -21,13 +21,15 @@ ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
     Role.COORDINATOR: ("route", "mentor", "indicators", "roster", "invite"),
     Role.METHODIST: ("route", "events", "mentor", "news", "indicators", "communities", "roster", "invite"),
     Role.ADMIN: ("orgs", "indicators", "invite"),
+    Role.MENTOR: ("mentor",),
 }
 # Menu buttons each role adds: (callback item, locale key).
 ROLE_BUTTONS: dict[str, tuple[str, ...]] = {
     "teacher": ("route", "events", "mentor", "communities", "profile"),
     Role.COORDINATOR: ("route", "mentor", "indicators", "roster", "invite"),
     Role.METHODIST: ("route", "events", "mentor", "news", "indicators", "communities", "roster", "invite"),
-    Role.ADMIN: ("orgs", "indicators", "invite"),
+    Role.ADMIN: ("orgs", "indicators", "invite", "municipality"),
+    Role.MENTOR: ("mentor",),
     "everyone": ("settings", "help"),
 }
 

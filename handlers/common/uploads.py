@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from typing import TypeVar
 
-from aiogram.types import BufferedInputFile, CallbackQuery, Document, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Document, InlineKeyboardMarkup, Message
 
 from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
@@ -34,12 +34,16 @@ async def ask_for_file(
     example: Sequence[object],
     filename: str,
     caption: str,
+    markup: InlineKeyboardMarkup | None = None,
 ) -> None:
-    """Answer the button with the file's template (its columns and one example row) and what to send."""
+    """Answer the button with the file's template (its columns and one example row) and what to send; `markup` is
+    the upload step's keyboard («Отмена»)."""
     template = write_table(t.plain(sheet), list(columns), [example])
     await callback.answer()
     assert isinstance(callback.message, Message)
-    await callback.message.answer_document(BufferedInputFile(template, filename=filename), caption=t(caption))
+    await callback.message.answer_document(
+        BufferedInputFile(template, filename=filename), caption=t(caption), reply_markup=markup
+    )
 
 
 async def uploaded(message: Message, ctx: Ctx) -> tuple[bytes, str]:
@@ -91,27 +95,33 @@ Imported = TypeVar("Imported")
 
 
 async def run_import(
-    message: Message, ctx: Ctx, importer: Callable[[bytes, str, ReadProgress], Awaitable[Imported]]
+    message: Message,
+    ctx: Ctx,
+    importer: Callable[[bytes, str, ReadProgress], Awaitable[Imported]],
+    markup: InlineKeyboardMarkup | None = None,
 ) -> Imported | None:
     """The file the person sent, imported with a progress message; a rejected file is answered with its
-    problems and gives None (nothing was written)."""
+    problems (under `markup`, the upload step's keyboard) and gives None (nothing was written)."""
     content, file_name = await uploaded(message, ctx)
     try:
         async with reading_progress(message, ctx.t) as progress:
             return await importer(content, file_name, progress)
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected)
+        await report_problems(message, ctx.t, rejected, markup)
         return None
 
 
-async def report_problems(message: Message, t: Translator, rejected: RosterRejected) -> None:
-    """Say what is wrong, row by row: the first few in the message, the first thousand as a spreadsheet."""
+async def report_problems(
+    message: Message, t: Translator, rejected: RosterRejected, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Say what is wrong, row by row: the first few in the message, the first thousand as a spreadsheet; the
+    message carries `markup` (the upload step's «Отмена»), the person may send a corrected file."""
     problems = rejected.problems
     lines = [_problem_line(t, problem) for problem in problems[:PROBLEMS_IN_MESSAGE]]
     text = t("roster-rejected", count=rejected.total) + "\n" + "\n".join(lines)
     if rejected.total > PROBLEMS_IN_MESSAGE:
         text += "\n" + t("roster-more-problems", count=rejected.total - PROBLEMS_IN_MESSAGE)
-    await message.answer(text)
+    await message.answer(text, reply_markup=markup)
     if len(problems) > PROBLEMS_IN_MESSAGE:
         table = await write_table_off_loop(
             t.plain("roster-problems-sheet"),

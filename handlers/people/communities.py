@@ -9,10 +9,11 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from handlers.common.callback_fields import Id
+from handlers.common.callback_fields import Id, Index
 from handlers.common.context import Ctx
 from handlers.common.door import staff_only
-from handlers.common.keyboards import MenuAction, message_of, short
+from handlers.common.keyboards import MenuAction, page_row, short
+from handlers.common.navigation import show, step_keyboard, with_nav
 from handlers.common.uploads import ask_for_file, run_import
 from services.errors import InvalidInput
 from services.models.indicators import CommunityLevel
@@ -28,13 +29,15 @@ from services.people.communities import (
 )
 
 router = Router(name="communities")
-SHOWN = 30
+PER_PAGE = 10
+LIST = MenuAction(item="communities")  # the list, the parent of the forms here
 
 
 class CommunityAct(CallbackData, prefix="cm"):
-    action: str  # join, leave, new, level, upload
+    action: str  # join, leave, new, level, upload, page
     community: Id = 0
     value: str = ""
+    page: Index = 0
 
 
 @staff_only(Role.METHODIST)
@@ -46,40 +49,64 @@ class CommunityForm(StatesGroup):
 @router.message(Command("communities"))
 async def communities_command(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await state.clear()
-    text, markup = await _screen(ctx)
-    await message.answer(text, reply_markup=markup)
+    await show(message, *await _screen(ctx, 0))
 
 
 @router.callback_query(MenuAction.filter(F.item == "communities"))
-async def communities_button(callback: CallbackQuery, ctx: Ctx) -> None:
-    text, markup = await _screen(ctx)
+async def communities_button(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    await state.clear()  # «‹ Назад» from a form lands here
+    text, markup = await _screen(ctx, 0)
     await callback.answer()
-    await message_of(callback).answer(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
-async def _screen(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
+@router.callback_query(CommunityAct.filter(F.action == "page"))
+async def communities_page(callback: CallbackQuery, callback_data: CommunityAct, ctx: Ctx) -> None:
+    text, markup = await _screen(ctx, callback_data.page)
+    await callback.answer()
+    await show(callback, text, markup)
+
+
+async def _screen(ctx: Ctx, page: int, note: str = "") -> tuple[str, InlineKeyboardMarkup]:
+    """One page of the municipality's communities (a line and, for a teacher, a join/leave button each)."""
     _municipality, communities = await communities_for(ctx.session, actor=ctx.actor)
     t = ctx.t
-    lines = [t("communities-title")]
+    pages = max(1, -(-len(communities) // PER_PAGE))
+    page = min(page, pages - 1)
+    shown = communities[page * PER_PAGE : (page + 1) * PER_PAGE]
+    lines = [note, t("communities-title")] if note else [t("communities-title")]
     lines += [
         t("communities-line", name=c.name, level=t.plain(f"community-level-{c.level.value}"), members=c.members)
-        for c in communities[:SHOWN]
+        for c in shown
     ]
     if not communities:
         lines.append(t("communities-none"))
     builder = InlineKeyboardBuilder()
     if ctx.actor.person_id is not None:
-        for c in communities[:SHOWN]:
+        for c in shown:
             action = "leave" if c.mine else "join"
             builder.button(
                 text=("✅ " if c.mine else "➕ ") + short(c.name, 50),
-                callback_data=CommunityAct(action=action, community=c.id),
+                callback_data=CommunityAct(action=action, community=c.id, page=page),
             )
-    if ctx.actor.has(Role.METHODIST):
-        builder.button(text=t.plain("communities-new"), callback_data=CommunityAct(action="new"))
-        builder.button(text=t.plain("communities-upload"), callback_data=CommunityAct(action="upload"))
     builder.adjust(1)
-    return "\n".join(lines), builder.as_markup()
+    builder.attach(
+        page_row(
+            t,
+            page,
+            pages,
+            lambda n: CommunityAct(action="page", page=n),
+            total=len(communities),
+            size=PER_PAGE,
+        )
+    )
+    if ctx.actor.has(Role.METHODIST):
+        tools = InlineKeyboardBuilder()
+        tools.button(text=t.plain("communities-new"), callback_data=CommunityAct(action="new"))
+        tools.button(text=t.plain("communities-upload"), callback_data=CommunityAct(action="upload"))
+        tools.adjust(1)
+        builder.attach(tools)
+    return "\n".join(lines), with_nav(t, builder)
 
 
 @router.callback_query(CommunityAct.filter(F.action.in_({"join", "leave"})))
@@ -91,9 +118,9 @@ async def membership(callback: CallbackQuery, callback_data: CommunityAct, ctx: 
         member=callback_data.action == "join",
         today=ctx.now().date(),
     )
-    text, markup = await _screen(ctx)
+    text, markup = await _screen(ctx, callback_data.page)
     await callback.answer(ctx.t.plain(f"communities-{callback_data.action}-done"))
-    await message_of(callback).edit_text(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 @router.callback_query(CommunityAct.filter(F.action == "new"))
@@ -101,7 +128,7 @@ async def new_community(callback: CallbackQuery, state: FSMContext, ctx: Ctx) ->
     organiser_municipality(ctx.actor)
     await state.set_state(CommunityForm.name)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("communities-ask-name"))
+    await show(callback, ctx.t("communities-ask-name"), step_keyboard(ctx.t, back=LIST))
 
 
 @router.message(CommunityForm.name, F.text, ~F.text.startswith("/"))
@@ -115,7 +142,8 @@ async def community_name(message: Message, state: FSMContext, ctx: Ctx) -> None:
             callback_data=CommunityAct(action="level", value=level.value),
         )
     builder.adjust(1)
-    await message.answer(ctx.t("communities-ask-level"), reply_markup=builder.as_markup())
+    markup = step_keyboard(ctx.t, builder, back=CommunityAct(action="new"))
+    await message.answer(ctx.t("communities-ask-level"), reply_markup=markup)
 
 
 @router.callback_query(CommunityForm.name, CommunityAct.filter(F.action == "level"))
@@ -131,7 +159,7 @@ async def community_level(callback: CallbackQuery, callback_data: CommunityAct, 
     )
     await state.clear()
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("communities-created", name=community.name))
+    await show(callback, *await _screen(ctx, 0, note=ctx.t("communities-created", name=community.name)))
 
 
 @router.callback_query(CommunityAct.filter(F.action == "upload"))
@@ -146,6 +174,7 @@ async def upload_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> 
         example=("Иванова Мария Петровна", "14.03.1996", "РМО учителей математики"),
         filename="community-members.xlsx",
         caption="communities-upload-ask",
+        markup=step_keyboard(ctx.t, back=LIST),
     )
 
 
@@ -162,8 +191,9 @@ async def upload_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
             today=ctx.now().date(),
             progress=progress,
         ),
+        step_keyboard(ctx.t, back=LIST),
     )
     if added is None:
         return
     await state.clear()
-    await message.answer(ctx.t("communities-imported", count=added))
+    await show(message, *await _screen(ctx, 0, note=ctx.t("communities-imported", count=added)))

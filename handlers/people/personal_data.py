@@ -6,11 +6,11 @@ from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
 from handlers.common.keyboards import message_of
 from handlers.common.menu import refresh_commands
+from handlers.common.navigation import confirm_keyboard, show
 from handlers.people.start import consent_keyboard, consent_text
 from services.people.personal_data import my_data_file, withdraw_consent
 
@@ -32,18 +32,12 @@ async def send_my_data(callback: CallbackQuery, ctx: Ctx) -> None:
 
 @router.callback_query(MyData.filter(F.action == "withdraw"))
 async def ask_to_withdraw(callback: CallbackQuery, ctx: Ctx) -> None:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=ctx.t.plain("privacy-withdraw-confirm"), callback_data=MyData(action="confirm"))
-    builder.button(text=ctx.t.plain("nav-keep"), callback_data=MyData(action="keep"))
-    builder.adjust(1)
+    """The consequence first; «Нет» goes back to the settings (answered there)."""
+    markup = confirm_keyboard(
+        ctx.t, yes=MyData(action="confirm"), no=MyData(action="keep"), yes_key="privacy-withdraw-confirm"
+    )
     await callback.answer()
-    await message_of(callback).answer(ctx.t("privacy-withdraw-ask"), reply_markup=builder.as_markup())
-
-
-@router.callback_query(MyData.filter(F.action == "keep"))
-async def keep_consent(callback: CallbackQuery, ctx: Ctx) -> None:
-    await callback.answer()
-    await message_of(callback).edit_text(ctx.t("privacy-kept"))
+    await show(callback, ctx.t("privacy-withdraw-ask"), markup)
 
 
 @router.callback_query(MyData.filter(F.action == "confirm"))

@@ -13,6 +13,7 @@ from handlers.common.context import Ctx
 from handlers.common.door import staff_only
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of
+from handlers.common.navigation import show, step_keyboard, with_nav
 from handlers.common.uploads import check_size, download, reading_progress, report_problems
 from services.errors import RosterRejected
 from services.files.reading import ReadProgress
@@ -48,12 +49,14 @@ async def roster_button(callback: CallbackQuery, state: FSMContext, ctx: Ctx) ->
 
 
 async def _send_template(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    """The template is a file (a new message); its caption asks for the filled-in file, with «Отмена»."""
     scope = await import_scope(ctx.session, ctx.actor)
     target = scope.school.name if scope.school else scope.municipality.name
     await state.set_state(RosterUpload.file)
     await message.answer_document(
         BufferedInputFile(roster_template(), filename="roster-template.xlsx"),
         caption=ctx.t("roster-template", scope=target),
+        reply_markup=step_keyboard(ctx.t),
     )
 
 
@@ -68,7 +71,7 @@ async def roster_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
             rows = await _read_rows(ctx, document.file_id, document.file_name or "", progress)
         plan = await plan_import(ctx.session, actor=ctx.actor, rows=rows)
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected)
+        await report_problems(message, ctx.t, rejected, step_keyboard(ctx.t))
         return
     if not plan.new_schools:
         await _import(message, state, ctx, rows, confirmed=False)
@@ -89,11 +92,11 @@ async def roster_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
 async def roster_confirm(callback: CallbackQuery, callback_data: ConfirmSchools, state: FSMContext, ctx: Ctx) -> None:
     await callback.answer()
     message = message_of(callback)
-    await message.edit_reply_markup(reply_markup=None)
     if not callback_data.create:
         await state.clear()
-        await message.answer(ctx.t("roster-cancelled"))
+        await show(callback, ctx.t("roster-cancelled"), with_nav(ctx.t))
         return
+    await message.edit_reply_markup(reply_markup=None)  # one tap imports once
     data = await state.get_data()
     rows = await _read_rows(ctx, data["file_id"], data["file_name"] or "")
     await _import(message, state, ctx, rows, confirmed=True)
@@ -101,7 +104,7 @@ async def roster_confirm(callback: CallbackQuery, callback_data: ConfirmSchools,
 
 @router.message(RosterUpload.file, ~F.text.startswith("/"))
 async def roster_not_a_file(message: Message, ctx: Ctx) -> None:
-    await message.answer(ctx.t("roster-send-file"))
+    await message.answer(ctx.t("roster-send-file"), reply_markup=step_keyboard(ctx.t))
 
 
 async def _read_rows(ctx: Ctx, file_id: str, file_name: str, progress: ReadProgress | None = None) -> list[RosterRow]:
@@ -116,7 +119,7 @@ async def _import(message: Message, state: FSMContext, ctx: Ctx, rows: list[Rost
             ctx.session, actor=ctx.actor, rows=rows, confirm_new_schools=confirmed, now=ctx.now()
         )
     except RosterRejected as rejected:
-        await report_problems(message, ctx.t, rejected)
+        await report_problems(message, ctx.t, rejected, step_keyboard(ctx.t))
         return
     await state.clear()
     invites = await issue_person_invites(
@@ -126,15 +129,16 @@ async def _import(message: Message, state: FSMContext, ctx: Ctx, rows: list[Rost
         now=ctx.now(),
         ttl_days=ctx.settings.invite_ttl_days,
     )
-    await message.answer(
-        ctx.t(
-            "roster-imported",
-            created=result.created,
-            updated=result.updated,
-            unchanged=result.unchanged,
-            schools=result.schools_created,
-        )
+    # The result is a screen (the counts and the way on: the menu, where the checklist shows the next step); the
+    # invites file after it carries information only.
+    text = ctx.t(
+        "roster-imported",
+        created=result.created,
+        updated=result.updated,
+        unchanged=result.unchanged,
+        schools=result.schools_created,
     )
+    await message.answer(text, reply_markup=with_nav(ctx.t))
     table = await _invites_table(ctx, invites)
     await message.answer_document(BufferedInputFile(table, filename="invites.xlsx"), caption=ctx.t("roster-invites"))
 
@@ -158,4 +162,5 @@ def _confirm_keyboard(t: Translator) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=t.plain("roster-create-schools"), callback_data=ConfirmSchools(create=True))
     builder.button(text=t.plain("nav-keep"), callback_data=ConfirmSchools(create=False))
-    return builder.as_markup()
+    builder.adjust(1)
+    return step_keyboard(t, builder)

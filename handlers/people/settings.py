@@ -13,7 +13,8 @@ from handlers.common.callback_fields import Index
 from handlers.common.context import Ctx
 from handlers.common.door import BEFORE_CONSENT
 from handlers.common.keyboards import MenuAction, message_of
-from handlers.common.menu import main_menu, menu_text, refresh_commands
+from handlers.common.menu import refresh_commands
+from handlers.common.navigation import show, with_nav
 from handlers.people.personal_data import MyData
 from services.delivery.digests import digest_settings, set_digest
 from services.people.access import LANGUAGES, set_language
@@ -31,22 +32,30 @@ class DigestSet(CallbackData, prefix="digest"):  # "dg" is the diagnostic steps
 
 
 HOURS = range(6, 22)
+SETTINGS = MenuAction(item="settings")
 
 
 @router.message(Command("settings"), flags={BEFORE_CONSENT: True})
 async def settings_command(message: Message, ctx: Ctx) -> None:
-    text, markup = await _settings_screen(ctx)
-    await message.answer(text, reply_markup=markup)
+    await show(message, *await _settings_screen(ctx))
 
 
 @router.callback_query(MenuAction.filter(F.item == "settings"), flags={BEFORE_CONSENT: True})
 async def settings_button(callback: CallbackQuery, ctx: Ctx) -> None:
     text, markup = await _settings_screen(ctx)
     await callback.answer()
-    await message_of(callback).answer(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
-async def _settings_screen(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
+@router.callback_query(MyData.filter(F.action == "keep"))
+async def keep_consent(callback: CallbackQuery, ctx: Ctx) -> None:
+    """«Нет» to withdrawing consent: back to the settings, nothing changed."""
+    text, markup = await _settings_screen(ctx, note=ctx.t("privacy-kept"))
+    await callback.answer()
+    await show(callback, text, markup)
+
+
+async def _settings_screen(ctx: Ctx, note: str = "") -> tuple[str, InlineKeyboardMarkup]:
     digest = await digest_settings(ctx.session, user_id=ctx.actor.user_id)
     t = ctx.t
     state = (
@@ -70,7 +79,10 @@ async def _settings_screen(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
     privacy.button(text=t.plain("privacy-withdraw"), callback_data=MyData(action="withdraw"))
     privacy.adjust(1)
     builder.attach(privacy)
-    return t("settings-title") + "\n" + t("settings-digest", state=state), builder.as_markup()
+    text = t("settings-title") + "\n" + t("settings-digest", state=state)
+    # Before consent there is no menu to go to (only the language can be changed then).
+    markup = with_nav(t, builder) if ctx.actor.consented else builder.as_markup()
+    return (f"{note}\n\n{text}" if note else text), markup
 
 
 @router.callback_query(DigestSet.filter(F.action.in_({"on", "off", "day", "hour"})))
@@ -85,7 +97,7 @@ async def digest_change(callback: CallbackQuery, callback_data: DigestSet, ctx: 
     )
     text, markup = await _settings_screen(ctx)
     await callback.answer(ctx.t.plain("settings-saved"))
-    await message_of(callback).edit_text(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 @router.callback_query(DigestSet.filter(F.action.in_({"days", "hours"})))
@@ -100,7 +112,7 @@ async def digest_choose(callback: CallbackQuery, callback_data: DigestSet, ctx: 
             builder.button(text=f"{hour:02d}:00", callback_data=DigestSet(action="hour", value=hour))
         builder.adjust(4)
     await callback.answer()
-    await message_of(callback).edit_reply_markup(reply_markup=builder.as_markup())
+    await message_of(callback).edit_reply_markup(reply_markup=with_nav(ctx.t, builder, back=SETTINGS))
 
 
 @router.callback_query(PickLanguage.filter(), flags={BEFORE_CONSENT: True})
@@ -108,8 +120,6 @@ async def pick_language(callback: CallbackQuery, callback_data: PickLanguage, ct
     await set_language(ctx.session, actor=ctx.actor, language=callback_data.code)
     actor = await ctx.reload_actor()
     await callback.answer(ctx.t.plain("settings-language-set"))
-    message = message_of(callback)
-    await message.edit_text(ctx.t("settings-language-set"))
     if actor.roles:
         await refresh_commands(ctx.bot, ctx.t, actor)
-        await message.answer(menu_text(ctx.t, actor), reply_markup=main_menu(ctx.t, actor))
+    await show(callback, *await _settings_screen(ctx, note=ctx.t("settings-language-set")))

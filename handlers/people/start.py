@@ -16,8 +16,9 @@ from handlers.common.context import Ctx, HandlerSettings
 from handlers.common.door import BEFORE_CONSENT
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of
-from handlers.common.menu import help_text, main_menu, menu_text, refresh_commands
+from handlers.common.menu import help_text, refresh_commands
 from handlers.common.navigation import show, with_nav
+from handlers.people.home import home_screen
 from services.events.attendance import check_in
 from services.numbers import parse_id
 from services.people.access import give_consent
@@ -79,16 +80,17 @@ async def _welcome(message: Message, ctx: Ctx, token: str) -> None:
         await message.answer(t("start-unknown"), reply_markup=_join_keyboard(t))
         return
     await refresh_commands(ctx.bot, t, ctx.actor)
-    await message.answer(menu_text(t, ctx.actor), reply_markup=main_menu(t, ctx.actor))
+    text, markup = await home_screen(ctx)
+    await message.answer(text, reply_markup=markup)
 
 
 @router.message(Command("menu", "cancel"))
 async def menu_command(message: Message, command: CommandObject, ctx: Ctx) -> None:
     # The door has already ended any conversation this command interrupted.
-    text = menu_text(ctx.t, ctx.actor)
+    text, markup = await home_screen(ctx)
     if command.command == "cancel":
         text = "\n\n".join((ctx.t("nav-cancelled"), text))
-    await message.answer(text, reply_markup=main_menu(ctx.t, ctx.actor))
+    await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(MenuAction.filter(F.item.in_({"home", "cancel"})))
@@ -97,7 +99,7 @@ async def menu_button(callback: CallbackQuery, callback_data: MenuAction, state:
     cancelled = await state.get_state() is not None and callback_data.item == "cancel"
     await state.clear()
     await callback.answer(ctx.t.plain("nav-cancelled") if cancelled else None)
-    await show(callback, menu_text(ctx.t, ctx.actor), main_menu(ctx.t, ctx.actor))
+    await show(callback, *await home_screen(ctx))
 
 
 @router.message(Command("help"), flags={BEFORE_CONSENT: True})
@@ -133,8 +135,8 @@ async def profile_button(callback: CallbackQuery, ctx: Ctx) -> None:
 
 
 def _back_to_menu(ctx: Ctx) -> InlineKeyboardMarkup | None:
-    """Help before consent (or without roles) has no menu to go back to."""
-    return with_nav(ctx.t) if ctx.actor.consented and ctx.actor.roles else None
+    """Help before consent has no menu to go back to (without roles, the menu is the way to ask to join)."""
+    return with_nav(ctx.t) if ctx.actor.consented else None
 
 
 def consent_text(t: Translator, settings: HandlerSettings) -> str:

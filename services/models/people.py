@@ -197,6 +197,8 @@ class User(Base):
     digest_enabled: Mapped[bool] = mapped_column(default=True, server_default=true())
     digest_weekday: Mapped[int] = mapped_column(default=0, server_default="0")  # Monday
     digest_hour: Mapped[int] = mapped_column(default=9, server_default="9")  # local time of their organisation
+    # An admin's chosen municipality, where they act as its methodist (services.people.access).
+    acting_municipality_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
 
 
 class RoleGrant(Base):

@@ -28,6 +28,8 @@ class Actor:
     language: str
     consented: bool
     grants: tuple[Grant, ...] = ()
+    # The municipality an admin has chosen to work in; its methodist grant is among `grants`.
+    acting_municipality: int | None = None
 
     @property
     def is_teacher(self) -> bool:
@@ -85,14 +87,34 @@ async def actor_for_user(session: AsyncSession, user_id: int) -> Actor:
 
 
 def _actor(user: User, grants: list[RoleGrant]) -> Actor:
+    held = [Grant(grant.role, grant.org_id) for grant in grants]
+    # Admin is a superset of methodist: in the municipality an admin has chosen, the admin acts as its
+    # methodist, so every methodist screen and check works for them unchanged (issue 16).
+    acting = user.acting_municipality_id if any(grant.role == Role.ADMIN for grant in held) else None
+    if acting is not None and Grant(Role.METHODIST, acting) not in held:
+        held.insert(0, Grant(Role.METHODIST, acting))
     return Actor(
         user_id=user.id,
         tg_id=user.tg_id,
         person_id=user.person_id,
         language=user.language,
         consented=user.consent_at is not None,
-        grants=tuple(Grant(grant.role, grant.org_id) for grant in grants),
+        grants=tuple(held),
+        acting_municipality=acting,
     )
+
+
+async def act_in_municipality(session: AsyncSession, *, actor: Actor, municipality_id: int) -> Actor:
+    """An admin chooses the municipality to work in as its methodist; the choice is kept for next time."""
+    if not actor.has(Role.ADMIN):
+        raise Forbidden()
+    municipality = await session.get(Organisation, municipality_id)
+    if municipality is None or municipality.kind != OrgKind.MUNICIPALITY:
+        raise NotFound()
+    user = await session.get_one(User, actor.user_id)
+    user.acting_municipality_id = municipality_id
+    await session.commit()
+    return await actor_for_user(session, actor.user_id)
 
 
 async def give_consent(session: AsyncSession, *, actor: Actor, display_name: str, now: datetime) -> None:
@@ -152,7 +174,8 @@ def manager_scope(actor: Actor) -> ColumnElement[bool]:
 
 
 async def approver_chats_of_schools(session: AsyncSession, school_ids: set[int]) -> dict[int, list[tuple[int, str]]]:
-    """For each school, the chats and languages of its coordinators and its municipality's methodists."""
+    """For each school, the chats and languages of its coordinators and its municipality's methodists (an admin
+    working in that municipality among them)."""
     rows = await session.execute(
         select(Organisation.id, User.tg_id, User.language)
         .join(
@@ -160,9 +183,14 @@ async def approver_chats_of_schools(session: AsyncSession, school_ids: set[int])
             or_(
                 (RoleGrant.role == Role.COORDINATOR) & (RoleGrant.org_id == Organisation.id),
                 (RoleGrant.role == Role.METHODIST) & (RoleGrant.org_id == Organisation.parent_id),
+                RoleGrant.role == Role.ADMIN,
             ),
         )
-        .join(User, User.id == RoleGrant.user_id)
+        .join(
+            User,
+            (User.id == RoleGrant.user_id)
+            & ((RoleGrant.role != Role.ADMIN) | (User.acting_municipality_id == Organisation.parent_id)),
+        )
         .where(Organisation.id.in_(school_ids))
         .distinct()
     )

@@ -8,7 +8,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import update_once
-from services.errors import Forbidden, InviteRefused, NotFound
+from services.errors import Forbidden, InvalidInput, InviteRefused, NotFound
 from services.models.people import Invite, Organisation, OrgKind, Person, Role, User
 from services.people.access import Actor, grant_role, require_school_manager
 
@@ -52,24 +52,42 @@ def invitable_roles(actor: Actor) -> list[Role]:
     return []
 
 
-async def create_role_invite(
-    session: AsyncSession, *, actor: Actor, role: Role, org_id: int, now: datetime, ttl_days: int
-) -> str:
-    """A single-use link that grants `role` in `org_id` to whoever opens it first."""
+async def check_invite_scope(session: AsyncSession, *, actor: Actor, role: Role, org_id: int) -> None:
+    """The actor may invite to `role` in `org_id` (a school in their scope, or a municipality); else Forbidden."""
     if role not in invitable_roles(actor):
         raise Forbidden()
     if ROLE_SCOPE[role] == OrgKind.SCHOOL:
         await require_school_manager(session, actor, org_id)
-    else:
-        org = await session.get(Organisation, org_id)
-        if org is None or org.kind != OrgKind.MUNICIPALITY:
-            raise NotFound()
+        return
+    org = await session.get(Organisation, org_id)
+    if org is None or org.kind != OrgKind.MUNICIPALITY:
+        raise NotFound()
+
+
+async def create_role_invite(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    role: Role,
+    org_id: int,
+    now: datetime,
+    ttl_days: int,
+    person_id: int | None = None,
+) -> str:
+    """A single-use link that grants `role` in `org_id` to whoever opens it first; with a roster person of that
+    school (a coordinator or mentor), opening it also links the account to them, so they are a teacher too."""
+    await check_invite_scope(session, actor=actor, role=role, org_id=org_id)
+    if person_id is not None:
+        person = await session.get(Person, person_id)
+        if person is None or person.school_id != org_id:  # also refuses a person for a municipality's role
+            raise InvalidInput("invite-person-other-school")
     token = new_token()
     session.add(
         Invite(
             token=token,
             role=role,
             org_id=org_id,
+            person_id=person_id,
             created_by_user_id=actor.user_id,
             created_at=now,
             expires_at=now + timedelta(days=ttl_days),
@@ -97,6 +115,7 @@ async def issue_person_invites(
         for person_id, token, expires_at in await session.execute(
             select(Invite.person_id, Invite.token, Invite.expires_at).where(
                 Invite.person_id.in_(person_ids),
+                Invite.role.is_(None),  # a role invite naming the person is not their personal link
                 Invite.used_at.is_(None),
                 Invite.expires_at > now,
             )

@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import update_once
 from services.errors import AlreadyDecided, InvalidInput, NotFound
-from services.models.people import JoinRequest, JoinStatus, Organisation, OrgKind, Person, User
+from services.models.people import JoinRequest, JoinStatus, Organisation, OrgKind, Person, Role, RoleGrant, User
 from services.outbox import NewDelivery, enqueue
-from services.people.access import Actor, actor_for_user, approver_chats, require_school_manager
+from services.people.access import Actor, actor_for_user, require_school_manager
 from services.people.persons import name_key
 
 # Two to four words of letters, with hyphens or apostrophes inside (Иванова-Петрова, Д'Артаньян).
@@ -34,6 +34,7 @@ class JoinRequestView:
     full_name: str
     school: str
     municipality: str
+    decider: Role  # who will decide: the school's coordinator, else the methodist, else the administrator
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,8 @@ async def create_join_request(
     session.add(request)
     await session.flush()
     municipality = await session.get_one(Organisation, school.parent_id)
-    view = JoinRequestView(request.id, request.full_name, school.name, municipality.name)
-    chats = await approver_chats(session, school_id=school_id)
+    decider, chats = await _deciders(session, school)
+    view = JoinRequestView(request.id, request.full_name, school.name, municipality.name, decider)
     await enqueue(session, [notice(view, chat_id, language) for chat_id, language in chats], now=now)
     await session.commit()
     return view
@@ -121,6 +122,31 @@ async def decide_join_request(
     await enqueue(session, [notice(decision)], now=now)
     await session.commit()
     return decision
+
+
+async def _deciders(session: AsyncSession, school: Organisation) -> tuple[Role, list[tuple[int, str]]]:
+    """Who decides a request to join the school, and the chats (with languages) to tell: its coordinators and the
+    municipality's methodists (an admin working there counts as one); with neither, the region's admins."""
+    rows = await session.execute(
+        select(RoleGrant.role, User.tg_id, User.language, User.acting_municipality_id)
+        .join(User, User.id == RoleGrant.user_id)
+        .where(
+            ((RoleGrant.role == Role.COORDINATOR) & (RoleGrant.org_id == school.id))
+            | ((RoleGrant.role == Role.METHODIST) & (RoleGrant.org_id == school.parent_id))
+            | (RoleGrant.role == Role.ADMIN)
+        )
+    )
+    chats: dict[Role, dict[int, str]] = {}
+    for role, tg_id, language, acting in rows:
+        as_role = Role.METHODIST if role == Role.ADMIN and acting == school.parent_id else role
+        chats.setdefault(as_role, {})[tg_id] = language
+    decider = next((role for role in (Role.COORDINATOR, Role.METHODIST) if role in chats), Role.ADMIN)
+    told = (
+        chats.get(Role.ADMIN, {})
+        if decider == Role.ADMIN
+        else {**chats.get(Role.METHODIST, {}), **chats.get(Role.COORDINATOR, {})}
+    )
+    return decider, list(told.items())
 
 
 async def _unlinked_person(session: AsyncSession, school_id: int, full_name: str) -> Person | None:

@@ -11,10 +11,10 @@ from tests.support.delivery import deliver
 from tests.support.factories import (
     admin_with_municipality,
     import_roster,
+    invite_to_school,
     join_with_consent,
     methodist_of,
     roster_row,
-    start_token,
     xlsx,
 )
 
@@ -28,11 +28,8 @@ async def staff(harness: Harness) -> tuple[Chatter, Chatter]:
     admin = await admin_with_municipality(harness, MUNICIPALITY)
     methodist = await methodist_of(harness, admin, MUNICIPALITY)
     await import_roster(methodist, xlsx([roster_row("Орлова Ольга Игоревна", school=SCHOOL)]))
-    await methodist.send("/invite")
-    await methodist.press_key("role-coordinator")
-    replies = await methodist.press(SCHOOL)
     coordinator = harness.person(600, "Координатор")
-    await join_with_consent(coordinator, start_token(replies[-1].text))
+    await join_with_consent(coordinator, await invite_to_school(methodist, "role-coordinator", SCHOOL))
     return methodist, coordinator
 
 
@@ -52,7 +49,7 @@ async def test_request_reaches_coordinator_and_methodist_with_buttons(
     methodist, coordinator = staff
     guest = harness.person(700, "Гость")
     replies = await ask_to_join(guest, "Смирнова  Юлия Павловна")
-    assert "Заявка отправлена" in texts(replies)
+    assert ru("join-sent", who="coordinator", school=SCHOOL, municipality=MUNICIPALITY) in texts(replies)
     for manager in (methodist, coordinator):
         assert "Смирнова Юлия Павловна" in manager.last.text
         assert manager.last.buttons() == [ru("join-approve"), ru("join-reject")]
@@ -139,3 +136,51 @@ async def test_a_teacher_cannot_decide_requests_by_forged_button(
     assert "нет прав" in texts(replies)
     session.expire_all()
     assert await session.scalar(select(JoinRequest.status).where(JoinRequest.id == request_id)) == JoinStatus.PENDING
+
+
+async def test_without_a_coordinator_the_request_says_the_methodist_decides(harness: Harness) -> None:
+    admin = await admin_with_municipality(harness, MUNICIPALITY)
+    methodist = await methodist_of(harness, admin, MUNICIPALITY)
+    await import_roster(methodist, xlsx([roster_row("Орлова Ольга Игоревна", school=SCHOOL)]))
+    replies = await ask_to_join(harness.person(700), "Смирнова Юлия Павловна")
+    assert ru("join-sent", who="methodist", school=SCHOOL, municipality=MUNICIPALITY) in texts(replies)
+    assert "Смирнова Юлия Павловна" in methodist.last.text
+    assert "Смирнова Юлия Павловна" not in admin.last.text
+
+
+async def test_without_coordinator_or_methodist_the_administrator_decides(harness: Harness) -> None:
+    admin = await admin_with_municipality(harness, MUNICIPALITY)
+    await admin.press_key("menu-municipality")  # the admin imports the roster as the municipality's methodist
+    await import_roster(admin, xlsx([roster_row("Орлова Ольга Игоревна", school=SCHOOL)]))
+    await admin.send("/orgs")
+    await admin.press_key("orgs-add")
+    await admin.send("Другой район")
+    await admin.press("Moscow")
+    await admin.press_key("menu-municipality")  # the new one's: now working elsewhere, Пензенский район has nobody
+    replies = await ask_to_join(harness.person(700), "Смирнова Юлия Павловна")
+    assert ru("join-sent", who="admin", school=SCHOOL, municipality=MUNICIPALITY) in texts(replies)
+    assert admin.last.buttons() == [ru("join-approve"), ru("join-reject")]
+    replies = await admin.press_key("join-approve")
+    assert "Смирнова Юлия Павловна" in texts(replies)
+
+
+async def test_the_join_form_can_be_left_or_stepped_back_at_every_step(harness: Harness) -> None:
+    methodist = await methodist_of(harness, await admin_with_municipality(harness, MUNICIPALITY), MUNICIPALITY)
+    await import_roster(methodist, xlsx([roster_row("Орлова Ольга Игоревна", school=SCHOOL)]))
+    guest = harness.person(700)
+    await join_with_consent(guest)
+    replies = await guest.press_key("join-button")
+    assert ru("nav-cancel") in replies[-1].buttons()
+    replies = await guest.press(MUNICIPALITY)
+    assert ru("nav-back") in replies[-1].buttons() and ru("nav-cancel") in replies[-1].buttons()
+    replies = await guest.press(SCHOOL)
+    assert replies[-1].buttons() == [ru("nav-back"), ru("nav-cancel")]
+    replies = await guest.press_key("nav-back")  # back to the schools
+    assert SCHOOL in replies[-1].buttons()
+    await guest.press(SCHOOL)
+    replies = await guest.press_key("nav-cancel")
+    assert ru("nav-cancelled") in texts(replies)
+    assert ru("join-button") in replies[-1].buttons()  # the way in, again
+    replies = await guest.send("Смирнова Юлия Павловна")
+    assert "Заявка отправлена" not in texts(replies)
+    assert harness.telegram.refused == []

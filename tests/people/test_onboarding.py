@@ -4,11 +4,13 @@ from datetime import timedelta
 
 import pytest
 
+from services.checklist import STEPS
 from tests.conftest import ADMIN_ID, FrozenClock
 from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.factories import (
     admin_with_municipality,
     import_roster,
+    invite_to_school,
     join_with_consent,
     methodist_of,
     read_xlsx,
@@ -151,11 +153,9 @@ async def test_methodist_invites_a_coordinator_who_gets_coordinator_commands(
     harness: Harness, methodist: Person
 ) -> None:
     await invite_links(methodist, [roster_row("Петрова Анна Сергеевна", school="МБОУ Лицей № 7")])
-    await methodist.send("/invite")
-    await methodist.press_key("role-coordinator")
-    replies = await methodist.press("МБОУ Лицей № 7")
+    token = await invite_to_school(methodist, "role-coordinator", "МБОУ Лицей № 7")
     coordinator = harness.person(600, "Координатор")
-    await join_with_consent(coordinator, start_token(replies[-1].text))
+    await join_with_consent(coordinator, token)
     assert ru("role-coordinator") in coordinator.last.text
     assert harness.telegram.commands[coordinator.user.id] == [
         "start",
@@ -168,12 +168,14 @@ async def test_methodist_invites_a_coordinator_who_gets_coordinator_commands(
         "invite",
     ]
     await coordinator.send("/invite")
-    assert coordinator.last.buttons() == [ru("role-mentor")]
+    assert coordinator.last.buttons() == [ru("role-mentor"), ru("nav-menu")]
 
 
 async def test_help_is_built_from_the_menu_the_person_has(harness: Harness, methodist: Person) -> None:
     await methodist.send("/start")
-    menu = methodist.last.buttons()
+    checklist = {f"{mark} {ru(f'checklist-{step}')}" for mark in ("✅", "▫️") for step in STEPS}
+    menu = [button for button in methodist.last.buttons() if button not in checklist]
+    assert ru("menu-roster") in menu
     replies = await methodist.send("/help")
     help_text = texts(replies)
     for button in menu:

@@ -156,8 +156,11 @@ async def test_cancelling_the_withdrawal_changes_nothing(
     teacher = trio[2]
     replies = await open_settings_and_press(teacher, "privacy-withdraw")
     assert "Остаётся в реестре организации-работодателя" in replies[-1].text
+    question = teacher.last
     replies = await teacher.press(ru("nav-keep"))
-    assert replies[-1].text == ru("privacy-kept")
+    # Back at the settings, redrawn where the question was.
+    assert replies[-1].message_id == question.message_id
+    assert replies[-1].text.startswith(ru("privacy-kept")) and ru("privacy-withdraw") in replies[-1].buttons()
     replies = await teacher.send("/start")
     assert ru("consent-button") not in replies[-1].buttons()
 

@@ -17,11 +17,11 @@ from tests.support.factories import (
     admin_with_municipality,
     csv_bytes,
     import_roster,
+    invite_to_school,
     join_with_consent,
     methodist_of,
     read_xlsx,
     roster_row,
-    start_token,
     xlsx,
 )
 
@@ -199,11 +199,8 @@ async def test_coordinator_may_import_only_their_school(
     harness: Harness, methodist: Chatter, session: AsyncSession
 ) -> None:
     await import_roster(methodist, xlsx([roster_row(school="МБОУ СОШ № 1")]))
-    await methodist.send("/invite")
-    await methodist.press_key("role-coordinator")
-    replies = await methodist.press("МБОУ СОШ № 1")
     coordinator = harness.person(600)
-    await join_with_consent(coordinator, start_token(replies[-1].text))
+    await join_with_consent(coordinator, await invite_to_school(methodist, "role-coordinator", "МБОУ СОШ № 1"))
     replies = await import_roster(coordinator, xlsx([roster_row("Орлова Ольга Игоревна", school="МБОУ СОШ № 99")]))
     assert "организация не ваша" in texts(replies)
     replies = await import_roster(coordinator, xlsx([roster_row("Орлова Ольга Игоревна", school="")]))

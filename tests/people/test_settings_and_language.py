@@ -9,10 +9,16 @@ async def test_switching_to_english_changes_texts_buttons_and_commands(harness: 
     admin = harness.person(ADMIN_ID, "Admin")
     await join_with_consent(admin)
     await admin.send("/settings")
+    settings = admin.last
     replies = await admin.press_key("language-en")
-    assert "Language: English." in texts(replies)
+    # The settings are redrawn in place in the new language, with the way to the (English) menu.
+    assert replies[-1].method == "EditMessageText" and replies[-1].message_id == settings.message_id
+    assert "Language: English." in replies[-1].text and "<b>Settings</b>" in replies[-1].text
+    assert "🏠 Menu" in replies[-1].buttons()
+    replies = await admin.press("🏠 Menu")
     assert "Main menu" in replies[-1].text
     assert "🏛 Municipalities" in replies[-1].buttons()
+    assert "orgs" in harness.telegram.commands[ADMIN_ID]
     replies = await admin.send("/help")
     assert "What the bot does" in texts(replies)
     await admin.send("/settings")

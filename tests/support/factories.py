@@ -89,6 +89,20 @@ async def methodist_of(harness: Harness, admin: Person, municipality: str, tg_id
     return methodist
 
 
+async def invite_to_school(inviter: Person, role_key: str, school: str, person: str | None = None) -> str:
+    """A coordinator's or mentor's invite made through /invite: the school, then their roster person found by
+    surname (or «Пропустить ›»); the token of the link."""
+    await inviter.send("/invite")
+    await inviter.press_key(role_key)
+    await inviter.press(school)
+    if person is None:
+        replies = await inviter.press_key("nav-skip")
+    else:
+        await inviter.send(person.split()[0])
+        replies = await inviter.press(next(b for b in inviter.last.buttons() if b.startswith(person)))
+    return start_token(replies[-1].text)
+
+
 async def import_roster(methodist: Person, content: bytes, file_name: str = "roster.xlsx") -> list[Sent]:
     """Send a roster file after /roster, confirming new schools if the bot asks."""
     await methodist.send("/roster")
