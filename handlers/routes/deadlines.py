@@ -117,9 +117,9 @@ def deadline_notice(ctx: Ctx) -> DeadlineNotice:
             "deadline-waiting",
             title=request.item_title,
             name=request.person_name,
-            old=f"{change.old:%d.%m.%Y}",
-            new=f"{change.new:%d.%m.%Y}",
-            reason=change.reason,
+            deadline=f"{change.old:%d.%m.%Y}",
+            date=f"{change.new:%d.%m.%Y}",
+            comment=change.reason,
         )
         builder = InlineKeyboardBuilder()
         builder.button(
