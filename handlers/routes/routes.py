@@ -201,14 +201,12 @@ async def catalogue_page(callback: CallbackQuery, callback_data: RouteAction, ct
         )
         builder.row()
         builder.button(text=t.plain(key), callback_data=RouteAction(action=other, route=route_id))
-    if not found.activities:
+    if not found.activities:  # nothing to choose: say so, and offer what can be done instead
         builder.row()
         builder.button(text=t.plain("route-add-own"), callback_data=RouteAction(action="own", route=route_id))
-    areas = ", ".join(t.plain(f"area-{area.value}") for area in found.deficits)
-    if not found.activities:
         text = t("catalogue-empty")
     elif found.filtered:
-        text = t("catalogue-choose-deficits", areas=areas)
+        text = t("catalogue-choose-deficits", areas=", ".join(t.plain(f"area-{area.value}") for area in found.deficits))
     else:
         text = t("catalogue-choose")
     await show(callback, text, with_nav(t, builder, back=RouteAction(action="show", route=route_id)))

@@ -19,6 +19,13 @@ def item_button(person: Person, title: str) -> str:
     return next(button for button in person.last.buttons() if title in button)
 
 
+async def open_draft_item(teacher: Person, title: str) -> None:
+    """The teacher's route proposed from the diagnostic, and one of its items opened."""
+    await teacher.send("/route")
+    await teacher.press_key("route-start")
+    await teacher.press(item_button(teacher, title))
+
+
 async def test_the_route_and_its_items_lead_back_and_to_the_menu_redrawn_in_place(
     harness: Harness, people: tuple[Person, Person]
 ) -> None:
@@ -41,9 +48,7 @@ async def test_removing_an_item_is_asked_first_and_no_keeps_it(
     harness: Harness, people: tuple[Person, Person], session: AsyncSession
 ) -> None:
     _methodist, teacher = people
-    await teacher.send("/route")
-    await teacher.press_key("route-start")
-    await teacher.press(item_button(teacher, "Цифровые"))
+    await open_draft_item(teacher, "Цифровые")
     replies = await teacher.press_key("item-remove")
     assert ru("item-remove-confirm", title="Цифровые инструменты учителя") in texts(replies)
     replies = await teacher.press_key("nav-keep")
@@ -60,9 +65,7 @@ async def test_an_items_deadline_is_chosen_from_the_calendar_and_hours_from_butt
     harness: Harness, people: tuple[Person, Person], session: AsyncSession
 ) -> None:
     _methodist, teacher = people
-    await teacher.send("/route")
-    await teacher.press_key("route-start")
-    await teacher.press(item_button(teacher, "Цифровые"))
+    await open_draft_item(teacher, "Цифровые")
     await teacher.press_key("item-edit")
     replies = await teacher.press_key("edit-deadline")
     assert ru("nav-cancel") in replies[-1].buttons() and ru("nav-back") in replies[-1].buttons()
