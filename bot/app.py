@@ -23,7 +23,7 @@ from handlers.events import create, events, organise
 from handlers.indicators import indicators
 from handlers.mentoring import meetings, pairs, plan, relay
 from handlers.people import communities, invites, joins, orgs, personal_data, roster, settings, start
-from handlers.routes import diagnostics, items, review, routes
+from handlers.routes import catalogue, deadlines, diagnostics, items, review, routes
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +61,8 @@ def get_routers() -> list[Router]:
         items.router,
         review.router,
         diagnostics.router,
+        catalogue.router,
+        deadlines.router,
         events.router,
         create.router,
         organise.router,

@@ -25,7 +25,7 @@ from services.files.writing import write_table
 from services.models.people import Base
 from tests.support.conversation import Person, texts
 from tests.support.factories import csv_bytes, read_xlsx, roster_row, xlsx
-from tests.support.route_setup import open_review_menu
+from tests.support.route_setup import open_catalogue_menu, open_review_menu
 
 ru = Translations().get("ru")
 GOOD = xlsx([roster_row()])
@@ -131,13 +131,12 @@ async def _open_roster(methodist: Person) -> None:
 
 
 async def _open_catalogue(methodist: Person) -> None:
-    await open_review_menu(methodist)
-    await methodist.press(ru.plain("catalogue-manage"))
+    await open_catalogue_menu(methodist)
     await methodist.press(ru.plain("upload-catalogue"))
 
 
 async def _open_diagnostics(methodist: Person) -> None:
-    await open_review_menu(methodist)
+    await open_catalogue_menu(methodist)
     await methodist.press(ru.plain("upload-diagnostics"))
 
 

@@ -13,7 +13,7 @@ from handlers.events.organise import EventManage
 from handlers.events.views import EventAct, EventOpen
 from handlers.indicators.indicators import Ind
 from handlers.mentoring.callbacks import MeetingEdit, MentorAct
-from handlers.routes.diagnostics import CatalogueEntry
+from handlers.routes.catalogue import CatalogueEntry
 from handlers.routes.routes import TeacherRoute
 from handlers.routes.views import ItemAction, RouteAction
 from services.errors import DomainError

@@ -41,6 +41,15 @@ class DatePick(CallbackData, prefix="dp"):
         return date.fromordinal(self.day)
 
 
+PAST = "_past"
+
+
+def asks_the_past(purpose: str) -> bool:
+    """A purpose ending in "_past" asks when something happened (a diagnostic taken, say): its calendar offers
+    the days up to today, without presets."""
+    return purpose.endswith(PAST)
+
+
 def date_keyboard(
     t: Translator,
     purpose: str,
@@ -51,16 +60,18 @@ def date_keyboard(
     skip: CallbackData | None = None,
     back: CallbackData | None = None,
 ) -> InlineKeyboardMarkup:
-    """Presets (optional), then the month of `shown` (default: today's) with days before today left out, ‹ › to
-    turn the month, and the conversation step's own buttons (skip, back, cancel)."""
+    """Presets (optional), then the month of `shown` (default: today's) with days before today left out (after
+    today, for a purpose that asks the past), ‹ › to turn the month, and the conversation step's own buttons
+    (skip, back, cancel)."""
     builder = InlineKeyboardBuilder()
-    if presets:
+    if presets and not asks_the_past(purpose):
         for name, day in deadline_presets(today).items():
             builder.button(
                 text=t.plain(f"date-preset-{name}", date=f"{day:%d.%m.%Y}"),
                 callback_data=DatePick(purpose=purpose, day=day.toordinal()),
             )
         builder.adjust(1)
+    past = asks_the_past(purpose)
     month = shown or today
     index = month.year * 12 + month.month - 1
     header = InlineKeyboardBuilder()
@@ -73,7 +84,7 @@ def date_keyboard(
     for week in calendar.Calendar().monthdatescalendar(month.year, month.month):
         row = InlineKeyboardBuilder()
         for day in week:
-            if day.month != month.month or day < today:
+            if day.month != month.month or (day > today if past else day < today):
                 row.button(text="·", callback_data=DatePick(purpose=purpose, month=index))
             else:
                 row.button(text=str(day.day), callback_data=DatePick(purpose=purpose, day=day.toordinal()))

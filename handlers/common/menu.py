@@ -27,7 +27,7 @@ ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
 ROLE_BUTTONS: dict[str, tuple[str, ...]] = {
     "teacher": ("route", "events", "mentor", "communities", "profile"),
     Role.COORDINATOR: ("route", "mentor", "indicators", "roster", "invite"),
-    Role.METHODIST: ("route", "events", "mentor", "news", "indicators", "communities", "roster", "invite"),
+    Role.METHODIST: ("route", "events", "mentor", "news", "indicators", "communities", "roster", "invite", "catalogue"),
     Role.ADMIN: ("orgs", "indicators", "invite", "municipality"),
     Role.MENTOR: ("mentor",),
     "everyone": ("settings", "help"),

@@ -6,17 +6,20 @@ from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from handlers.common.callback_fields import Id
+from handlers.common.callback_fields import Id, Index
 from handlers.common.context import Ctx
 from handlers.common.door import staff_only
 from handlers.common.i18n import Translator
-from handlers.common.keyboards import message_of, short
+from handlers.common.keyboards import message_of, page_row, short
+from handlers.common.navigation import show, step_keyboard, with_nav
 from handlers.common.notify import outgoing
+from handlers.routes.items import show_item
+from handlers.routes.routes import screen
 from handlers.routes.views import ItemAction, RouteAction, item_text
-from services.errors import Forbidden
+from services.errors import Forbidden, InvalidInput
 from services.files.writing import write_table_off_loop
 from services.models.people import Role
 from services.outbox import NewDelivery
@@ -36,13 +39,17 @@ from services.routes.review import (
 
 router = Router(name="route_review")
 PER_PAGE = 8
+COUNTS_PER_PAGE = 20
 OWNER_TEXTS = {  # what the route's owner is told of each decision
     "approved": "route-approved-owner",
     "returned": "route-returned-owner",
     "confirmed": "item-confirmed-owner",
     "item_returned": "item-returned-owner",
     "implemented": "route-implemented-owner",
+    "deadline_moved": "deadline-moved-owner",
+    "deadline_refused": "deadline-refused-owner",
 }
+REASONS = 3  # ready-made reasons to return: review-reason-1 … review-reason-3
 
 
 @staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
@@ -50,11 +57,12 @@ class ReturnForm(StatesGroup):
     comment = State()
 
 
-class ReturnWithout(CallbackData, prefix="rn"):
-    """Return a route ("r") or an item ("i") without typing a comment."""
+class ReturnReason(CallbackData, prefix="rn"):
+    """Return a route ("r") or an item ("i") with a ready-made reason (1…REASONS) or without a comment (0)."""
 
     target: str
     id: Id
+    reason: Index = 0
 
 
 @router.callback_query(RouteAction.filter(F.action == "review_menu"))
@@ -76,12 +84,9 @@ async def review_menu(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> N
     builder.button(text=t.plain("review-counts"), callback_data=RouteAction(action="counts"))
     builder.button(text=t.plain("review-teacher-route"), callback_data=RouteAction(action="teacher"))
     builder.button(text=t.plain("diagnostic-by-hand"), callback_data=RouteAction(action="diagnostic"))
-    if ctx.actor.has(Role.METHODIST):
-        builder.button(text=t.plain("catalogue-manage"), callback_data=RouteAction(action="catalogue_list"))
-        builder.button(text=t.plain("upload-diagnostics"), callback_data=RouteAction(action="upload_diagnostics"))
     builder.adjust(1)
     await callback.answer()
-    await message_of(callback).answer(t("review-title"), reply_markup=builder.as_markup())
+    await show(callback, t("review-title"), with_nav(t, builder))
 
 
 @router.callback_query(RouteAction.filter(F.action == "items_queue"))
@@ -91,10 +96,10 @@ async def items_queue(callback: CallbackQuery, callback_data: RouteAction, ctx: 
     for entry in queue.entries:
         text = f"{entry.reported_at:%d.%m} {short(entry.person_name, 24)}: {short(entry.title, 30)}"
         builder.button(text=text, callback_data=ItemAction(action="open", item=entry.item_id))
-    _pages(builder, "items_queue", queue)
+    _pages(ctx.t, builder, "items_queue", queue)
     await callback.answer()
     text = ctx.t("review-items-title", count=_count(queue))
-    await message_of(callback).answer(text, reply_markup=builder.as_markup())
+    await show(callback, text, with_nav(ctx.t, builder, back=RouteAction(action="review_menu")))
 
 
 @router.callback_query(RouteAction.filter(F.action == "routes_queue"))
@@ -104,24 +109,59 @@ async def routes_queue(callback: CallbackQuery, callback_data: RouteAction, ctx:
     for entry in queue.entries:
         text = f"{entry.submitted_at:%d.%m} {short(entry.person_name, 30)} ({entry.items})"
         builder.button(text=text, callback_data=RouteAction(action="show", route=entry.route_id))
-    _pages(builder, "routes_queue", queue)
+    _pages(ctx.t, builder, "routes_queue", queue)
     await callback.answer()
     text = ctx.t("review-routes-title", count=_count(queue))
-    await message_of(callback).answer(text, reply_markup=builder.as_markup())
+    await show(callback, text, with_nav(ctx.t, builder, back=RouteAction(action="review_menu")))
 
 
-def _pages(builder: InlineKeyboardBuilder, action: str, queue: Queue[Any]) -> None:
+def _pages(t: Translator, builder: InlineKeyboardBuilder, action: str, queue: Queue[Any]) -> None:
     builder.adjust(1)
-    nav = InlineKeyboardBuilder()
-    if queue.page > 0:
-        nav.button(text="‹", callback_data=RouteAction(action=action, page=queue.page - 1))
-    if queue.has_next:
-        nav.button(text="›", callback_data=RouteAction(action=action, page=queue.page + 1))
-    builder.attach(nav)
+    # A count that stops at COUNT_CAP still pages: one more page while there are more.
+    pages = max(1, -(-queue.total // PER_PAGE), queue.page + 1 + queue.has_next)
+    builder.attach(
+        page_row(t, queue.page, pages, lambda n: RouteAction(action=action, page=n), total=queue.total, size=PER_PAGE)
+    )
 
 
 def _count(queue: Queue[Any]) -> str:
     return f"{queue.total}+" if queue.more else str(queue.total)
+
+
+@router.callback_query(RouteAction.filter(F.action == "next_item"))
+async def next_item(callback: CallbackQuery, ctx: Ctx) -> None:
+    """The oldest report waiting in the reviewer's queue, or the word that there is none."""
+    queue = await item_queue(ctx.session, actor=ctx.actor, page=0, per_page=1)
+    if queue.entries:
+        await show_item(callback, ctx, queue.entries[0].item_id)
+        return
+    await callback.answer()
+    await show(callback, ctx.t("review-queue-empty"), _review_way_on(ctx.t))
+
+
+@router.callback_query(RouteAction.filter(F.action == "next_route"))
+async def next_route(callback: CallbackQuery, ctx: Ctx) -> None:
+    """The oldest route waiting for approval in the reviewer's queue, or the word that there is none."""
+    queue = await route_queue(ctx.session, actor=ctx.actor, page=0, per_page=1)
+    if not queue.entries:
+        await callback.answer()
+        await show(callback, ctx.t("review-queue-empty"), _review_way_on(ctx.t))
+        return
+    route = await route_for_review(
+        ctx.session, actor=ctx.actor, route_id=queue.entries[0].route_id, today=ctx.now().date()
+    )
+    await callback.answer()
+    await show(callback, *screen(ctx, route))
+
+
+def _review_way_on(t: Translator, following: str | None = None) -> InlineKeyboardMarkup:
+    """After a decision: «Следующий ›» (the next of the queue, when given), the review menu and the main menu."""
+    builder = InlineKeyboardBuilder()
+    if following:
+        builder.button(text=t.plain("review-next"), callback_data=RouteAction(action=following))
+    builder.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
+    builder.adjust(1)
+    return with_nav(t, builder)
 
 
 @router.callback_query(RouteAction.filter(F.action == "approve"))
@@ -136,51 +176,66 @@ async def approve_route(callback: CallbackQuery, callback_data: RouteAction, ctx
         notice=decision_notice(ctx),
     )
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("review-route-approved", name=route.person_name))
+    text = ctx.t("review-route-approved", name=route.person_name)
+    await show(callback, text, _review_way_on(ctx.t, "next_route"))
 
 
 @router.callback_query(RouteAction.filter(F.action == "return"))
 async def return_route_begin(callback: CallbackQuery, callback_data: RouteAction, state: FSMContext, ctx: Ctx) -> None:
     await route_for_review(ctx.session, actor=ctx.actor, route_id=callback_data.route, today=ctx.now().date())
-    await _ask_comment(callback, state, ctx, "r", callback_data.route)
+    back = RouteAction(action="show", route=callback_data.route)
+    await _ask_comment(callback, state, ctx, "r", callback_data.route, back)
 
 
 @router.callback_query(ItemAction.filter(F.action == "return"))
 async def return_item_begin(callback: CallbackQuery, callback_data: ItemAction, state: FSMContext, ctx: Ctx) -> None:
     if not is_reviewer(ctx.actor):
         raise Forbidden()
-    await _ask_comment(callback, state, ctx, "i", callback_data.item)
+    back = ItemAction(action="open", item=callback_data.item)
+    await _ask_comment(callback, state, ctx, "i", callback_data.item, back)
 
 
-async def _ask_comment(callback: CallbackQuery, state: FSMContext, ctx: Ctx, target: str, target_id: int) -> None:
+async def _ask_comment(
+    callback: CallbackQuery, state: FSMContext, ctx: Ctx, target: str, target_id: int, back: CallbackData
+) -> None:
+    """Ready-made reasons as buttons, a comment typed, or none at all."""
     await state.set_state(ReturnForm.comment)
     await state.update_data(target=target, id=target_id)
+    t = ctx.t
     builder = InlineKeyboardBuilder()
-    builder.button(text=ctx.t.plain("review-no-comment"), callback_data=ReturnWithout(target=target, id=target_id))
+    for number in range(1, REASONS + 1):
+        builder.button(
+            text=t.plain(f"review-reason-{number}"),
+            callback_data=ReturnReason(target=target, id=target_id, reason=number),
+        )
+    builder.button(text=t.plain("review-no-comment"), callback_data=ReturnReason(target=target, id=target_id))
+    builder.adjust(1)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("review-comment-ask"), reply_markup=builder.as_markup())
+    await show(callback, t("review-comment-ask"), step_keyboard(t, builder, back=back))
 
 
 @router.message(ReturnForm.comment, F.text, ~F.text.startswith("/"))
 async def return_with_comment(message: Message, state: FSMContext, ctx: Ctx) -> None:
     data = await state.get_data()
+    text, following = await _return(ctx, data["target"], data["id"], message.text)
     await state.clear()
-    text = await _return(ctx, data["target"], data["id"], message.text)
-    await message.answer(text)
+    await message.answer(text, reply_markup=_review_way_on(ctx.t, following))
 
 
-@router.callback_query(ReturnWithout.filter())
-async def return_without_comment(
-    callback: CallbackQuery, callback_data: ReturnWithout, state: FSMContext, ctx: Ctx
-) -> None:
+@router.callback_query(ReturnReason.filter())
+async def return_with_reason(callback: CallbackQuery, callback_data: ReturnReason, state: FSMContext, ctx: Ctx) -> None:
+    if callback_data.reason > REASONS:
+        raise InvalidInput("stale-button")
+    comment = ctx.t.plain(f"review-reason-{callback_data.reason}") if callback_data.reason else None
+    text, following = await _return(ctx, callback_data.target, callback_data.id, comment)
     await state.clear()
-    text = await _return(ctx, callback_data.target, callback_data.id, None)
     await callback.answer()
-    await message_of(callback).edit_text(text)
+    await show(callback, text, _review_way_on(ctx.t, following))
 
 
-async def _return(ctx: Ctx, target: str, target_id: int, comment: str | None) -> str:
-    """Return a route or an item (the service checks scope and status) and tell its owner."""
+async def _return(ctx: Ctx, target: str, target_id: int, comment: str | None) -> tuple[str, str]:
+    """Return a route or an item (the service checks scope and status) and tell its owner; gives what to say
+    and which queue comes next."""
     if target == "r":
         route = await review_route(
             ctx.session,
@@ -191,7 +246,7 @@ async def _return(ctx: Ctx, target: str, target_id: int, comment: str | None) ->
             now=ctx.now(),
             notice=decision_notice(ctx),
         )
-        return ctx.t("review-route-returned", name=route.person_name)
+        return ctx.t("review-route-returned", name=route.person_name), "next_route"
     item, route = await review_item(
         ctx.session,
         actor=ctx.actor,
@@ -201,7 +256,7 @@ async def _return(ctx: Ctx, target: str, target_id: int, comment: str | None) ->
         now=ctx.now(),
         notice=decision_notice(ctx),
     )
-    return ctx.t("review-item-returned", title=item.title, name=route.person_name)
+    return ctx.t("review-item-returned", title=item.title, name=route.person_name), "next_item"
 
 
 @router.callback_query(ItemAction.filter(F.action == "confirm"))
@@ -217,7 +272,8 @@ async def confirm_item(callback: CallbackQuery, callback_data: ItemAction, ctx: 
     )
     history = await history_of(ctx.session, actor=ctx.actor, route_id=route.id, item_id=item.id)
     await callback.answer(ctx.t.plain("review-item-confirmed"))
-    await message_of(callback).edit_text(item_text(ctx.t, item, history))
+    text = ctx.t("review-item-confirmed") + "\n\n" + item_text(ctx.t, item, history)
+    await show(callback, text, _review_way_on(ctx.t, "next_item"))
 
 
 def decision_notice(ctx: Ctx) -> DecisionNotice:
@@ -226,7 +282,8 @@ def decision_notice(ctx: Ctx) -> DecisionNotice:
 
     def notice(decision: Decision) -> NewDelivery:
         t = ctx.translations.get(decision.language)
-        text = t(OWNER_TEXTS[decision.kind], title=decision.title)
+        deadline = f"{decision.deadline:%d.%m.%Y}" if decision.deadline else ""
+        text = t(OWNER_TEXTS[decision.kind], title=decision.title, deadline=deadline)
         if decision.comment:
             text += "\n" + t("route-comment", comment=short(decision.comment, 1000))
         builder = InlineKeyboardBuilder()
@@ -268,12 +325,17 @@ def _register_row(t: Translator, row: tuple[object, ...]) -> tuple[object, ...]:
 
 
 @router.callback_query(RouteAction.filter(F.action == "counts"))
-async def counts_by_school(callback: CallbackQuery, ctx: Ctx) -> None:
-    counts = await status_counts(ctx.session, actor=ctx.actor)
-    t = ctx.t
+async def counts_by_school(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
+    counts = list((await status_counts(ctx.session, actor=ctx.actor)).items())
+    t, page = ctx.t, callback_data.page
     lines = [t("counts-title")]
-    for school, by_status in list(counts.items())[:40]:
+    for school, by_status in counts[page * COUNTS_PER_PAGE : (page + 1) * COUNTS_PER_PAGE]:
         parts = ", ".join(f"{t.plain(f'route-status-{status}')}: {count}" for status, count in by_status.items())
         lines.append(t("counts-line", school=short(school, 60), counts=parts))
+    pages = max(1, -(-len(counts) // COUNTS_PER_PAGE))
+    builder = page_row(
+        t, page, pages, lambda n: RouteAction(action="counts", page=n), total=len(counts), size=COUNTS_PER_PAGE
+    )
     await callback.answer()
-    await message_of(callback).answer("\n".join(lines) if counts else t("counts-none"))
+    text = "\n".join(lines) if counts else t("counts-none")
+    await show(callback, text, with_nav(t, builder, back=RouteAction(action="review_menu")))

@@ -15,8 +15,8 @@ from handlers.common.context import Ctx
 from handlers.common.dates import DatePick, date_keyboard
 from handlers.common.door import staff_only
 from handlers.common.i18n import Translator
-from handlers.common.keyboards import MenuAction, message_of, short
-from handlers.common.navigation import show, step_keyboard
+from handlers.common.keyboards import MenuAction, page_row, short
+from handlers.common.navigation import show, step_keyboard, with_nav
 from handlers.common.notify import outgoing
 from handlers.common.people_search import answer_people
 from handlers.routes.views import (
@@ -25,6 +25,7 @@ from handlers.routes.views import (
     OwnItemArea,
     OwnItemKind,
     RouteAction,
+    activity_text,
     route_keyboard,
     route_text,
 )
@@ -37,6 +38,7 @@ from services.routes.routes import (
     ReviewNotice,
     ReviewRequest,
     RouteView,
+    activity_for_route,
     add_activity,
     add_own_item,
     catalogue_for_route,
@@ -79,7 +81,7 @@ async def route_command(message: Message, state: FSMContext, ctx: Ctx) -> None:
 async def route_button(callback: CallbackQuery, ctx: Ctx) -> None:
     text, markup = await _route_screen(ctx, page=0)
     await callback.answer()
-    await message_of(callback).answer(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 @router.callback_query(RouteAction.filter(F.action == "show"))
@@ -92,7 +94,7 @@ async def route_show(callback: CallbackQuery, callback_data: RouteAction, state:
     else:
         text, markup = await _route_screen(ctx, page=callback_data.page)
     await callback.answer()
-    await message_of(callback).edit_text(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 async def _route_screen(ctx: Ctx, *, page: int) -> tuple[str, InlineKeyboardMarkup]:
@@ -111,7 +113,7 @@ async def _route_screen(ctx: Ctx, *, page: int) -> tuple[str, InlineKeyboardMark
         if reviewer:
             builder.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
         builder.adjust(1)
-        return t("route-none"), builder.as_markup()
+        return t("route-none"), with_nav(t, builder)
     return screen(ctx, route, page=page)
 
 
@@ -126,7 +128,7 @@ def screen(ctx: Ctx, route: RouteView, *, page: int = 0, note: str = "") -> tupl
 def _review_entry(t: Translator) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
-    return builder.as_markup()
+    return with_nav(t, builder)
 
 
 @router.callback_query(RouteAction.filter(F.action == "start"))
@@ -136,7 +138,7 @@ async def route_start(callback: CallbackQuery, ctx: Ctx) -> None:
     route = await start_route(ctx.session, actor=ctx.actor, person_id=ctx.actor.person_id, now=ctx.now())
     await callback.answer()
     text, markup = screen(ctx, route, note=ctx.t("route-proposed", count=len(route.items)))
-    await message_of(callback).edit_text(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 @router.callback_query(RouteAction.filter(F.action == "teacher"))
@@ -146,7 +148,7 @@ async def teacher_route_begin(callback: CallbackQuery, state: FSMContext, ctx: C
         raise Forbidden()
     await state.set_state(TeacherSearch.name)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("diagnostic-search"))
+    await show(callback, ctx.t("diagnostic-search"), step_keyboard(ctx.t, back=RouteAction(action="review_menu")))
 
 
 @router.message(TeacherSearch.name, F.text, ~F.text.startswith("/"))
@@ -165,28 +167,69 @@ async def teacher_route_open(callback: CallbackQuery, callback_data: TeacherRout
         note = ctx.t("route-proposed", count=len(route.items))
     await callback.answer()
     text, markup = screen(ctx, route, note=note)
-    await message_of(callback).edit_text(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
-@router.callback_query(RouteAction.filter(F.action == "catalogue"))
+@router.callback_query(RouteAction.filter(F.action.in_({"catalogue", "catalogue_all"})))
 async def catalogue_page(callback: CallbackQuery, callback_data: RouteAction, ctx: Ctx) -> None:
-    route_id, page = callback_data.route, callback_data.page
-    activities, pages = await catalogue_for_route(ctx.session, actor=ctx.actor, route_id=route_id, page=page)
+    """The catalogue to add from: first the activities for the diagnosed deficits, with a way to see all."""
+    route_id, action, t = callback_data.route, callback_data.action, ctx.t
+    found = await catalogue_for_route(
+        ctx.session, actor=ctx.actor, route_id=route_id, page=callback_data.page, everything=action == "catalogue_all"
+    )
     await callback.answer()
     builder = InlineKeyboardBuilder()
-    for activity in activities:
+    for activity in found.activities:
         builder.button(
             text=short(activity.title, 60), callback_data=CataloguePick(route=route_id, activity=activity.id)
         )
-    if page + 1 < pages:
-        builder.button(text="›", callback_data=RouteAction(action="catalogue", route=route_id, page=page + 1))
-    builder.button(text=ctx.t.plain("back-to-route"), callback_data=RouteAction(action="show", route=route_id))
     builder.adjust(1)
-    text = ctx.t("catalogue-choose") if activities else ctx.t("catalogue-empty")
-    await message_of(callback).edit_text(text, reply_markup=builder.as_markup())
+    pages = max(1, -(-found.total // found.per_page))
+    builder.attach(
+        page_row(
+            t,
+            callback_data.page,
+            pages,
+            lambda n: RouteAction(action=action, route=route_id, page=n),
+            total=found.total,
+            size=found.per_page,
+        )
+    )
+    if found.deficits:
+        other, key = (
+            ("catalogue_all", "catalogue-show-all") if found.filtered else ("catalogue", "catalogue-show-deficits")
+        )
+        builder.row()
+        builder.button(text=t.plain(key), callback_data=RouteAction(action=other, route=route_id))
+    if not found.activities:  # nothing to choose: say so, and offer what can be done instead
+        builder.row()
+        builder.button(text=t.plain("route-add-own"), callback_data=RouteAction(action="own", route=route_id))
+        text = t("catalogue-empty")
+    elif found.filtered:
+        text = t("catalogue-choose-deficits", areas=", ".join(t.plain(f"area-{area.value}") for area in found.deficits))
+    else:
+        text = t("catalogue-choose")
+    await show(callback, text, with_nav(t, builder, back=RouteAction(action="show", route=route_id)))
 
 
-@router.callback_query(CataloguePick.filter())
+@router.callback_query(CataloguePick.filter(~F.add))
+async def catalogue_preview(callback: CallbackQuery, callback_data: CataloguePick, ctx: Ctx) -> None:
+    """What the activity is, before it goes into the route."""
+    t = ctx.t
+    activity = await activity_for_route(
+        ctx.session, actor=ctx.actor, route_id=callback_data.route, activity_id=callback_data.activity
+    )
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t.plain("catalogue-add"),
+        callback_data=CataloguePick(route=callback_data.route, activity=activity.id, add=True),
+    )
+    await callback.answer()
+    back = RouteAction(action="catalogue", route=callback_data.route)
+    await show(callback, activity_text(t, activity), with_nav(t, builder, back=back))
+
+
+@router.callback_query(CataloguePick.filter(F.add))
 async def catalogue_add(callback: CallbackQuery, callback_data: CataloguePick, ctx: Ctx) -> None:
     route = await add_activity(
         ctx.session,
@@ -198,7 +241,7 @@ async def catalogue_add(callback: CallbackQuery, callback_data: CataloguePick, c
     )
     await callback.answer(ctx.t.plain("route-item-added"))
     text, markup = screen(ctx, route)
-    await message_of(callback).edit_text(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 @router.callback_query(RouteAction.filter(F.action == "own"))
@@ -207,7 +250,8 @@ async def own_item_begin(callback: CallbackQuery, callback_data: RouteAction, st
     await state.set_state(OwnItemForm.title)
     await state.update_data(route_id=callback_data.route)
     await callback.answer()
-    await show(callback, ctx.t("own-item-title"), step_keyboard(ctx.t))
+    back = RouteAction(action="show", route=callback_data.route)
+    await show(callback, ctx.t("own-item-title"), step_keyboard(ctx.t, back=back))
 
 
 @router.message(OwnItemForm.title, F.text, ~F.text.startswith("/"))
@@ -281,7 +325,7 @@ async def route_submit(callback: CallbackQuery, callback_data: RouteAction, ctx:
     )
     await callback.answer()
     text, markup = screen(ctx, route, note=ctx.t("route-submitted"))
-    await message_of(callback).edit_text(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 def review_notice(ctx: Ctx) -> ReviewNotice:

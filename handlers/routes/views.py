@@ -8,13 +8,16 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.callback_fields import Id, Index
 from handlers.common.i18n import Translator
-from handlers.common.keyboards import short
+from handlers.common.keyboards import page_row, short
+from handlers.common.navigation import with_nav
 from services.models.routes import ActivityKind, Area, ItemStatus, RouteStatus
+from services.routes.catalogue import ActivityView
 from services.routes.review import EvidenceView, HistoryEntry
 from services.routes.routes import ItemView, RouteView
 
 ITEMS_PER_PAGE = 8
 HISTORY_SHOWN = 10
+EVIDENCE_SHOWN = 3500  # characters of links and texts, so the message stays within Telegram's 4096
 STATUS_MARK = {ItemStatus.PLANNED: "▫️", ItemStatus.REPORTED: "⏳", ItemStatus.CONFIRMED: "✅", ItemStatus.RETURNED: "↩️"}
 
 
@@ -49,8 +52,18 @@ class ItemEdit(CallbackData, prefix="ie"):
 
 
 class CataloguePick(CallbackData, prefix="ca"):
+    """A catalogue activity for a route: its preview, or (`add`) adding it."""
+
     route: Id
     activity: Id
+    add: bool = False
+
+
+class DeadlineDecision(CallbackData, prefix="dl"):
+    """A reviewer's one tap on a deadline change request."""
+
+    request: Id
+    approve: bool
 
 
 def route_text(t: Translator, route: RouteView, *, owner: bool) -> str:
@@ -96,10 +109,22 @@ def item_text(t: Translator, item: ItemView, history: list[HistoryEntry]) -> str
     return "\n".join(lines)
 
 
+def activity_text(t: Translator, activity: ActivityView) -> str:
+    """A catalogue activity: what it is, how long, which registry, which competences it develops."""
+    return t(
+        "catalogue-entry",
+        title=activity.title,
+        kind=t.plain(f"kind-{activity.kind.value}"),
+        hours=activity.hours or 0,
+        registry=activity.registry.value,
+        areas=", ".join(t.plain(f"area-{area.value}") for area in activity.areas),
+    )
+
+
 def evidence_text(t: Translator, evidence: list[EvidenceView]) -> str:
     """Links and texts in one message; files are sent on their own."""
     lines = [short(piece.text or "", 600) for piece in evidence if piece.text]
-    return t("evidence-texts", texts="\n".join(lines)) if lines else ""
+    return t("evidence-texts", texts=short("\n".join(lines), EVIDENCE_SHOWN)) if lines else ""
 
 
 def route_keyboard(
@@ -111,30 +136,32 @@ def route_keyboard(
     items = route.items[page * ITEMS_PER_PAGE : (page + 1) * ITEMS_PER_PAGE]
     for item in items:
         builder.button(text=item_button(item), callback_data=ItemAction(action="open", item=item.id))
-    sizes = [1] * len(items)
+    builder.adjust(1)
     pages = max(1, -(-len(route.items) // ITEMS_PER_PAGE))
-    if pages > 1:
-        nav = [
-            ("‹", max(0, page - 1)),
-            (t.plain("page-of", page=page + 1, pages=pages), page),
-            ("›", min(pages - 1, page + 1)),
-        ]
-        for text, target in nav:
-            builder.button(text=text, callback_data=RouteAction(action="show", route=route.id, page=target))
-        sizes.append(3)
+    builder.attach(
+        page_row(
+            t,
+            page,
+            pages,
+            lambda target: RouteAction(action="show", route=route.id, page=target),
+            total=len(route.items),
+            size=ITEMS_PER_PAGE,
+        )
+    )
+    tools = InlineKeyboardBuilder()
     actions: list[tuple[str, str]] = []
     if route.editable:
         actions += [("route-add-catalogue", "catalogue"), ("route-add-own", "own"), ("route-submit", "submit")]
     if not owner and route.status == RouteStatus.SUBMITTED:
         actions += [("review-approve", "approve"), ("review-return", "return")]
     for key, action in actions:
-        builder.button(text=t.plain(key), callback_data=RouteAction(action=action, route=route.id))
-    sizes += [2] * (len(actions) // 2) + [1] * (len(actions) % 2)
+        tools.button(text=t.plain(key), callback_data=RouteAction(action=action, route=route.id))
     if reviewer_menu:
-        builder.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
-        sizes.append(1)
-    builder.adjust(*sizes)
-    return builder.as_markup()
+        tools.button(text=t.plain("review-menu"), callback_data=RouteAction(action="review_menu"))
+    tools.adjust(2)
+    builder.attach(tools)
+    # The owner's route is a top-level screen; a reviewer looking at someone's route came from the review menu.
+    return with_nav(t, builder, back=None if owner else RouteAction(action="review_menu"))
 
 
 def item_keyboard(t: Translator, item: ItemView, route: RouteView, *, owner: bool) -> InlineKeyboardMarkup:
@@ -142,12 +169,12 @@ def item_keyboard(t: Translator, item: ItemView, route: RouteView, *, owner: boo
     if route.editable:
         builder.button(text=t.plain("item-edit"), callback_data=ItemAction(action="edit", item=item.id))
         builder.button(text=t.plain("item-remove"), callback_data=ItemAction(action="remove", item=item.id))
-    active = route.status.value in ("approved", "in_progress")
+    active = route.status in (RouteStatus.APPROVED, RouteStatus.IN_PROGRESS)
     if owner and active and item.status in (ItemStatus.PLANNED, ItemStatus.RETURNED):
         builder.button(text=t.plain("item-report"), callback_data=ItemAction(action="report", item=item.id))
+        builder.button(text=t.plain("item-move-deadline"), callback_data=ItemAction(action="deadline", item=item.id))
     if not owner and item.status == ItemStatus.REPORTED:
         builder.button(text=t.plain("item-confirm"), callback_data=ItemAction(action="confirm", item=item.id))
         builder.button(text=t.plain("item-return"), callback_data=ItemAction(action="return", item=item.id))
-    builder.button(text=t.plain("back-to-route"), callback_data=RouteAction(action="show", route=route.id))
     builder.adjust(2)
-    return builder.as_markup()
+    return with_nav(t, builder, back=RouteAction(action="show", route=route.id))

@@ -79,6 +79,7 @@ async def fill_diagnostics(session: AsyncSession, cast: Cast, now: datetime, rng
             level=rng.choice(LEVELS),
             areas=rng.sample(AREAS, rng.randint(2, 3)),
             taken_on=(now - timedelta(days=rng.randint(160, 330))).date(),
+            today=now.date(),
         )
     return diagnosed
 
@@ -97,6 +98,7 @@ async def fill_recent_diagnostics(session: AsyncSession, cast: Cast, now: dateti
             level=rng.choice(LEVELS),
             areas=rng.sample(AREAS, rng.randint(1, 3)),
             taken_on=(now - timedelta(days=rng.randint(10, 60))).date(),
+            today=now.date(),
         )
     for person in [*missed[::2], cast.teacher]:
         ratings = {area: rng.randint(1, 4) for area in Area}

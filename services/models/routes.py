@@ -151,3 +151,27 @@ class ItemReminder(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("route_items.id", ondelete="CASCADE"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(12), primary_key=True)
     sent_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class DeadlineRequestStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REFUSED = "refused"
+
+
+class DeadlineRequest(Base):
+    """A teacher's request to move an item of an approved route to a new deadline, and the reviewer's answer."""
+
+    __tablename__ = "deadline_requests"
+    __table_args__ = (Index("ix_deadline_requests_item_id_status", "item_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("route_items.id", ondelete="CASCADE"))
+    deadline: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[DeadlineRequestStatus] = mapped_column(
+        enum_column(DeadlineRequestStatus), default=DeadlineRequestStatus.PENDING
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

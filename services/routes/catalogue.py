@@ -1,9 +1,10 @@
 """The municipality's catalogue of activities that close deficits, and its import from a file."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, NotFound, RosterRejected, RowProblem
@@ -58,16 +59,28 @@ def catalogue_municipality(actor: Actor) -> int:
     return municipalities[0]
 
 
+PER_PAGE = 8
+
+
 async def list_activities(
-    session: AsyncSession, *, municipality_id: int, page: int = 0, per_page: int = 8
+    session: AsyncSession,
+    *,
+    municipality_id: int,
+    page: int = 0,
+    per_page: int = PER_PAGE,
+    areas: Sequence[Area] = (),
 ) -> tuple[list[ActivityView], int]:
-    """One page of the catalogue by title, and the number of pages."""
+    """One page of the catalogue by title (only activities addressing one of `areas`, when given), and how many
+    activities there are in all."""
     where = (Activity.municipality_id == municipality_id) & Activity.is_active
+    if areas:
+        # `areas` is a comma-separated list of Area values, none of which is part of another.
+        where &= or_(*(Activity.areas.contains(area.value, autoescape=True) for area in areas))
     total = await session.scalar(select(func.count()).where(where)) or 0
     rows = await session.scalars(
         select(Activity).where(where).order_by(Activity.title, Activity.id).offset(page * per_page).limit(per_page)
     )
-    return [_view(row) for row in rows], max(1, -(-total // per_page))
+    return [_view(row) for row in rows], total
 
 
 async def activities_for_areas(

@@ -1,7 +1,7 @@
 """Diagnostics of professional deficits: imported by methodists, or a teacher's own self-assessment."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,6 +24,7 @@ KIND_NAMES = {
     "самооценка": DiagnosticKind.SELF,
 }
 COLUMNS = ("ФИО", "Дата рождения", "Дата диагностики", "Вид", "Уровень", "Дефициты")
+OLDEST_DIAGNOSTIC = timedelta(days=5 * 366)  # a diagnostic entered by hand is at most five years old
 DEFICIT_RATING = 2  # a self-rating of 1 or 2 out of 4 marks a deficit
 
 
@@ -67,8 +68,27 @@ async def find_people(session: AsyncSession, *, actor: Actor, query: str, limit:
     return [PersonMatch(*row) for row in rows]
 
 
+def check_taken_on(taken_on: date | None, today: date) -> date:
+    """The day a diagnostic was taken: not in the future, not older than OLDEST_DIAGNOSTIC."""
+    if taken_on is None:
+        raise InvalidInput("route-bad-date")
+    if taken_on > today:
+        raise InvalidInput("diagnostic-date-future")
+    if taken_on < today - OLDEST_DIAGNOSTIC:
+        raise InvalidInput("diagnostic-date-old")
+    return taken_on
+
+
 async def record_diagnostic(
-    session: AsyncSession, *, actor: Actor, person_id: int, kind: str, level: str, areas: list[Area], taken_on: date
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    person_id: int,
+    kind: str,
+    level: str,
+    areas: list[Area],
+    taken_on: date,
+    today: date,
 ) -> None:
     """A diagnostic a coordinator or methodist enters by hand for someone in their scope."""
     person = await session.get(Person, person_id)
@@ -77,6 +97,7 @@ async def record_diagnostic(
     await require_school_manager(session, actor, person.school_id)
     if kind not in PROCEDURES or level not in LEVELS:
         raise InvalidInput("error-invalid-input")
+    check_taken_on(taken_on, today)
     diagnostic = Diagnostic(person_id=person_id, taken_on=taken_on, kind=kind, level=level)
     diagnostic.deficits = [DiagnosticDeficit(area=area.value) for area in dict.fromkeys(areas)]
     session.add(diagnostic)

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, InvalidInput
-from services.models.routes import Evidence, EvidenceKind, ItemStatus, RouteStatus
+from services.models.routes import Evidence, EvidenceKind, ItemStatus, Route, RouteItem, RouteStatus
 from services.people.access import Actor
 from services.routes.routes import ReviewNotice, RouteView, ask_reviewers, item_and_route, log_event, route_view
 
@@ -61,6 +61,19 @@ def check_evidence(evidence: EvidenceIn) -> EvidenceIn:
     return EvidenceIn(evidence.kind, text=text)
 
 
+async def open_item(session: AsyncSession, *, actor: Actor, item_id: int) -> tuple[RouteItem, Route]:
+    """An item of the actor's own approved route that is still to be done (planned or returned): the one they may
+    report or ask to move."""
+    item, route = await item_and_route(session, item_id)
+    if actor.person_id != route.person_id:
+        raise Forbidden()
+    if route.status not in ACTIVE:
+        raise InvalidInput("route-not-approved")
+    if item.status not in (ItemStatus.PLANNED, ItemStatus.RETURNED):
+        raise InvalidInput("item-already-reported")
+    return item, route
+
+
 async def report_item(
     session: AsyncSession,
     *,
@@ -71,13 +84,7 @@ async def report_item(
     notice: ReviewNotice,
 ) -> RouteView:
     """The owner reports an item done with evidence; it waits for a reviewer, who is told."""
-    item, route = await item_and_route(session, item_id)
-    if actor.person_id != route.person_id:
-        raise Forbidden()
-    if route.status not in ACTIVE:
-        raise InvalidInput("route-not-approved")
-    if item.status not in (ItemStatus.PLANNED, ItemStatus.RETURNED):
-        raise InvalidInput("item-already-reported")
+    item, route = await open_item(session, actor=actor, item_id=item_id)
     if not evidence:
         raise InvalidInput("evidence-missing")
     for piece in map(check_evidence, evidence):

@@ -1,6 +1,6 @@
 """Reviewing routes: approval queues, confirming reported items, history, the register that replaces the form."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
@@ -76,11 +76,13 @@ def is_reviewer(actor: Actor) -> bool:
     return any(actor.has(role) for role in (Role.ADMIN, Role.METHODIST, Role.COORDINATOR))
 
 
-async def _reviewable(session: AsyncSession, actor: Actor, route: Route) -> None:
+async def require_reviewer(session: AsyncSession, actor: Actor, route: Route) -> Person:
+    """The route's owner, if the actor manages them (and is not them); else Forbidden."""
     person = await session.get_one(Person, route.person_id)
     if person.id == actor.person_id:
         raise Forbidden()
     await require_school_manager(session, actor, person.school_id)
+    return person
 
 
 def _clean(comment: str | None) -> str | None:
@@ -98,19 +100,20 @@ class Decision:
     kind: str  # as in the route's history: approved, returned, confirmed, item_returned or implemented
     title: str = ""  # the item's
     comment: str | None = None
+    deadline: date | None = None  # the item's new deadline, for a deadline change
 
 
 DecisionNotice = Callable[[Decision], NewDelivery]
 
 
-async def _tell_owner(
+async def tell_owner(
     session: AsyncSession,
     route: Route,
-    decisions: list[tuple[str, str, str | None]],
+    decisions: Sequence[tuple[str, str, str | None] | tuple[str, str, str | None, date]],
     notice: DecisionNotice,
     now: datetime,
 ) -> None:
-    """Queue each (kind, title, comment) decision to the route's owner, if they joined the bot."""
+    """Queue each (kind, title, comment[, deadline]) decision to the route's owner, if they joined the bot."""
     owner = (
         await session.execute(select(User.tg_id, User.language).where(User.person_id == route.person_id))
     ).one_or_none()
@@ -136,7 +139,7 @@ async def review_route(
     route = await session.get(Route, route_id)
     if route is None:
         raise NotFound()
-    await _reviewable(session, actor, route)
+    await require_reviewer(session, actor, route)
     status = RouteStatus.APPROVED if approve else RouteStatus.RETURNED
     await update_once(
         session,
@@ -147,7 +150,7 @@ async def review_route(
     )
     decision = "approved" if approve else "returned"
     log_event(session, route, None, actor, decision, _clean(comment), now)
-    await _tell_owner(session, route, [(decision, "", _clean(comment))], notice, now)
+    await tell_owner(session, route, [(decision, "", _clean(comment))], notice, now)
     await session.commit()
     await session.refresh(route)
     return await route_view(session, route, actor, now.date())
@@ -169,7 +172,7 @@ async def review_item(
     if item is None:
         raise NotFound()
     route = await session.get_one(Route, item.route_id)
-    await _reviewable(session, actor, route)
+    await require_reviewer(session, actor, route)
     status = ItemStatus.CONFIRMED if confirm else ItemStatus.RETURNED
     await update_once(
         session,
@@ -187,7 +190,7 @@ async def review_item(
         route.status, route.implemented_at = RouteStatus.IMPLEMENTED, now
         log_event(session, route, None, actor, "implemented", None, now)
         decisions.append(("implemented", "", None))
-    await _tell_owner(session, route, decisions, notice, now)
+    await tell_owner(session, route, decisions, notice, now)
     await session.commit()
     await session.refresh(item)
     view = await route_view(session, route, actor, now.date())
@@ -235,7 +238,7 @@ async def route_for_review(session: AsyncSession, *, actor: Actor, route_id: int
     route = await session.get(Route, route_id)
     if route is None:
         raise NotFound()
-    await _reviewable(session, actor, route)
+    await require_reviewer(session, actor, route)
     return await route_view(session, route, actor, today)
 
 

@@ -22,6 +22,7 @@ from services.models.routes import (
 from services.numbers import parse_whole
 from services.outbox import NewDelivery, enqueue
 from services.people.access import Actor, approver_chats, require_school_manager
+from services.routes.catalogue import PER_PAGE as CATALOGUE_PAGE
 from services.routes.catalogue import ActivityView, activities_for_areas, get_activity, list_activities
 
 DEFAULT_TERM = timedelta(days=90)
@@ -140,15 +141,10 @@ async def start_route(session: AsyncSession, *, actor: Actor, person_id: int, no
     if current is not None and current.status != RouteStatus.IMPLEMENTED:
         return await route_view(session, current, actor, now.date())
     _person_row, school = await _person(session, person_id)
-    diagnostic = await session.scalar(
-        select(Diagnostic)
-        .where(Diagnostic.person_id == person_id)
-        .order_by(Diagnostic.taken_on.desc(), Diagnostic.id.desc())
-        .limit(1)
-    )
+    diagnostic = await _latest_diagnostic(session, person_id)
     items: list[RouteItem] = []
     if diagnostic is not None:
-        areas = [Area(deficit.area) for deficit in diagnostic.deficits if deficit.area in Area._value2member_map_]
+        areas = deficits_of(diagnostic)
         assert school.parent_id is not None
         proposals = await activities_for_areas(session, municipality_id=school.parent_id, areas=areas)
         items = [
@@ -169,6 +165,19 @@ async def start_route(session: AsyncSession, *, actor: Actor, person_id: int, no
     log_event(session, route, None, actor, "created", None, now)
     await session.commit()
     return await route_view(session, route, actor, now.date())
+
+
+async def _latest_diagnostic(session: AsyncSession, person_id: int) -> Diagnostic | None:
+    return await session.scalar(
+        select(Diagnostic)
+        .where(Diagnostic.person_id == person_id)
+        .order_by(Diagnostic.taken_on.desc(), Diagnostic.id.desc())
+        .limit(1)
+    )
+
+
+def deficits_of(diagnostic: Diagnostic) -> list[Area]:
+    return [Area(deficit.area) for deficit in diagnostic.deficits if deficit.area in Area._value2member_map_]
 
 
 async def _editable_route(session: AsyncSession, actor: Actor, route_id: int) -> Route:
@@ -210,14 +219,54 @@ def parse_deadline(text: str, today: date) -> date:
     raise InvalidInput("route-bad-date")
 
 
+@dataclass(frozen=True)
+class CataloguePage:
+    """A page of the catalogue to add from: only activities for the owner's diagnosed deficits when `filtered`."""
+
+    activities: list[ActivityView]
+    total: int
+    per_page: int
+    deficits: tuple[Area, ...]
+    filtered: bool
+
+
 async def catalogue_for_route(
-    session: AsyncSession, *, actor: Actor, route_id: int, page: int
-) -> tuple[list[ActivityView], int]:
-    """A page of the catalogue of the route owner's municipality, to add from."""
+    session: AsyncSession, *, actor: Actor, route_id: int, page: int, everything: bool = False
+) -> CataloguePage:
+    """A page of the catalogue of the route owner's municipality, to add from: the activities for the deficits
+    of the route's diagnostic (or the owner's latest one), or, asked for or without deficits, all of them."""
     route = await _editable_route(session, actor, route_id)
     _person_row, school = await _person(session, route.person_id)
     assert school.parent_id is not None
-    return await list_activities(session, municipality_id=school.parent_id, page=page)
+    diagnostic = (
+        await session.get(Diagnostic, route.diagnostic_id)
+        if route.diagnostic_id
+        else await _latest_diagnostic(session, route.person_id)
+    )
+    deficits = tuple(deficits_of(diagnostic)) if diagnostic else ()
+    filtered = bool(deficits) and not everything
+    activities, total = await list_activities(
+        session, municipality_id=school.parent_id, page=page, areas=deficits if filtered else ()
+    )
+    if filtered and not total:  # nothing for these deficits: the whole catalogue rather than an empty list
+        filtered = False
+        activities, total = await list_activities(session, municipality_id=school.parent_id, page=page)
+    return CataloguePage(activities, total, CATALOGUE_PAGE, deficits, filtered)
+
+
+async def activity_for_route(session: AsyncSession, *, actor: Actor, route_id: int, activity_id: int) -> ActivityView:
+    """A catalogue activity of the owner's municipality that may be added to this draft or returned route."""
+    route = await _editable_route(session, actor, route_id)
+    return await _activity_for(session, route, activity_id)
+
+
+async def _activity_for(session: AsyncSession, route: Route, activity_id: int) -> ActivityView:
+    _person_row, school = await _person(session, route.person_id)
+    assert school.parent_id is not None
+    activity = await get_activity(session, activity_id, school.parent_id)
+    if activity is None:
+        raise NotFound()
+    return activity
 
 
 async def add_activity(
@@ -225,11 +274,7 @@ async def add_activity(
 ) -> RouteView:
     """Add a catalogue activity to a draft or returned route."""
     route = await _editable_route(session, actor, route_id)
-    _person_row, school = await _person(session, route.person_id)
-    assert school.parent_id is not None
-    activity = await get_activity(session, activity_id, school.parent_id)
-    if activity is None:
-        raise NotFound()
+    activity = await _activity_for(session, route, activity_id)
     return await _add(
         session,
         actor,

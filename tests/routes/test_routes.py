@@ -190,7 +190,10 @@ async def test_another_teacher_cannot_touch_someone_elses_route(
         f"rt:submit:{route_id}:0",
         f"it:confirm:{item_id}",
         f"rt:approve:{route_id}:0",
-        f"ca:{route_id}:1",
+        f"ca:{route_id}:1:0",
+        f"ca:{route_id}:1:1",
+        f"it:remove_yes:{item_id}",
+        f"it:deadline:{item_id}",
     ):
         replies = await other.tap(forged)
         assert "нет прав" in replies[-1].text, forged
@@ -250,8 +253,10 @@ async def test_a_methodist_enters_a_diagnostic_by_hand_and_the_route_follows_it(
     await methodist.press_key("area-digital")
     await methodist.press_key("area-subject")
     await methodist.press("✅ предметные")  # a second tap takes the mark off
-    replies = await methodist.press_key("diagnostic-save")
-    assert "Диагностика сохранена" in texts(replies)
+    await methodist.press_key("diagnostic-next")
+    replies = await methodist.press("2")  # the 2nd of this month: the calendar offers the days up to today
+    assert ru("diagnostic-saved") in texts(replies)
+    assert ru("nav-menu") in replies[-1].buttons()
     await teacher.send("/route")
     replies = await teacher.press(ru("route-start"))
     assert "предложена 1 активность" in texts(replies)
@@ -318,6 +323,7 @@ async def test_a_methodist_builds_and_submits_a_route_for_a_teacher(
     assert "Петрова Анна Сергеевна" in replies[-1].text
     await methodist.press(next(b for b in methodist.last.buttons() if "Цифровые" in b))
     await methodist.press_key("item-remove")
+    await methodist.press_key("nav-confirm")
     replies = await methodist.press_key("route-submit")
     assert ru("history-submitted") in texts(replies)
     replies = await methodist.press_key("review-approve")
@@ -336,7 +342,8 @@ async def test_methodist_hides_an_activity_and_a_reimport_brings_it_back(
     await methodist.press(ru("catalogue-manage"))
     replies = await methodist.press("Цифровые инструменты учителя")
     assert "Семинар · часов: 6" in texts(replies)
-    replies = await methodist.press_key("catalogue-hide")
+    await methodist.press_key("catalogue-hide")
+    replies = await methodist.press_key("nav-confirm")
     assert ru("catalogue-hidden-title", title="Цифровые инструменты учителя") in texts(replies)
     await teacher.send("/route")
     replies = await teacher.press(ru("route-start"))

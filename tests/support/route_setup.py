@@ -38,12 +38,11 @@ async def methodist_and_teacher(harness: Harness) -> tuple[Person, Person]:
     methodist = await methodist_of(harness, admin, MUNICIPALITY)
     replies = await import_roster(methodist, xlsx([roster_row("Петрова Анна Сергеевна")]))
     token = start_token(str(read_xlsx(replies[-1].file_data or b"")[1][2]))
-    await open_review_menu(methodist)
-    await methodist.press(ru("catalogue-manage"))
+    await open_catalogue_menu(methodist)
     await methodist.press(ru("upload-catalogue"))
     replies = await methodist.send_document("catalogue.xlsx", table(CATALOGUE))
     assert ru("catalogue-imported", created=2, updated=0) in texts(replies)
-    await open_review_menu(methodist)
+    await open_catalogue_menu(methodist)
     await methodist.press_key("upload-diagnostics")
     replies = await methodist.send_document("diagnostics.xlsx", table(DIAGNOSTICS))
     assert ru("diagnostics-imported", added=1, skipped=0) in texts(replies)
@@ -80,3 +79,9 @@ async def open_review_menu(person: Person) -> list[Sent]:
     """/route, then the reviewer's menu: the way into every review and upload screen."""
     await person.send("/route")
     return await person.press(ru("review-menu"))
+
+
+async def open_catalogue_menu(person: Person) -> list[Sent]:
+    """The methodist's main menu, then «Каталог и диагностика»: the catalogue and the uploads."""
+    await person.send("/start")
+    return await person.press(ru("menu-catalogue"))
