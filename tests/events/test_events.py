@@ -35,19 +35,22 @@ async def cast(harness: Harness) -> tuple[Person, Person, Person]:
 
 
 async def create_event(methodist: Person, *, seats: str = "10", young: bool = False) -> None:
+    """The wizard by taps: the day from the calendar, a common time, a length, seats, audience."""
     await methodist.send("/events")
     await methodist.press_key("event-new")
     await methodist.send(TITLE)
     await methodist.press_key("event-kind-seminar")
-    await methodist.send("01.12.2026 15:00")
-    await methodist.send("17:00")
+    await methodist.press("›")  # the clock stands in November 2026: on to December
+    await methodist.press("1")
+    await methodist.press("15:00")
+    await methodist.press_key("event-duration", minutes=120)
     await methodist.send("ИМЦ, ауд. 12")
     await methodist.send("Практикум для учителей: задания PISA на уроках")
-    await methodist.press("без ограничений" if seats == "0" else seats)
+    await methodist.press(ru("event-unlimited") if seats == "0" else seats)
     await methodist.press_key("event-deadline-start")
     await methodist.press_key("event-all-subjects")
-    replies = await methodist.press("только молодые специалисты" if young else "весь муниципалитет")
-    assert f"Мероприятие «{TITLE}» создано" in texts(replies)
+    replies = await methodist.press_key("event-audience-young" if young else "event-audience-all")
+    assert ru("event-created", title=TITLE) in texts(replies)
 
 
 async def sign_up(teacher: Person) -> list:  # type: ignore[type-arg]
@@ -100,6 +103,8 @@ async def test_waitlist_is_promoted_on_cancellation_and_on_more_seats(
     replies = await sign_up(second)
     assert ru("registration-waitlisted") in texts(replies) and "место 1" in texts(replies)
     replies = await first.press_key("event-cancel-mine")
+    assert ru("event-cancel-mine-waitlist") in texts(replies)  # asked first, with what follows
+    await first.press_key("event-cancel-mine-confirm")
     await deliver(harness)
     assert "Освободилось место" in second.last.text
     await sign_up(first)
@@ -210,7 +215,7 @@ async def test_teachers_cannot_manage_events_by_forged_buttons(
         f"em:cancel_yes:{event_id}",
         f"em:capacity:{event_id}",
         f"em:export:{event_id}",
-        f"at:{registration_id}:1",
+        f"at:{registration_id}:1:0",
         "ea:new:0",
     ):
         replies = await teacher.tap(forged)
@@ -371,10 +376,10 @@ async def test_an_event_for_chosen_schools_with_a_registration_deadline(
     await methodist.press_key("event-new")
     await methodist.send("Стажировка в лицее")
     await methodist.press_key("event-kind-internship")
-    await methodist.send("05.12.2026 10:00")
+    await methodist.send("05.12.2026 10:00")  # typed whole instead of chosen
     await methodist.send("14:00")
-    await methodist.send("-")
-    await methodist.send("-")
+    await methodist.press_key("nav-skip")
+    await methodist.press_key("nav-skip")
     await methodist.press("20")
     assert "закрываться до начала" in texts(await methodist.send("06.12.2026 10:00"))
     await methodist.send("04.12.2026 18:00")

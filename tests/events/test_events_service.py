@@ -188,7 +188,7 @@ async def test_audience_limits_who_sees_and_signs_up(session: AsyncSession, regi
         session, actor=methodist, data=replace(SEMINAR, title="Молодым", young_only=True), now=NOW
     )
     seen = {
-        n: {card.title for card in (await upcoming_events(session, actor=teachers[n], now=NOW))[0]} for n in range(4)
+        n: {card.title for card in (await upcoming_events(session, actor=teachers[n], now=NOW)).cards} for n in range(4)
     }
     assert seen[0] == {"Для школы 1", "Молодым"}  # school 1, mathematics, young
     assert seen[1] == {"Историкам"}  # school 2, history, not young
