@@ -15,23 +15,10 @@ from services.outbox import NewDelivery
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.delivery import RenderingFailed, deliver, fails_on_second, outbox_size, run_job
-from tests.support.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
-from tests.support.route_setup import approved_route, methodist_and_teacher
+from tests.support.factories import import_roster, read_xlsx, roster_row, start_token, xlsx
+from tests.support.route_setup import approved_route
 
 TITLE = "Функциональная грамотность"
-
-
-@pytest.fixture
-async def cast(harness: Harness) -> tuple[Person, Person, Person]:
-    """A methodist and two teachers of the same municipality."""
-    methodist, first = await methodist_and_teacher(harness)
-    replies = await import_roster(methodist, xlsx([roster_row("Орлова Ольга Игоревна", birth="01.02.1980")]))
-    token = next(
-        start_token(str(row[2])) for row in read_xlsx(replies[-1].file_data or b"") if row[1] == "Орлова Ольга Игоревна"
-    )
-    second = harness.person(502, "Ольга")
-    await join_with_consent(second, token)
-    return methodist, first, second
 
 
 async def create_event(methodist: Person, *, seats: str = "10", young: bool = False) -> None:
