@@ -1,6 +1,7 @@
 """The everyday event journeys through the real bot: the wizard by taps with a way out and back at every step,
 «Мои записи», confirmations, deep links to an event, paging, and the card a news broadcast carries."""
 
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -12,6 +13,7 @@ from services.models.events import Event, EventStatus, EventSubject
 from tests.events.test_events import PLAN_HEADER, TITLE, create_event, sign_up
 from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.factories import import_roster, roster_row, xlsx
+from tests.support.fake_telegram import Sent
 
 
 async def begin_event(methodist: Person, title: str = "Педсовет онлайн") -> None:
@@ -74,7 +76,7 @@ async def test_the_wizard_can_be_left_at_any_step_and_keeps_nothing(
     harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession
 ) -> None:
     methodist, _first, _second = cast
-    steps = [
+    steps: list[Callable[[], Awaitable[list[Sent]]]] = [
         lambda: methodist.press("›"),
         lambda: methodist.press("3"),
         lambda: methodist.press("16:00"),
