@@ -11,12 +11,11 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
-from handlers.common.keyboards import MenuAction, message_of, page_row
+from handlers.common.keyboards import MenuAction, message_of, page_row, short
 from handlers.common.navigation import confirm_keyboard, show, step_keyboard, with_nav
 from handlers.common.notify import outgoing
 from handlers.common.start_links import start_link
 from handlers.events.views import (
-    LIVE,
     EventAct,
     EventList,
     EventOpen,
@@ -29,7 +28,7 @@ from handlers.events.views import (
     list_button,
     list_keyboard,
 )
-from services.errors import Forbidden, NotFound
+from services.errors import Forbidden, InvalidInput, NotFound
 from services.events.attendance import add_to_route, check_in
 from services.events.events import (
     EventCard,
@@ -61,15 +60,15 @@ async def events_command(message: Message, state: FSMContext, ctx: Ctx) -> None:
 
 
 @router.callback_query(MenuAction.filter(F.item == "events"))
-async def events_button(callback: CallbackQuery, ctx: Ctx) -> None:
-    screen = await _list(ctx, page=0, kind="", mine=False)
-    await callback.answer()
-    await show(callback, *screen)
-
-
 @router.callback_query(EventList.filter())
-async def events_page(callback: CallbackQuery, callback_data: EventList, ctx: Ctx) -> None:
-    screen = await _list(ctx, page=callback_data.page, kind=callback_data.kind, mine=callback_data.mine)
+async def events_page(
+    callback: CallbackQuery, callback_data: MenuAction | EventList, state: FSMContext, ctx: Ctx
+) -> None:
+    """The menu's «Мероприятия» (the first page, all kinds) or a page or filter of the list; reached by «‹ Назад»
+    from the plan upload, it ends that step."""
+    await state.clear()
+    shown = callback_data if isinstance(callback_data, EventList) else EventList()
+    screen = await _list(ctx, page=shown.page, kind=shown.kind, mine=shown.mine)
     await callback.answer()
     await show(callback, *screen)
 
@@ -99,15 +98,9 @@ def _organiser_buttons(ctx: Ctx) -> InlineKeyboardBuilder:
 
 
 @router.callback_query(MenuAction.filter(F.item == "registrations"))
-async def registrations_button(callback: CallbackQuery, ctx: Ctx) -> None:
-    screen = await _registrations(ctx, page=0)
-    await callback.answer()
-    await show(callback, *screen)
-
-
 @router.callback_query(MyRegistrations.filter())
-async def registrations_page(callback: CallbackQuery, callback_data: MyRegistrations, ctx: Ctx) -> None:
-    screen = await _registrations(ctx, page=callback_data.page)
+async def registrations_page(callback: CallbackQuery, callback_data: MenuAction | MyRegistrations, ctx: Ctx) -> None:
+    screen = await _registrations(ctx, page=callback_data.page if isinstance(callback_data, MyRegistrations) else 0)
     await callback.answer()
     await show(callback, *screen)
 
@@ -133,7 +126,11 @@ async def _registrations(ctx: Ctx, *, page: int) -> tuple[str, InlineKeyboardMar
 
 @router.callback_query(EventOpen.filter())
 @router.callback_query(MyEventOpen.filter())
-async def event_open(callback: CallbackQuery, callback_data: EventOpen | MyEventOpen, ctx: Ctx) -> None:
+async def event_open(
+    callback: CallbackQuery, callback_data: EventOpen | MyEventOpen, state: FSMContext, ctx: Ctx
+) -> None:
+    """An event's card; reached by «‹ Назад» from the check-in code, it ends that step."""
+    await state.clear()
     card = await event_for(ctx.session, actor=ctx.actor, event_id=callback_data.event, now=ctx.now())
     await callback.answer()
     await show(callback, *card_screen(ctx, card, back="my" if isinstance(callback_data, MyEventOpen) else ""))
@@ -153,9 +150,8 @@ async def event_sign_up(callback: CallbackQuery, callback_data: EventAct, ctx: C
     result = await sign_up(ctx.session, actor=ctx.actor, event_id=callback_data.event, now=ctx.now())
     card = await event_for(ctx.session, actor=ctx.actor, event_id=callback_data.event, now=ctx.now())
     waitlisted = result.status == RegistrationStatus.WAITLISTED
-    await callback.answer(
-        ctx.t.plain("event-waitlisted", title=card.title, position=result.position or 0)[:200] if waitlisted else None
-    )
+    told = ctx.t.plain("event-waitlisted", title=card.title, position=result.position or 0)
+    await callback.answer(short(told, 200) if waitlisted else None)  # 200: Telegram's limit for the answer
     message = message_of(callback)
     text, markup = card_screen(ctx, card)
     if callback_data.action == "join":
@@ -172,13 +168,12 @@ def _calendar(card: EventCard) -> BufferedInputFile:
 
 @router.callback_query(EventAct.filter(F.action == "ics"))
 async def event_calendar_again(callback: CallbackQuery, callback_data: EventAct, ctx: Ctx) -> None:
-    """The calendar file again, for a seat or a waitlist place (from the card or «Мои записи»)."""
+    """The calendar file again for a seat (from the card, also as opened from «Мои записи»)."""
     card = await event_for(ctx.session, actor=ctx.actor, event_id=callback_data.event, now=ctx.now())
+    if card.my_status != RegistrationStatus.REGISTERED:
+        raise InvalidInput("event-not-registered")
     await callback.answer()
-    if card.my_status in LIVE:
-        await message_of(callback).answer_document(
-            _calendar(card), caption=ctx.t("event-ics-caption", title=card.title)
-        )
+    await message_of(callback).answer_document(_calendar(card), caption=ctx.t("event-ics-caption", title=card.title))
 
 
 @router.callback_query(EventAct.filter(F.action == "cancel"))

@@ -92,7 +92,9 @@ async def _organised_screen(ctx: Ctx, *, page: int = 0, note: str = "") -> tuple
 
 
 @router.callback_query(EventAct.filter(F.action == "manage"))
-async def manage_event(callback: CallbackQuery, callback_data: EventAct, ctx: Ctx) -> None:
+async def manage_event(callback: CallbackQuery, callback_data: EventAct, state: FSMContext, ctx: Ctx) -> None:
+    """The organiser's screen of an event; reached by «‹ Назад» from seats or materials, it ends that step."""
+    await state.clear()
     screen = await _manage_screen(ctx, callback_data.event)
     await callback.answer()
     await show(callback, *screen)

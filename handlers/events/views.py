@@ -136,8 +136,9 @@ def card_keyboard(t: Translator, card: EventCard, *, organiser: bool, back: Orig
     builder = InlineKeyboardBuilder()
     if card.status == EventStatus.ACTIVE:
         if card.my_status in LIVE:
+            seated = card.my_status == RegistrationStatus.REGISTERED  # the calendar file is for a seat
             for key, action in (
-                ("event-ics", "ics"),
+                *((("event-ics", "ics"),) if seated else ()),
                 ("event-to-route", "route"),
                 ("event-check-in", "checkin"),
                 ("event-cancel-mine", "cancel"),

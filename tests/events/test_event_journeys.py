@@ -8,8 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.common.i18n import Translations
-from handlers.events.views import signup_button
-from services.models.events import Event, EventStatus, EventSubject
+from handlers.events.views import announcement_text, signup_button
+from services.events.events import card_of
+from services.models.events import Event, EventSubject
 from tests.events.test_events import PLAN_HEADER, TITLE, create_event, sign_up
 from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.factories import import_roster, roster_row, xlsx
@@ -212,28 +213,6 @@ async def test_the_organisers_list_pages_both_ways_with_counts(
     assert harness.telegram.refused == []
 
 
-async def test_cancelling_an_event_is_asked_first_and_no_keeps_it(
-    harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession
-) -> None:
-    methodist, first, second = cast
-    await create_event(methodist)
-    await sign_up(first)
-    await sign_up(second)
-    event_id = await session.scalar(select(Event.id))
-    await methodist.tap(f"ea:manage:{event_id}")
-    replies = await methodist.press_key("event-cancel")
-    assert ru("event-cancel-ask", count=2) in texts(replies)
-    replies = await methodist.press_key("nav-keep")
-    assert ru("event-cancel") in replies[-1].buttons()  # the event's screen again
-    session.expire_all()
-    assert (await session.get_one(Event, event_id)).status == EventStatus.ACTIVE
-    await methodist.press_key("event-cancel")
-    replies = await methodist.press_key("event-cancel-confirm")
-    assert ru("event-cancelled-told", title=TITLE, count=2) in texts(replies)
-    assert ru("event-new") in replies[-1].buttons() and ru("nav-menu") in replies[-1].buttons()  # the list again
-    assert harness.telegram.refused == []
-
-
 async def test_editing_and_seats_are_steps_with_a_way_back_and_chosen_values(
     harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession
 ) -> None:
@@ -257,7 +236,11 @@ async def test_editing_and_seats_are_steps_with_a_way_back_and_chosen_values(
     await methodist.press_key("event-edit-place")
     replies = await methodist.press_key("event-edit-clear")
     assert ru("event-cancel") in replies[-1].buttons()
-    replies = await methodist.press_key("event-change-capacity")
+    await methodist.press_key("event-materials")
+    await methodist.press_key("nav-back")  # back on the event's screen: nothing is sent any more
+    replies = await methodist.send("Слайды к семинару")
+    assert ru("event-materials-sending", count=0) not in texts(replies)
+    await methodist.press_key("event-change-capacity")
     replies = await methodist.press("50")
     assert ru("event-capacity-set", promoted=0) in texts(replies)
     session.expire_all()
@@ -268,14 +251,18 @@ async def test_editing_and_seats_are_steps_with_a_way_back_and_chosen_values(
     assert harness.telegram.refused == []
 
 
-async def test_the_news_signup_button_signs_up_and_leaves_the_news_as_it_was(
+async def test_an_events_card_for_the_news_and_its_signup_button_which_leaves_the_news_as_it_was(
     harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession
 ) -> None:
     methodist, first, _second = cast
     await create_event(methodist)
     event_id = await session.scalar(select(Event.id))
     assert event_id is not None
-    button = signup_button(Translations().get("ru"), event_id)
+    russian = Translations().get("ru")
+    announcement = announcement_text(russian, card_of(await session.get_one(Event, event_id)))
+    assert TITLE in announcement and "ИМЦ, ауд. 12" in announcement
+    assert ru("event-seats", left=10, capacity=10) not in announcement  # seats change after the news is sent
+    button = signup_button(russian, event_id)
     assert button.text == ru("event-sign-up") and button.callback_data is not None
     replies = await first.tap(button.callback_data)
     sent = [reply for reply in replies if reply.chat_id]

@@ -9,7 +9,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs import send_event_reminders
 from services.events.reminders import queue_event_reminders
-from services.models.events import Event, EventReminder, EventSubject, Registration, RegistrationStatus
+from services.models.events import (
+    Event,
+    EventReminder,
+    EventStatus,
+    EventSubject,
+    Registration,
+    RegistrationStatus,
+)
 from services.models.routes import ItemStatus, RouteItem
 from services.outbox import NewDelivery
 from tests.conftest import FrozenClock
@@ -148,7 +155,7 @@ async def test_organiser_marks_attendance_and_exports_participants(
     assert ("Петрова Анна Сергеевна", "МБОУ СОШ № 1", ru("registration-attended")) in table
 
 
-async def test_cancelling_an_event_tells_everyone_registered(
+async def test_cancelling_an_event_is_asked_first_and_tells_everyone_registered(
     harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession
 ) -> None:
     methodist, first, second = cast
@@ -156,13 +163,22 @@ async def test_cancelling_an_event_tells_everyone_registered(
     await sign_up(first)
     await sign_up(second)
     event_id = await session.scalar(select(Event.id))
-    await methodist.tap(f"em:cancel:{event_id}")
+    await methodist.tap(f"ea:manage:{event_id}")
+    replies = await methodist.press_key("event-cancel")
+    assert ru("event-cancel-ask", count=2) in texts(replies)  # the consequence, before anything happens
+    replies = await methodist.press_key("nav-keep")
+    assert ru("event-cancel") in replies[-1].buttons()  # the event's screen again, the event untouched
+    session.expire_all()
+    assert (await session.get_one(Event, event_id)).status == EventStatus.ACTIVE
+    await methodist.press_key("event-cancel")
     replies = await methodist.press_key("event-cancel-confirm")
-    assert "Уведомлено: 2" in texts(replies)
+    assert ru("event-cancelled-told", title=TITLE, count=2) in texts(replies)
+    assert ru("event-new") in replies[-1].buttons() and ru("nav-menu") in replies[-1].buttons()  # the list again
     await deliver(harness)
     assert "отменено" in first.last.text and "отменено" in second.last.text
     replies = await first.tap(f"ea:signup:{event_id}")
     assert replies[-1].alert
+    assert harness.telegram.refused == []
 
 
 async def test_bad_event_input_gets_clear_answers(harness: Harness, cast: tuple[Person, Person, Person]) -> None:
