@@ -623,8 +623,6 @@ events-registrations = 🎟 My registrations
 events-registrations-title = <b>My registrations</b> (✅ a seat, ⏳ the waitlist): { $count }
 events-registrations-none = You have no registrations for upcoming events.
 events-find = 📅 Find an event
-menu-registrations = 🎟 My registrations
-help-item-registrations = my event registrations and waitlist places: cancel, calendar file.
 
 ## Mentoring
 cmd-mentor = Mentor and mentees

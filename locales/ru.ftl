@@ -655,8 +655,6 @@ events-registrations = 🎟 Мои записи
 events-registrations-title = <b>Мои записи</b> (✅ — есть место, ⏳ — лист ожидания): { $count }
 events-registrations-none = У вас нет записей на предстоящие мероприятия.
 events-find = 📅 Найти мероприятие
-menu-registrations = 🎟 Мои записи
-help-item-registrations = мои записи на мероприятия и места в листе ожидания: отмена, файл для календаря.
 
 ## Наставничество
 cmd-mentor = Наставник и наставляемые

@@ -24,7 +24,7 @@ ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
 }
 # Menu buttons each role adds: (callback item, locale key).
 ROLE_BUTTONS: dict[str, tuple[str, ...]] = {
-    "teacher": ("route", "events", "mentor", "communities", "profile", "registrations"),
+    "teacher": ("route", "events", "mentor", "communities", "profile"),
     Role.COORDINATOR: ("route", "mentor", "indicators", "roster", "invite"),
     Role.METHODIST: ("route", "events", "mentor", "news", "indicators", "communities", "roster", "invite"),
     Role.ADMIN: ("orgs", "indicators", "invite"),

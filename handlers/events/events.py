@@ -97,10 +97,9 @@ def _organiser_buttons(ctx: Ctx) -> InlineKeyboardBuilder:
     return builder
 
 
-@router.callback_query(MenuAction.filter(F.item == "registrations"))
 @router.callback_query(MyRegistrations.filter())
-async def registrations_page(callback: CallbackQuery, callback_data: MenuAction | MyRegistrations, ctx: Ctx) -> None:
-    screen = await _registrations(ctx, page=callback_data.page if isinstance(callback_data, MyRegistrations) else 0)
+async def registrations_page(callback: CallbackQuery, callback_data: MyRegistrations, ctx: Ctx) -> None:
+    screen = await _registrations(ctx, page=callback_data.page)
     await callback.answer()
     await show(callback, *screen)
 

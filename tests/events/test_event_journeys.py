@@ -119,7 +119,8 @@ async def test_my_registrations_show_seats_and_waitlist_places_with_cancel_asked
     assert any(b.startswith("✅") and TITLE in b for b in marked)
     assert any(b.startswith("⏳") and "Заседание МО" in b for b in marked)
     await first.send("/menu")
-    replies = await first.press_key("menu-registrations")
+    await first.press_key("menu-events")
+    replies = await first.press_key("events-registrations")  # two taps from the menu
     assert ru("events-registrations-title", count=2) in texts(replies)
     mine = replies[-1].buttons()
     assert any(b.startswith("✅") and TITLE in b for b in mine)
@@ -147,8 +148,8 @@ async def test_my_registrations_show_seats_and_waitlist_places_with_cancel_asked
     replies = await second.press_key("event-cancel-mine")
     assert ru("event-cancel-mine-waitlist") in texts(replies)  # someone waits for this seat
     await second.press_key("event-cancel-mine-confirm")
-    await first.press_key("nav-menu")
-    replies = await first.press_key("menu-registrations")
+    await first.send("/events")
+    replies = await first.press_key("events-registrations")
     assert ru("events-registrations-title", count=1) in texts(replies)  # the seat came to them from the waitlist
     assert any(b.startswith("✅") and "Заседание МО" in b for b in replies[-1].buttons())
     assert harness.telegram.refused == []
