@@ -37,6 +37,7 @@ NOT_COUNTS = frozenset(
         "policy", "position", "problem", "reading", "registry", "result", "role", "roles", "school", "scope",
         "shift", "start", "state", "status", "subjects", "target", "text", "texts", "timezone", "title",
         "topic", "until", "value", "when", "who", "year", "young",
+        "share",
     }
 )  # fmt: skip
 UNITS = ("мин", "МБ", "сообщ./с", "%")

@@ -1,31 +1,45 @@
-"""Organisers (methodists) create events: one step by step, or many at once from a plan file."""
+"""Organisers (methodists) create events: one step by step, or many at once from a plan file.
 
-from datetime import datetime
+Every step of the wizard has «✖️ Отмена» and «‹ Назад» (to the step before, answers kept); the day is chosen from
+a calendar and the time from a row of common times, the length, seats and subjects chosen or typed, and the
+optional fields skipped with a tap."""
+
+from datetime import date, datetime, time
 
 from aiogram import F, Router
-from aiogram.filters.callback_data import CallbackData
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
+from handlers.common.dates import DatePick, date_keyboard
 from handlers.common.door import staff_only
-from handlers.common.keyboards import message_of, short
+from handlers.common.keyboards import page_row, short
+from handlers.common.navigation import show, step_keyboard, with_nav
 from handlers.common.time_zones import zone_name
 from handlers.common.uploads import ask_for_file, run_import
-from handlers.events.views import EventAct, EventOpen
+from handlers.events.steps import (
+    capacity_keyboard,
+    chosen_capacity,
+    chosen_time,
+    durations_keyboard,
+    times_keyboard,
+)
+from handlers.events.views import EventAct, EventChoice, EventList, OrganisedList
 from services.errors import InvalidInput
 from services.events.organise import (
-    MAX_CAPACITY,
     EventInput,
     check_description,
-    check_end,
     check_registration_until,
     check_start,
     check_subjects,
     clean_event_title,
     create_event,
+    local_moment,
+    parse_clock,
+    parse_end,
     parse_local,
 )
 from services.events.plan_import import COLUMNS as PLAN_COLUMNS
@@ -35,127 +49,219 @@ from services.models.people import OrgKind, Role
 from services.numbers import parse_id, parse_whole
 from services.people.access import organiser_municipality
 from services.people.orgs import get_org, list_orgs
+from services.people.subjects import municipality_subjects
 
 router = Router(name="event_create")
 
-CAPACITY_CHOICES = (10, 20, 30, 50, 100, 0)  # 0: unlimited
-
-
 AUDIENCES = ("all", "young", "schools", "mentor", "manager")
+EVENT_DAY = "event_day"  # the wizard's date picker
+SUBJECTS_SHOWN = 60  # Telegram shows up to 100 buttons; more subjects than this are typed
+SCHOOLS_PER_PAGE = 10
 
 
 @staff_only(Role.METHODIST)
 class EventForm(StatesGroup):
     title = State()
-    start = State()
+    kind = State()
+    day = State()
+    time = State()
     end = State()
     place = State()
     description = State()
     capacity = State()
     deadline = State()
     subjects = State()
+    audience = State()
 
 
-class EventChoice(CallbackData, prefix="ec"):
-    """A choice in the event wizard or on the organiser's screen: `field` and its `value`."""
-
-    field: str
-    value: str
+# Each step's «‹ Назад» goes to the step before.
+PREVIOUS = {
+    "kind": "title",
+    "day": "kind",
+    "time": "day",
+    "end": "time",
+    "place": "end",
+    "description": "place",
+    "capacity": "description",
+    "deadline": "capacity",
+    "subjects": "deadline",
+    "audience": "subjects",
+}
 
 
 @router.callback_query(EventAct.filter(F.action == "new"))
 async def new_event(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     organiser_municipality(ctx.actor)
     await state.clear()
-    await state.set_state(EventForm.title)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("event-ask-title"))
+    await _go(callback, state, ctx, "title")
 
 
-@router.message(EventForm.title, F.text, ~F.text.startswith("/"))
-async def event_title(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    assert message.text is not None
-    await state.update_data(title=clean_event_title(message.text))
+@router.callback_query(StateFilter(EventForm), EventChoice.filter(F.field == "back"))
+async def event_step_back(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    if callback_data.value not in ("title", *PREVIOUS):
+        raise InvalidInput("stale-button")
+    await callback.answer()
+    await _go(callback, state, ctx, callback_data.value)
+
+
+async def _go(event: Message | CallbackQuery, state: FSMContext, ctx: Ctx, step: str) -> None:
+    """Move the wizard to a step and ask its question (a tap redraws the form, a typed answer gets a new one)."""
+    await state.set_state(getattr(EventForm, step))
+    text, builder, skip = await _question(state, ctx, step)
+    back = EventChoice(field="back", value=PREVIOUS[step]) if step in PREVIOUS else None
+    if step == "day":
+        markup = date_keyboard(ctx.t, EVENT_DAY, ctx.now().date(), presets=False, back=back)
+    else:
+        markup = step_keyboard(ctx.t, builder, skip=EventChoice(field="skip", value=step) if skip else None, back=back)
+    await show(event, text, markup)
+
+
+async def _question(state: FSMContext, ctx: Ctx, step: str) -> tuple[str, InlineKeyboardBuilder, bool]:
+    """A step's question, its choices, and whether it can be skipped."""
+    t, data = ctx.t, await state.get_data()
     builder = InlineKeyboardBuilder()
-    for kind in EventKind:
-        builder.button(
-            text=ctx.t.plain(f"event-kind-{kind.value}"), callback_data=EventChoice(field="kind", value=kind.value)
-        )
-    builder.adjust(2)
-    await message.answer(ctx.t("event-ask-kind"), reply_markup=builder.as_markup())
-
-
-@router.callback_query(EventForm.title, EventChoice.filter(F.field == "kind"))
-async def event_kind(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
-    if callback_data.value not in EventKind._value2member_map_:
-        raise InvalidInput("error-invalid-input")
-    await state.update_data(kind=callback_data.value)
-    await state.set_state(EventForm.start)
-    await callback.answer()
-    timezone = zone_name(ctx.t, await _timezone(ctx), ctx.now())
-    await message_of(callback).edit_text(ctx.t("event-ask-start", timezone=timezone))
+    if step == "kind":
+        for kind in EventKind:
+            builder.button(
+                text=t.plain(f"event-kind-{kind.value}"), callback_data=EventChoice(field="kind", value=kind.value)
+            )
+        builder.adjust(2)
+    elif step == "day":
+        return t("event-ask-day", timezone=zone_name(t, await _timezone(ctx), ctx.now())), builder, False
+    elif step == "time":
+        return t("event-ask-time", day=f"{date.fromordinal(data['day']):%d.%m.%Y}"), times_keyboard(), False
+    elif step == "end":
+        return t("event-ask-end"), durations_keyboard(t), False
+    elif step == "capacity":
+        return t("event-ask-capacity"), capacity_keyboard(t), False
+    elif step == "deadline":
+        builder.button(text=t.plain("event-deadline-start"), callback_data=EventChoice(field="deadline", value="-"))
+    elif step == "subjects":
+        return t("event-ask-subjects"), await _subjects_keyboard(state, ctx), False
+    elif step == "audience":
+        for audience in AUDIENCES:
+            label = t.plain(f"event-audience-{audience}")
+            builder.button(text=label, callback_data=EventChoice(field="audience", value=audience))
+        builder.adjust(1)
+    return t(f"event-ask-{step}"), builder, step in ("place", "description")
 
 
 async def _timezone(ctx: Ctx) -> str:
     return (await get_org(ctx.session, organiser_municipality(ctx.actor))).timezone
 
 
-@router.message(EventForm.start, F.text, ~F.text.startswith("/"))
-async def event_start(message: Message, state: FSMContext, ctx: Ctx) -> None:
+@router.message(EventForm.title, F.text, ~F.text.startswith("/"))
+async def event_title(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    starts_at = check_start(parse_local(message.text, await _timezone(ctx)), ctx.now())
-    await state.update_data(starts_at=starts_at.isoformat())
-    await state.set_state(EventForm.end)
-    await message.answer(ctx.t("event-ask-end"))
+    await state.update_data(title=clean_event_title(message.text))
+    await _go(message, state, ctx, "kind")
+
+
+@router.callback_query(EventForm.kind, EventChoice.filter(F.field == "kind"))
+async def event_kind(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    if callback_data.value not in EventKind._value2member_map_:
+        raise InvalidInput("error-invalid-input")
+    await state.update_data(kind=callback_data.value)
+    await callback.answer()
+    await _go(callback, state, ctx, "day")
+
+
+@router.callback_query(EventForm.day, DatePick.filter((F.purpose == EVENT_DAY) & (F.day > 0)))
+async def event_day_chosen(callback: CallbackQuery, callback_data: DatePick, state: FSMContext, ctx: Ctx) -> None:
+    day = callback_data.chosen()
+    if day < ctx.now().date():
+        raise InvalidInput("event-in-past")
+    await state.update_data(day=day.toordinal())
+    await callback.answer()
+    await _go(callback, state, ctx, "time")
+
+
+@router.message(EventForm.day, F.text, ~F.text.startswith("/"))
+async def event_start_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    """The start typed whole (ДД.ММ.ГГГГ ЧЧ:ММ) instead of a day and a time chosen."""
+    assert message.text is not None
+    await _started(message, state, ctx, parse_local(message.text, await _timezone(ctx)))
+
+
+@router.message(EventForm.time, F.text, ~F.text.startswith("/"))
+async def event_time_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    await _start_at(message, state, ctx, parse_clock(message.text))
+
+
+@router.callback_query(EventForm.time, EventChoice.filter(F.field == "time"))
+async def event_time_chosen(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    clock = chosen_time(callback_data.value)
+    await callback.answer()
+    await _start_at(callback, state, ctx, clock)
+
+
+async def _start_at(event: Message | CallbackQuery, state: FSMContext, ctx: Ctx, clock: time) -> None:
+    day = date.fromordinal((await state.get_data())["day"])
+    await _started(event, state, ctx, local_moment(day, clock, await _timezone(ctx)))
+
+
+async def _started(event: Message | CallbackQuery, state: FSMContext, ctx: Ctx, starts_at: datetime) -> None:
+    await state.update_data(starts_at=check_start(starts_at, ctx.now()).isoformat())
+    await _go(event, state, ctx, "end")
 
 
 @router.message(EventForm.end, F.text, ~F.text.startswith("/"))
-async def event_end(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    """The end as a time on the same day (ЧЧ:ММ) or a full date and time."""
+async def event_end_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    """The end as minutes («90»), a time on the same day («17:00») or a full date and time."""
     assert message.text is not None
+    await _ended(message, state, ctx, message.text)
+
+
+@router.callback_query(EventForm.end, EventChoice.filter(F.field == "minutes"))
+async def event_length_chosen(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    await _ended(callback, state, ctx, callback_data.value)
+    await callback.answer()
+
+
+async def _ended(event: Message | CallbackQuery, state: FSMContext, ctx: Ctx, text: str) -> None:
     starts_at = datetime.fromisoformat((await state.get_data())["starts_at"])  # keeps the local offset
-    text = message.text.strip()
-    if len(text) <= 5 and ":" in text:
-        text = f"{starts_at:%d.%m.%Y} {text}"
-    ends_at = check_end(starts_at, parse_local(text, await _timezone(ctx)))
+    ends_at = parse_end(text, starts_at, await _timezone(ctx))
     await state.update_data(ends_at=ends_at.isoformat())
-    await state.set_state(EventForm.place)
-    await message.answer(ctx.t("event-ask-place"))
+    await _go(event, state, ctx, "place")
 
 
 @router.message(EventForm.place, F.text, ~F.text.startswith("/"))
 async def event_place(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    await state.update_data(place="" if message.text.strip() == "-" else message.text.strip()[:500])
-    await state.set_state(EventForm.description)
-    await message.answer(ctx.t("event-ask-description"))
+    await state.update_data(place=message.text.strip()[:500])
+    await _go(message, state, ctx, "description")
 
 
 @router.message(EventForm.description, F.text, ~F.text.startswith("/"))
 async def event_description(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    description = check_description("" if message.text.strip() == "-" else message.text.strip())
-    await state.update_data(description=description)
-    await state.set_state(EventForm.capacity)
-    builder = InlineKeyboardBuilder()
-    for seats in CAPACITY_CHOICES:
-        label = ctx.t.plain("event-unlimited") if seats == 0 else str(seats)
-        builder.button(text=label, callback_data=EventChoice(field="capacity", value=str(seats)))
-    builder.adjust(3)
-    await message.answer(ctx.t("event-ask-capacity"), reply_markup=builder.as_markup())
+    await state.update_data(description=check_description(message.text.strip()))
+    await _go(message, state, ctx, "capacity")
+
+
+@router.callback_query(StateFilter(EventForm.place, EventForm.description), EventChoice.filter(F.field == "skip"))
+async def event_skip(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    """«Пропустить ›» on the place or the description: left empty."""
+    step = "place" if await state.get_state() == EventForm.place.state else "description"
+    await state.update_data({step: ""})
+    await callback.answer()
+    await _go(callback, state, ctx, "description" if step == "place" else "capacity")
+
+
+@router.message(EventForm.capacity, F.text, ~F.text.startswith("/"))
+async def event_capacity_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    await state.update_data(capacity=chosen_capacity(message.text))
+    await _go(message, state, ctx, "deadline")
 
 
 @router.callback_query(EventForm.capacity, EventChoice.filter(F.field == "capacity"))
 async def event_capacity(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
-    capacity = parse_whole(callback_data.value, low=0, high=MAX_CAPACITY)  # 0: unlimited
-    if capacity is None:
-        raise InvalidInput("error-invalid-input")
-    await state.update_data(capacity=capacity)
-    await state.set_state(EventForm.deadline)
-    builder = InlineKeyboardBuilder()
-    builder.button(text=ctx.t.plain("event-deadline-start"), callback_data=EventChoice(field="deadline", value="-"))
+    await state.update_data(capacity=chosen_capacity(callback_data.value))
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("event-ask-deadline"), reply_markup=builder.as_markup())
+    await _go(callback, state, ctx, "deadline")
 
 
 @router.message(EventForm.deadline, F.text, ~F.text.startswith("/"))
@@ -164,52 +270,82 @@ async def event_deadline_typed(message: Message, state: FSMContext, ctx: Ctx) ->
     starts_at = datetime.fromisoformat((await state.get_data())["starts_at"])
     until = check_registration_until(parse_local(message.text, await _timezone(ctx)), starts_at, ctx.now())
     await state.update_data(until=until.isoformat())
-    await state.set_state(EventForm.subjects)
-    await message.answer(ctx.t("event-ask-subjects"), reply_markup=_all_subjects_keyboard(ctx))
+    await _go(message, state, ctx, "subjects")
 
 
 @router.callback_query(EventForm.deadline, EventChoice.filter(F.field == "deadline"))
 async def event_deadline_at_start(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     await state.update_data(until=None)
-    await state.set_state(EventForm.subjects)
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("event-ask-subjects"), reply_markup=_all_subjects_keyboard(ctx))
+    await _go(callback, state, ctx, "subjects")
 
 
-def _all_subjects_keyboard(ctx: Ctx) -> InlineKeyboardMarkup:
+async def _subjects_keyboard(state: FSMContext, ctx: Ctx) -> InlineKeyboardBuilder:
+    """The roster's subjects to tick (remembered for this form, so a tap names one by its place), «Готово» once
+    one is ticked, and «Для всех предметов»."""
+    data = await state.get_data()
+    options = data.get("subject_options")
+    if options is None:
+        options = (await municipality_subjects(ctx.session, municipality_id=organiser_municipality(ctx.actor)))[
+            :SUBJECTS_SHOWN
+        ]
+        await state.update_data(subject_options=options)
+    chosen = set(data.get("subjects", []))
     builder = InlineKeyboardBuilder()
-    builder.button(text=ctx.t.plain("event-all-subjects"), callback_data=EventChoice(field="subjects", value="-"))
-    return builder.as_markup()
+    for index, subject in enumerate(options):
+        mark = "✅ " if subject in chosen else ""
+        builder.button(text=mark + short(subject, 30), callback_data=EventChoice(field="subject", value=str(index)))
+    builder.adjust(2)
+    last = InlineKeyboardBuilder()
+    if chosen:
+        last.button(text=ctx.t.plain("event-subjects-done"), callback_data=EventChoice(field="subjects", value="done"))
+    last.button(text=ctx.t.plain("event-all-subjects"), callback_data=EventChoice(field="subjects", value="all"))
+    last.adjust(1)
+    builder.attach(last)
+    return builder
+
+
+@router.callback_query(EventForm.subjects, EventChoice.filter(F.field == "subject"))
+async def event_toggle_subject(
+    callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx
+) -> None:
+    data = await state.get_data()
+    options: list[str] = data.get("subject_options", [])
+    index = parse_whole(callback_data.value, low=0, high=len(options) - 1)
+    if index is None:
+        raise InvalidInput("stale-button")
+    chosen: list[str] = data.get("subjects", [])
+    subject = options[index]
+    chosen = [each for each in chosen if each != subject] if subject in chosen else [*chosen, subject]
+    await state.update_data(subjects=chosen)
+    await callback.answer()
+    await _go(callback, state, ctx, "subjects")
+
+
+@router.callback_query(EventForm.subjects, EventChoice.filter(F.field == "subjects"))
+async def event_subjects_chosen(
+    callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx
+) -> None:
+    """«Готово» with the ticked subjects, or «Для всех предметов»."""
+    if callback_data.value != "done":
+        await state.update_data(subjects=[])
+    await callback.answer()
+    await _go(callback, state, ctx, "audience")
 
 
 @router.message(EventForm.subjects, F.text, ~F.text.startswith("/"))
 async def event_subjects_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    """Subjects typed through commas (those the roster does not list yet), with any ticked ones."""
     assert message.text is not None
-    subjects = check_subjects(tuple(subject.strip() for subject in message.text.split(",") if subject.strip()))
-    if not subjects:
+    typed = check_subjects(tuple(subject.strip() for subject in message.text.split(",") if subject.strip()))
+    if not typed:
         raise InvalidInput("event-bad-subjects")
-    await state.update_data(subjects=list(subjects))
-    await message.answer(ctx.t("event-ask-audience"), reply_markup=_audience_keyboard(ctx))
+    chosen: list[str] = (await state.get_data()).get("subjects", [])
+    await state.update_data(subjects=list(dict.fromkeys([*chosen, *typed])))
+    await _go(message, state, ctx, "audience")
 
 
-@router.callback_query(EventForm.subjects, EventChoice.filter(F.field == "subjects"))
-async def event_all_subjects(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
-    await state.update_data(subjects=[])
-    await callback.answer()
-    await message_of(callback).edit_text(ctx.t("event-ask-audience"), reply_markup=_audience_keyboard(ctx))
-
-
-def _audience_keyboard(ctx: Ctx) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for audience in AUDIENCES:
-        builder.button(
-            text=ctx.t.plain(f"event-audience-{audience}"), callback_data=EventChoice(field="audience", value=audience)
-        )
-    builder.adjust(1)
-    return builder.as_markup()
-
-
-@router.callback_query(EventForm.subjects, EventChoice.filter(F.field == "audience"))
+@router.callback_query(EventForm.audience, EventChoice.filter(F.field == "audience"))
 async def event_audience(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
     """Most audiences create the event at once; "schools" first asks which ones."""
     if callback_data.value not in AUDIENCES:
@@ -217,37 +353,67 @@ async def event_audience(callback: CallbackQuery, callback_data: EventChoice, st
     if callback_data.value != "schools":
         await _create(callback, state, ctx, audience=callback_data.value)
         return
-    await state.update_data(schools=[])
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("event-ask-schools"), reply_markup=await _schools_keyboard(ctx, []))
+    await _show_schools(callback, state, ctx, page=0)
 
 
-async def _schools_keyboard(ctx: Ctx, chosen: list[int]) -> InlineKeyboardMarkup:
-    page = await list_orgs(ctx.session, kind=OrgKind.SCHOOL, parent_id=organiser_municipality(ctx.actor), per_page=40)
+async def _show_schools(callback: CallbackQuery, state: FSMContext, ctx: Ctx, *, page: int) -> None:
+    chosen: list[int] = (await state.get_data()).get("schools", [])
+    found = await list_orgs(
+        ctx.session,
+        kind=OrgKind.SCHOOL,
+        parent_id=organiser_municipality(ctx.actor),
+        page=page,
+        per_page=SCHOOLS_PER_PAGE,
+    )
     builder = InlineKeyboardBuilder()
-    for school in page.items:
+    for school in found.items:
         mark = "✅ " if school.id in chosen else ""
         builder.button(
-            text=mark + short(school.name, 40), callback_data=EventChoice(field="school", value=str(school.id))
+            text=mark + short(school.name, 40),
+            callback_data=EventChoice(field="school", value=f"{school.id}.{found.page}"),
         )
-    builder.button(text=ctx.t.plain("event-schools-done"), callback_data=EventChoice(field="schools", value="done"))
     builder.adjust(1)
-    return builder.as_markup()
+    builder.attach(
+        page_row(
+            ctx.t,
+            found.page,
+            found.pages,
+            lambda n: EventChoice(field="schools_page", value=str(n)),
+            total=found.total,
+            size=found.per_page,
+        )
+    )
+    done = EventChoice(field="schools", value="done").pack()
+    builder.row(InlineKeyboardButton(text=ctx.t.plain("event-schools-done"), callback_data=done))
+    markup = step_keyboard(ctx.t, builder, back=EventChoice(field="back", value="audience"))
+    await show(callback, ctx.t("event-ask-schools", count=len(chosen)), markup)
 
 
-@router.callback_query(EventForm.subjects, EventChoice.filter(F.field == "school"))
+@router.callback_query(EventForm.audience, EventChoice.filter(F.field == "schools_page"))
+async def event_schools_page(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    page = parse_whole(callback_data.value, low=0, high=10_000)
+    if page is None:
+        raise InvalidInput("stale-button")
+    await callback.answer()
+    await _show_schools(callback, state, ctx, page=page)
+
+
+@router.callback_query(EventForm.audience, EventChoice.filter(F.field == "school"))
 async def event_toggle_school(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
-    school_id = parse_id(callback_data.value)
-    if school_id is None:
-        raise InvalidInput("error-invalid-input")
+    """Tick or untick a school (the service checks every chosen school belongs to the municipality)."""
+    school, _, page = callback_data.value.partition(".")
+    school_id, page_no = parse_id(school), parse_whole(page, low=0, high=10_000)
+    if school_id is None or page_no is None:
+        raise InvalidInput("stale-button")
     chosen: list[int] = (await state.get_data()).get("schools", [])
     chosen = [each for each in chosen if each != school_id] if school_id in chosen else [*chosen, school_id]
     await state.update_data(schools=chosen)
     await callback.answer()
-    await message_of(callback).edit_reply_markup(reply_markup=await _schools_keyboard(ctx, chosen))
+    await _show_schools(callback, state, ctx, page=page_no)
 
 
-@router.callback_query(EventForm.subjects, EventChoice.filter(F.field == "schools"))
+@router.callback_query(EventForm.audience, EventChoice.filter(F.field == "schools"))
 async def event_schools_done(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     if not (await state.get_data()).get("schools"):
         await callback.answer(ctx.t.plain("event-schools-none"), show_alert=True)
@@ -269,7 +435,7 @@ async def _create(callback: CallbackQuery, state: FSMContext, ctx: Ctx, *, audie
             place=data["place"],
             description=data.get("description", ""),
             subjects=tuple(data.get("subjects", [])),
-            capacity=data["capacity"] or None,
+            capacity=data["capacity"],
             registration_until=datetime.fromisoformat(data["until"]) if data.get("until") else None,
             young_only=audience == "young",
             audience_role=audience if audience in ("mentor", "manager") else None,
@@ -280,8 +446,10 @@ async def _create(callback: CallbackQuery, state: FSMContext, ctx: Ctx, *, audie
     await state.clear()
     await callback.answer()
     builder = InlineKeyboardBuilder()
-    builder.button(text=ctx.t.plain("event-open"), callback_data=EventOpen(event=event.id))
-    await message_of(callback).edit_text(ctx.t("event-created", title=event.title), reply_markup=builder.as_markup())
+    builder.button(text=ctx.t.plain("event-open"), callback_data=EventAct(action="manage", event=event.id))
+    builder.button(text=ctx.t.plain("event-new"), callback_data=EventAct(action="new", event=0))
+    builder.adjust(1)
+    await show(callback, ctx.t("event-created", title=event.title), with_nav(ctx.t, builder, back=OrganisedList()))
 
 
 @staff_only(Role.METHODIST)
@@ -315,6 +483,7 @@ async def plan_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> No
         example=PLAN_EXAMPLE,
         filename="events-plan.xlsx",
         caption="event-plan-ask",
+        markup=step_keyboard(ctx.t, back=EventList()),
     )
 
 
@@ -330,4 +499,6 @@ async def plan_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
     if created is None:
         return
     await state.clear()
-    await message.answer(ctx.t("event-plan-imported", count=created))
+    builder = InlineKeyboardBuilder()
+    builder.button(text=ctx.t.plain("events-mine"), callback_data=OrganisedList())
+    await show(message, ctx.t("event-plan-imported", count=created), with_nav(ctx.t, builder, back=EventList()))

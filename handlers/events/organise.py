@@ -1,44 +1,54 @@
-"""Organisers (methodists) manage their events: participants, attendance, seats, edits, materials, cancelling."""
+"""Organisers (methodists) manage their events: the list, an event's screen with its links, participants,
+attendance, seats, edits, materials, cancelling (confirmed first)."""
 
-import logging
+from datetime import date, time
 
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.deep_linking import create_start_link
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from handlers.common.callback_fields import Id
+from handlers.common.callback_fields import Id, Index
 from handlers.common.context import Ctx
+from handlers.common.dates import DatePick, date_keyboard
 from handlers.common.door import staff_only
-from handlers.common.keyboards import message_of, short
+from handlers.common.keyboards import message_of, page_row, short
+from handlers.common.navigation import confirm_keyboard, show, step_keyboard, with_nav
 from handlers.common.notify import outgoing
 from handlers.events.events import promotion_notice
-from handlers.events.views import EventAct, EventOpen, list_button
+from handlers.events.steps import (
+    capacity_keyboard,
+    chosen_capacity,
+    chosen_time,
+    durations_keyboard,
+    times_keyboard,
+)
+from handlers.events.views import EventAct, EventChoice, EventList, EventOpen, OrganisedList, list_button
 from services.delivery.news import send_copies
 from services.errors import InvalidInput
-from services.events.attendance import attendance_counts, mark_attendance, material_chats, participants
+from services.events.attendance import attendance_counts, mark_attendance, material_chats, participants, seat_page
 from services.events.events import EventCard, event_for
 from services.events.organise import (
     EDITABLE_EVENT_FIELDS,
-    MAX_CAPACITY,
     cancel_event,
     checkin_code,
     edit_event,
-    organised_events,
+    local_moment,
+    organised_page,
+    parse_clock,
     require_organiser,
     set_capacity,
 )
 from services.files.writing import write_table
 from services.models.events import RegistrationStatus
 from services.models.people import Role
-from services.numbers import parse_whole
 from services.outbox import NewDelivery
 
 router = Router(name="event_admin")
-logger = logging.getLogger(__name__)
+EDIT_DAY = "event_edit_day"  # the date picker of a new start
 
 
 class EventManage(CallbackData, prefix="em"):
@@ -46,30 +56,52 @@ class EventManage(CallbackData, prefix="em"):
     event: Id
 
 
+class AttendancePage(CallbackData, prefix="ap"):
+    event: Id
+    page: Index = 0
+
+
 class Attendance(CallbackData, prefix="at"):
     registration: Id
     attended: bool
+    page: Index = 0
 
 
-@router.callback_query(EventAct.filter(F.action == "organised"))
-async def organised_list(callback: CallbackQuery, ctx: Ctx) -> None:
-    cards, _more = await organised_events(ctx.session, actor=ctx.actor, now=ctx.now())
+@router.callback_query(OrganisedList.filter())
+async def organised_list(callback: CallbackQuery, callback_data: OrganisedList, ctx: Ctx) -> None:
+    await callback.answer()
+    await show(callback, *await _organised_screen(ctx, page=callback_data.page))
+
+
+async def _organised_screen(ctx: Ctx, *, page: int = 0, note: str = "") -> tuple[str, InlineKeyboardMarkup]:
+    found = await organised_page(ctx.session, actor=ctx.actor, now=ctx.now(), page=page)
     builder = InlineKeyboardBuilder()
-    for card in cards:
+    for card in found.cards:
         builder.button(text=list_button(card), callback_data=EventAct(action="manage", event=card.id))
     builder.adjust(1)
-    await callback.answer()
-    await message_of(callback).answer(ctx.t("events-mine-title", count=len(cards)), reply_markup=builder.as_markup())
+    builder.attach(
+        page_row(
+            ctx.t, found.page, found.pages, lambda n: OrganisedList(page=n), total=found.total, size=found.per_page
+        )
+    )
+    builder.row(
+        InlineKeyboardButton(text=ctx.t.plain("event-new"), callback_data=EventAct(action="new", event=0).pack())
+    )
+    text = ctx.t("events-mine-title", count=found.total)
+    return (f"{note}\n\n{text}" if note else text), with_nav(ctx.t, builder, back=EventList())
 
 
 @router.callback_query(EventAct.filter(F.action == "manage"))
-async def manage_event(callback: CallbackQuery, callback_data: EventAct, ctx: Ctx) -> None:
-    text, markup = await _manage_screen(ctx, callback_data.event)
+async def manage_event(callback: CallbackQuery, callback_data: EventAct, state: FSMContext, ctx: Ctx) -> None:
+    """The organiser's screen of an event; reached by «‹ Назад» from seats or materials, it ends that step."""
+    await state.clear()
+    screen = await _manage_screen(ctx, callback_data.event)
     await callback.answer()
-    await message_of(callback).answer(text, reply_markup=markup)
+    await show(callback, *screen)
 
 
-async def _manage_screen(ctx: Ctx, event_id: int) -> tuple[str, InlineKeyboardMarkup]:
+async def _manage_screen(ctx: Ctx, event_id: int, note: str = "") -> tuple[str, InlineKeyboardMarkup]:
+    """The organiser's screen of one event: counts, the check-in code and link, the link to share."""
     counts = await attendance_counts(ctx.session, actor=ctx.actor, event_id=event_id)
     card = await event_for(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now())
     code = await checkin_code(ctx.session, actor=ctx.actor, event_id=event_id)
@@ -83,6 +115,7 @@ async def _manage_screen(ctx: Ctx, event_id: int) -> tuple[str, InlineKeyboardMa
         no_show=counts.get(RegistrationStatus.NO_SHOW, 0),
         code=code,
         link=await create_start_link(ctx.bot, f"ci{event_id}_{code}"),
+        share=await create_start_link(ctx.bot, f"ev{event_id}"),
     )
     builder = InlineKeyboardBuilder()
     for key, field in (
@@ -94,8 +127,13 @@ async def _manage_screen(ctx: Ctx, event_id: int) -> tuple[str, InlineKeyboardMa
         ("event-cancel", "cancel"),
     ):
         builder.button(text=t.plain(key), callback_data=EventManage(action=field, event=event_id))
+    builder.button(text=t.plain("event-card"), callback_data=EventOpen(event=event_id))
     builder.adjust(1)
-    return text, builder.as_markup()
+    return (f"{note}\n\n{text}" if note else text), with_nav(t, builder, back=OrganisedList())
+
+
+def _back_to_manage(event_id: int) -> EventAct:
+    return EventAct(action="manage", event=event_id)
 
 
 @router.callback_query(EventManage.filter(F.action == "export"))
@@ -113,36 +151,49 @@ async def export_participants(callback: CallbackQuery, callback_data: EventManag
 
 
 @router.callback_query(EventManage.filter(F.action == "attendance"))
-async def attendance_list(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
-    text, markup = await _attendance_screen(ctx, callback_data.event)
+@router.callback_query(AttendancePage.filter())
+async def attendance_list(callback: CallbackQuery, callback_data: EventManage | AttendancePage, ctx: Ctx) -> None:
+    page = callback_data.page if isinstance(callback_data, AttendancePage) else 0
+    screen = await _attendance_screen(ctx, callback_data.event, page)
     await callback.answer()
-    await message_of(callback).answer(text, reply_markup=markup)
+    await show(callback, *screen)
 
 
-async def _attendance_screen(ctx: Ctx, event_id: int) -> tuple[str, InlineKeyboardMarkup]:
-    rows = await participants(ctx.session, actor=ctx.actor, event_id=event_id)
+async def _attendance_screen(ctx: Ctx, event_id: int, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    found = await seat_page(ctx.session, actor=ctx.actor, event_id=event_id, page=page)
     builder = InlineKeyboardBuilder()
-    seated = (RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW)
-    for registration_id, name, _school, status in [row for row in rows if row[3] in seated][:50]:
-        mark = {"attended": "✅", "no_show": "❌"}.get(status.value, "▫️")
-        attended = status != RegistrationStatus.ATTENDED
-        builder.button(
-            text=f"{mark} {short(name, 40)}", callback_data=Attendance(registration=registration_id, attended=attended)
-        )
+    for seat in found.seats:
+        mark = {RegistrationStatus.ATTENDED: "✅", RegistrationStatus.NO_SHOW: "❌"}.get(seat.status, "▫️")
+        attended = seat.status != RegistrationStatus.ATTENDED
+        data = Attendance(registration=seat.registration_id, attended=attended, page=found.page)
+        builder.button(text=f"{mark} {short(seat.name, 40)}", callback_data=data)
     builder.adjust(1)
-    return ctx.t("event-attendance-title"), builder.as_markup()
+    builder.attach(
+        page_row(
+            ctx.t,
+            found.page,
+            found.pages,
+            lambda n: AttendancePage(event=event_id, page=n),
+            total=found.total,
+            size=found.per_page,
+        )
+    )
+    text = ctx.t("event-attendance-title") if found.seats else ctx.t("event-attendance-none")
+    return text, with_nav(ctx.t, builder, back=_back_to_manage(event_id))
 
 
 @router.callback_query(Attendance.filter())
 async def toggle_attendance(callback: CallbackQuery, callback_data: Attendance, ctx: Ctx) -> None:
-    await mark_attendance(
+    event_id = await mark_attendance(
         ctx.session,
         actor=ctx.actor,
         registration_id=callback_data.registration,
         attended=callback_data.attended,
         now=ctx.now(),
     )
+    screen = await _attendance_screen(ctx, event_id, callback_data.page)
     await callback.answer(ctx.t.plain("edit-saved"))
+    await show(callback, *screen)
 
 
 @staff_only(Role.ADMIN, Role.METHODIST)
@@ -156,36 +207,42 @@ async def capacity_begin(callback: CallbackQuery, callback_data: EventManage, st
     await state.set_state(CapacityForm.seats)
     await state.update_data(event_id=callback_data.event)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("event-ask-new-capacity"))
+    markup = step_keyboard(ctx.t, capacity_keyboard(ctx.t), back=_back_to_manage(callback_data.event))
+    await show(callback, ctx.t("event-ask-new-capacity"), markup)
 
 
 @router.message(CapacityForm.seats, F.text, ~F.text.startswith("/"))
-async def capacity_set(message: Message, state: FSMContext, ctx: Ctx) -> None:
+async def capacity_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    capacity = parse_whole(message.text, low=0, high=MAX_CAPACITY)  # 0: unlimited
-    if capacity is None:
-        raise InvalidInput("event-bad-capacity", limit=MAX_CAPACITY)
+    await _set_capacity(message, state, ctx, message.text)
+
+
+@router.callback_query(CapacityForm.seats, EventChoice.filter(F.field == "capacity"))
+async def capacity_chosen(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    await _set_capacity(callback, state, ctx, callback_data.value)
+
+
+async def _set_capacity(event: Message | CallbackQuery, state: FSMContext, ctx: Ctx, text: str) -> None:
+    capacity = chosen_capacity(text)
     event_id = (await state.get_data())["event_id"]
     promoted = await set_capacity(
-        ctx.session,
-        actor=ctx.actor,
-        event_id=event_id,
-        capacity=capacity or None,
-        now=ctx.now(),
-        notice=promotion_notice(ctx),
+        ctx.session, actor=ctx.actor, event_id=event_id, capacity=capacity, now=ctx.now(), notice=promotion_notice(ctx)
     )
     await state.clear()
-    await message.answer(ctx.t("event-capacity-set", promoted=len(promoted)))
+    if isinstance(event, CallbackQuery):
+        await event.answer()
+    await show(event, *await _manage_screen(ctx, event_id, note=ctx.t("event-capacity-set", promoted=len(promoted))))
 
 
 @router.callback_query(EventManage.filter(F.action == "cancel"))
 async def cancel_begin(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
-    await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
-    builder = InlineKeyboardBuilder()
-    confirm = EventManage(action="cancel_yes", event=callback_data.event)
-    builder.button(text=ctx.t.plain("event-cancel-confirm"), callback_data=confirm)
+    """Cancelling an event is asked first: everyone registered or waiting is told at once."""
+    counts = await attendance_counts(ctx.session, actor=ctx.actor, event_id=callback_data.event)
+    told = counts.get(RegistrationStatus.REGISTERED, 0) + counts.get(RegistrationStatus.WAITLISTED, 0)
+    yes = EventManage(action="cancel_yes", event=callback_data.event)
+    markup = confirm_keyboard(ctx.t, yes=yes, no=_back_to_manage(callback_data.event), yes_key="event-cancel-confirm")
     await callback.answer()
-    await message_of(callback).answer(ctx.t("event-cancel-ask"), reply_markup=builder.as_markup())
+    await show(callback, ctx.t("event-cancel-ask", count=told), markup)
 
 
 @router.callback_query(EventManage.filter(F.action == "cancel_yes"))
@@ -201,22 +258,21 @@ async def cancel_confirmed(callback: CallbackQuery, callback_data: EventManage, 
 
     told = await cancel_event(ctx.session, actor=ctx.actor, event_id=event_id, now=ctx.now(), notice=notice)
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("event-cancelled-told", title=card.title, count=told))
+    note = ctx.t("event-cancelled-told", title=card.title, count=told)
+    await show(callback, *await _organised_screen(ctx, note=note))
 
 
 @staff_only(Role.ADMIN, Role.METHODIST)
 class EditForm(StatesGroup):
     value = State()
-
-
-@staff_only(Role.ADMIN, Role.METHODIST)
-class MaterialsForm(StatesGroup):
-    content = State()
+    day = State()
+    time = State()
 
 
 @router.callback_query(EventManage.filter(F.action == "edit"))
-async def edit_menu(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
+async def edit_menu(callback: CallbackQuery, callback_data: EventManage, state: FSMContext, ctx: Ctx) -> None:
     await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
+    await state.clear()  # «‹ Назад» from a field's step lands here
     builder = InlineKeyboardBuilder()
     for field in EDITABLE_EVENT_FIELDS:
         builder.button(
@@ -225,24 +281,92 @@ async def edit_menu(callback: CallbackQuery, callback_data: EventManage, ctx: Ct
         )
     builder.adjust(2)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("event-edit-choose"), reply_markup=builder.as_markup())
+    markup = with_nav(ctx.t, builder, back=_back_to_manage(callback_data.event))
+    await show(callback, ctx.t("event-edit-choose"), markup)
 
 
 @router.callback_query(EventManage.filter(F.action.startswith("edit_")))
 async def edit_field(callback: CallbackQuery, callback_data: EventManage, state: FSMContext, ctx: Ctx) -> None:
+    """One detail's step: a new title typed; a place or description typed or removed; a new start as a day
+    then a time; a new end as a duration or a time."""
     field = callback_data.action.removeprefix("edit_")
     if field not in EDITABLE_EVENT_FIELDS:
         raise InvalidInput("error-invalid-input")
     await require_organiser(ctx.session, actor=ctx.actor, event_id=callback_data.event)
-    await state.set_state(EditForm.value)
+    await state.set_state(EditForm.day if field == "start" else EditForm.value)
     await state.update_data(event_id=callback_data.event, field=field)
     await callback.answer()
-    await message_of(callback).answer(ctx.t(f"event-edit-ask-{field}"))
+    back = EventManage(action="edit", event=callback_data.event)
+    if field == "start":
+        markup = date_keyboard(ctx.t, EDIT_DAY, ctx.now().date(), presets=False, back=back)
+        await show(callback, ctx.t("event-edit-ask-start"), markup)
+        return
+    builder = InlineKeyboardBuilder()
+    if field in ("place", "description"):
+        builder.button(text=ctx.t.plain("event-edit-clear"), callback_data=EventChoice(field="clear", value="-"))
+    elif field == "end":
+        builder = durations_keyboard(ctx.t)
+    await show(callback, ctx.t(f"event-edit-ask-{field}"), step_keyboard(ctx.t, builder, back=back))
+
+
+@router.callback_query(EditForm.day, DatePick.filter((F.purpose == EDIT_DAY) & (F.day > 0)))
+async def edit_day_chosen(callback: CallbackQuery, callback_data: DatePick, state: FSMContext, ctx: Ctx) -> None:
+    day = callback_data.chosen()
+    if day < ctx.now().date():
+        raise InvalidInput("event-in-past")
+    await state.update_data(day=day.toordinal())
+    await state.set_state(EditForm.time)
+    back = EventManage(action="edit_start", event=(await state.get_data())["event_id"])
+    await callback.answer()
+    await show(
+        callback, ctx.t("event-ask-time", day=f"{day:%d.%m.%Y}"), step_keyboard(ctx.t, times_keyboard(), back=back)
+    )
+
+
+@router.message(EditForm.day, F.text, ~F.text.startswith("/"))
+async def edit_start_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    """A new start typed whole (ДД.ММ.ГГГГ ЧЧ:ММ) instead of chosen."""
+    assert message.text is not None
+    await _apply_edit(message, state, ctx, message.text)
+
+
+@router.message(EditForm.time, F.text, ~F.text.startswith("/"))
+async def edit_time_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    await _edit_start_at(message, state, ctx, parse_clock(message.text))
+
+
+@router.callback_query(EditForm.time, EventChoice.filter(F.field == "time"))
+async def edit_time_chosen(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    clock = chosen_time(callback_data.value)
+    await callback.answer()
+    await _edit_start_at(callback, state, ctx, clock)
+
+
+async def _edit_start_at(event: Message | CallbackQuery, state: FSMContext, ctx: Ctx, clock: time) -> None:
+    data = await state.get_data()
+    card = await event_for(ctx.session, actor=ctx.actor, event_id=data["event_id"], now=ctx.now())
+    moment = local_moment(date.fromordinal(data["day"]), clock, card.timezone)
+    await _apply_edit(event, state, ctx, f"{moment:%d.%m.%Y %H:%M}")
 
 
 @router.message(EditForm.value, F.text, ~F.text.startswith("/"))
 async def edit_value(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
+    await _apply_edit(message, state, ctx, message.text)
+
+
+@router.callback_query(EditForm.value, EventChoice.filter(F.field.in_({"clear", "minutes"})))
+async def edit_value_chosen(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
+    """«Убрать» (a place or description) or a duration (the end): the service checks the value either way."""
+    field = (await state.get_data())["field"]
+    if (callback_data.field == "clear") != (field in ("place", "description")):
+        raise InvalidInput("stale-button")
+    await callback.answer()
+    await _apply_edit(callback, state, ctx, callback_data.value)
+
+
+async def _apply_edit(event: Message | CallbackQuery, state: FSMContext, ctx: Ctx, value: str) -> None:
     data = await state.get_data()
 
     def notice(card: EventCard, chat_id: int, language: str) -> NewDelivery:
@@ -263,12 +387,18 @@ async def edit_value(message: Message, state: FSMContext, ctx: Ctx) -> None:
         actor=ctx.actor,
         event_id=data["event_id"],
         field=data["field"],
-        value=message.text,
+        value=value,
         now=ctx.now(),
         notice=notice,
     )
     await state.clear()
-    await message.answer(ctx.t("event-edited", title=card.title, count=told))
+    note = ctx.t("event-edited", title=card.title, count=told)
+    await show(event, *await _manage_screen(ctx, card.id, note=note))
+
+
+@staff_only(Role.ADMIN, Role.METHODIST)
+class MaterialsForm(StatesGroup):
+    content = State()
 
 
 @router.callback_query(EventManage.filter(F.action == "materials"))
@@ -277,7 +407,8 @@ async def materials_begin(callback: CallbackQuery, callback_data: EventManage, s
     await state.set_state(MaterialsForm.content)
     await state.update_data(event_id=callback_data.event)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("event-materials-ask"))
+    markup = step_keyboard(ctx.t, back=_back_to_manage(callback_data.event))
+    await show(callback, ctx.t("event-materials-ask"), markup)
 
 
 @router.message(MaterialsForm.content, ~F.text.startswith("/"))
@@ -299,3 +430,5 @@ async def materials_send(message: Message, state: FSMContext, ctx: Ctx) -> None:
         progress_message_id=progress.message_id,
         now=ctx.now(),
     )
+    # The progress message is redrawn as the sending goes (without buttons): the way on comes under it.
+    await show(message, *await _manage_screen(ctx, event_id))

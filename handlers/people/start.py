@@ -18,6 +18,7 @@ from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of
 from handlers.common.menu import help_text, refresh_commands
 from handlers.common.navigation import show, with_nav
+from handlers.common.start_links import open_start_link
 from handlers.people.home import home_screen
 from services.events.attendance import check_in
 from services.numbers import parse_id
@@ -64,7 +65,9 @@ async def _welcome(message: Message, ctx: Ctx, token: str) -> None:
     if (check_in_link := CHECK_IN.match(token)) and (event_id := parse_id(check_in_link.group(1))) is not None:
         code = check_in_link.group(2)
         title = await check_in(ctx.session, actor=ctx.actor, event_id=event_id, code=code, now=ctx.now())
-        await message.answer(t("event-checked-in", title=title))
+        await message.answer(t("event-checked-in", title=title), reply_markup=with_nav(t))
+        return
+    if await open_start_link(message, ctx, token):
         return
     if token:
         if not TOKEN.match(token):

@@ -1,5 +1,6 @@
 """Attendance at events, and the link between events and routes: attending confirms the route item."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -88,8 +89,9 @@ async def check_in(session: AsyncSession, *, actor: Actor, event_id: int, code: 
 
 async def mark_attendance(
     session: AsyncSession, *, actor: Actor, registration_id: int, attended: bool, now: datetime
-) -> RegistrationStatus:
-    """The organiser marks a participant present or absent from the list (after the start)."""
+) -> int:
+    """The organiser marks a participant present or absent from the list (after the start); returns the
+    event's id."""
     registration = await session.get(Registration, registration_id)
     if registration is None:
         raise NotFound()
@@ -107,7 +109,7 @@ async def mark_attendance(
     else:
         registration.status, registration.updated_at = RegistrationStatus.NO_SHOW, now
     await session.commit()
-    return registration.status
+    return event.id
 
 
 async def _attend(session: AsyncSession, actor: Actor, registration: Registration, now: datetime) -> None:
@@ -155,6 +157,47 @@ async def participants(
         .order_by(Registration.status, Registration.queued_at, Registration.id)
     )
     return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class Seat:
+    registration_id: int
+    name: str
+    status: RegistrationStatus
+
+
+@dataclass(frozen=True)
+class SeatPage:
+    """One page of those holding a seat (marked or not), by name, with the count of all of them."""
+
+    seats: list[Seat]
+    page: int
+    pages: int
+    total: int
+    per_page: int
+
+
+SEATED = (RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW)
+
+
+async def seat_page(
+    session: AsyncSession, *, actor: Actor, event_id: int, page: int = 0, per_page: int = 10
+) -> SeatPage:
+    """The organiser's attendance list, a page at a time; a page past the end shows the last one."""
+    await organised_event(session, actor, event_id)
+    seated = (Registration.event_id == event_id, Registration.status.in_(SEATED))
+    total = await session.scalar(select(func.count()).where(*seated)) or 0
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 0), pages - 1)
+    rows = await session.execute(
+        select(Registration.id, Person.full_name, Registration.status)
+        .join(Person, Person.id == Registration.person_id)
+        .where(*seated)
+        .order_by(Person.full_name, Registration.id)
+        .offset(page * per_page)
+        .limit(per_page)
+    )
+    return SeatPage([Seat(*row) for row in rows], page, pages, total, per_page)
 
 
 async def material_chats(session: AsyncSession, *, actor: Actor, event_id: int) -> list[int]:

@@ -1,13 +1,14 @@
 """Events for participants: those open to a person, the card, signing up with a waitlist, cancelling, promotions."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select, true, update
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, not_, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from services.errors import Forbidden, InvalidInput, NotFound
 from services.models.events import (
@@ -43,6 +44,7 @@ class EventCard:
     registration_until: datetime | None
     my_status: RegistrationStatus | None = None
     my_position: int | None = None
+    waiting: int = 0  # people on the waitlist (told only where it matters: cancelling a seat)
 
     @property
     def seats_left(self) -> int | None:
@@ -51,6 +53,36 @@ class EventCard:
     @property
     def local_start(self) -> datetime:
         return self.starts_at.astimezone(ZoneInfo(self.timezone))
+
+
+@dataclass(frozen=True)
+class CardPage:
+    """One page of events, with the count of all of them."""
+
+    cards: list[EventCard]
+    page: int
+    pages: int
+    total: int
+    per_page: int
+
+
+async def card_page(session: AsyncSession, query: Select[Event, Registration], *, page: int, per_page: int) -> CardPage:
+    """A page of (event, the actor's registration or None) rows as cards, soonest first, with the total;
+    a page past the end shows the last one."""
+    total = await session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 0), pages - 1)
+    rows = await session.execute(query.order_by(Event.starts_at, Event.id).offset(page * per_page).limit(per_page))
+    return CardPage([card_of(event, registration) for event, registration in rows], page, pages, total, per_page)
+
+
+def _mine(person_id: int) -> ColumnElement[bool]:
+    """Joins an event to the person's own live registration."""
+    return and_(
+        Registration.event_id == Event.id,
+        Registration.person_id == person_id,
+        Registration.status.in_((RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)),
+    )
 
 
 @dataclass(frozen=True)
@@ -166,20 +198,62 @@ async def upcoming_events(
     my_subjects: bool = False,
     page: int = 0,
     per_page: int = 6,
-) -> tuple[list[EventCard], bool]:
-    """Active events still ahead that the person may attend, soonest first; and whether more follow."""
+) -> CardPage:
+    """Active events still ahead that the person may attend, soonest first, each with the person's
+    registration (so the list can mark them)."""
     member = await _member(session, actor)
-    query = select(Event).where(
-        Event.status == EventStatus.ACTIVE, Event.starts_at > now, audience_clause(member, now=now)
+    query = (
+        select(Event, Registration)
+        .outerjoin(Registration, _mine(member.person_id))
+        .where(Event.status == EventStatus.ACTIVE, Event.starts_at > now, audience_clause(member, now=now))
     )
     if kind is not None:
         query = query.where(Event.kind == kind)
     if my_subjects:  # only events meant for one of the person's subjects
         query = query.where(subject_clause(member))
-    rows = list(
-        await session.scalars(query.order_by(Event.starts_at, Event.id).offset(page * per_page).limit(per_page + 1))
+    return await card_page(session, query, page=page, per_page=per_page)
+
+
+async def my_registrations(
+    session: AsyncSession, *, actor: Actor, now: datetime, page: int = 0, per_page: int = 6
+) -> CardPage:
+    """The actor's seats and waitlist places on events still ahead, soonest first, with their places in line."""
+    member = await _member(session, actor)
+    query = (
+        select(Event, Registration)
+        .join(Registration, _mine(member.person_id))
+        .where(Event.status == EventStatus.ACTIVE, Event.starts_at > now)
     )
-    return [card_of(event) for event in rows[:per_page]], len(rows) > per_page
+    found = await card_page(session, query, page=page, per_page=per_page)
+    positions = await _positions(session, member.person_id, [card.id for card in found.cards])
+    cards = [replace(card, my_position=positions.get(card.id)) for card in found.cards]
+    return replace(found, cards=cards)
+
+
+async def _positions(session: AsyncSession, person_id: int, event_ids: list[int]) -> dict[int, int]:
+    """The person's place on each of these events' waitlists (where they wait), in one query."""
+    ahead = aliased(Registration)
+    rows = await session.execute(
+        select(Registration.event_id, func.count(ahead.id) + 1)
+        .outerjoin(
+            ahead,
+            and_(
+                ahead.event_id == Registration.event_id,
+                ahead.status == RegistrationStatus.WAITLISTED,
+                or_(
+                    ahead.queued_at < Registration.queued_at,
+                    and_(ahead.queued_at == Registration.queued_at, ahead.id < Registration.id),
+                ),
+            ),
+        )
+        .where(
+            Registration.person_id == person_id,
+            Registration.event_id.in_(event_ids),
+            Registration.status == RegistrationStatus.WAITLISTED,
+        )
+        .group_by(Registration.event_id)
+    )
+    return {event_id: position for event_id, position in rows}
 
 
 async def event_for(session: AsyncSession, *, actor: Actor, event_id: int, now: datetime) -> EventCard:
@@ -199,24 +273,13 @@ async def event_for(session: AsyncSession, *, actor: Actor, event_id: int, now: 
         audience = select(audience_clause(member, now=now)).where(Event.id == event_id)
         if not await session.scalar(audience):
             raise Forbidden("event-not-for-you")
-    position = await _position(session, registration) if registration else None
-    return card_of(event, registration, position)
-
-
-async def _position(session: AsyncSession, registration: Registration) -> int | None:
-    if registration.status != RegistrationStatus.WAITLISTED:
-        return None
-    ahead = await session.scalar(
+    position = (await _positions(session, registration.person_id, [event_id])).get(event_id) if registration else None
+    waiting = await session.scalar(
         select(func.count()).where(
-            Registration.event_id == registration.event_id,
-            Registration.status == RegistrationStatus.WAITLISTED,
-            or_(
-                Registration.queued_at < registration.queued_at,
-                and_(Registration.queued_at == registration.queued_at, Registration.id < registration.id),
-            ),
+            Registration.event_id == event_id, Registration.status == RegistrationStatus.WAITLISTED
         )
     )
-    return (ahead or 0) + 1
+    return replace(card_of(event, registration, position), waiting=waiting or 0)
 
 
 async def _take_seat(session: AsyncSession, event_id: int) -> bool:

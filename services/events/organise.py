@@ -3,20 +3,22 @@ telling the participants; only the methodists of the event's municipality (and a
 
 import secrets
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, false, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, InvalidInput, NotFound
 from services.events.events import (
     AUDIENCE_ROLES,
+    CardPage,
     EventCard,
     ParticipantNotice,
     Promotion,
     PromotionNotice,
     card_of,
+    card_page,
     organises,
     promote_waitlist,
 )
@@ -31,6 +33,7 @@ from services.models.events import (
     RegistrationStatus,
 )
 from services.models.people import Organisation, OrgKind, User
+from services.numbers import parse_whole
 from services.outbox import enqueue
 from services.people.access import Actor, organiser_municipality
 
@@ -39,6 +42,8 @@ MAX_DESCRIPTION = 2000
 MAX_PLACE = 500
 MAX_CAPACITY = 10_000
 MAX_SUBJECT = 100
+LONGEST_EVENT = timedelta(days=60)
+MAX_MINUTES = LONGEST_EVENT // timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,32 @@ def parse_local(text: str, timezone: str) -> datetime:
     raise InvalidInput("event-bad-datetime")
 
 
+def parse_clock(text: str) -> time:
+    """A time of day typed as ЧЧ:ММ (or ЧЧ.ММ)."""
+    try:
+        return datetime.strptime(text.strip().replace(".", ":"), "%H:%M").time()
+    except ValueError:
+        raise InvalidInput("event-bad-time") from None
+
+
+def local_moment(day: date, clock: time, timezone: str) -> datetime:
+    """A day and a time of day in the municipality's time zone, as an aware datetime."""
+    return datetime.combine(day, clock, tzinfo=ZoneInfo(timezone))
+
+
+def parse_end(text: str, starts_at: datetime, timezone: str) -> datetime:
+    """The end, typed as minutes after the start («90»), a time on the start's day («17:00»), or a full date
+    and time; checked against the start."""
+    minutes = parse_whole(text, low=1, high=MAX_MINUTES)
+    if minutes is not None:
+        return check_end(starts_at, starts_at + timedelta(minutes=minutes))
+    if len(text.strip()) <= 5:
+        return check_end(
+            starts_at, local_moment(starts_at.astimezone(ZoneInfo(timezone)).date(), parse_clock(text), timezone)
+        )
+    return check_end(starts_at, parse_local(text, timezone))
+
+
 def clean_event_title(text: str) -> str:
     title = " ".join(text.split())
     if not title or len(title) > MAX_TITLE:
@@ -85,7 +116,7 @@ def check_start(starts_at: datetime, now: datetime) -> datetime:
 def check_end(starts_at: datetime, ends_at: datetime) -> datetime:
     if ends_at <= starts_at:
         raise InvalidInput("event-ends-before-start")
-    if ends_at - starts_at > timedelta(days=60):
+    if ends_at - starts_at > LONGEST_EVENT:
         raise InvalidInput("event-too-long")
     return ends_at
 
@@ -242,21 +273,25 @@ async def participant_chats(session: AsyncSession, event_id: int) -> list[tuple[
     return [(tg_id, language) for tg_id, language in rows]
 
 
+async def organised_page(
+    session: AsyncSession, *, actor: Actor, now: datetime, page: int = 0, per_page: int = 8
+) -> CardPage:
+    """The municipality's events from a week ago on, soonest first, for its methodists."""
+    municipality_id = organiser_municipality(actor)
+    query = (
+        select(Event, Registration)
+        .outerjoin(Registration, false())  # an organiser's list shows no registration of their own
+        .where(Event.municipality_id == municipality_id, Event.ends_at > now - timedelta(days=7))
+    )
+    return await card_page(session, query, page=page, per_page=per_page)
+
+
 async def organised_events(
     session: AsyncSession, *, actor: Actor, now: datetime, page: int = 0, per_page: int = 8
 ) -> tuple[list[EventCard], bool]:
-    """The municipality's events from a week ago on, soonest first, for its methodists."""
-    municipality_id = organiser_municipality(actor)
-    rows = list(
-        await session.scalars(
-            select(Event)
-            .where(Event.municipality_id == municipality_id, Event.ends_at > now - timedelta(days=7))
-            .order_by(Event.starts_at, Event.id)
-            .offset(page * per_page)
-            .limit(per_page + 1)
-        )
-    )
-    return [card_of(event) for event in rows[:per_page]], len(rows) > per_page
+    """`organised_page` as the cards and whether more follow (what the news form's event picker reads)."""
+    found = await organised_page(session, actor=actor, now=now, page=page, per_page=per_page)
+    return found.cards, found.page + 1 < found.pages
 
 
 async def require_organiser(session: AsyncSession, *, actor: Actor, event_id: int) -> None:
@@ -308,7 +343,7 @@ async def edit_event(
         if current.registration_until is not None and current.registration_until > starts_at:
             changed = replace(changed, registration_until=None)
     elif field == "end":
-        changed = replace(current, ends_at=parse_local(value, event.timezone))
+        changed = replace(current, ends_at=parse_end(value, event.starts_at, event.timezone))
     else:
         raise InvalidInput("error-invalid-input")
     changed = check_event(changed, now)

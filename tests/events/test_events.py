@@ -9,45 +9,42 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs import send_event_reminders
 from services.events.reminders import queue_event_reminders
-from services.models.events import Event, EventReminder, EventSubject, Registration, RegistrationStatus
+from services.models.events import (
+    Event,
+    EventReminder,
+    EventStatus,
+    EventSubject,
+    Registration,
+    RegistrationStatus,
+)
 from services.models.routes import ItemStatus, RouteItem
 from services.outbox import NewDelivery
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.delivery import RenderingFailed, deliver, fails_on_second, outbox_size, run_job
-from tests.support.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
-from tests.support.route_setup import approved_route, methodist_and_teacher
+from tests.support.factories import import_roster, read_xlsx, roster_row, start_token, xlsx
+from tests.support.route_setup import approved_route
 
 TITLE = "Функциональная грамотность"
 
 
-@pytest.fixture
-async def cast(harness: Harness) -> tuple[Person, Person, Person]:
-    """A methodist and two teachers of the same municipality."""
-    methodist, first = await methodist_and_teacher(harness)
-    replies = await import_roster(methodist, xlsx([roster_row("Орлова Ольга Игоревна", birth="01.02.1980")]))
-    token = next(
-        start_token(str(row[2])) for row in read_xlsx(replies[-1].file_data or b"") if row[1] == "Орлова Ольга Игоревна"
-    )
-    second = harness.person(502, "Ольга")
-    await join_with_consent(second, token)
-    return methodist, first, second
-
-
 async def create_event(methodist: Person, *, seats: str = "10", young: bool = False) -> None:
+    """The wizard by taps: the day from the calendar, a common time, a length, seats, audience."""
     await methodist.send("/events")
     await methodist.press_key("event-new")
     await methodist.send(TITLE)
     await methodist.press_key("event-kind-seminar")
-    await methodist.send("01.12.2026 15:00")
-    await methodist.send("17:00")
+    await methodist.press("›")  # the clock stands in November 2026: on to December
+    await methodist.press("1")
+    await methodist.press("15:00")
+    await methodist.press_key("event-duration", minutes=120)
     await methodist.send("ИМЦ, ауд. 12")
     await methodist.send("Практикум для учителей: задания PISA на уроках")
-    await methodist.press("без ограничений" if seats == "0" else seats)
+    await methodist.press(ru("event-unlimited") if seats == "0" else seats)
     await methodist.press_key("event-deadline-start")
     await methodist.press_key("event-all-subjects")
-    replies = await methodist.press("только молодые специалисты" if young else "весь муниципалитет")
-    assert f"Мероприятие «{TITLE}» создано" in texts(replies)
+    replies = await methodist.press_key("event-audience-young" if young else "event-audience-all")
+    assert ru("event-created", title=TITLE) in texts(replies)
 
 
 async def sign_up(teacher: Person) -> list:  # type: ignore[type-arg]
@@ -100,6 +97,8 @@ async def test_waitlist_is_promoted_on_cancellation_and_on_more_seats(
     replies = await sign_up(second)
     assert ru("registration-waitlisted") in texts(replies) and "место 1" in texts(replies)
     replies = await first.press_key("event-cancel-mine")
+    assert ru("event-cancel-mine-waitlist") in texts(replies)  # asked first, with what follows
+    await first.press_key("event-cancel-mine-confirm")
     await deliver(harness)
     assert "Освободилось место" in second.last.text
     await sign_up(first)
@@ -156,7 +155,7 @@ async def test_organiser_marks_attendance_and_exports_participants(
     assert ("Петрова Анна Сергеевна", "МБОУ СОШ № 1", ru("registration-attended")) in table
 
 
-async def test_cancelling_an_event_tells_everyone_registered(
+async def test_cancelling_an_event_is_asked_first_and_tells_everyone_registered(
     harness: Harness, cast: tuple[Person, Person, Person], session: AsyncSession
 ) -> None:
     methodist, first, second = cast
@@ -164,13 +163,22 @@ async def test_cancelling_an_event_tells_everyone_registered(
     await sign_up(first)
     await sign_up(second)
     event_id = await session.scalar(select(Event.id))
-    await methodist.tap(f"em:cancel:{event_id}")
+    await methodist.tap(f"ea:manage:{event_id}")
+    replies = await methodist.press_key("event-cancel")
+    assert ru("event-cancel-ask", count=2) in texts(replies)  # the consequence, before anything happens
+    replies = await methodist.press_key("nav-keep")
+    assert ru("event-cancel") in replies[-1].buttons()  # the event's screen again, the event untouched
+    session.expire_all()
+    assert (await session.get_one(Event, event_id)).status == EventStatus.ACTIVE
+    await methodist.press_key("event-cancel")
     replies = await methodist.press_key("event-cancel-confirm")
-    assert "Уведомлено: 2" in texts(replies)
+    assert ru("event-cancelled-told", title=TITLE, count=2) in texts(replies)
+    assert ru("event-new") in replies[-1].buttons() and ru("nav-menu") in replies[-1].buttons()  # the list again
     await deliver(harness)
     assert "отменено" in first.last.text and "отменено" in second.last.text
     replies = await first.tap(f"ea:signup:{event_id}")
     assert replies[-1].alert
+    assert harness.telegram.refused == []
 
 
 async def test_bad_event_input_gets_clear_answers(harness: Harness, cast: tuple[Person, Person, Person]) -> None:
@@ -210,7 +218,7 @@ async def test_teachers_cannot_manage_events_by_forged_buttons(
         f"em:cancel_yes:{event_id}",
         f"em:capacity:{event_id}",
         f"em:export:{event_id}",
-        f"at:{registration_id}:1",
+        f"at:{registration_id}:1:0",
         "ea:new:0",
     ):
         replies = await teacher.tap(forged)
@@ -371,10 +379,10 @@ async def test_an_event_for_chosen_schools_with_a_registration_deadline(
     await methodist.press_key("event-new")
     await methodist.send("Стажировка в лицее")
     await methodist.press_key("event-kind-internship")
-    await methodist.send("05.12.2026 10:00")
+    await methodist.send("05.12.2026 10:00")  # typed whole instead of chosen
     await methodist.send("14:00")
-    await methodist.send("-")
-    await methodist.send("-")
+    await methodist.press_key("nav-skip")
+    await methodist.press_key("nav-skip")
     await methodist.press("20")
     assert "закрываться до начала" in texts(await methodist.send("06.12.2026 10:00"))
     await methodist.send("04.12.2026 18:00")

@@ -10,8 +10,16 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.errors import Forbidden, InvalidInput
-from services.events.events import Promotion, cancel_registration, event_for, sign_up, upcoming_events
-from services.events.organise import EventInput, create_event, parse_local, set_capacity
+from services.events.attendance import seat_page
+from services.events.events import (
+    Promotion,
+    cancel_registration,
+    event_for,
+    my_registrations,
+    sign_up,
+    upcoming_events,
+)
+from services.events.organise import EventInput, create_event, parse_end, parse_local, set_capacity
 from services.events.plan_import import COLUMNS as PLAN_COLUMNS
 from services.events.plan_import import import_plan
 from services.models.delivery import Delivery
@@ -20,6 +28,7 @@ from services.models.people import Organisation, OrgKind, Person, PersonSubject,
 from services.outbox import NewDelivery
 from services.people.access import Actor, Grant
 from services.people.orgs import Org
+from services.people.subjects import municipality_subjects
 from tests.support.factories import xlsx
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -188,7 +197,7 @@ async def test_audience_limits_who_sees_and_signs_up(session: AsyncSession, regi
         session, actor=methodist, data=replace(SEMINAR, title="Молодым", young_only=True), now=NOW
     )
     seen = {
-        n: {card.title for card in (await upcoming_events(session, actor=teachers[n], now=NOW))[0]} for n in range(4)
+        n: {card.title for card in (await upcoming_events(session, actor=teachers[n], now=NOW)).cards} for n in range(4)
     }
     assert seen[0] == {"Для школы 1", "Молодым"}  # school 1, mathematics, young
     assert seen[1] == {"Историкам"}  # school 2, history, not young
@@ -297,3 +306,65 @@ async def test_an_event_is_read_by_its_audience_its_organisers_and_admins_only(
     other_methodist, elsewhere, _schools = await municipality_with_teachers(session, region, 1, first_tg_id=20_000)
     assert await readable(other_methodist) == set()
     assert await readable(elsewhere[0]) == set()
+
+
+async def test_my_registrations_give_each_waitlist_place_in_one_page_with_the_total(
+    session: AsyncSession, region: Org
+) -> None:
+    methodist, teachers, _schools = await municipality_with_teachers(session, region, 4)
+    small = await create_event(session, actor=methodist, data=replace(SEMINAR, capacity=1), now=NOW)
+    later = replace(SEMINAR, title="Позже", starts_at=SEMINAR.starts_at + timedelta(days=1), capacity=None)
+    large = await create_event(
+        session, actor=methodist, data=replace(later, ends_at=later.starts_at + timedelta(hours=1)), now=NOW
+    )
+    for teacher in teachers[:3]:
+        await sign_up(session, actor=teacher, event_id=small.id, now=NOW)
+    await sign_up(session, actor=teachers[2], event_id=large.id, now=NOW)
+    found = await my_registrations(session, actor=teachers[2], now=NOW)
+    assert found.total == 2
+    assert [(card.title, card.my_status, card.my_position) for card in found.cards] == [
+        (SEMINAR.title, RegistrationStatus.WAITLISTED, 2),
+        ("Позже", RegistrationStatus.REGISTERED, None),
+    ]
+    assert (await my_registrations(session, actor=teachers[3], now=NOW)).total == 0
+    listed = await upcoming_events(session, actor=teachers[0], now=NOW)
+    assert [card.my_status for card in listed.cards] == [RegistrationStatus.REGISTERED, None]
+    assert (await event_for(session, actor=teachers[0], event_id=small.id, now=NOW)).waiting == 2
+
+
+async def test_the_attendance_list_pages_by_name_with_the_count(session: AsyncSession, region: Org) -> None:
+    methodist, teachers, _schools = await municipality_with_teachers(session, region, 12)
+    event = await create_event(session, actor=methodist, data=replace(SEMINAR, capacity=None), now=NOW)
+    for teacher in teachers:
+        await sign_up(session, actor=teacher, event_id=event.id, now=NOW)
+    first = await seat_page(session, actor=methodist, event_id=event.id, per_page=10)
+    last = await seat_page(session, actor=methodist, event_id=event.id, page=5, per_page=10)  # past the end
+    assert (first.total, first.pages, len(first.seats), last.page, len(last.seats)) == (12, 2, 10, 1, 2)
+    names = [seat.name for seat in first.seats + last.seats]
+    assert names == sorted(names) and len(set(names)) == 12
+    with pytest.raises(Forbidden):
+        await seat_page(session, actor=teachers[0], event_id=event.id)
+
+
+async def test_the_municipalitys_subjects_come_from_its_active_roster(session: AsyncSession, region: Org) -> None:
+    methodist, _teachers, _schools = await municipality_with_teachers(session, region, 3)
+    other, _others, _ = await municipality_with_teachers(session, region, 1, first_tg_id=20_000)
+    assert await municipality_subjects(session, municipality_id=methodist.grants[0].org_id) == ["история", "математика"]
+    assert await municipality_subjects(session, municipality_id=other.grants[0].org_id) == ["математика"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"),
+    [("20", 20), ("90", 90), ("17:00", 7 * 60), ("17.30", 7 * 60 + 30), ("26.12.2026 11:00", 25 * 60)],
+)
+def test_the_end_is_read_as_minutes_a_time_that_day_or_a_date_and_time(typed: str, minutes: int) -> None:
+    starts_at = parse_local("25.12.2026 10:00", "Europe/Moscow")
+    assert parse_end(typed, starts_at, "Europe/Moscow") - starts_at == timedelta(minutes=minutes)
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"), [("09:00", "event-ends-before-start"), ("0", "event-bad-time"), ("полдень", "event-bad-datetime")]
+)
+def test_a_bad_end_gets_a_clear_answer(typed: str, key: str) -> None:
+    with pytest.raises(InvalidInput, match=key):
+        parse_end(typed, parse_local("25.12.2026 10:00", "Europe/Moscow"), "Europe/Moscow")
