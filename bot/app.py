@@ -20,7 +20,7 @@ from handlers.common.callback_answers import CallbackAnswerTracker
 from handlers.common.door import HandlerGate, PrivateChatsOnly
 from handlers.delivery import news
 from handlers.events import create, events, organise
-from handlers.indicators import indicators
+from handlers.indicators import exports, indicators, manual
 from handlers.mentoring import meetings, pairs, plan, relay
 from handlers.people import communities, invites, joins, orgs, personal_data, roster, settings, start
 from handlers.routes import diagnostics, items, review, routes
@@ -70,6 +70,8 @@ def get_routers() -> list[Router]:
         plan.router,
         news.router,
         indicators.router,
+        manual.router,
+        exports.router,
         communities.router,
         errors.fallback,
     ]

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.common.i18n import Translations, Translator
 from handlers.common.keyboards import short
-from handlers.indicators.indicators import mark, target_text, value_text
+from handlers.indicators.format import mark, target_text, value_text
 from services.delivery.digests import LISTED, Digest, EventLine
 
 
