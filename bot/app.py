@@ -18,7 +18,7 @@ from bot.settings import Settings
 from handlers.common import dates, errors
 from handlers.common.callback_answers import CallbackAnswerTracker
 from handlers.common.door import HandlerGate, PrivateChatsOnly
-from handlers.delivery import news
+from handlers.delivery import compose, news
 from handlers.events import create, events, organise
 from handlers.indicators import exports, indicators, manual
 from handlers.mentoring import meetings, pairs, plan, relay
@@ -69,6 +69,7 @@ def get_routers() -> list[Router]:
         meetings.router,
         plan.router,
         news.router,
+        compose.router,
         indicators.router,
         manual.router,
         exports.router,

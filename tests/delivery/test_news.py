@@ -113,7 +113,13 @@ async def test_bad_news_is_refused_clearly_and_scheduled_news_goes_at_its_time(
     assert "нет прав" in texts(await teacher.tap("nw:cancel:2:"))
     await methodist.send("/news")
     replies = await methodist.press_key("news-cancel-one", id=2)
-    assert "отменена" in texts(replies)
+    assert "не получит никто" in replies[-1].text  # the consequence, before anything is done
+    replies = await methodist.press_key("nav-keep")
+    assert ru("news-cancel-one", id=2) in replies[-1].buttons()  # «Нет» returns to the list, still scheduled
+    await methodist.press_key("news-cancel-one", id=2)
+    replies = await methodist.press_key("news-cancel-yes")
+    assert ru("news-cancelled", id=2) in replies[-1].text and "✖️ №2" in replies[-1].text
     clock.moment += timedelta(days=2)
     assert await deliver(harness) == 0
     assert "уже не отменить" in texts(await methodist.tap("nw:cancel:2:"))
+    assert "уже не отменить" in texts(await methodist.tap("nw:drop:2:"))
