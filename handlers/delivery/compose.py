@@ -383,7 +383,9 @@ async def news_day(callback: CallbackQuery, callback_data: DatePick, state: FSMC
     await state.update_data(day=day.toordinal())
     builder = InlineKeyboardBuilder()
     for time in COMMON_TIMES:
-        builder.button(text=time, callback_data=News(step="time", broadcast=data["broadcast"], value=time))
+        # «:» separates callback data fields; the button carries 09.00, which a typed time may be too.
+        value = time.replace(":", ".")
+        builder.button(text=time, callback_data=News(step="time", broadcast=data["broadcast"], value=value))
     builder.adjust(len(COMMON_TIMES))
     back = News(step="later", broadcast=data["broadcast"])
     await callback.answer()
