@@ -41,7 +41,7 @@ PICKER = "ind"  # the OrgPage/OrgPick purpose of the school and municipality pic
 
 
 class Ind(CallbackData, prefix="iv"):
-    action: str  # table, detail, schools, trend, rebuild, xlsx, sets, set, target, manual
+    action: str  # table, detail, schools, trend, rebuild, xlsx, sets, set, target, manual, yes, no
     org: Id
     kind: str = "school_year"
     back: Index = 0

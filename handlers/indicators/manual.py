@@ -1,17 +1,19 @@
 """Numbers a methodist gives the indicators by hand: a new target, or the value of an indicator the bot cannot
-count. A two-message conversation that can be cancelled or left back to the indicator."""
+count (a yes/no one by a tap). A short conversation that can be cancelled or left back to the indicator."""
 
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
 from handlers.common.door import staff_only
 from handlers.common.navigation import show, step_keyboard
-from handlers.indicators.indicators import Ind, table
+from handlers.indicators.indicators import Ind, report_for, row_of, table
 from services.errors import InvalidInput
-from services.indicators.calculation import enter_manual_value, period_of, scope_of, set_target
+from services.indicators.calculation import enter_manual_value, period_of, set_target
+from services.indicators.presets import YESNO
 from services.models.people import Role
 
 router = Router(name="indicator_numbers")
@@ -25,22 +27,36 @@ class IndicatorForm(StatesGroup):
 
 @router.callback_query(Ind.filter(F.action.in_({"target", "manual"})))
 async def number_begin(callback: CallbackQuery, callback_data: Ind, state: FSMContext, ctx: Ctx) -> None:
-    await scope_of(ctx.session, actor=ctx.actor, org_id=callback_data.org)
+    """Ask for the number; a yes/no indicator's value is also offered as two buttons."""
+    row = row_of(await report_for(ctx, callback_data), callback_data.no)
     form = IndicatorForm.target if callback_data.action == "target" else IndicatorForm.manual
     await state.set_state(form)
     await state.update_data(
         org=callback_data.org, kind=callback_data.kind, back=callback_data.back, no=callback_data.no
     )
+    builder = InlineKeyboardBuilder()
+    if form == IndicatorForm.manual and row.definition.unit == YESNO:
+        for answer in ("yes", "no"):
+            builder.button(text=ctx.t.plain(f"indicator-{answer}"), callback_data=callback_data.to(answer))
     await callback.answer()
-    markup = step_keyboard(ctx.t, back=callback_data.to("detail"))
+    markup = step_keyboard(ctx.t, builder, back=callback_data.to("detail"))
     await show(callback, ctx.t(f"indicator-ask-{callback_data.action}"), markup)
 
 
 @router.message(IndicatorForm.target, F.text, ~F.text.startswith("/"))
 @router.message(IndicatorForm.manual, F.text, ~F.text.startswith("/"))
-async def number_save(message: Message, state: FSMContext, ctx: Ctx) -> None:
+async def number_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    number = _number(message.text)
+    await _save(message, state, ctx, _number(message.text))
+
+
+@router.callback_query(IndicatorForm.manual, Ind.filter(F.action.in_({"yes", "no"})))
+async def answer_chosen(callback: CallbackQuery, callback_data: Ind, state: FSMContext, ctx: Ctx) -> None:
+    await callback.answer()
+    await _save(callback, state, ctx, 1.0 if callback_data.action == "yes" else 0.0)
+
+
+async def _save(event: Message | CallbackQuery, state: FSMContext, ctx: Ctx, number: float) -> None:
     data = await state.get_data()
     if await state.get_state() == IndicatorForm.target.state:
         await set_target(
@@ -64,7 +80,7 @@ async def number_save(message: Message, state: FSMContext, ctx: Ctx) -> None:
         )
     await state.clear()
     text, markup = await table(ctx, Ind(action="table", org=data["org"], kind=data["kind"], back=data["back"]))
-    await show(message, text, markup)
+    await show(event, text, markup)
 
 
 def _number(text: str) -> float:

@@ -195,3 +195,16 @@ async def test_a_picker_with_nothing_to_pick_says_what_to_do_first(harness: Harn
     replies = await admin.press_key("indicators-pick-municipality")
     assert ru("indicators-pick") == replies[-1].text and MUNICIPALITY in replies[-1].buttons()
     assert harness.telegram.refused == []
+
+
+async def test_a_yes_or_no_value_is_chosen_by_a_tap(harness: Harness) -> None:
+    methodist, _teacher = await methodist_and_teacher(harness)
+    await methodist.send("/indicators")
+    await methodist.press_key("indicators-sets")
+    await methodist.press("Балахтинский район: 33 показателя программы ММС")
+    await methodist.press("A1")
+    replies = await methodist.press_key("indicator-enter-value")
+    assert replies[-1].buttons() == [ru("indicator-yes"), ru("indicator-no"), ru("nav-back"), ru("nav-cancel")]
+    replies = await methodist.press_key("indicator-yes")
+    assert "A1. ✍️ Положение о ММС: <b>да</b>" in replies[-1].text
+    assert harness.telegram.refused == []
