@@ -53,6 +53,12 @@ MAX_INDEX = 10_000
 NEWS_DAY = "news_day"  # the date picker of the «when» step
 COMMON_TIMES = ("09:00", "10:00", "12:00", "15:00", "18:00")
 TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+# An audience picker with nothing in it says what to do first: schools and subjects come from the roster.
+NOTHING_TO_CHOOSE = {
+    "schools": ("news-none-schools", "roster"),
+    "subjects": ("news-none-subjects", "roster"),
+    "event": ("news-none-event", "event"),
+}
 
 
 @staff_only(Role.METHODIST)
@@ -153,7 +159,8 @@ async def _choices(
     options, total = await _options(ctx, kind, page)
     back = News(step="kinds", broadcast=broadcast_id)
     if not total:
-        return ctx.t(f"news-none-{kind}"), step_keyboard(ctx.t, _first_step(ctx.t, kind), back=back)
+        text_key, first = NOTHING_TO_CHOOSE[kind]
+        return ctx.t(text_key), step_keyboard(ctx.t, _first_step(ctx.t, first), back=back)
     builder = InlineKeyboardBuilder()
     for index, (value, label) in enumerate(options):
         mark = "✅ " if value in chosen else ""
@@ -178,10 +185,10 @@ def _pages(t: Translator, page: int, total: int, callback_for: Callable[[int], C
     return page_row(t, page, pages, callback_for, total=total, size=CHOICES_PER_PAGE)
 
 
-def _first_step(t: Translator, kind: str) -> InlineKeyboardBuilder:
-    """Nothing to choose from: the button that makes something (schools and subjects come from the roster)."""
+def _first_step(t: Translator, first: str) -> InlineKeyboardBuilder:
+    """Nothing to choose from: the button that makes something, a new event or the roster."""
     builder = InlineKeyboardBuilder()
-    if kind == "event":
+    if first == "event":
         builder.button(text=t.plain("event-new"), callback_data=EventAct(action="new", event=0))
     else:
         builder.button(text=t.plain("menu-roster"), callback_data=MenuAction(item="roster"))

@@ -38,6 +38,12 @@ router = Router(name="indicators")
 BEHIND_SHOWN = 5
 HISTORY_SHOWN = 5  # earlier manual entries shown under the latest
 PICKER = "ind"  # the OrgPage/OrgPick purpose of the school and municipality pickers
+# An empty picker says what to do first, with that menu item: schools come from the roster, municipalities are
+# added on the organisations screen.
+NOTHING_TO_PICK = {
+    OrgKind.SCHOOL: ("indicators-pick-none-school", "roster"),
+    OrgKind.MUNICIPALITY: ("indicators-pick-none-municipality", "orgs"),
+}
 
 
 class Ind(CallbackData, prefix="iv"):
@@ -173,11 +179,10 @@ async def pick_org(callback: CallbackQuery, callback_data: OrgPage, ctx: Ctx) ->
     await callback.answer()
     back = Ind(action="table", org=scope.org_id)
     if not page.total:
-        # Schools come from the roster; municipalities are added on the organisations screen.
-        first = "roster" if kind == OrgKind.SCHOOL else "orgs"
+        text_key, first = NOTHING_TO_PICK[kind]
         builder = InlineKeyboardBuilder()
         builder.button(text=ctx.t.plain(f"menu-{first}"), callback_data=MenuAction(item=first))
-        await show(callback, ctx.t(f"indicators-pick-none-{kind.value}"), with_nav(ctx.t, builder, back=back))
+        await show(callback, ctx.t(text_key), with_nav(ctx.t, builder, back=back))
         return
     markup = org_page_keyboard(ctx.t, page, purpose=PICKER, parent=scope.org_id)
     await show(callback, ctx.t("indicators-pick"), with_nav(ctx.t, markup, back=back))

@@ -159,6 +159,10 @@ async def test_every_step_of_composing_news_can_be_cancelled_or_left_back(harnes
     assert replies[-1].buttons()[-2:] == [ru("nav-back"), ru("nav-cancel")]
     replies = await methodist.press_key("nav-back")
     assert replies[-1].text == ru("news-ask-audience")
+    replies = await methodist.press_key("news-audience-event")  # no events yet: what to do first
+    assert replies[-1].text == ru("news-none-event")
+    assert replies[-1].buttons() == [ru("event-new"), ru("nav-back"), ru("nav-cancel")]
+    await methodist.press_key("nav-back")
     await methodist.press_key("news-audience-all")
     preview = methodist.last
     assert preview.buttons() == [
