@@ -18,9 +18,9 @@ from bot.settings import Settings
 from handlers.common import dates, errors
 from handlers.common.callback_answers import CallbackAnswerTracker
 from handlers.common.door import HandlerGate, PrivateChatsOnly
-from handlers.delivery import news
+from handlers.delivery import compose, news
 from handlers.events import create, events, organise
-from handlers.indicators import indicators
+from handlers.indicators import exports, indicators, manual
 from handlers.mentoring import meetings, pairs, plan, relay
 from handlers.people import communities, invites, joins, orgs, personal_data, roster, settings, start
 from handlers.routes import catalogue, deadlines, diagnostics, items, review, routes
@@ -71,7 +71,10 @@ def get_routers() -> list[Router]:
         meetings.router,
         plan.router,
         news.router,
+        compose.router,
         indicators.router,
+        manual.router,
+        exports.router,
         communities.router,
         errors.fallback,
     ]

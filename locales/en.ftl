@@ -889,14 +889,25 @@ news-no-recipients = Nobody in this audience has joined the bot. Choose another.
 news-preview = Recipients: <b>{ $count }</b>. This is what they will see:
 news-now = 📤 Send now
 news-later = 🕒 Schedule
-news-cancel = ✖️ Cancel
 news-queued = 📤 Broadcast #{ $id } is queued: { $count ->
         [one] { $count } recipient
        *[other] { $count } recipients
     }. Its progress will show here.
 news-progress = 📤 Broadcast #{ $id }: { $sent } delivered, { $failed } not delivered, { $left } left · { $rate } msg/s · ≈ { $minutes } min to go
 news-done = ✅ Broadcast #{ $id } is done: { $sent } of { $total } delivered, { $failed } not delivered (including those who blocked the bot).
-news-ask-when = When should it go? Type the date and time: DD.MM.YYYY HH:MM (local time).
+news-ask-when = When should it go? Choose the day in the calendar or type the date and time: DD.MM.YYYY HH:MM (local time).
+news-ask-time = At what time on { $date }? Choose a time or type it: HH:MM (local time).
+news-cancel-question = Cancel broadcast #{ $id } "{ $text }" scheduled for { $when }? It will not go out and nobody will get it; to send it later you will have to compose it again.
+news-cancel-yes = Yes, cancel the broadcast
+news-preview-card = Under the news is the event's card with the "{ $button }" button: a recipient signs up with one tap if the event is for them.
+news-card-attach = 📅 Attach an event
+news-card-remove = ✖️ Remove the event
+news-choose-card = Which event's card should go with the news? Recipients can sign up right from it.
+news-none-open-event = The municipality has no events open for sign-up. Create an event first.
+news-none-schools = The municipality has no organisations yet: they come from the staff roster. Upload the roster first.
+news-none-subjects = The roster has no subjects yet. Upload the staff roster with subjects first.
+news-none-event = The municipality has no events from the last week on. Create an event first.
+news-card-too-long = With the event's card the news does not fit one message: { $length } characters, at most { $limit }. Shorten the news or send it without the card.
 news-in-past = That time has passed. Give a future one.
 news-scheduled = 🕒 Broadcast #{ $id } is scheduled for { $when }. You can cancel it in /news.
 news-cancelled = Broadcast #{ $id } is cancelled.
@@ -998,7 +1009,6 @@ indicator-trend = 📈 Trend by month
 indicator-rebuild = 🔄 Rebuild from the data
 indicator-set-target = 🎯 Change the target
 indicator-enter-value = ✍️ Enter the value for the period
-indicator-back = ⬅️ Back to the table
 indicator-no-data-chart = No data for a chart yet.
 indicator-chart-caption = { $name }: by organisation, dashed line — target.
 indicator-trend-caption = { $name }: by month, dashed line — target.
@@ -1031,6 +1041,8 @@ digest-indicator-line = { $mark } { $name }: { $value } (target { $target })
 indicators-pick-school = 🏫 A school
 indicators-pick-municipality = 🏙 A municipality
 indicators-pick = Choose whose indicators to open:
+indicators-pick-none-school = The municipality has no organisations yet: they come from the staff roster. Upload the roster first.
+indicators-pick-none-municipality = The region has no municipalities yet. Add a municipality first.
 
 ## Admin as a methodist, the first day, invites linked to the roster
 menu-municipality = 🏙 Work in a municipality

@@ -10,7 +10,7 @@ from fluent.syntax import ast as fl
 
 from handlers.common.i18n import LOCALES_DIR, Translations
 from handlers.common.time_zones import zone_name
-from handlers.indicators.indicators import period_text
+from handlers.indicators.format import period_text
 from services.indicators.calculation import PERIOD_KINDS, period_of
 
 # Placeholders that carry a count, by name. A count either goes through a plural selector on itself

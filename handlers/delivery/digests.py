@@ -1,10 +1,15 @@
-"""The weekly digest as text: only the sections that have something in them."""
+"""The weekly digest: only the sections that have something in them, each with the button to its screen, and the
+way to the menu and to the settings that turn it off or move it."""
 
 from zoneinfo import ZoneInfo
 
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
 from handlers.common.i18n import Translations, Translator
-from handlers.common.keyboards import short
-from handlers.indicators.indicators import mark, target_text, value_text
+from handlers.common.keyboards import MenuAction, short
+from handlers.common.navigation import with_nav
+from handlers.indicators.format import mark, target_text, value_text
 from services.delivery.digest_content import LISTED, Digest, EventLine
 
 
@@ -55,6 +60,25 @@ def _events(t: Translator, key: str, events: list[EventLine]) -> str:
     return "\n".join(lines)
 
 
-def digest_text(translations: Translations, digest: Digest) -> str:
-    """The digest in its recipient's language, for the scheduler's queue."""
-    return render_digest(translations.get(digest.recipient.language), digest)
+def digest_keyboard(t: Translator, digest: Digest) -> InlineKeyboardMarkup:
+    """A button to the screen behind each section the digest has (events, the route, mentoring, indicators), then
+    the settings (where the digest is moved or turned off) and the menu."""
+    sections = {
+        "events": bool(digest.my_events or digest.new_events),
+        "route": bool(digest.items_due or digest.items_overdue),
+        "mentor": bool(digest.meetings_this_week or digest.silent_mentees),
+        "indicators": bool(digest.headline),
+        "settings": True,
+    }
+    builder = InlineKeyboardBuilder()
+    for item, shown in sections.items():
+        if shown:
+            builder.button(text=t.plain(f"menu-{item}"), callback_data=MenuAction(item=item))
+    builder.adjust(2)
+    return with_nav(t, builder)
+
+
+def digest_text(translations: Translations, digest: Digest) -> tuple[str, str]:
+    """The digest in its recipient's language and its keyboard as JSON, for the scheduler's queue."""
+    t = translations.get(digest.recipient.language)
+    return render_digest(t, digest), digest_keyboard(t, digest).model_dump_json(exclude_none=True)

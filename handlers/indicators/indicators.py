@@ -1,61 +1,61 @@
 """/indicators: the support system's indicators for one's scope (a coordinator's school, a methodist's
-municipality, the admin's region) and period, with the people and schools behind each number, charts
-and the XLSX report. Every number comes from services/indicators.py."""
+municipality, the admin's region) and period, with the people and schools behind each number, and the
+pickers that open another school's or municipality's table. Every number comes from services/indicators.
+
+Charts and the XLSX report are in exports.py; targets and values entered by hand in manual.py."""
 
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.callback_fields import Id, Index
 from handlers.common.context import Ctx
-from handlers.common.door import staff_only
-from handlers.common.i18n import Translator
-from handlers.common.keyboards import MenuAction, OrgPage, OrgPick, message_of, org_page_keyboard, short
+from handlers.common.keyboards import MenuAction, OrgPage, OrgPick, org_page_keyboard, short
+from handlers.common.navigation import show, with_nav
+from handlers.indicators.format import entered_text, mark, period_text, status_text, target_text, value_text
 from services.errors import Forbidden, InvalidInput
 from services.indicators.calculation import (
     PERIOD_KINDS,
     IndicatorValue,
-    ManualEntry,
+    Scope,
     SetReport,
     choose_set,
     compute,
-    enter_manual_value,
     is_met,
-    people_without_age,
     period_of,
     scope_of,
-    set_target,
 )
-from services.indicators.charts import schools_chart, trend_chart
-from services.indicators.measures import Period, not_counted, without_age
-from services.indicators.presets import EQ, LE, PERCENT, PRESETS, YESNO
+from services.indicators.measures import not_counted, without_age
+from services.indicators.presets import PRESETS
 from services.indicators.readings import reading
-from services.indicators.snapshots import trend
-from services.indicators.workbook import indicator_workbook
 from services.models.people import OrgKind, Role
 from services.people.orgs import list_orgs
 
 router = Router(name="indicators")
 BEHIND_SHOWN = 5
 HISTORY_SHOWN = 5  # earlier manual entries shown under the latest
+PICKER = "ind"  # the OrgPage/OrgPick purpose of the school and municipality pickers
+# An empty picker says what to do first, with that menu item: schools come from the roster, municipalities are
+# added on the organisations screen.
+NOTHING_TO_PICK = {
+    OrgKind.SCHOOL: ("indicators-pick-none-school", "roster"),
+    OrgKind.MUNICIPALITY: ("indicators-pick-none-municipality", "orgs"),
+}
 
 
 class Ind(CallbackData, prefix="iv"):
-    action: str  # table, detail, schools, trend, rebuild, xlsx, sets, set, target, manual
+    action: str  # table, detail, schools, trend, rebuild, xlsx, sets, set, target, manual, yes, no
     org: Id
     kind: str = "school_year"
     back: Index = 0
     no: str = ""
 
-
-@staff_only(Role.ADMIN, Role.METHODIST, Role.COORDINATOR)
-class IndicatorForm(StatesGroup):
-    target = State()
-    manual = State()
+    def to(self, action: str) -> "Ind":
+        """The same indicator, scope and period, another screen."""
+        return Ind(action=action, org=self.org, kind=self.kind, back=self.back, no=self.no)
 
 
 def home_scope(ctx: Ctx) -> int:
@@ -71,25 +71,26 @@ def home_scope(ctx: Ctx) -> int:
 @router.message(Command("indicators"))
 async def indicators_command(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await state.clear()
-    text, markup = await _table(ctx, Ind(action="table", org=home_scope(ctx)))
-    await message.answer(text, reply_markup=markup)
+    text, markup = await table(ctx, Ind(action="table", org=home_scope(ctx)))
+    await show(message, text, markup)
 
 
 @router.callback_query(MenuAction.filter(F.item == "indicators"))
 async def indicators_button(callback: CallbackQuery, ctx: Ctx) -> None:
-    text, markup = await _table(ctx, Ind(action="table", org=home_scope(ctx)))
+    text, markup = await table(ctx, Ind(action="table", org=home_scope(ctx)))
     await callback.answer()
-    await message_of(callback).answer(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 @router.callback_query(Ind.filter(F.action == "table"))
 async def table_button(callback: CallbackQuery, callback_data: Ind, ctx: Ctx) -> None:
-    text, markup = await _table(ctx, callback_data)
+    text, markup = await table(ctx, callback_data)
     await callback.answer()
-    await message_of(callback).edit_text(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
-async def _report(ctx: Ctx, data: Ind) -> SetReport:
+async def report_for(ctx: Ctx, data: Ind) -> SetReport:
+    """The indicators of the button's scope and period, after checking the person may see them."""
     if data.kind not in PERIOD_KINDS or not 0 <= data.back <= 60:
         raise InvalidInput("stale-button")
     scope = await scope_of(ctx.session, actor=ctx.actor, org_id=data.org)
@@ -97,55 +98,27 @@ async def _report(ctx: Ctx, data: Ind) -> SetReport:
     return await compute(ctx.session, scope=scope, period=period, now=ctx.now())
 
 
-def value_text(t: Translator, row: IndicatorValue, value: float | None) -> str:
-    if value is None:
-        return t.plain("indicator-no-data")
-    if row.definition.unit == YESNO:
-        return t.plain("indicator-yes" if value >= 0.5 else "indicator-no")
-    if row.definition.unit == PERCENT:
-        return f"{value:.1f} %".replace(".", ",")
-    return f"{value:g}"
+def row_of(report: SetReport, no: str) -> IndicatorValue:
+    for row in report.rows:
+        if row.definition.no == no:
+            return row
+    raise InvalidInput("stale-button")
 
 
-def target_text(t: Translator, row: IndicatorValue) -> str:
-    if row.target is None:
-        return "—"
-    sign = {EQ: "=", LE: "≤"}.get(row.definition.comparator, "≥")
-    return f"{sign} {value_text(t, row, row.target)}"
+def _parent(ctx: Ctx, scope: Scope) -> CallbackData | None:
+    """A picked school's or municipality's table goes back to the picker it was chosen from."""
+    if scope.org_id == home_scope(ctx):
+        return None
+    if scope.kind == OrgKind.SCHOOL and scope.municipality_id is not None:
+        return OrgPage(purpose=PICKER, parent=scope.municipality_id)
+    if scope.kind == OrgKind.MUNICIPALITY and ctx.actor.has(Role.ADMIN):
+        return OrgPage(purpose=PICKER, parent=home_scope(ctx))
+    return None
 
 
-def status_text(t: Translator, row: IndicatorValue, met: bool | None) -> str:
-    """Met, not met, in progress (the target's horizon is not over), or no data."""
-    if met is None and row.value is not None and row.target is not None and not row.final:
-        return t.plain("indicator-in-progress", until=f"{row.window.end:%d.%m.%Y}")
-    return t.plain({True: "indicator-met", False: "indicator-not-met", None: "indicator-unknown"}[met])
-
-
-def mark(row: IndicatorValue) -> str:
-    if row.met is None and row.value is not None and not row.final:
-        return "⏳"
-    return {True: "✅", False: "⚠️", None: "▫️"}[row.met]
-
-
-def entered_text(t: Translator, entry: ManualEntry) -> str:
-    return t.plain("indicator-entered", who=entry.entered_by or "—", at=f"{entry.entered_at:%d.%m.%Y %H:%M}")
-
-
-def period_text(t: Translator, kind: str, period: Period) -> str:
-    """As people say it: «ноябрь 2026», «IV квартал 2026», «2026/27 учебный год», «2026 год»."""
-    start = period.start
-    return t.plain(
-        f"period-{kind}",
-        month_no=start.month,
-        quarter=(start.month - 1) // 3 + 1,
-        year=str(start.year),  # a string: Fluent would print a number as «2 026»
-        next=f"{(start.year + 1) % 100:02d}",
-    )
-
-
-async def _table(ctx: Ctx, data: Ind) -> tuple[str, InlineKeyboardMarkup]:
+async def table(ctx: Ctx, data: Ind) -> tuple[str, InlineKeyboardMarkup]:
     """№, short name, value, target and ✅/⚠️ for every indicator; buttons to each, periods, files."""
-    report = await _report(ctx, data)
+    report = await report_for(ctx, data)
     t = ctx.t
     lines = [
         t("indicators-title", scope=report.scope.name, period=period_text(t, data.kind, report.period)),
@@ -183,48 +156,70 @@ async def _table(ctx: Ctx, data: Ind) -> tuple[str, InlineKeyboardMarkup]:
         text=t.plain("indicators-xlsx"), callback_data=Ind(action="xlsx", org=data.org, kind=data.kind, back=data.back)
     )
     if report.scope.kind != OrgKind.SCHOOL:
-        picker = OrgPage(purpose="ind", parent=data.org)
         # A municipality's table picks a school, a region's a municipality.
-        pick = "indicators-pick-school" if report.scope.kind == OrgKind.MUNICIPALITY else "indicators-pick-municipality"
-        tools.button(text=t.plain(pick), callback_data=picker)
+        tools.button(text=t.plain(_pick_key(report.scope.kind)), callback_data=OrgPage(purpose=PICKER, parent=data.org))
     if report.scope.kind == OrgKind.MUNICIPALITY and data.org in ctx.actor.orgs(Role.METHODIST):
         tools.button(text=t.plain("indicators-sets"), callback_data=Ind(action="sets", org=data.org))
     tools.adjust(2)
     builder.attach(tools)
-    return "\n".join(lines), builder.as_markup()
+    return "\n".join(lines), with_nav(t, builder, back=_parent(ctx, report.scope))
 
 
-@router.callback_query(OrgPage.filter(F.purpose == "ind"))
+def _pick_key(kind: OrgKind) -> str:
+    return "indicators-pick-school" if kind == OrgKind.MUNICIPALITY else "indicators-pick-municipality"
+
+
+@router.callback_query(OrgPage.filter(F.purpose == PICKER))
 async def pick_org(callback: CallbackQuery, callback_data: OrgPage, ctx: Ctx) -> None:
-    """The schools of a municipality (or the municipalities of the region), to open one's indicators."""
+    """The schools of a municipality (or the municipalities of the region), to open one's indicators; when there
+    are none yet, what to do first."""
     scope = await scope_of(ctx.session, actor=ctx.actor, org_id=callback_data.parent)
     kind = OrgKind.SCHOOL if scope.kind == OrgKind.MUNICIPALITY else OrgKind.MUNICIPALITY
     page = await list_orgs(ctx.session, kind=kind, parent_id=scope.org_id, page=callback_data.page)
     await callback.answer()
-    markup = org_page_keyboard(ctx.t, page, purpose="ind", parent=scope.org_id)
-    await message_of(callback).answer(ctx.t("indicators-pick"), reply_markup=markup)
+    back = Ind(action="table", org=scope.org_id)
+    if not page.total:
+        text_key, first = NOTHING_TO_PICK[kind]
+        builder = InlineKeyboardBuilder()
+        builder.button(text=ctx.t.plain(f"menu-{first}"), callback_data=MenuAction(item=first))
+        await show(callback, ctx.t(text_key), with_nav(ctx.t, builder, back=back))
+        return
+    markup = org_page_keyboard(ctx.t, page, purpose=PICKER, parent=scope.org_id)
+    await show(callback, ctx.t("indicators-pick"), with_nav(ctx.t, markup, back=back))
 
 
-@router.callback_query(OrgPick.filter(F.purpose == "ind"))
+@router.callback_query(OrgPick.filter(F.purpose == PICKER))
 async def org_picked(callback: CallbackQuery, callback_data: OrgPick, ctx: Ctx) -> None:
-    text, markup = await _table(ctx, Ind(action="table", org=callback_data.org))
+    text, markup = await table(ctx, Ind(action="table", org=callback_data.org))
     await callback.answer()
-    await message_of(callback).answer(text, reply_markup=markup)
-
-
-def _row(report: SetReport, no: str) -> IndicatorValue:
-    for row in report.rows:
-        if row.definition.no == no:
-            return row
-    raise InvalidInput("stale-button")
+    await show(callback, text, markup)
 
 
 @router.callback_query(Ind.filter(F.action == "detail"))
-async def detail(callback: CallbackQuery, callback_data: Ind, ctx: Ctx) -> None:
+async def detail(callback: CallbackQuery, callback_data: Ind, state: FSMContext, ctx: Ctx) -> None:
     """The full name, the numbers behind the value, and whom it is about: schools furthest behind, or a
-    school's people not yet counted."""
-    report = await _report(ctx, callback_data)
-    row = _row(report, callback_data.no)
+    school's people not yet counted. «‹ Назад» from entering a number comes here, leaving that conversation."""
+    await state.clear()
+    report = await report_for(ctx, callback_data)
+    row = row_of(report, callback_data.no)
+    lines = [*_numbers(ctx, row), *await _whom(ctx, report, row)]
+    t = ctx.t
+    builder = InlineKeyboardBuilder()
+    if row.schools:
+        builder.button(text=t.plain("indicator-schools-chart"), callback_data=callback_data.to("schools"))
+    if row.definition.measure != "manual":
+        builder.button(text=t.plain("indicator-trend"), callback_data=callback_data.to("trend"))
+    if report.scope.municipality_id in ctx.actor.orgs(Role.METHODIST) and report.scope.kind == OrgKind.MUNICIPALITY:
+        builder.button(text=t.plain("indicator-set-target"), callback_data=callback_data.to("target"))
+    if row.definition.measure == "manual":
+        builder.button(text=t.plain("indicator-enter-value"), callback_data=callback_data.to("manual"))
+    builder.adjust(1)
+    await callback.answer()
+    await show(callback, "\n".join(lines), with_nav(t, builder, back=callback_data.to("table")))
+
+
+def _numbers(ctx: Ctx, row: IndicatorValue) -> list[str]:
+    """The indicator's value, target, window, manual history and how it is counted."""
     t = ctx.t
     lines = [
         t("indicator-name", no=row.definition.no, name=row.definition.name),
@@ -250,6 +245,13 @@ async def detail(callback: CallbackQuery, callback_data: Ind, ctx: Ctx) -> None:
     if row.second is not None:
         lines.append(t("indicator-second", counted=row.second[0], of=row.second[1]))
     lines.append(t("indicator-reading", reading=reading(row.definition)))
+    return lines
+
+
+async def _whom(ctx: Ctx, report: SetReport, row: IndicatorValue) -> list[str]:
+    """The people without an age, and a school's people not yet counted or the schools furthest behind."""
+    t = ctx.t
+    lines = []
     if row.unknown_age:
         lines.append(t("indicator-unknown-age", count=row.unknown_age))
         missing = await without_age(ctx.session, row.definition.spec, report.scope.schools, report.as_of)
@@ -259,108 +261,21 @@ async def detail(callback: CallbackQuery, callback_data: Ind, ctx: Ctx) -> None:
         if names:
             lines.append(t("indicator-not-counted", count=len(names)))
             lines += [t("indicator-person", name=short(name, 60)) for name in names]
-    else:
-        behind = sorted((s for s in row.schools if s.value is not None), key=lambda s: s.value or 0)[:BEHIND_SHOWN]
-        if behind:
-            lines.append(t("indicator-behind"))
-            lines += [
-                t(
-                    "indicator-school",
-                    name=short(s.name, 60),
-                    value=value_text(t, row, s.value),
-                    numerator=s.numerator,
-                    denominator=s.denominator,
-                )
-                for s in behind
-            ]
-    builder = InlineKeyboardBuilder()
-    same = {"org": callback_data.org, "kind": callback_data.kind, "back": callback_data.back, "no": row.definition.no}
-    if row.schools:
-        builder.button(text=t.plain("indicator-schools-chart"), callback_data=Ind(action="schools", **same))
-    if row.definition.measure != "manual":
-        builder.button(text=t.plain("indicator-trend"), callback_data=Ind(action="trend", **same))
-    if report.scope.municipality_id in ctx.actor.orgs(Role.METHODIST) and report.scope.kind == OrgKind.MUNICIPALITY:
-        builder.button(text=t.plain("indicator-set-target"), callback_data=Ind(action="target", **same))
-    if row.definition.measure == "manual":
-        builder.button(text=t.plain("indicator-enter-value"), callback_data=Ind(action="manual", **same))
-    builder.button(
-        text=t.plain("indicator-back"),
-        callback_data=Ind(action="table", org=callback_data.org, kind=callback_data.kind, back=callback_data.back),
-    )
-    builder.adjust(1)
-    await callback.answer()
-    await message_of(callback).answer("\n".join(lines), reply_markup=builder.as_markup())
-
-
-@router.callback_query(Ind.filter(F.action == "schools"))
-async def schools_picture(callback: CallbackQuery, callback_data: Ind, ctx: Ctx) -> None:
-    report = await _report(ctx, callback_data)
-    row = _row(report, callback_data.no)
-    values = [(s.name, s.value) for s in row.schools if s.value is not None]
-    await callback.answer()
-    if not values:
-        await message_of(callback).answer(ctx.t("indicator-no-data-chart"))
-        return
-    unit = "%" if row.definition.unit == PERCENT else ""
-    picture = schools_chart(f"{row.definition.no}. {row.definition.short}", values, row.target, unit)
-    await message_of(callback).answer_photo(
-        BufferedInputFile(picture, filename="schools.png"),
-        caption=ctx.t("indicator-chart-caption", name=row.definition.short),
-    )
-
-
-@router.callback_query(Ind.filter(F.action.in_({"trend", "rebuild"})))
-async def trend_picture(callback: CallbackQuery, callback_data: Ind, ctx: Ctx) -> None:
-    scope = await scope_of(ctx.session, actor=ctx.actor, org_id=callback_data.org)
-    report = await _report(ctx, callback_data)
-    row = _row(report, callback_data.no)
-    points = await trend(
-        ctx.session,
-        scope=scope,
-        set_code=report.indicators.code,
-        indicator_no=row.definition.no,
-        today=ctx.now().date(),
-        now=ctx.now(),
-        rebuild=callback_data.action == "rebuild",
-    )
-    unit = "%" if row.definition.unit == PERCENT else ""
-    picture = trend_chart(f"{row.definition.no}. {row.definition.short}", points, row.target, unit)
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=ctx.t.plain("indicator-rebuild"),
-        callback_data=Ind(
-            action="rebuild",
-            org=callback_data.org,
-            kind=callback_data.kind,
-            back=callback_data.back,
-            no=row.definition.no,
-        ),
-    )
-    await callback.answer()
-    await message_of(callback).answer_photo(
-        BufferedInputFile(picture, filename="trend.png"),
-        caption=ctx.t("indicator-trend-caption", name=row.definition.short),
-        reply_markup=builder.as_markup(),
-    )
-
-
-@router.callback_query(Ind.filter(F.action == "xlsx"))
-async def report_file(callback: CallbackQuery, callback_data: Ind, ctx: Ctx) -> None:
-    report = await _report(ctx, callback_data)
-    t = ctx.t
-    content = indicator_workbook(
-        report,
-        await people_without_age(ctx.session, report),
-        value_text=lambda row, value: value_text(t, row, value),
-        target_text=lambda row: target_text(t, row),
-        status_text=lambda row, met: status_text(t, row, met),
-        entered_text=lambda entry: entered_text(t, entry),
-    )
-    await callback.answer()
-    name = f"indicators-{report.period.start:%Y%m%d}-{report.period.end:%Y%m%d}.xlsx"
-    await message_of(callback).answer_document(
-        BufferedInputFile(content, filename=name), caption=ctx.t("indicators-xlsx-caption")
-    )
+        return lines
+    behind = sorted((s for s in row.schools if s.value is not None), key=lambda s: s.value or 0)[:BEHIND_SHOWN]
+    if behind:
+        lines.append(t("indicator-behind"))
+        lines += [
+            t(
+                "indicator-school",
+                name=short(s.name, 60),
+                value=value_text(t, row, s.value),
+                numerator=s.numerator,
+                denominator=s.denominator,
+            )
+            for s in behind
+        ]
+    return lines
 
 
 @router.callback_query(Ind.filter(F.action == "sets"))
@@ -372,7 +287,8 @@ async def sets_menu(callback: CallbackQuery, callback_data: Ind, ctx: Ctx) -> No
         builder.button(text=short(preset.title, 60), callback_data=Ind(action="set", org=callback_data.org, no=code))
     builder.adjust(1)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("indicators-choose-set"), reply_markup=builder.as_markup())
+    back = Ind(action="table", org=callback_data.org)
+    await show(callback, ctx.t("indicators-choose-set"), with_nav(ctx.t, builder, back=back))
 
 
 @router.callback_query(Ind.filter(F.action == "set"))
@@ -380,61 +296,6 @@ async def set_chosen(callback: CallbackQuery, callback_data: Ind, ctx: Ctx) -> N
     await choose_set(
         ctx.session, actor=ctx.actor, municipality_id=callback_data.org, set_code=callback_data.no, now=ctx.now()
     )
-    text, markup = await _table(ctx, Ind(action="table", org=callback_data.org))
+    text, markup = await table(ctx, Ind(action="table", org=callback_data.org))
     await callback.answer(ctx.t.plain("settings-saved"))
-    await message_of(callback).edit_text(text, reply_markup=markup)
-
-
-@router.callback_query(Ind.filter(F.action.in_({"target", "manual"})))
-async def number_begin(callback: CallbackQuery, callback_data: Ind, state: FSMContext, ctx: Ctx) -> None:
-    await scope_of(ctx.session, actor=ctx.actor, org_id=callback_data.org)
-    form = IndicatorForm.target if callback_data.action == "target" else IndicatorForm.manual
-    await state.set_state(form)
-    await state.update_data(
-        org=callback_data.org, kind=callback_data.kind, back=callback_data.back, no=callback_data.no
-    )
-    await callback.answer()
-    await message_of(callback).answer(ctx.t(f"indicator-ask-{callback_data.action}"))
-
-
-@router.message(IndicatorForm.target, F.text, ~F.text.startswith("/"))
-@router.message(IndicatorForm.manual, F.text, ~F.text.startswith("/"))
-async def number_save(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    assert message.text is not None
-    number = _number(message.text)
-    data = await state.get_data()
-    if await state.get_state() == IndicatorForm.target.state:
-        await set_target(
-            ctx.session,
-            actor=ctx.actor,
-            municipality_id=data["org"],
-            indicator_no=data["no"],
-            target=number,
-            now=ctx.now(),
-        )
-    else:
-        period = period_of(data["kind"], ctx.now().date(), data["back"])
-        await enter_manual_value(
-            ctx.session,
-            actor=ctx.actor,
-            org_id=data["org"],
-            indicator_no=data["no"],
-            period=period,
-            value=number,
-            now=ctx.now(),
-        )
-    await state.clear()
-    text, markup = await _table(ctx, Ind(action="table", org=data["org"], kind=data["kind"], back=data["back"]))
-    await message.answer(text, reply_markup=markup)
-
-
-def _number(text: str) -> float:
-    """A number as people type it: 60, 62,5, 62.5 %, да/нет."""
-    cleaned = text.strip().casefold().rstrip("%").strip().replace(",", ".")
-    words = {"да": 1.0, "yes": 1.0, "нет": 0.0, "no": 0.0}
-    if cleaned in words:
-        return words[cleaned]
-    try:
-        return float(cleaned)
-    except ValueError as error:
-        raise InvalidInput("indicator-bad-number") from error
+    await show(callback, text, markup)

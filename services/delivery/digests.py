@@ -94,10 +94,10 @@ async def _sent_keys(session: AsyncSession, weeks: set[str]) -> set[str]:
 
 
 async def queue_digests(
-    session: AsyncSession, *, now: datetime, silent_days: int, render: Callable[[Digest], str]
+    session: AsyncSession, *, now: datetime, silent_days: int, render: Callable[[Digest], tuple[str, str]]
 ) -> int:
     """Put this week's digest of everyone whose moment has come into the outbox, in one transaction;
-    returns how many digests had something to say."""
+    returns how many digests had something to say. `render` gives a digest's text and its keyboard (as JSON)."""
     due = await due_recipients(session, now=now)
     digests = {
         digest.recipient.user_id: digest for digest in await compose(session, due, now=now, silent_days=silent_days)
@@ -106,9 +106,11 @@ async def queue_digests(
     for recipient in due:
         digest = digests.get(recipient.user_id)
         # An empty digest is recorded as skipped, so the next run does not compose it again.
-        text = render(digest) if digest else None
+        text, markup = render(digest) if digest else (None, None)
         status = DeliveryStatus.PENDING if digest else DeliveryStatus.SKIPPED
-        deliveries.append(NewDelivery(digest_key(recipient), recipient.tg_id, recipient.user_id, text, status=status))
+        deliveries.append(
+            NewDelivery(digest_key(recipient), recipient.tg_id, recipient.user_id, text, markup, status=status)
+        )
     await enqueue(session, deliveries, now=now)
     await session.commit()
     return len(digests)

@@ -4,7 +4,7 @@ delivery report. Recipients are resolved when the broadcast is released and writ
 import json
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from html import unescape
 from typing import Any
 
@@ -12,8 +12,9 @@ from sqlalchemy import Select, exists, false, func, or_, select, union, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, InvalidInput, NotFound
+from services.events.events import EventCard, card_of
 from services.models.delivery import Broadcast, BroadcastStatus, Delivery, DeliveryStatus
-from services.models.events import Registration, RegistrationStatus
+from services.models.events import Event, EventStatus, Registration, RegistrationStatus
 from services.models.mentoring import MentorPair, PairStatus
 from services.models.people import Organisation, OrgKind, Person, PersonSubject, Role, RoleGrant, User
 from services.numbers import parse_id
@@ -26,6 +27,7 @@ ROLE_CHOICES = ("teacher", "mentor", "coordinator", "methodist")
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 TAG = re.compile(r"<[^>]+>")
+PAST_EVENTS = timedelta(days=7)  # the participants of an event that ended this long ago can still be written to
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,11 @@ async def scope_subjects(session: AsyncSession, *, municipality_id: int) -> list
     return list(rows)
 
 
+def shown_text(broadcast: Broadcast) -> str:
+    """The news as recipients see it: its text, and under it the attached event's card."""
+    return f"{broadcast.text}\n\n{broadcast.card}" if broadcast.card else broadcast.text
+
+
 def check_text(text: str, *, with_media: bool) -> None:
     """Telegram's limits: 4096 characters for a message, 1024 for a caption (counted as shown)."""
     limit = MAX_CAPTION if with_media else MAX_TEXT
@@ -188,6 +195,42 @@ async def set_audience(
     return await count_recipients(session, broadcast.org_id, audience, today)
 
 
+async def news_events(
+    session: AsyncSession, *, actor: Actor, now: datetime, open_only: bool, page: int, per_page: int
+) -> tuple[list[EventCard], int]:
+    """One page of the municipality's events for a news item, and how many there are: those still open for sign-up
+    (`open_only`, for an attached card), or those from a week ago on (for writing to their participants)."""
+    municipality_id = organiser_municipality(actor)
+    where = [Event.municipality_id == municipality_id]
+    if open_only:
+        where += [Event.status == EventStatus.ACTIVE, Event.starts_at > now]
+        where.append(or_(Event.registration_until.is_(None), Event.registration_until >= now))
+    else:
+        where.append(Event.ends_at > now - PAST_EVENTS)
+    total = await session.scalar(select(func.count()).select_from(Event).where(*where)) or 0
+    rows = await session.scalars(
+        select(Event).where(*where).order_by(Event.starts_at, Event.id).offset(page * per_page).limit(per_page)
+    )
+    return [card_of(event) for event in rows], total
+
+
+async def attach_card(
+    session: AsyncSession, *, actor: Actor, broadcast_id: int, card: str | None, markup: str | None
+) -> Broadcast:
+    """Put an event's card (its text and the keyboard every copy carries) under a draft, or take it off (None);
+    the news with its card must still fit one message."""
+    broadcast = await own_broadcast(session, actor=actor, broadcast_id=broadcast_id)
+    if broadcast.status != BroadcastStatus.DRAFT:
+        raise InvalidInput("news-not-draft")
+    broadcast.card, broadcast.markup = card, markup
+    limit = MAX_CAPTION if broadcast.media_kind else MAX_TEXT
+    length = len(plain_text(shown_text(broadcast)))
+    if length > limit:
+        raise InvalidInput("news-card-too-long", length=length, limit=limit)
+    await session.commit()
+    return broadcast
+
+
 async def count_recipients(session: AsyncSession, municipality_id: int, audience: Audience, today: date) -> int:
     query = recipients(municipality_id, audience, today).subquery()
     return await session.scalar(select(func.count()).select_from(query)) or 0
@@ -227,6 +270,14 @@ async def _ready(session: AsyncSession, actor: Actor, broadcast_id: int, now: da
     return broadcast
 
 
+async def cancellable(session: AsyncSession, *, actor: Actor, broadcast_id: int) -> Broadcast:
+    """The actor's scheduled broadcast (or draft) that may still be called back, for the question before it is."""
+    broadcast = await own_broadcast(session, actor=actor, broadcast_id=broadcast_id)
+    if broadcast.status not in (BroadcastStatus.DRAFT, BroadcastStatus.SCHEDULED):
+        raise InvalidInput("news-not-cancellable")
+    return broadcast
+
+
 async def cancel(session: AsyncSession, *, actor: Actor, broadcast_id: int) -> None:
     """Cancel a scheduled broadcast (or drop a draft); one already released cannot be called back."""
     broadcast = await own_broadcast(session, actor=actor, broadcast_id=broadcast_id)
@@ -243,8 +294,17 @@ async def cancel(session: AsyncSession, *, actor: Actor, broadcast_id: int) -> N
 async def _release(session: AsyncSession, broadcast: Broadcast, now: datetime) -> int:
     audience = Audience.from_json(broadcast.audience)
     rows = await session.execute(recipients(broadcast.org_id, audience, now.date()))
+    # With an event's card every copy carries the card and its button; else the text is the broadcast's own.
+    text = shown_text(broadcast) if broadcast.card else None
     deliveries = [
-        NewDelivery(key=f"news:{broadcast.id}:{user_id}", chat_id=chat_id, user_id=user_id, broadcast_id=broadcast.id)
+        NewDelivery(
+            key=f"news:{broadcast.id}:{user_id}",
+            chat_id=chat_id,
+            user_id=user_id,
+            broadcast_id=broadcast.id,
+            text=text,
+            markup=broadcast.markup,
+        )
         for user_id, chat_id in rows
     ]
     await enqueue(session, deliveries, now=now)
@@ -354,16 +414,18 @@ def _report_query() -> Select[*tuple[Any, ...]]:
     )
 
 
-async def history(session: AsyncSession, *, actor: Actor, limit: int = 10) -> list[Report]:
-    """The author's latest broadcasts with their delivery counts (drafts and cancelled drafts left out)."""
+async def history(
+    session: AsyncSession, *, actor: Actor, page: int = 0, per_page: int = 10
+) -> tuple[list[Report], int]:
+    """One page of the author's broadcasts, latest first, with their delivery counts, and how many there are
+    (drafts left out)."""
     organiser_municipality(actor)
+    mine = (Broadcast.author_user_id == actor.user_id, Broadcast.status != BroadcastStatus.DRAFT)
+    total = await session.scalar(select(func.count()).select_from(Broadcast).where(*mine)) or 0
     rows = await session.execute(
-        _report_query()
-        .where(Broadcast.author_user_id == actor.user_id, Broadcast.status != BroadcastStatus.DRAFT)
-        .order_by(Broadcast.id.desc())
-        .limit(limit)
+        _report_query().where(*mine).order_by(Broadcast.id.desc()).offset(page * per_page).limit(per_page)
     )
-    return [Report(*row) for row in rows]
+    return [Report(*row) for row in rows], total
 
 
 async def sending_reports(session: AsyncSession) -> list[Report]:

@@ -50,6 +50,9 @@ class Broadcast(Base):
     # A message copied as it is (any kind: video, voice, album part…), e.g. an event's materials.
     copy_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     copy_message_id: Mapped[int | None]
+    # An event's card attached under the text (HTML, as rendered when attached) and the keyboard every copy carries.
+    card: Mapped[str | None] = mapped_column(Text)
+    markup: Mapped[str | None] = mapped_column(Text)
 
 
 class Delivery(Base):

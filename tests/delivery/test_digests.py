@@ -65,6 +65,14 @@ async def test_each_role_gets_its_sections_once_a_week_and_empty_digests_are_not
     # 1 of 2, from the shared service; the school year is not over, so it is progress, not a verdict
     assert "⏳ Прошли диагностику: 50,0 % (цель ≥ 60,0 %)" in methodist_digest
     assert digest_of(quiet) is None  # nothing relevant: no digest
+    digest = next(sent for sent in teacher.messages() if ru("digest-title") in sent.text)
+    assert digest.buttons() == [ru("menu-route"), ru("menu-settings"), ru("nav-menu")]  # each section leads on
+    methodist_buttons = next(sent for sent in methodist.messages() if ru("digest-title") in sent.text).buttons()
+    assert methodist_buttons == [ru("menu-indicators"), ru("menu-settings"), ru("nav-menu")]
+    replies = await teacher.press_key("menu-route")
+    route_heading = ru("route-title", name="", school="").split("\n")[0]
+    assert replies[-1].text.startswith(route_heading)
+    assert harness.telegram.refused == []
     assert await digests(harness) == 0  # once a week, however often the job runs
 
     clock.moment += timedelta(days=7)
@@ -80,7 +88,7 @@ async def test_a_failure_while_queueing_digests_queues_none_and_the_next_run_sen
     queued = await outbox_size(session)
     async with session_factory() as job_session:
         with pytest.raises(RenderingFailed):
-            await queue_digests(job_session, now=clock.now(), silent_days=14, render=fails_on_second("digest"))
+            await queue_digests(job_session, now=clock.now(), silent_days=14, render=fails_on_second(("digest", "")))
     assert await outbox_size(session) == queued
     assert await digests(harness) == 2
     assert digest_of(methodist) is not None and digest_of(teacher) is not None

@@ -4,7 +4,11 @@ delivers and the author sees the report."""
 from datetime import timedelta
 
 from aiogram.types import MessageEntity
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.models.events import Event, EventKind, Registration
+from services.models.people import Organisation, OrgKind, User
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.delivery import deliver
@@ -113,7 +117,163 @@ async def test_bad_news_is_refused_clearly_and_scheduled_news_goes_at_its_time(
     assert "нет прав" in texts(await teacher.tap("nw:cancel:2:"))
     await methodist.send("/news")
     replies = await methodist.press_key("news-cancel-one", id=2)
-    assert "отменена" in texts(replies)
+    assert "не получит никто" in replies[-1].text  # the consequence, before anything is done
+    replies = await methodist.press_key("nav-keep")
+    assert ru("news-cancel-one", id=2) in replies[-1].buttons()  # «Нет» returns to the list, still scheduled
+    await methodist.press_key("news-cancel-one", id=2)
+    replies = await methodist.press_key("news-cancel-yes")
+    assert ru("news-cancelled", id=2) in replies[-1].text and "✖️ №2" in replies[-1].text
     clock.moment += timedelta(days=2)
     assert await deliver(harness) == 0
     assert "уже не отменить" in texts(await methodist.tap("nw:cancel:2:"))
+    assert "уже не отменить" in texts(await methodist.tap("nw:drop:2:"))
+
+
+async def test_the_news_list_pages_both_ways_with_its_count(harness: Harness) -> None:
+    methodist, _teacher = await methodist_and_teacher(harness)
+    for number in range(1, 12):
+        await compose(methodist, f"Новость {number}")
+        await methodist.press_key("news-audience-all")
+        await methodist.press_key("news-now")
+    replies = await methodist.send("/news")
+    assert "№11" in replies[-1].text and "№1 " not in replies[-1].text
+    assert ru("page-range", first=1, last=10, total=11) in replies[-1].buttons()
+    replies = await methodist.press("›")
+    assert replies[-1].method == "EditMessageText" and "№1 " in replies[-1].text and "№11" not in replies[-1].text
+    assert ru("page-range", first=11, last=11, total=11) in replies[-1].buttons()
+    replies = await methodist.press("‹")
+    assert "№11" in replies[-1].text and replies[-1].buttons()[-1] == ru("nav-menu")
+    assert harness.telegram.refused == []
+
+
+async def test_every_step_of_composing_news_can_be_cancelled_or_left_back(harness: Harness, clock: FrozenClock) -> None:
+    methodist, _teacher = await methodist_and_teacher(harness)
+    await methodist.send("/news")
+    replies = await methodist.press_key("news-new")
+    assert replies[-1].buttons() == [ru("nav-cancel")]
+    replies = await methodist.send("Методический день")
+    assert replies[-1].buttons()[-2:] == [ru("nav-back"), ru("nav-cancel")]
+    kinds = replies[-1]
+    replies = await methodist.press_key("news-audience-schools")
+    assert replies[-1].message_id == kinds.message_id
+    assert replies[-1].buttons()[-2:] == [ru("nav-back"), ru("nav-cancel")]
+    replies = await methodist.press_key("nav-back")
+    assert replies[-1].text == ru("news-ask-audience")
+    replies = await methodist.press_key("news-audience-event")  # no events yet: what to do first
+    assert replies[-1].text == ru("news-none-event")
+    assert replies[-1].buttons() == [ru("event-new"), ru("nav-back"), ru("nav-cancel")]
+    await methodist.press_key("nav-back")
+    await methodist.press_key("news-audience-all")
+    preview = methodist.last
+    assert preview.buttons() == [
+        *(ru(key) for key in ("news-now", "news-later", "news-card-attach", "nav-back", "nav-cancel"))
+    ]
+    tomorrow = clock.now().date() + timedelta(days=1)
+    replies = await methodist.press_key("news-later")
+    assert str(tomorrow.day) in replies[-1].buttons() and ru("nav-back") in replies[-1].buttons()
+    await methodist.press_key("nav-back")  # back to the preview
+    assert ru("news-later") in methodist.last.buttons()
+    await methodist.press_key("news-later")
+    replies = await methodist.press(str(tomorrow.day))
+    assert replies[-1].text == ru("news-ask-time", date=f"{tomorrow:%d.%m.%Y}")
+    assert replies[-1].buttons() == ["09:00", "10:00", "12:00", "15:00", "18:00", ru("nav-back"), ru("nav-cancel")]
+    await methodist.press_key("nav-back")  # back to the day
+    await methodist.press(str(tomorrow.day))
+    replies = await methodist.press("10:00")
+    assert replies[-1].text == ru("news-scheduled", id=1, when=f"{tomorrow:%d.%m.%Y} 10:00")
+    assert replies[-1].buttons() == [ru("nav-back"), ru("nav-menu")]
+    await compose(methodist, "Вторая")
+    await methodist.press_key("news-audience-all")
+    await methodist.press_key("news-later")
+    await methodist.press(str(tomorrow.day))
+    replies = await methodist.send("16:30")  # a time typed for the chosen day
+    assert ru("news-scheduled", id=2, when=f"{tomorrow:%d.%m.%Y} 16:30") in texts(replies)
+    await compose(methodist, "Третья")
+    await methodist.press_key("news-audience-all")
+    await methodist.press_key("news-later")
+    replies = await methodist.press_key("nav-cancel")
+    assert ru("nav-cancelled") in texts(replies)
+    replies = await methodist.send("/news")
+    assert "№3" not in replies[-1].text  # the left draft is not a broadcast
+    assert harness.telegram.refused == []
+
+
+async def add_event(session: AsyncSession, clock: FrozenClock, title: str, audience_role: str | None = None) -> None:
+    """An event of the methodist's municipality, open for sign-up (made as the events' own wizard would)."""
+    municipality = await session.scalar(select(Organisation).where(Organisation.kind == OrgKind.MUNICIPALITY))
+    organiser = await session.scalar(select(User.id).where(User.tg_id == 100))
+    assert municipality is not None and organiser is not None
+    start = clock.now() + timedelta(days=8)
+    session.add(
+        Event(
+            municipality_id=municipality.id,
+            organiser_user_id=organiser,
+            title=title,
+            kind=EventKind.SEMINAR,
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            timezone=municipality.timezone,
+            place="ИМЦ, ауд. 12",
+            capacity=10,
+            audience_role=audience_role,
+            checkin_code="123456",
+            created_at=clock.now(),
+        )
+    )
+    await session.commit()
+
+
+async def test_a_news_item_carries_an_event_card_and_every_recipient_can_sign_up_from_it(
+    harness: Harness, session: AsyncSession, clock: FrozenClock
+) -> None:
+    methodist, teacher = await methodist_and_teacher(harness)
+    await compose(methodist, "Приглашаем на семинар")
+    await methodist.press_key("news-audience-all")
+    replies = await methodist.press_key("news-card-attach")
+    assert replies[-1].text == ru("news-none-open-event")  # nothing to attach: what to do first, with its button
+    assert replies[-1].buttons() == [ru("event-new"), ru("nav-back"), ru("nav-cancel")]
+    await methodist.press_key("nav-back")
+    await add_event(session, clock, "Функциональная <грамотность>")
+    await methodist.press_key("news-card-attach")
+    replies = await methodist.press(next(b for b in methodist.last.buttons() if "Функциональная" in b))
+    assert ru("news-preview-card", button=ru("event-sign-up")) in texts(replies)
+    news = replies[-1]
+    assert news.text.startswith("Приглашаем на семинар\n\n") and "Функциональная &lt;грамотность&gt;" in news.text
+    assert ru("news-card-remove") in news.buttons() and ru("event-sign-up") not in news.buttons()
+    await methodist.press_key("news-now")
+    assert await deliver(harness) == 2
+    assert teacher.last.text == news.text and teacher.last.buttons() == [ru("event-sign-up")]
+    replies = await teacher.press_key("event-sign-up")
+    assert ru("event-signed-up", title="Функциональная &lt;грамотность&gt;") in texts(replies)
+    registered = await session.scalar(select(func.count()).select_from(Registration))
+    assert registered == 1
+    await add_event(session, clock, "Совещание руководителей", audience_role="manager")
+    await compose(methodist, "Совещание")
+    await methodist.press_key("news-audience-all")
+    await methodist.press_key("news-card-attach")
+    await methodist.press(next(b for b in methodist.last.buttons() if "Совещание" in b))
+    await methodist.press_key("news-now")
+    await deliver(harness)
+    replies = await teacher.press_key("event-sign-up")  # the button is for all; the event is not for a teacher
+    assert ru("event-not-for-you") in texts(replies)
+    assert await session.scalar(select(func.count()).select_from(Registration)) == 1
+    assert harness.telegram.refused == []
+
+
+async def test_an_event_card_that_would_not_fit_the_message_is_refused_and_can_be_removed(
+    harness: Harness, session: AsyncSession, clock: FrozenClock
+) -> None:
+    methodist, _teacher = await methodist_and_teacher(harness)
+    await add_event(session, clock, "Семинар")
+    await compose(methodist, "А" * 4060)
+    await methodist.press_key("news-audience-all")
+    await methodist.press_key("news-card-attach")
+    replies = await methodist.press(next(b for b in methodist.last.buttons() if "Семинар" in b))
+    assert "не помещается в одно сообщение" in texts(replies)  # the card adds about 60 characters
+    await compose(methodist, "Короткая")
+    await methodist.press_key("news-audience-all")
+    await methodist.press_key("news-card-attach")
+    await methodist.press(next(b for b in methodist.last.buttons() if "Семинар" in b))
+    replies = await methodist.press_key("news-card-remove")
+    assert replies[-1].text == "Короткая" and ru("news-card-attach") in replies[-1].buttons()
+    assert harness.telegram.refused == []

@@ -13,7 +13,7 @@ from services.models.indicators import Snapshot
 from services.models.people import Organisation, OrgKind
 from tests.support.conversation import Harness, ru, texts
 from tests.support.delivery import run_job
-from tests.support.factories import xlsx
+from tests.support.factories import admin_with_municipality, methodist_of, xlsx
 from tests.support.route_setup import MUNICIPALITY, methodist_and_teacher
 
 TEACHER = "Петрова Анна Сергеевна"
@@ -90,7 +90,7 @@ async def test_targets_manual_values_and_another_set(harness: Harness) -> None:
     assert "Значение: <b>80,0 %</b>" in detail and "✍️ внесено: " in detail
     assert "• раньше: 75,0 % — внесено: " in detail  # the history stays visible
     assert "<b>Как считается.</b> Бот этого не знает" in detail
-    await methodist.press_key("indicator-back")
+    await methodist.press_key("nav-back")
     await methodist.press_key("period-kind-year")  # another period: the value was entered for the school year only
     assert "4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in methodist.last.text
     await methodist.press_key("indicators-sets")
@@ -134,3 +134,77 @@ async def test_the_monthly_job_snapshots_the_month_just_ended_once(harness: Harn
     months = set(await session.scalars(select(Snapshot.month)))
     assert months == {date(2026, 10, 1)}
     assert await run_job(harness, take_snapshots) == 0
+
+
+async def test_indicator_screens_redraw_in_place_and_lead_back_to_their_parent(harness: Harness) -> None:
+    methodist, _teacher = await methodist_and_teacher(harness)
+    await methodist.send("/indicators")
+    table = methodist.last
+    assert table.buttons()[-1:] == [ru("nav-menu")]  # the top screen: menu only
+    replies = await methodist.press("1")
+    assert (replies[-1].method, replies[-1].message_id) == ("EditMessageText", table.message_id)
+    assert replies[-1].buttons()[-2:] == [ru("nav-back"), ru("nav-menu")]
+    replies = await methodist.press_key("nav-back")
+    assert ru("indicators-pick-school") in replies[-1].buttons() and replies[-1].message_id == table.message_id
+    replies = await methodist.press_key("indicators-pick-school")
+    assert ru("page-range", first=1, last=1, total=1) not in replies[-1].buttons()  # one page: no paging row
+    assert replies[-1].buttons()[-2:] == [ru("nav-back"), ru("nav-menu")]
+    await methodist.press("МБОУ СОШ № 1")
+    replies = await methodist.press_key("nav-back")  # a picked school's table goes back to the picker
+    assert ru("indicators-pick") == replies[-1].text
+    await methodist.press_key("nav-back")
+    await methodist.press_key("indicators-sets")
+    replies = await methodist.press_key("nav-back")
+    assert ru("indicators-sets") in replies[-1].buttons()
+    await methodist.press("1")
+    replies = await methodist.press_key("indicator-trend")
+    assert replies[-1].method == "SendPhoto" and replies[-1].buttons()[-2:] == [ru("nav-back"), ru("nav-menu")]
+    replies = await methodist.press_key("nav-back")  # from a picture: the indicator again
+    assert ru("indicator-trend") in replies[-1].buttons()
+    assert harness.telegram.refused == []
+
+
+async def test_entering_a_value_by_hand_can_be_cancelled_or_left_back_to_the_indicator(harness: Harness) -> None:
+    methodist, _teacher = await methodist_and_teacher(harness)
+    await methodist.send("/indicators")
+    await methodist.press("4")
+    replies = await methodist.press_key("indicator-enter-value")
+    assert replies[-1].buttons() == [ru("nav-back"), ru("nav-cancel")]
+    replies = await methodist.press_key("nav-back")
+    assert ru("indicator-enter-value") in replies[-1].buttons()
+    replies = await methodist.send("75")  # the conversation was left: the number is not kept
+    assert "75,0 %" not in texts(replies)
+    await methodist.press_key("indicator-set-target")
+    replies = await methodist.press_key("nav-cancel")
+    assert ru("nav-cancelled") in texts(replies)
+    await methodist.send("/indicators")
+    assert "4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in methodist.last.text
+    assert harness.telegram.refused == []
+
+
+async def test_a_picker_with_nothing_to_pick_says_what_to_do_first(harness: Harness) -> None:
+    admin = await admin_with_municipality(harness, MUNICIPALITY)
+    methodist = await methodist_of(harness, admin, MUNICIPALITY)
+    await methodist.send("/indicators")
+    replies = await methodist.press_key("indicators-pick-school")
+    assert replies[-1].text == ru("indicators-pick-none-school")
+    assert replies[-1].buttons() == [ru("menu-roster"), ru("nav-back"), ru("nav-menu")]
+    replies = await methodist.press_key("menu-roster")
+    assert any(reply.method == "SendDocument" for reply in replies)  # the roster's template, to fill in
+    await admin.send("/indicators")
+    replies = await admin.press_key("indicators-pick-municipality")
+    assert ru("indicators-pick") == replies[-1].text and MUNICIPALITY in replies[-1].buttons()
+    assert harness.telegram.refused == []
+
+
+async def test_a_yes_or_no_value_is_chosen_by_a_tap(harness: Harness) -> None:
+    methodist, _teacher = await methodist_and_teacher(harness)
+    await methodist.send("/indicators")
+    await methodist.press_key("indicators-sets")
+    await methodist.press("Балахтинский район: 33 показателя программы ММС")
+    await methodist.press("A1")
+    replies = await methodist.press_key("indicator-enter-value")
+    assert replies[-1].buttons() == [ru("indicator-yes"), ru("indicator-no"), ru("nav-back"), ru("nav-cancel")]
+    replies = await methodist.press_key("indicator-yes")
+    assert "A1. ✍️ Положение о ММС: <b>да</b>" in replies[-1].text
+    assert harness.telegram.refused == []
