@@ -25,6 +25,13 @@ router = Router(name="dates")
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)  # what a chosen or turned-to date may be
 Day = Annotated[int, Field(ge=0, le=LATEST.toordinal())]
 Month = Annotated[int, Field(ge=0, le=LATEST.year * 12 + 11)]
+_PAST: set[str] = set()  # purposes whose calendar offers days up to today (something held), not from today
+
+
+def past_dates(purpose: str) -> str:
+    """Register a purpose whose calendar offers today and the days before it (e.g. when a meeting was held)."""
+    _PAST.add(purpose)
+    return purpose
 
 
 class DatePick(CallbackData, prefix="dp"):
@@ -51,8 +58,9 @@ def date_keyboard(
     skip: CallbackData | None = None,
     back: CallbackData | None = None,
 ) -> InlineKeyboardMarkup:
-    """Presets (optional), then the month of `shown` (default: today's) with days before today left out, ‹ › to
-    turn the month, and the conversation step's own buttons (skip, back, cancel)."""
+    """Presets (optional), then the month of `shown` (default: today's) with days before today left out (days after
+    today for a `past_dates` purpose), ‹ › to turn the month, and the conversation step's own buttons (skip, back,
+    cancel)."""
     builder = InlineKeyboardBuilder()
     if presets:
         for name, day in deadline_presets(today).items():
@@ -73,7 +81,7 @@ def date_keyboard(
     for week in calendar.Calendar().monthdatescalendar(month.year, month.month):
         row = InlineKeyboardBuilder()
         for day in week:
-            if day.month != month.month or day < today:
+            if day.month != month.month or (day > today if purpose in _PAST else day < today):
                 row.button(text="·", callback_data=DatePick(purpose=purpose, month=index))
             else:
                 row.button(text=str(day.day), callback_data=DatePick(purpose=purpose, day=day.toordinal()))

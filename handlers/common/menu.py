@@ -21,6 +21,7 @@ ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
     Role.COORDINATOR: ("route", "mentor", "indicators", "roster", "invite"),
     Role.METHODIST: ("route", "events", "mentor", "news", "indicators", "communities", "roster", "invite"),
     Role.ADMIN: ("orgs", "indicators", "invite"),
+    Role.MENTOR: ("mentor",),
 }
 # Menu buttons each role adds: (callback item, locale key).
 ROLE_BUTTONS: dict[str, tuple[str, ...]] = {
@@ -28,6 +29,7 @@ ROLE_BUTTONS: dict[str, tuple[str, ...]] = {
     Role.COORDINATOR: ("route", "mentor", "indicators", "roster", "invite"),
     Role.METHODIST: ("route", "events", "mentor", "news", "indicators", "communities", "roster", "invite"),
     Role.ADMIN: ("orgs", "indicators", "invite"),
+    Role.MENTOR: ("mentor",),
     "everyone": ("settings", "help"),
 }
 

@@ -11,17 +11,26 @@ from handlers.common.keyboards import short
 from services.routes.diagnostics import find_people
 
 
-async def answer_people(message: Message, ctx: Ctx, pick: Callable[[int], CallbackData]) -> bool:
-    """Answer a typed name with the matching people in scope as buttons; False if nobody matched."""
+async def answer_people(
+    message: Message,
+    ctx: Ctx,
+    pick: Callable[[int], CallbackData],
+    *,
+    finish: Callable[[InlineKeyboardBuilder], InlineKeyboardMarkup] | None = None,
+) -> bool:
+    """Answer a typed name with the matching people in scope as buttons; False if nobody matched. `finish` ends
+    the keyboard (e.g. a conversation step's «Отмена»), also under "nobody found"."""
     assert message.text is not None
     matches = await find_people(ctx.session, actor=ctx.actor, query=message.text)
     if not matches:
-        await message.answer(ctx.t("diagnostic-nobody"))
+        await message.answer(
+            ctx.t("diagnostic-nobody"), reply_markup=finish(InlineKeyboardBuilder()) if finish else None
+        )
         return False
     builder = InlineKeyboardBuilder()
     for match in matches:
         builder.button(text=f"{short(match.full_name, 40)} · {short(match.school, 20)}", callback_data=pick(match.id))
     builder.adjust(1)
-    markup: InlineKeyboardMarkup = builder.as_markup()
+    markup: InlineKeyboardMarkup = finish(builder) if finish else builder.as_markup()
     await message.answer(ctx.t("diagnostic-choose-person"), reply_markup=markup)
     return True

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from services.models.mentoring import MentorPair
-from tests.support.conversation import Harness, Person
+from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.delivery import deliver
 from tests.support.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
 from tests.support.fake_telegram import Sent
@@ -52,8 +52,12 @@ async def start_meeting(mentor: Person) -> None:
 
 
 async def log(mentor: Person, date_text: str = "") -> list[Sent]:
+    """The meeting form from its first step: the date (today, or typed), 45 minutes, in person, a typed topic and
+    notes; a refused date ends it there, with the refusal returned."""
     if date_text:
-        await mentor.send(date_text)
+        replies = await mentor.send(date_text)
+        if ru("meeting-ask-minutes") not in texts(replies):
+            return replies
     else:
         await mentor.press_key("meeting-today")
     await mentor.press("45")
