@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from typing import TypeVar
 
-from aiogram.types import BufferedInputFile, CallbackQuery, Document, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Document, InlineKeyboardMarkup, Message
 
 from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
@@ -34,12 +34,16 @@ async def ask_for_file(
     example: Sequence[object],
     filename: str,
     caption: str,
+    markup: InlineKeyboardMarkup | None = None,
 ) -> None:
-    """Answer the button with the file's template (its columns and one example row) and what to send."""
+    """Answer the button with the file's template (its columns and one example row) and what to send; `markup` is
+    the step's keyboard (its «Отмена»)."""
     template = write_table(t.plain(sheet), list(columns), [example])
     await callback.answer()
     assert isinstance(callback.message, Message)
-    await callback.message.answer_document(BufferedInputFile(template, filename=filename), caption=t(caption))
+    await callback.message.answer_document(
+        BufferedInputFile(template, filename=filename), caption=t(caption), reply_markup=markup
+    )
 
 
 async def uploaded(message: Message, ctx: Ctx) -> tuple[bytes, str]:

@@ -224,6 +224,7 @@ async def import_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> 
         example=TEMPLATE_EXAMPLE,
         filename="mentoring-pairs-template.xlsx",
         caption="pairs-import-ask",
+        markup=step_keyboard(ctx.t, back=MentorAct(action="pairs")),
     )
 
 

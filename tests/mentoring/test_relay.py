@@ -80,14 +80,7 @@ async def test_with_several_pairs_the_bot_asks_whom_and_refuses_someone_not_in_t
     methodist, mentor, mentee = trio
     await make_pair(methodist)
     await import_roster(methodist, xlsx([roster_row(SECOND_MENTEE, birth="02.02.1998", start="01.09.2025")]))
-    await methodist.send("/mentor")
-    await methodist.press_key("pair-new")
-    await methodist.send("Орлова")
-    await methodist.press(f"{MENTOR} · МБОУ СОШ № 1")
-    await methodist.send("Сидорова")
-    await methodist.press(f"{SECOND_MENTEE} · МБОУ СОШ № 1")
-    await methodist.press_key("pair-kind-young")
-    await deliver(harness)
+    await make_pair(methodist, mentee=SECOND_MENTEE)
 
     replies = await mentor.send("Напоминаю про открытый урок")
     assert replies[-1].text == ru("relay-choose")

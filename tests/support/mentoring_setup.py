@@ -25,13 +25,14 @@ async def trio(harness: Harness) -> tuple[Person, Person, Person]:
     return methodist, mentor, mentee
 
 
-async def make_pair(methodist: Person, kind: str = "молодой специалист") -> list[Sent]:
+async def make_pair(methodist: Person, kind: str = "молодой специалист", mentee: str = MENTEE) -> list[Sent]:
+    """The pair wizard: the mentor (Орлова), the mentee found by surname, the kind."""
     await methodist.send("/mentor")
     await methodist.press_key("pair-new")
     await methodist.send("Орлова")
     await methodist.press(f"{MENTOR} · МБОУ СОШ № 1")
-    await methodist.send("Петрова")
-    await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
+    await methodist.send(mentee.split()[0])
+    await methodist.press(f"{mentee} · МБОУ СОШ № 1")
     replies = await methodist.press(kind)
     await deliver(methodist.harness)  # both are told through the outbox
     return replies
