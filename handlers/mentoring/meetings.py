@@ -9,7 +9,7 @@ from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
@@ -289,8 +289,16 @@ async def _log_screen(ctx: Ctx, pair_id: int, page: int) -> tuple[str, InlineKey
     ]
     lines.append(t("meeting-log-legend") if entries else t("meeting-log-empty"))
     builder = InlineKeyboardBuilder()
+    for entry in entries:  # entries waiting for this person's answer can be answered here too
+        if entry.status == MeetingStatus.PENDING and entry.logged_by_mentee == is_mentor:
+            day = f"{entry.held_on:%d.%m}"
+            for confirmed, answer in ((True, "meeting-log-confirm"), (False, "meeting-log-dispute")):
+                builder.button(
+                    text=t.plain(answer, date=day), callback_data=MeetingAnswer(meeting=entry.id, confirmed=confirmed)
+                )
+    builder.adjust(2)
     key = "mentor-card-meeting" if is_mentor else "meeting-propose"
-    builder.button(text=t.plain(key), callback_data=MentorAct(action="meeting", pair=pair_id))
+    builder.row(InlineKeyboardButton(text=t.plain(key), callback_data=MentorAct(action="meeting", pair=pair_id).pack()))
     builder.attach(page_row(t, page, pages, lambda n: MeetingLogPage(pair=pair_id, page=n), total=total, size=LOG_PAGE))
     return "\n".join(lines), with_nav(t, builder, back=pair_parent(pair_id, is_mentor))
 

@@ -10,7 +10,7 @@ from services.models.mentoring import Meeting, MeetingStatus
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.delivery import deliver
-from tests.support.mentoring_setup import MENTEE, make_pair, pair_id, start_meeting
+from tests.support.mentoring_setup import MENTEE, log, make_pair, pair_id, start_meeting
 
 
 async def test_the_date_is_chosen_from_the_calendar_and_minutes_can_be_typed(
@@ -138,4 +138,27 @@ async def test_the_log_pages_both_ways_with_the_count(
     assert "Тема 0" in replies[-1].text
     replies = await mentee.press_key("nav-back")
     assert ru("mentor-write-mentor") in replies[-1].buttons()
+    assert harness.telegram.refused == []
+
+
+async def test_an_entry_waiting_for_the_mentee_is_answered_from_the_log_too(
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession, clock: FrozenClock
+) -> None:
+    methodist, mentor, mentee = trio
+    await make_pair(methodist)
+    await start_meeting(mentor)
+    await log(mentor)
+    await mentor.send("/mentor")
+    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    replies = await mentor.press_key("meeting-log-open")  # the mentor waits; nothing for him to answer
+    assert not [b for b in replies[-1].buttons() if b.startswith(("✅", "❌"))]
+    await mentee.send("/mentor")
+    await mentee.press_key("meeting-log-open")
+    day = f"{clock.now():%d.%m}"
+    replies = await mentee.press_key("meeting-log-confirm", date=day)
+    assert replies[-1].text == ru("meeting-confirmed")
+    replies = await mentee.press_key("meeting-log-open")
+    assert "✅" in replies[-1].text and ru("meeting-log-confirm", date=day) not in replies[-1].buttons()
+    meeting = await session.scalar(select(Meeting))
+    assert meeting is not None and meeting.status == MeetingStatus.CONFIRMED
     assert harness.telegram.refused == []
