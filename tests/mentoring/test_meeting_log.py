@@ -10,7 +10,7 @@ from services.models.mentoring import Meeting, MeetingStatus
 from tests.conftest import FrozenClock
 from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.delivery import deliver
-from tests.support.mentoring_setup import MENTEE, log, make_pair, pair_id, start_meeting
+from tests.support.mentoring_setup import MENTEE, log, make_pair, open_card, pair_id, start_meeting
 
 
 async def test_the_date_is_chosen_from_the_calendar_and_minutes_can_be_typed(
@@ -148,8 +148,7 @@ async def test_an_entry_waiting_for_the_mentee_is_answered_from_the_log_too(
     await make_pair(methodist)
     await start_meeting(mentor)
     await log(mentor)
-    await mentor.send("/mentor")
-    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await open_card(mentor)
     replies = await mentor.press_key("meeting-log-open")  # the mentor waits; nothing for him to answer
     assert not [b for b in replies[-1].buttons() if b.startswith(("✅", "❌"))]
     await mentee.send("/mentor")

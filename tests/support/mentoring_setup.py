@@ -45,10 +45,15 @@ async def pair_id(harness: Harness) -> int:
         return int(found)
 
 
+async def open_card(mentor: Person) -> list[Sent]:
+    """/mentor, then the mentee's card."""
+    await mentor.send("/mentor")
+    return await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+
+
 async def start_meeting(mentor: Person) -> None:
     """/mentor, the mentee's card, «Записать встречу»."""
-    await mentor.send("/mentor")
-    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await open_card(mentor)
     await mentor.press_key("mentor-card-meeting")
 
 
