@@ -93,7 +93,7 @@ help-line = { $button } — { $what }{ $command ->
 help-navigation = Every screen has «🏠 Menu», every form has «✖️ Cancel»; /menu opens the menu, /cancel stops what you started.
 help-item-route = your individual educational route: items, deadlines, reports with evidence; for managers, approval.
 help-item-events = seminars and methodical events: sign-up, waitlist, calendar; for organisers, creation and attendance.
-help-item-mentor = mentoring: reach your mentor or mentees, the meeting log, the plan.
+help-item-mentor = mentoring: messages with your mentor or mentees (just write a message), the meeting log confirmed by the other side, the plan; for coordinators and methodists — pairs, their upload and export.
 help-item-communities = methodical associations and professional communities.
 help-item-profile = your roster data and latest diagnostic.
 help-item-indicators = indicators of the methodical support system for an organisation, municipality or region.
@@ -708,8 +708,8 @@ pair-kind-deficits = teacher with deficits
 pair-kind-peer = peer to peer
 pair-created = ✅ Pair created: { $mentor } → { $mentee }.
 pair-young-other-kind = Note: the mentee is a young specialist, but another kind of mentoring was chosen.
-pair-told-mentor = 🤝 You are now the mentor of { $name } ({ $school }).
-pair-told-mentee = 🤝 Your mentor: { $name } ({ $school }). You can write to your mentor through the bot: /mentor
+pair-told-mentor = 🤝 You are now the mentor of { $name } ({ $school }). To write to your mentee, just send a message to this chat.
+pair-told-mentee = 🤝 Your mentor: { $name } ({ $school }). To write to your mentor, just send a message to this chat.
 pair-self = Nobody can be their own mentor.
 pair-not-young = The mentee is not a young specialist (under 35 and under 3 years of work). Choose another kind of mentoring.
 pair-duplicate = This pair is already active.
@@ -718,15 +718,15 @@ pair-mentor-limit = The mentor already has { $limit ->
        *[other] { $limit } mentees
     } — the limit.
 mentor-card-meeting = 📝 Log a meeting
-meeting-ask-date = When was the meeting? Press a button or type the date DD.MM.YYYY.
+meeting-ask-date = When was the meeting? Choose the day or type the date DD.MM.YYYY.
 meeting-today = Today
 meeting-yesterday = Yesterday
-meeting-ask-minutes = How many minutes?
+meeting-ask-minutes = How many minutes did it last? Choose or type a number (5 to 480).
 meeting-ask-format = Format:
 meeting-offline = in person
 meeting-online = online
 meeting-ask-topic = The meeting's topic?
-meeting-ask-notes = In short: what was done, what was agreed ("-" for no notes).
+meeting-ask-notes = In short: what was done, what was agreed. Or press «No notes».
 meeting-saved = ✅ Meeting logged. The mentee will confirm it.
 meeting-check = 🤝 A meeting was logged on { $date }: "{ $topic }".
     Mentor: { $name }. Did it take place?
@@ -774,10 +774,14 @@ nudge-managers = ⚠️ Mentoring pair { $mentor } → { $mentee }: no meeting f
         [one] { $days } day
        *[other] { $days } days
     }.
-pair-manage = What to do with the pair?
+pair-manage = <b>Mentoring pair</b>
+    Mentor: { $mentor }
+    Mentee: { $mentee }
+    Kind: { $kind }. Started: { $start }. Last meeting: { $last }
 pair-complete = ✅ Complete
 pair-dissolve = ✖️ Dissolve
-pair-ask-reason = In short: the result or the reason (kept in the pair's history).
+pair-ask-reason-complete = In short: the result of the mentoring (kept in the pair's history).
+pair-ask-reason-dissolve = In short: why the pair is dissolved (kept in the pair's history).
 pair-bad-reason = Type the result or the reason (up to 2000 characters).
 pair-already-ended = This pair is already completed or dissolved.
 pair-ended = The pair { $mentor } → { $mentee }: { $status }.
@@ -803,10 +807,50 @@ meeting-card = 🤝 Meeting on { $date }, { $minutes } min, { $format }
     Topic: { $topic }
     Notes: { $notes }
     { $status }
-meeting-delete-ask = Delete the meeting of { $date } "{ $topic }"?
+meeting-delete-ask = Delete the meeting of { $date } "{ $topic }"? It disappears from the pair's log and the coordinator's reports; it cannot be restored.
 meeting-delete-yes = 🗑 Yes, delete
 meeting-deleted = The meeting entry is deleted.
 meeting-edit-closed = An entry can be corrected or deleted within a day after it was made.
+meeting-log-open = 📖 Meeting log
+meeting-propose = 📝 Propose a meeting entry
+meeting-no-notes = No notes
+meeting-proposed = ✅ The entry was sent to your mentor, who confirms it with one tap.
+meeting-proposal-check = 🤝 Your mentee proposes a meeting entry of { $date }, { $minutes } min: "{ $topic }".
+    Mentee: { $name }
+    Notes: { $notes }
+    Did it take place?
+meeting-proposal-confirmed = ✅ The entry is confirmed and added to the meeting log.
+meeting-proposal-disputed = The entry is rejected: the log marks it as a meeting that did not take place.
+meeting-log-title = <b>Meeting log</b>. Entries: { $count }
+meeting-log-line = { $mark } { $date }, { $minutes } min, { $format }: { $topic }
+meeting-log-legend = ✅ confirmed · ⏳ waiting for confirmation · ❌ did not take place
+meeting-log-empty = No meetings logged yet.
+meeting-log-confirm = ✅ { $date }: took place
+meeting-log-dispute = ❌ { $date }: did not
+mentor-just-write = To write, just send a message to this chat — I will ask whom to pass it to.
+mentor-waiting = You are a mentor, but you have no pairs yet. Pairs are formed by the organisation's coordinator or the methodist: once you are assigned, your mentees appear here and I will let you know.
+relay-confirm = Pass this message on? Your account will not be shown.
+relay-choose = Whom should I pass this message to? Your account will not be shown.
+relay-send-mentor = ✉️ To the mentor: { $name }
+relay-send-mentee = ✉️ To the mentee: { $name }
+relay-draft-gone = This message has already been sent or replaced by a newer one. Please write it again.
+relay-too-long = The message is too long (the limit in characters — { $limit }). Split it, or send it as a file through «✉️ Write».
+relay-text-from-mentor = ✉️ A message from your mentor ({ $name }):
+
+    { $text }
+relay-text-from-mentee = ✉️ A message from your mentee ({ $name }):
+
+    { $text }
+pair-new-another = ➕ Another pair
+pair-end-ask-completed = Complete the pair? Mentor: { $mentor }. Mentee: { $mentee }.
+    Result: { $text }
+    Both will be told and the pair goes to history: messages through the bot, the meeting log and the plan close for it. This cannot be undone.
+pair-end-ask-dissolved = Dissolve the pair? Mentor: { $mentor }. Mentee: { $mentee }.
+    Reason: { $text }
+    Both will be told and the pair goes to history: messages through the bot, the meeting log and the plan close for it. This cannot be undone.
+plan-remove-ask = Remove the topic "{ $topic }" ({ $month }) from the plan? Meetings on it stay in the log, but the topic no longer counts in the plan.
+plan-remove-yes = 🗑 Yes, remove
+plan-topic-gone = This topic is no longer in the plan.
 plan-title = <b>Mentoring plan</b>: topics covered — { $covered } of { $total }
 plan-line = { $mark } { $topic }
 plan-empty = The plan is empty. The mentor can take topics from the template and adjust them.

@@ -15,10 +15,11 @@ async def answer_people(
     message: Message,
     ctx: Ctx,
     pick: Callable[[int], CallbackData],
+    *,
     finish: Callable[[InlineKeyboardBuilder], InlineKeyboardMarkup] | None = None,
 ) -> bool:
-    """Answer a typed name with the matching people in scope as buttons; False if nobody matched. `finish` adds the
-    rest of the keyboard (a conversation step's «Отмена»), also under "nobody found"."""
+    """Answer a typed name with the matching people in scope as buttons; False if nobody matched. `finish` ends
+    the keyboard (e.g. a conversation step's «Отмена»), also under "nobody found"."""
     assert message.text is not None
     matches = await find_people(ctx.session, actor=ctx.actor, query=message.text)
     if not matches:

@@ -38,6 +38,21 @@ class MeetingEdit(CallbackData, prefix="me"):
 
 
 class PlanAct(CallbackData, prefix="pl"):
-    action: str  # show, propose, add, month, remove, drop
+    action: str  # propose, add, month, remove, drop (asks), drop_yes
     pair: Id
     value: str = ""  # a month as YYYY-MM, or a topic id
+
+
+class MeetingLogPage(CallbackData, prefix="mlg"):
+    """A page of a pair's meeting log, as either of its people sees it."""
+
+    pair: Id
+    page: Index = 0
+
+
+class RelayTo(CallbackData, prefix="rly"):
+    """Send the text just typed (`draft`, its message id) to the other side of this pair: the one-tap
+    confirmation."""
+
+    pair: Id
+    draft: Id

@@ -1,41 +1,55 @@
-"""The meeting log in the bot: the mentor records a meeting in a few taps (a plan topic is one tap), the
-mentee confirms or disputes it, and the mentor corrects or deletes an entry within a day."""
+"""The meeting log in the bot: the mentor records a meeting in a few taps (a plan topic is one tap) and the
+mentee confirms or disputes it; the mentee proposes an entry the same way and the mentor confirms it; both read
+the pair's log; the mentor corrects or deletes an entry within a day."""
 
 from datetime import date, timedelta
 from functools import partial
 
 from aiogram import F, Router
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
-from handlers.common.keyboards import message_of, short
+from handlers.common.dates import DatePick, date_keyboard
+from handlers.common.keyboards import page_row, short
+from handlers.common.navigation import confirm_keyboard, show, step_keyboard, with_nav
 from handlers.common.notify import outgoing
-from handlers.mentoring.callbacks import MeetingAnswer, MeetingEdit, MeetingStep, MentorAct
-from services.errors import Forbidden
+from handlers.mentoring.callbacks import MeetingAnswer, MeetingEdit, MeetingLogPage, MeetingStep, MentorAct
+from handlers.mentoring.relay import OVERVIEW, pair_parent
+from services.errors import InvalidInput
 from services.mentoring.meetings import (
+    MAX_MINUTES,
+    MIN_MINUTES,
     answer_meeting,
+    check_meeting_day,
     delete_meeting,
     edit_meeting,
     log_meeting,
     own_meeting,
+    pair_log,
     parse_day,
 )
 from services.mentoring.pairs import PairView, pair_for
 from services.mentoring.plan import plan_of
-from services.models.mentoring import Meeting
+from services.models.mentoring import Meeting, MeetingStatus
 from services.numbers import parse_id, parse_whole
 from services.outbox import NewDelivery
 
 router = Router(name="mentoring_meetings")
+MEETING_DAY = "meeting_day_past"  # the date picker of the meeting form
 MINUTES = (30, 45, 60, 90)
 TOPIC_BUTTONS = 6
+LOG_PAGE = 10
+STATUS_MARK = {MeetingStatus.PENDING: "⏳", MeetingStatus.CONFIRMED: "✅", MeetingStatus.DISPUTED: "❌"}
 
 
 class MeetingForm(StatesGroup):
     date = State()
+    minutes = State()
+    format = State()
     topic = State()
     notes = State()
 
@@ -44,90 +58,140 @@ class MeetingEditForm(StatesGroup):
     text = State()
 
 
+# --- The form: date, minutes, format, topic, notes; the mentor records, the mentee proposes.
+
+
 @router.callback_query(MentorAct.filter(F.action == "meeting"))
 async def meeting_begin(callback: CallbackQuery, callback_data: MentorAct, state: FSMContext, ctx: Ctx) -> None:
     _pair, is_mentor = await pair_for(ctx.session, actor=ctx.actor, pair_id=callback_data.pair)
-    if not is_mentor:
-        raise Forbidden()
     await state.set_state(MeetingForm.date)
-    await state.update_data(pair_id=callback_data.pair)
-    builder = InlineKeyboardBuilder()
-    for label, days in (("meeting-today", 0), ("meeting-yesterday", 1)):
-        builder.button(text=ctx.t.plain(label), callback_data=MeetingStep(step="date", value=str(days)))
+    await state.update_data(pair_id=callback_data.pair, is_mentor=is_mentor)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("meeting-ask-date"), reply_markup=builder.as_markup())
+    await show(callback, *await _step(ctx, state, MeetingForm.date))
 
 
-@router.callback_query(MeetingForm.date, MeetingStep.filter(F.step == "date"))
-async def meeting_date_button(callback: CallbackQuery, callback_data: MeetingStep, state: FSMContext, ctx: Ctx) -> None:
+async def _step(ctx: Ctx, state: FSMContext, step: State) -> tuple[str, InlineKeyboardMarkup]:
+    """The question of a step and its keyboard: its choices, «‹ Назад» to the step before, «Отмена»."""
+    t, data = ctx.t, await state.get_data()
+    builder = InlineKeyboardBuilder()
+    if step == MeetingForm.date:
+        for key, days in (("meeting-today", 0), ("meeting-yesterday", 1)):
+            builder.button(text=t.plain(key), callback_data=MeetingStep(step="day", value=str(days)))
+        back = pair_parent(data["pair_id"], data["is_mentor"])
+        calendar = date_keyboard(t, MEETING_DAY, ctx.now().date(), presets=False, back=back)
+        quick = builder.as_markup().inline_keyboard
+        return t("meeting-ask-date"), InlineKeyboardMarkup(inline_keyboard=[*quick, *calendar.inline_keyboard])
+    if step == MeetingForm.minutes:
+        for minutes in MINUTES:
+            builder.button(text=str(minutes), callback_data=MeetingStep(step="minutes", value=str(minutes)))
+        builder.adjust(len(MINUTES))
+        return t("meeting-ask-minutes"), step_keyboard(t, builder, back=MeetingStep(step="back", value="date"))
+    if step == MeetingForm.format:
+        for value in ("offline", "online"):
+            builder.button(text=t.plain(f"meeting-{value}"), callback_data=MeetingStep(step="format", value=value))
+        return t("meeting-ask-format"), step_keyboard(t, builder, back=MeetingStep(step="back", value="minutes"))
+    if step == MeetingForm.topic:
+        _pair, _is_mentor, plan = await plan_of(ctx.session, actor=ctx.actor, pair_id=data["pair_id"])
+        month = ctx.now().date().replace(day=1)
+        # Topics not yet covered, this month's and overdue ones first.
+        uncovered = sorted((line for line in plan if not line.covered), key=lambda line: line.month > month)
+        for line in uncovered[:TOPIC_BUTTONS]:
+            builder.button(text=short(line.topic, 60), callback_data=MeetingStep(step="topic", value=str(line.id)))
+        builder.adjust(1)
+        key = "meeting-ask-topic-plan" if uncovered else "meeting-ask-topic"
+        return t(key), step_keyboard(t, builder, back=MeetingStep(step="back", value="format"))
+    builder.button(text=t.plain("meeting-no-notes"), callback_data=MeetingStep(step="notes", value=""))
+    return t("meeting-ask-notes"), step_keyboard(t, builder, back=MeetingStep(step="back", value="topic"))
+
+
+async def _go(event: CallbackQuery | Message, ctx: Ctx, state: FSMContext, step: State) -> None:
+    await state.set_state(step)
+    if isinstance(event, CallbackQuery):
+        await event.answer()
+    await show(event, *await _step(ctx, state, step))
+
+
+@router.callback_query(StateFilter(MeetingForm), MeetingStep.filter(F.step == "back"))
+async def meeting_back(callback: CallbackQuery, callback_data: MeetingStep, state: FSMContext, ctx: Ctx) -> None:
+    steps = {"date": MeetingForm.date, "minutes": MeetingForm.minutes, "format": MeetingForm.format}
+    await _go(callback, ctx, state, steps.get(callback_data.value, MeetingForm.topic))
+
+
+@router.callback_query(MeetingForm.date, MeetingStep.filter(F.step == "day"))
+async def meeting_day_button(callback: CallbackQuery, callback_data: MeetingStep, state: FSMContext, ctx: Ctx) -> None:
     days = parse_whole(callback_data.value, low=0, high=1) or 0  # today or yesterday
     await state.update_data(held_on=(ctx.now().date() - timedelta(days=days)).isoformat())
-    await callback.answer()
-    await message_of(callback).edit_text(ctx.t("meeting-ask-minutes"), reply_markup=_minutes_keyboard())
+    await _go(callback, ctx, state, MeetingForm.minutes)
+
+
+@router.callback_query(MeetingForm.date, DatePick.filter((F.purpose == MEETING_DAY) & (F.day > 0)))
+async def meeting_day_chosen(callback: CallbackQuery, callback_data: DatePick, state: FSMContext, ctx: Ctx) -> None:
+    held_on = check_meeting_day(callback_data.chosen(), ctx.now().date())
+    await state.update_data(held_on=held_on.isoformat())
+    await _go(callback, ctx, state, MeetingForm.minutes)
 
 
 @router.message(MeetingForm.date, F.text, ~F.text.startswith("/"))
-async def meeting_date_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
+async def meeting_day_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
-    await state.update_data(held_on=parse_day(message.text).isoformat())
-    await message.answer(ctx.t("meeting-ask-minutes"), reply_markup=_minutes_keyboard())
+    held_on = check_meeting_day(parse_day(message.text), ctx.now().date())
+    await state.update_data(held_on=held_on.isoformat())
+    await _go(message, ctx, state, MeetingForm.minutes)
 
 
-def _minutes_keyboard() -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for minutes in MINUTES:
-        builder.button(text=str(minutes), callback_data=MeetingStep(step="minutes", value=str(minutes)))
-    builder.adjust(4)
-    return builder.as_markup()
+@router.callback_query(MeetingForm.minutes, MeetingStep.filter(F.step == "minutes"))
+async def meeting_minutes_button(
+    callback: CallbackQuery, callback_data: MeetingStep, state: FSMContext, ctx: Ctx
+) -> None:
+    await _minutes(callback, ctx, state, callback_data.value)
 
 
-@router.callback_query(MeetingForm.date, MeetingStep.filter(F.step == "minutes"))
-async def meeting_minutes(callback: CallbackQuery, callback_data: MeetingStep, state: FSMContext, ctx: Ctx) -> None:
-    await state.update_data(minutes=parse_whole(callback_data.value, low=min(MINUTES), high=max(MINUTES)) or 0)
-    builder = InlineKeyboardBuilder()
-    for value in ("offline", "online"):
-        builder.button(text=ctx.t.plain(f"meeting-{value}"), callback_data=MeetingStep(step="format", value=value))
-    await callback.answer()
-    await message_of(callback).edit_text(ctx.t("meeting-ask-format"), reply_markup=builder.as_markup())
+@router.message(MeetingForm.minutes, F.text, ~F.text.startswith("/"))
+async def meeting_minutes_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    assert message.text is not None
+    await _minutes(message, ctx, state, message.text)
 
 
-@router.callback_query(MeetingForm.date, MeetingStep.filter(F.step == "format"))
+async def _minutes(event: CallbackQuery | Message, ctx: Ctx, state: FSMContext, value: str) -> None:
+    minutes = parse_whole(value, low=MIN_MINUTES, high=MAX_MINUTES)
+    if minutes is None:
+        raise InvalidInput("meeting-bad-minutes")
+    await state.update_data(minutes=minutes)
+    await _go(event, ctx, state, MeetingForm.format)
+
+
+@router.callback_query(MeetingForm.format, MeetingStep.filter(F.step == "format"))
 async def meeting_format(callback: CallbackQuery, callback_data: MeetingStep, state: FSMContext, ctx: Ctx) -> None:
     await state.update_data(online=callback_data.value == "online")
-    await state.set_state(MeetingForm.topic)
-    _pair, _is_mentor, plan = await plan_of(ctx.session, actor=ctx.actor, pair_id=(await state.get_data())["pair_id"])
-    builder = InlineKeyboardBuilder()
-    month = ctx.now().date().replace(day=1)
-    # Topics not yet covered, this month's and overdue ones first.
-    for line in sorted((line for line in plan if not line.covered), key=lambda line: line.month > month)[
-        :TOPIC_BUTTONS
-    ]:
-        builder.button(text=short(line.topic, 60), callback_data=MeetingStep(step="topic", value=str(line.id)))
-    builder.adjust(1)
-    key = "meeting-ask-topic-plan" if builder.export() else "meeting-ask-topic"
-    await callback.answer()
-    await message_of(callback).edit_text(ctx.t(key), reply_markup=builder.as_markup())
+    await _go(callback, ctx, state, MeetingForm.topic)
 
 
 @router.callback_query(MeetingForm.topic, MeetingStep.filter(F.step == "topic"))
 async def meeting_plan_topic(callback: CallbackQuery, callback_data: MeetingStep, state: FSMContext, ctx: Ctx) -> None:
     await state.update_data(plan_topic_id=parse_id(callback_data.value) or 0, topic="")
-    await state.set_state(MeetingForm.notes)
-    await callback.answer()
-    await message_of(callback).edit_text(ctx.t("meeting-ask-notes"))
+    await _go(callback, ctx, state, MeetingForm.notes)
 
 
 @router.message(MeetingForm.topic, F.text, ~F.text.startswith("/"))
 async def meeting_topic(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
     await state.update_data(topic=message.text, plan_topic_id=None)
-    await state.set_state(MeetingForm.notes)
-    await message.answer(ctx.t("meeting-ask-notes"))
+    await _go(message, ctx, state, MeetingForm.notes)
+
+
+@router.callback_query(MeetingForm.notes, MeetingStep.filter(F.step == "notes"))
+async def meeting_save_without_notes(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    await callback.answer()
+    await _save(callback, ctx, state, "")
 
 
 @router.message(MeetingForm.notes, F.text, ~F.text.startswith("/"))
 async def meeting_save(message: Message, state: FSMContext, ctx: Ctx) -> None:
     assert message.text is not None
+    await _save(message, ctx, state, message.text)
+
+
+async def _save(event: CallbackQuery | Message, ctx: Ctx, state: FSMContext, notes: str) -> None:
     data = await state.get_data()
     meeting = await log_meeting(
         ctx.session,
@@ -138,50 +202,118 @@ async def meeting_save(message: Message, state: FSMContext, ctx: Ctx) -> None:
         online=data["online"],
         topic=data["topic"],
         plan_topic_id=data["plan_topic_id"],
-        notes=message.text,
+        notes=notes,
         now=ctx.now(),
         notice=partial(_confirmation_request, ctx),
     )
     await state.clear()
-    await message.answer(ctx.t("meeting-saved"), reply_markup=_correction_keyboard(ctx, meeting.id))
+    if meeting.logged_by_mentee:
+        await show(event, ctx.t("meeting-proposed"), _log_button(ctx, meeting.pair_id, back=True))
+    else:
+        await show(event, ctx.t("meeting-saved"), _entry_keyboard(ctx, meeting))
 
 
 def _confirmation_request(ctx: Ctx, meeting: Meeting, view: PairView) -> NewDelivery:
-    """The mentee is asked whether the logged meeting happened."""
-    assert view.mentee.tg_id is not None  # the service asks only a mentee with a chat
-    t = ctx.translations.get(view.mentee.language)
+    """The other side is asked whether the meeting took place: the mentee about the mentor's entry, the mentor
+    about the mentee's proposal."""
+    author, other = (view.mentee, view.mentor) if meeting.logged_by_mentee else (view.mentor, view.mentee)
+    assert other.tg_id is not None  # the service asks only someone with a chat
+    t = ctx.translations.get(other.language)
     builder = InlineKeyboardBuilder()
     builder.button(text=t.plain("meeting-confirm"), callback_data=MeetingAnswer(meeting=meeting.id, confirmed=True))
     builder.button(text=t.plain("meeting-dispute"), callback_data=MeetingAnswer(meeting=meeting.id, confirmed=False))
-    text = t("meeting-check", name=view.mentor.full_name, date=f"{meeting.held_on:%d.%m.%Y}", topic=meeting.topic)
-    return outgoing(f"meeting-check:{meeting.id}", view.mentee.tg_id, text, builder.as_markup())
+    key = "meeting-proposal-check" if meeting.logged_by_mentee else "meeting-check"
+    text = t(
+        key,
+        name=author.full_name,
+        date=f"{meeting.held_on:%d.%m.%Y}",
+        minutes=meeting.minutes,
+        topic=meeting.topic,
+        notes=short(meeting.notes, 1000) or "—",
+    )
+    return outgoing(f"meeting-check:{meeting.id}", other.tg_id, text, builder.as_markup())
 
 
 @router.callback_query(MeetingAnswer.filter())
 async def meeting_answer(callback: CallbackQuery, callback_data: MeetingAnswer, ctx: Ctx) -> None:
-    status = await answer_meeting(
+    meeting = await answer_meeting(
         ctx.session, actor=ctx.actor, meeting_id=callback_data.meeting, confirmed=callback_data.confirmed
     )
+    key = f"meeting-proposal-{meeting.status.value}" if meeting.logged_by_mentee else f"meeting-{meeting.status.value}"
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t(f"meeting-{status.value}"))
+    await show(callback, ctx.t(key), _log_button(ctx, meeting.pair_id))
 
 
-# --- Overview for coordinators and methodists: pairs of their scope, those without meetings, exports.
+def _log_button(ctx: Ctx, pair_id: int, *, back: bool = False) -> InlineKeyboardMarkup:
+    """«📖 Журнал встреч» and the menu (with «‹ Назад» to the overview where the person came from it)."""
+    builder = InlineKeyboardBuilder()
+    builder.button(text=ctx.t.plain("meeting-log-open"), callback_data=MeetingLogPage(pair=pair_id))
+    return with_nav(ctx.t, builder, back=OVERVIEW if back else None)
 
-SILENT_AFTER = timedelta(days=30)
+
+# --- The pair's log, for both its people.
+
+
+@router.callback_query(MentorAct.filter(F.action == "log"))
+async def log_open(callback: CallbackQuery, callback_data: MentorAct, ctx: Ctx) -> None:
+    await callback.answer()
+    await show(callback, *await _log_screen(ctx, callback_data.pair, 0))
+
+
+@router.callback_query(MeetingLogPage.filter())
+async def log_page(callback: CallbackQuery, callback_data: MeetingLogPage, ctx: Ctx) -> None:
+    await callback.answer()
+    await show(callback, *await _log_screen(ctx, callback_data.pair, callback_data.page))
+
+
+async def _log_screen(ctx: Ctx, pair_id: int, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    """Newest first, a page at a time: date, length, format, topic and whether it is confirmed."""
+    _pair, is_mentor = await pair_for(ctx.session, actor=ctx.actor, pair_id=pair_id)
+    t = ctx.t
+    entries, total = await pair_log(ctx.session, actor=ctx.actor, pair_id=pair_id, page=page, size=LOG_PAGE)
+    pages = max(1, -(-total // LOG_PAGE))
+    if page >= pages:  # a forged or outdated page: the last one
+        page = pages - 1
+        entries, total = await pair_log(ctx.session, actor=ctx.actor, pair_id=pair_id, page=page, size=LOG_PAGE)
+    lines = [t("meeting-log-title", count=total)]
+    lines += [
+        t(
+            "meeting-log-line",
+            mark=STATUS_MARK[entry.status],
+            date=f"{entry.held_on:%d.%m.%Y}",
+            minutes=entry.minutes,
+            format=t.plain("meeting-online" if entry.online else "meeting-offline"),
+            topic=short(entry.topic, 80),
+        )
+        for entry in entries
+    ]
+    lines.append(t("meeting-log-legend") if entries else t("meeting-log-empty"))
+    builder = InlineKeyboardBuilder()
+    for entry in entries:  # entries waiting for this person's answer can be answered here too
+        if entry.status == MeetingStatus.PENDING and entry.logged_by_mentee == is_mentor:
+            day = f"{entry.held_on:%d.%m}"
+            for confirmed, answer in ((True, "meeting-log-confirm"), (False, "meeting-log-dispute")):
+                builder.button(
+                    text=t.plain(answer, date=day), callback_data=MeetingAnswer(meeting=entry.id, confirmed=confirmed)
+                )
+    builder.adjust(2)
+    key = "mentor-card-meeting" if is_mentor else "meeting-propose"
+    builder.row(InlineKeyboardButton(text=t.plain(key), callback_data=MentorAct(action="meeting", pair=pair_id).pack()))
+    builder.attach(page_row(t, page, pages, lambda n: MeetingLogPage(pair=pair_id, page=n), total=total, size=LOG_PAGE))
+    return "\n".join(lines), with_nav(t, builder, back=pair_parent(pair_id, is_mentor))
 
 
 # --- Corrections within a day: the topic, the notes, or the whole entry.
 
 
-def _correction_keyboard(ctx: Ctx, meeting_id: int) -> InlineKeyboardMarkup:
+def _entry_keyboard(ctx: Ctx, meeting: Meeting) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for action in ("topic", "notes", "delete"):
         builder.button(
-            text=ctx.t.plain(f"meeting-edit-{action}"), callback_data=MeetingEdit(action=action, meeting=meeting_id)
+            text=ctx.t.plain(f"meeting-edit-{action}"), callback_data=MeetingEdit(action=action, meeting=meeting.id)
         )
     builder.adjust(3)
-    return builder.as_markup()
+    return with_nav(ctx.t, builder, back=MentorAct(action="mentee", pair=meeting.pair_id))
 
 
 def _meeting_text(ctx: Ctx, meeting: Meeting) -> str:
@@ -197,10 +329,11 @@ def _meeting_text(ctx: Ctx, meeting: Meeting) -> str:
 
 
 @router.callback_query(MeetingEdit.filter(F.action == "open"))
-async def meeting_open(callback: CallbackQuery, callback_data: MeetingEdit, ctx: Ctx) -> None:
+async def meeting_open(callback: CallbackQuery, callback_data: MeetingEdit, state: FSMContext, ctx: Ctx) -> None:
     meeting = await own_meeting(ctx.session, actor=ctx.actor, meeting_id=callback_data.meeting, now=ctx.now())
+    await state.clear()  # «‹ Назад» from a correction lands here
     await callback.answer()
-    await message_of(callback).answer(_meeting_text(ctx, meeting), reply_markup=_correction_keyboard(ctx, meeting.id))
+    await show(callback, _meeting_text(ctx, meeting), _entry_keyboard(ctx, meeting))
 
 
 @router.callback_query(MeetingEdit.filter(F.action.in_({"topic", "notes"})))
@@ -209,7 +342,8 @@ async def meeting_edit_begin(callback: CallbackQuery, callback_data: MeetingEdit
     await state.set_state(MeetingEditForm.text)
     await state.update_data(meeting_id=callback_data.meeting, field=callback_data.action)
     await callback.answer()
-    await message_of(callback).answer(ctx.t(f"meeting-ask-{callback_data.action}"))
+    back = MeetingEdit(action="open", meeting=callback_data.meeting)
+    await show(callback, ctx.t(f"meeting-ask-{callback_data.action}"), step_keyboard(ctx.t, back=back))
 
 
 @router.message(MeetingEditForm.text, F.text, ~F.text.startswith("/"))
@@ -226,25 +360,24 @@ async def meeting_edit_save(message: Message, state: FSMContext, ctx: Ctx) -> No
         now=ctx.now(),
     )
     await state.clear()
-    await message.answer(_meeting_text(ctx, meeting), reply_markup=_correction_keyboard(ctx, meeting.id))
+    await message.answer(_meeting_text(ctx, meeting), reply_markup=_entry_keyboard(ctx, meeting))
 
 
 @router.callback_query(MeetingEdit.filter(F.action == "delete"))
 async def meeting_delete_ask(callback: CallbackQuery, callback_data: MeetingEdit, ctx: Ctx) -> None:
     meeting = await own_meeting(ctx.session, actor=ctx.actor, meeting_id=callback_data.meeting, now=ctx.now())
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=ctx.t.plain("meeting-delete-yes"), callback_data=MeetingEdit(action="delete_yes", meeting=meeting.id)
+    markup = confirm_keyboard(
+        ctx.t,
+        yes=MeetingEdit(action="delete_yes", meeting=meeting.id),
+        no=MeetingEdit(action="open", meeting=meeting.id),
+        yes_key="meeting-delete-yes",
     )
     await callback.answer()
-    await message_of(callback).answer(
-        ctx.t("meeting-delete-ask", date=f"{meeting.held_on:%d.%m.%Y}", topic=meeting.topic),
-        reply_markup=builder.as_markup(),
-    )
+    await show(callback, ctx.t("meeting-delete-ask", date=f"{meeting.held_on:%d.%m.%Y}", topic=meeting.topic), markup)
 
 
 @router.callback_query(MeetingEdit.filter(F.action == "delete_yes"))
 async def meeting_delete(callback: CallbackQuery, callback_data: MeetingEdit, ctx: Ctx) -> None:
-    await delete_meeting(ctx.session, actor=ctx.actor, meeting_id=callback_data.meeting, now=ctx.now())
+    pair_id = await delete_meeting(ctx.session, actor=ctx.actor, meeting_id=callback_data.meeting, now=ctx.now())
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("meeting-deleted"))
+    await show(callback, ctx.t("meeting-deleted"), with_nav(ctx.t, back=MentorAct(action="mentee", pair=pair_id)))

@@ -13,15 +13,27 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.common.context import Ctx
 from handlers.common.door import staff_only
 from handlers.common.keyboards import MenuAction, message_of, page_row, short
+from handlers.common.navigation import confirm_keyboard, show, step_keyboard, with_nav
 from handlers.common.notify import outgoing
 from handlers.common.people_search import answer_people
 from handlers.common.uploads import ask_for_file, run_import
 from handlers.mentoring.callbacks import MentorAct, PairsPage, PairStep
 from handlers.mentoring.plan import month_name
+from handlers.mentoring.relay import OVERVIEW
+from services.errors import InvalidInput
 from services.files.writing import write_table_off_loop
 from services.mentoring.meetings import meeting_log
 from services.mentoring.numbers import scope_summary
-from services.mentoring.pairs import PairView, PersonCard, create_pair, end_pair, require_pair_manager, scope_pairs
+from services.mentoring.pairs import (
+    PairView,
+    PersonCard,
+    clean_reason,
+    create_pair,
+    end_pair,
+    managed_pair,
+    require_pair_manager,
+    scope_pairs,
+)
 from services.mentoring.pairs_import import COLUMNS as IMPORT_COLUMNS
 from services.mentoring.pairs_import import TEMPLATE_EXAMPLE, import_pairs
 from services.models.mentoring import PairKind, PairStatus
@@ -48,25 +60,39 @@ class PairsUpload(StatesGroup):
 
 @router.callback_query(MentorAct.filter(F.action == "new"))
 async def pair_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    """Also «‹ Назад» from the mentee's step: the form starts over from the mentor."""
     require_pair_manager(ctx.actor)
+    await state.clear()
     await state.set_state(PairForm.mentor)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("pair-ask-mentor"))
+    await show(callback, ctx.t("pair-ask-mentor"), step_keyboard(ctx.t, back=OVERVIEW))
 
 
 @router.message(PairForm.mentor, F.text, ~F.text.startswith("/"))
 @router.message(PairForm.mentee, F.text, ~F.text.startswith("/"))
 async def pair_search(message: Message, state: FSMContext, ctx: Ctx) -> None:
     step = "mentor" if await state.get_state() == PairForm.mentor.state else "mentee"
-    await answer_people(message, ctx, lambda person_id: PairStep(step=step, value=str(person_id)))
+    back = MentorAct(action="new") if step == "mentee" else OVERVIEW
+    await answer_people(
+        message,
+        ctx,
+        lambda person_id: PairStep(step=step, value=str(person_id)),
+        finish=lambda builder: step_keyboard(ctx.t, builder, back=back),
+    )
 
 
 @router.callback_query(PairForm.mentor, PairStep.filter(F.step == "mentor"))
 async def pair_mentor_chosen(callback: CallbackQuery, callback_data: PairStep, state: FSMContext, ctx: Ctx) -> None:
     await state.update_data(mentor_id=parse_id(callback_data.value) or 0)
+    await _ask_mentee(callback, state, ctx)
+
+
+@router.callback_query(PairForm.mentee, PairStep.filter(F.step == "back"))
+async def _ask_mentee(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    """The mentee's step (also «‹ Назад» from the kind)."""
     await state.set_state(PairForm.mentee)
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("pair-ask-mentee"))
+    await show(callback, ctx.t("pair-ask-mentee"), step_keyboard(ctx.t, back=MentorAct(action="new")))
 
 
 @router.callback_query(PairForm.mentee, PairStep.filter(F.step == "mentee"))
@@ -79,7 +105,8 @@ async def pair_mentee_chosen(callback: CallbackQuery, callback_data: PairStep, s
         )
     builder.adjust(1)
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("pair-ask-kind"), reply_markup=builder.as_markup())
+    back = PairStep(step="back", value="mentee")
+    await show(callback, ctx.t("pair-ask-kind"), step_keyboard(ctx.t, builder, back=back))
 
 
 @router.callback_query(PairForm.mentee, PairStep.filter(F.step == "kind"))  # the steps of a PairForm
@@ -104,7 +131,11 @@ async def pair_create(callback: CallbackQuery, callback_data: PairStep, state: F
     text = ctx.t("pair-created", mentor=pair.mentor.full_name, mentee=pair.mentee.full_name)
     if created.warning:
         text += "\n" + ctx.t(created.warning)
-    await message_of(callback).edit_text(text)
+    builder = InlineKeyboardBuilder()
+    builder.button(text=ctx.t.plain("pair-new-another"), callback_data=MentorAct(action="new"))
+    builder.button(text=ctx.t.plain("pairs-overview"), callback_data=MentorAct(action="pairs"))
+    builder.adjust(1)
+    await show(callback, text, with_nav(ctx.t, builder, back=OVERVIEW))
 
 
 def _announcement(ctx: Ctx, pair: PairView, card: PersonCard) -> NewDelivery:
@@ -126,17 +157,18 @@ PAIRS_PER_PAGE = 10
 
 
 @router.callback_query(MentorAct.filter(F.action == "pairs"))
-async def scope_overview(callback: CallbackQuery, ctx: Ctx) -> None:
+async def scope_overview(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    await state.clear()  # «‹ Назад» from the file upload lands here
     text, markup = await _overview(ctx, page=0)
     await callback.answer()
-    await message_of(callback).answer(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 @router.callback_query(PairsPage.filter())
 async def scope_overview_page(callback: CallbackQuery, callback_data: PairsPage, ctx: Ctx) -> None:
     text, markup = await _overview(ctx, page=callback_data.page)
     await callback.answer()
-    await message_of(callback).edit_text(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 async def _overview(ctx: Ctx, *, page: int) -> tuple[str, InlineKeyboardMarkup]:
@@ -171,13 +203,13 @@ async def _overview(ctx: Ctx, *, page: int) -> tuple[str, InlineKeyboardMarkup]:
             callback_data=MentorAct(action="manage", pair=row.id),
         )
     builder.adjust(1)
-    builder.attach(page_row(t, page, pages, lambda n: PairsPage(page=n)))
+    builder.attach(page_row(t, page, pages, lambda n: PairsPage(page=n), total=len(active), size=PAIRS_PER_PAGE))
     tools = InlineKeyboardBuilder()
     tools.button(text=t.plain("pairs-export"), callback_data=MentorAct(action="export"))
     tools.button(text=t.plain("pairs-import"), callback_data=MentorAct(action="import"))
     tools.adjust(1)
     builder.attach(tools)
-    return "\n".join(lines), builder.as_markup()
+    return "\n".join(lines), with_nav(t, builder, back=OVERVIEW)
 
 
 @router.callback_query(MentorAct.filter(F.action == "import"))
@@ -192,6 +224,7 @@ async def import_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> 
         example=TEMPLATE_EXAMPLE,
         filename="mentoring-pairs-template.xlsx",
         caption="pairs-import-ask",
+        markup=step_keyboard(ctx.t, back=MentorAct(action="pairs")),
     )
 
 
@@ -214,7 +247,10 @@ async def import_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
         return
     created, skipped = counts
     await state.clear()
-    await message.answer(ctx.t("pairs-imported", created=created, skipped=skipped))
+    await message.answer(
+        ctx.t("pairs-imported", created=created, skipped=skipped),
+        reply_markup=with_nav(ctx.t, back=MentorAct(action="pairs")),
+    )
 
 
 @router.callback_query(MentorAct.filter(F.action == "export"))
@@ -274,44 +310,76 @@ class EndForm(StatesGroup):
 
 
 @router.callback_query(MentorAct.filter(F.action == "manage"))
-async def pair_manage(callback: CallbackQuery, callback_data: MentorAct, ctx: Ctx) -> None:
-    """A manager's card of a pair: complete it or dissolve it (a reason is asked next)."""
-    require_pair_manager(ctx.actor)
+async def pair_manage(callback: CallbackQuery, callback_data: MentorAct, state: FSMContext, ctx: Ctx) -> None:
+    """A manager's card of a pair: complete it or dissolve it (a reason is asked next, then a confirmation)."""
+    pair = await managed_pair(ctx.session, actor=ctx.actor, pair_id=callback_data.pair)
+    await state.clear()  # «‹ Назад» from the reason, «Нет» to the confirmation land here
+    t = ctx.t
     builder = InlineKeyboardBuilder()
     for action in ("complete", "dissolve"):
-        builder.button(
-            text=ctx.t.plain(f"pair-{action}"), callback_data=MentorAct(action=action, pair=callback_data.pair)
-        )
+        builder.button(text=t.plain(f"pair-{action}"), callback_data=MentorAct(action=action, pair=pair.id))
     builder.adjust(2)
+    text = t(
+        "pair-manage",
+        mentor=pair.mentor.full_name,
+        mentee=pair.mentee.full_name,
+        kind=t.plain(f"pair-kind-{pair.kind.value}"),
+        start=f"{pair.started_on:%d.%m.%Y}",
+        last=f"{pair.last_meeting:%d.%m.%Y}" if pair.last_meeting else "—",
+    )
     await callback.answer()
-    await message_of(callback).answer(ctx.t("pair-manage"), reply_markup=builder.as_markup())
+    await show(callback, text, with_nav(t, builder, back=MentorAct(action="pairs")))
 
 
 @router.callback_query(MentorAct.filter(F.action.in_({"complete", "dissolve"})))
 async def pair_end_begin(callback: CallbackQuery, callback_data: MentorAct, state: FSMContext, ctx: Ctx) -> None:
-    require_pair_manager(ctx.actor)
+    await managed_pair(ctx.session, actor=ctx.actor, pair_id=callback_data.pair)
     await state.set_state(EndForm.reason)
     await state.update_data(pair_id=callback_data.pair, completed=callback_data.action == "complete")
     await callback.answer()
-    await message_of(callback).answer(ctx.t("pair-ask-reason"))
+    back = MentorAct(action="manage", pair=callback_data.pair)
+    await show(callback, ctx.t(f"pair-ask-reason-{callback_data.action}"), step_keyboard(ctx.t, back=back))
 
 
 @router.message(EndForm.reason, F.text, ~F.text.startswith("/"))
-async def pair_end(message: Message, state: FSMContext, ctx: Ctx) -> None:
+async def pair_end_confirm(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    """The reason typed, the consequence is stated before anything changes; typing again replaces the reason."""
     assert message.text is not None
     data = await state.get_data()
+    reason = clean_reason(message.text)
+    pair = await managed_pair(ctx.session, actor=ctx.actor, pair_id=data["pair_id"])
+    await state.update_data(reason=reason)
+    key = "pair-end-ask-completed" if data["completed"] else "pair-end-ask-dissolved"
+    markup = confirm_keyboard(
+        ctx.t,
+        yes=MentorAct(action="end_yes", pair=pair.id),
+        no=MentorAct(action="manage", pair=pair.id),
+        yes_key="pair-complete" if data["completed"] else "pair-dissolve",
+    )
+    await message.answer(
+        ctx.t(key, mentor=pair.mentor.full_name, mentee=pair.mentee.full_name, text=reason), reply_markup=markup
+    )
+
+
+@router.callback_query(EndForm.reason, MentorAct.filter(F.action == "end_yes"))
+async def pair_end(callback: CallbackQuery, callback_data: MentorAct, state: FSMContext, ctx: Ctx) -> None:
+    data = await state.get_data()
+    if data["pair_id"] != callback_data.pair or "reason" not in data:
+        raise InvalidInput("stale-button")
     pair = await end_pair(
         ctx.session,
         actor=ctx.actor,
         pair_id=data["pair_id"],
         completed=data["completed"],
-        reason=message.text,
+        reason=data["reason"],
         now=ctx.now(),
         notice=partial(_end_notice, ctx),
     )
     await state.clear()
+    await callback.answer()
     status = ctx.t.plain(f"pair-status-{pair.status.value}")
-    await message.answer(ctx.t("pair-ended", mentor=pair.mentor.full_name, mentee=pair.mentee.full_name, status=status))
+    text = ctx.t("pair-ended", mentor=pair.mentor.full_name, mentee=pair.mentee.full_name, status=status)
+    await show(callback, text, with_nav(ctx.t, back=MentorAct(action="pairs")))
 
 
 def _end_notice(ctx: Ctx, pair: PairView, card: PersonCard) -> NewDelivery:

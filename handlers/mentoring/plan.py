@@ -11,8 +11,10 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
-from handlers.common.keyboards import message_of, short
+from handlers.common.keyboards import short
+from handlers.common.navigation import confirm_keyboard, show, step_keyboard, with_nav
 from handlers.mentoring.callbacks import MentorAct, PlanAct
+from handlers.mentoring.relay import pair_parent
 from services.errors import Forbidden, InvalidInput
 from services.mentoring.plan import add_topic, plan_months, plan_of, propose_plan, remove_topic
 from services.numbers import parse_id
@@ -47,14 +49,15 @@ async def _plan_screen(ctx: Ctx, pair_id: int) -> tuple[str, InlineKeyboardMarku
         for action in actions:
             builder.button(text=t.plain(f"plan-{action}"), callback_data=PlanAct(action=action, pair=pair.id))
     builder.adjust(2)
-    return "\n".join(lines), builder.as_markup()
+    return "\n".join(lines), with_nav(t, builder, back=pair_parent(pair.id, is_mentor))
 
 
 @router.callback_query(MentorAct.filter(F.action == "plan"))
-async def plan_show(callback: CallbackQuery, callback_data: MentorAct, ctx: Ctx) -> None:
+async def plan_show(callback: CallbackQuery, callback_data: MentorAct, state: FSMContext, ctx: Ctx) -> None:
+    await state.clear()  # «‹ Назад» from the topic step lands here
     text, markup = await _plan_screen(ctx, callback_data.pair)
     await callback.answer()
-    await message_of(callback).answer(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 @router.callback_query(PlanAct.filter(F.action == "propose"))
@@ -63,14 +66,15 @@ async def plan_propose(callback: CallbackQuery, callback_data: PlanAct, ctx: Ctx
     await propose_plan(ctx.session, actor=ctx.actor, pair_id=callback_data.pair, template=template)
     text, markup = await _plan_screen(ctx, callback_data.pair)
     await callback.answer()
-    await message_of(callback).edit_text(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 @router.callback_query(PlanAct.filter(F.action == "add"))
-async def plan_add_month(callback: CallbackQuery, callback_data: PlanAct, ctx: Ctx) -> None:
+async def plan_add_month(callback: CallbackQuery, callback_data: PlanAct, state: FSMContext, ctx: Ctx) -> None:
     pair, is_mentor, _plan = await plan_of(ctx.session, actor=ctx.actor, pair_id=callback_data.pair)
     if not is_mentor:
         raise Forbidden()
+    await state.clear()  # «‹ Назад» from the topic step lands here
     builder = InlineKeyboardBuilder()
     for month in plan_months(pair):
         builder.button(
@@ -78,7 +82,7 @@ async def plan_add_month(callback: CallbackQuery, callback_data: PlanAct, ctx: C
         )
     builder.adjust(3)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("plan-ask-month"), reply_markup=builder.as_markup())
+    await show(callback, ctx.t("plan-ask-month"), with_nav(ctx.t, builder, back=MentorAct(action="plan", pair=pair.id)))
 
 
 @router.callback_query(PlanAct.filter(F.action == "month"))
@@ -93,7 +97,8 @@ async def plan_add_begin(callback: CallbackQuery, callback_data: PlanAct, state:
     await state.set_state(PlanForm.topic)
     await state.update_data(pair_id=callback_data.pair, month=month.isoformat())
     await callback.answer()
-    await message_of(callback).edit_text(ctx.t("plan-ask-topic", month=month_name(ctx.t, month)))
+    back = PlanAct(action="add", pair=callback_data.pair)
+    await show(callback, ctx.t("plan-ask-topic", month=month_name(ctx.t, month)), step_keyboard(ctx.t, back=back))
 
 
 @router.message(PlanForm.topic, F.text, ~F.text.startswith("/"))
@@ -125,13 +130,34 @@ async def plan_remove_choose(callback: CallbackQuery, callback_data: PlanAct, ct
         )
     builder.adjust(1)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("plan-ask-remove"), reply_markup=builder.as_markup())
+    back = MentorAct(action="plan", pair=pair.id)
+    await show(callback, ctx.t("plan-ask-remove"), with_nav(ctx.t, builder, back=back))
 
 
 @router.callback_query(PlanAct.filter(F.action == "drop"))
+async def plan_remove_ask(callback: CallbackQuery, callback_data: PlanAct, ctx: Ctx) -> None:
+    """The consequence first: the topic leaves the plan, meetings on it stay in the log."""
+    topic_id = parse_id(callback_data.value) or 0
+    pair, is_mentor, plan = await plan_of(ctx.session, actor=ctx.actor, pair_id=callback_data.pair)
+    line = next((line for line in plan if line.id == topic_id), None)
+    if not is_mentor:
+        raise Forbidden()
+    if line is None:
+        raise InvalidInput("plan-topic-gone")
+    markup = confirm_keyboard(
+        ctx.t,
+        yes=PlanAct(action="drop_yes", pair=pair.id, value=str(line.id)),
+        no=PlanAct(action="remove", pair=pair.id),
+        yes_key="plan-remove-yes",
+    )
+    await callback.answer()
+    await show(callback, ctx.t("plan-remove-ask", topic=line.topic, month=month_name(ctx.t, line.month)), markup)
+
+
+@router.callback_query(PlanAct.filter(F.action == "drop_yes"))
 async def plan_remove(callback: CallbackQuery, callback_data: PlanAct, ctx: Ctx) -> None:
     topic_id = parse_id(callback_data.value) or 0
     pair_id = await remove_topic(ctx.session, actor=ctx.actor, topic_id=topic_id)
     text, markup = await _plan_screen(ctx, pair_id)
     await callback.answer()
-    await message_of(callback).edit_text(text, reply_markup=markup)
+    await show(callback, text, markup)

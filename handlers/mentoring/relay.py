@@ -1,8 +1,12 @@
 """/mentor: a mentee reaches their mentor, a mentor their mentees (messages relayed, the result written);
-the way in to pairs, meetings and plans, which live in their own routers."""
+the way in to pairs, meetings and plans, which live in their own routers. A person in a pair can also just
+write: the text goes to the other side after one tap."""
+
+from functools import partial
+from typing import Any
 
 from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -11,15 +15,19 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of, short
+from handlers.common.navigation import show, step_keyboard, with_nav
 from handlers.common.notify import SEND_FAILURES, outgoing
-from handlers.mentoring.callbacks import MeetingEdit, MentorAct
+from handlers.mentoring.callbacks import MeetingEdit, MentorAct, RelayTo
 from services.errors import Forbidden, InvalidInput
 from services.mentoring.meetings import recent_meetings
 from services.mentoring.pairs import RESULT_OPENS, PairView, PersonCard, pair_for, pair_view, pairs_of, record_result
+from services.mentoring.relay import MAX_RELAYED, pairs_with, relay_text
+from services.models.people import Role
 from services.outbox import NewDelivery
 from services.routes.review import is_reviewer
 
 router = Router(name="mentoring")
+OVERVIEW = MenuAction(item="mentor")  # the parent of every mentoring screen
 
 
 class RelayForm(StatesGroup):
@@ -30,39 +38,48 @@ class RelayForm(StatesGroup):
 async def mentor_command(message: Message, state: FSMContext, ctx: Ctx) -> None:
     await state.clear()
     text, markup = await _overview(ctx)
-    await message.answer(text, reply_markup=markup)
+    await show(message, text, markup)
 
 
 @router.callback_query(MenuAction.filter(F.item == "mentor"))
-async def mentor_button(callback: CallbackQuery, ctx: Ctx) -> None:
+async def mentor_button(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    await state.clear()  # «‹ Назад» from a step (the result, a message) lands here too
     text, markup = await _overview(ctx)
     await callback.answer()
-    await message_of(callback).answer(text, reply_markup=markup)
+    await show(callback, text, markup)
 
 
 async def _overview(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
-    """My mentors and my mentees; for coordinators and methodists, the way to make a pair."""
+    """My mentors and my mentees; for coordinators and methodists, the way to make a pair; for a mentor with
+    no pairs yet, what happens next."""
     t, builder, lines = ctx.t, InlineKeyboardBuilder(), []
+    mentors = mentees = []
     if ctx.actor.person_id is not None:
-        for pair in await pairs_of(ctx.session, person_id=ctx.actor.person_id, as_mentor=False):
-            lines.append(
-                _person_text(t, "mentor-yours", pair.mentor.full_name, pair.mentor.school, pair.mentor.subjects)
-            )
-            builder.button(text=t.plain("mentor-write-mentor"), callback_data=MentorAct(action="write", pair=pair.id))
-            builder.button(text=t.plain("plan-open"), callback_data=MentorAct(action="plan", pair=pair.id))
-        for pair in await pairs_of(ctx.session, person_id=ctx.actor.person_id, as_mentor=True):
-            last = f"{pair.last_meeting:%d.%m.%Y}" if pair.last_meeting else "—"
-            builder.button(
-                text=f"{short(pair.mentee.full_name, 40)} · {last}",
-                callback_data=MentorAct(action="mentee", pair=pair.id),
-            )
+        mentors = await pairs_of(ctx.session, person_id=ctx.actor.person_id, as_mentor=False)
+        mentees = await pairs_of(ctx.session, person_id=ctx.actor.person_id, as_mentor=True)
+    for pair in mentors:
+        lines.append(_person_text(t, "mentor-yours", pair.mentor.full_name, pair.mentor.school, pair.mentor.subjects))
+        whose = f" · {short(pair.mentor.full_name, 20)}" if len(mentors) > 1 else ""
+        for action, key in (("write", "mentor-write-mentor"), ("log", "meeting-log-open")):
+            builder.button(text=t.plain(key) + whose, callback_data=MentorAct(action=action, pair=pair.id))
+        for action, key in (("meeting", "meeting-propose"), ("plan", "plan-open")):
+            builder.button(text=t.plain(key) + whose, callback_data=MentorAct(action=action, pair=pair.id))
+    for pair in mentees:
+        last = f"{pair.last_meeting:%d.%m.%Y}" if pair.last_meeting else "—"
+        builder.button(
+            text=f"{short(pair.mentee.full_name, 40)} · {last}", callback_data=MentorAct(action="mentee", pair=pair.id)
+        )
     if is_reviewer(ctx.actor):
         builder.button(text=t.plain("pair-new"), callback_data=MentorAct(action="new"))
         builder.button(text=t.plain("pairs-overview"), callback_data=MentorAct(action="pairs"))
     builder.adjust(1)
-    if not lines and not builder.export():
-        return t("mentor-none"), builder.as_markup()
-    return "\n\n".join([t("mentor-title"), *lines]), builder.as_markup()
+    if mentors or mentees:
+        lines.append(t("mentor-just-write"))
+    elif ctx.actor.has(Role.MENTOR):
+        lines.append(t("mentor-waiting"))
+    elif not builder.export():
+        return t("mentor-none"), with_nav(t)
+    return "\n\n".join([t("mentor-title"), *lines]), with_nav(t, builder)
 
 
 def _person_text(t: Translator, key: str, name: str, school: str, subjects: tuple[str, ...]) -> str:
@@ -70,11 +87,12 @@ def _person_text(t: Translator, key: str, name: str, school: str, subjects: tupl
 
 
 @router.callback_query(MentorAct.filter(F.action == "mentee"))
-async def mentee_card(callback: CallbackQuery, callback_data: MentorAct, ctx: Ctx) -> None:
-    """The mentor's card of a mentee: write, log a meeting, the plan, recent entries, the result."""
+async def mentee_card(callback: CallbackQuery, callback_data: MentorAct, state: FSMContext, ctx: Ctx) -> None:
+    """The mentor's card of a mentee: write, log a meeting, the log, the plan, recent entries, the result."""
     pair, is_mentor = await pair_for(ctx.session, actor=ctx.actor, pair_id=callback_data.pair)
     if not is_mentor:
         raise Forbidden()
+    await state.clear()  # «‹ Назад» from a step of the mentor's forms lands here
     view = await pair_view(ctx.session, pair)
     t, today = ctx.t, ctx.now().date()
     lines = [
@@ -85,8 +103,13 @@ async def mentee_card(callback: CallbackQuery, callback_data: MentorAct, ctx: Ct
     if pair.result:
         lines.append(t("pair-result-line", result=short(pair.result, 500)))
     builder = InlineKeyboardBuilder()
-    for action in ("write", "meeting", "plan"):
-        builder.button(text=t.plain(f"mentor-card-{action}"), callback_data=MentorAct(action=action, pair=pair.id))
+    for action, key in (
+        ("write", "mentor-card-write"),
+        ("meeting", "mentor-card-meeting"),
+        ("log", "meeting-log-open"),
+        ("plan", "mentor-card-plan"),
+    ):
+        builder.button(text=t.plain(key), callback_data=MentorAct(action=action, pair=pair.id))
     for meeting in await recent_meetings(ctx.session, actor=ctx.actor, pair_id=pair.id, now=ctx.now()):
         builder.button(
             text=t.plain("meeting-correct", date=f"{meeting.held_on:%d.%m}", topic=short(meeting.topic, 30)),
@@ -96,45 +119,119 @@ async def mentee_card(callback: CallbackQuery, callback_data: MentorAct, ctx: Ct
         builder.button(text=t.plain("pair-result-write"), callback_data=MentorAct(action="result", pair=pair.id))
     builder.adjust(1)
     await callback.answer()
-    await message_of(callback).answer("\n".join(lines), reply_markup=builder.as_markup())
+    await show(callback, "\n".join(lines), with_nav(t, builder, back=OVERVIEW))
+
+
+def pair_parent(pair_id: int, is_mentor: bool) -> MentorAct | MenuAction:
+    """Where «‹ Назад» leads from a pair's screen: the mentor's card of the mentee, or the mentee's overview."""
+    return MentorAct(action="mentee", pair=pair_id) if is_mentor else OVERVIEW
 
 
 # --- Relay: messages between mentor and mentee go through the bot, no personal account is shown.
 
 
-@router.callback_query(MentorAct.filter(F.action == "write"))
+@router.callback_query(MentorAct.filter(F.action.in_({"write", "reply"})))
 async def relay_begin(callback: CallbackQuery, callback_data: MentorAct, state: FSMContext, ctx: Ctx) -> None:
+    """«✉️ Написать» on a screen (asked in place) or «↩️ Ответить» under a received message (asked below it, so
+    the message stays)."""
     await pair_for(ctx.session, actor=ctx.actor, pair_id=callback_data.pair)
     await state.set_state(RelayForm.message)
     await state.update_data(pair_id=callback_data.pair)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("relay-ask"))
+    if callback_data.action == "reply":
+        await message_of(callback).answer(ctx.t("relay-ask"), reply_markup=step_keyboard(ctx.t))
+    else:
+        await show(callback, ctx.t("relay-ask"), step_keyboard(ctx.t))
 
 
 @router.message(RelayForm.message, ~F.text.startswith("/"))
 async def relay_send(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    """Anything written in the form (a photo, a document, a long text) is copied to the other side as it is."""
     if not (message.text or message.photo or message.document):
         raise InvalidInput("relay-wrong-type")
     pair, is_mentor = await pair_for(ctx.session, actor=ctx.actor, pair_id=(await state.get_data())["pair_id"])
     view = await pair_view(ctx.session, pair)
     sender, receiver = (view.mentor, view.mentee) if is_mentor else (view.mentee, view.mentor)
     await state.clear()
+    back = with_nav(ctx.t, back=pair_parent(pair.id, is_mentor))
     if receiver.tg_id is None:
-        await message.answer(ctx.t("relay-not-joined", name=receiver.full_name))
+        await message.answer(ctx.t("relay-not-joined", name=receiver.full_name), reply_markup=back)
         return
     t = ctx.translations.get(receiver.language)
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t.plain("relay-reply"), callback_data=MentorAct(action="write", pair=pair.id))
     key = "relay-from-mentor" if is_mentor else "relay-from-mentee"
     try:
         await ctx.bot.send_message(receiver.tg_id, t(key, name=sender.full_name))
         await ctx.bot.copy_message(
-            receiver.tg_id, message.chat.id, message.message_id, reply_markup=builder.as_markup()
+            receiver.tg_id, message.chat.id, message.message_id, reply_markup=_reply_keyboard(t, pair.id)
         )
     except SEND_FAILURES:
-        await message.answer(ctx.t("relay-failed", name=receiver.full_name))
+        await message.answer(ctx.t("relay-failed", name=receiver.full_name), reply_markup=back)
         return
-    await message.answer(ctx.t("relay-sent", name=receiver.full_name))
+    await message.answer(ctx.t("relay-sent", name=receiver.full_name), reply_markup=back)
+
+
+def _reply_keyboard(t: Translator, pair_id: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("relay-reply"), callback_data=MentorAct(action="reply", pair=pair_id))
+    return builder.as_markup()
+
+
+async def _people_to_write(message: Message, ctx: Ctx) -> dict[str, Any] | bool:
+    """The filter of plain text: only people in a pair have someone to write to (others get «Не понял»)."""
+    if ctx.actor.person_id is None:
+        return False
+    pairs = await pairs_with(ctx.session, person_id=ctx.actor.person_id)
+    return {"pairs": pairs} if pairs else False
+
+
+@router.message(StateFilter(None), F.text, ~F.text.startswith("/"), _people_to_write)
+async def relay_draft(message: Message, state: FSMContext, ctx: Ctx, pairs: list[tuple[PairView, bool]]) -> None:
+    """Text typed outside any form by someone in a pair: one tap sends it to the other side (with several pairs,
+    the tap says to whom). Nothing is sent before the tap; a new text replaces the draft."""
+    assert message.text is not None
+    t = ctx.t
+    if len(message.text.strip()) > MAX_RELAYED:
+        raise InvalidInput("relay-too-long", limit=MAX_RELAYED)
+    await state.update_data(relay_text=message.text, relay_draft=message.message_id)
+    builder = InlineKeyboardBuilder()
+    for pair, is_mentor in pairs:
+        other = pair.mentee if is_mentor else pair.mentor
+        key = "relay-send-mentee" if is_mentor else "relay-send-mentor"
+        builder.button(
+            text=t.plain(key, name=short(other.full_name, 40)),
+            callback_data=RelayTo(pair=pair.id, draft=message.message_id),
+        )
+    builder.adjust(1)
+    question = "relay-confirm" if len(pairs) == 1 else "relay-choose"
+    await message.answer(t(question), reply_markup=step_keyboard(t, builder))
+
+
+@router.callback_query(RelayTo.filter())
+async def relay_draft_send(callback: CallbackQuery, callback_data: RelayTo, state: FSMContext, ctx: Ctx) -> None:
+    data = await state.get_data()
+    if data.get("relay_draft") != callback_data.draft or not data.get("relay_text"):
+        raise InvalidInput("relay-draft-gone")
+    text = data["relay_text"]
+    receiver = await relay_text(
+        ctx.session,
+        actor=ctx.actor,
+        pair_id=callback_data.pair,
+        text=text,
+        now=ctx.now(),
+        notice=partial(_relayed, ctx, text, callback_data.draft),
+    )
+    await state.set_data({})
+    await callback.answer()
+    await show(callback, ctx.t("relay-sent", name=receiver.full_name), with_nav(ctx.t, back=OVERVIEW))
+
+
+def _relayed(ctx: Ctx, text: str, draft: int, pair: PairView, sender: PersonCard, receiver: PersonCard) -> NewDelivery:
+    """The text as the other side gets it: who wrote it, the text (escaped), «↩️ Ответить»."""
+    assert receiver.tg_id is not None  # the service relays only to someone with a chat
+    t = ctx.translations.get(receiver.language)
+    key = "relay-text-from-mentor" if sender.person_id == pair.mentor.person_id else "relay-text-from-mentee"
+    body = t(key, name=sender.full_name, text=text)
+    return outgoing(f"relay:{pair.id}:{sender.person_id}:{draft}", receiver.tg_id, body, _reply_keyboard(t, pair.id))
 
 
 # --- The mentor's result for the mentee at the end of the planned period.
@@ -152,7 +249,11 @@ async def result_begin(callback: CallbackQuery, callback_data: MentorAct, state:
     await state.set_state(ResultForm.text)
     await state.update_data(pair_id=callback_data.pair)
     await callback.answer()
-    await message_of(callback).answer(ctx.t("pair-result-ask"))
+    await show(
+        callback,
+        ctx.t("pair-result-ask"),
+        step_keyboard(ctx.t, back=MentorAct(action="mentee", pair=callback_data.pair)),
+    )
 
 
 @router.message(ResultForm.text, F.text, ~F.text.startswith("/"))
@@ -174,4 +275,7 @@ async def result_save(message: Message, state: FSMContext, ctx: Ctx) -> None:
         notice=notice,
     )
     await state.clear()
-    await message.answer(ctx.t("pair-result-saved", name=pair.mentee.full_name))
+    await message.answer(
+        ctx.t("pair-result-saved", name=pair.mentee.full_name),
+        reply_markup=with_nav(ctx.t, back=MentorAct(action="mentee", pair=pair.id)),
+    )

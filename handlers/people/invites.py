@@ -157,7 +157,7 @@ async def invite_pick_school(callback: CallbackQuery, callback_data: OrgPick, st
 async def invite_search_person(message: Message, state: FSMContext, ctx: Ctx) -> None:
     role = _role((await state.get_data())["role"])
     await answer_people(
-        message, ctx, lambda person_id: InviteFor(person=person_id), lambda b: _person_step(ctx, role, b)
+        message, ctx, lambda person_id: InviteFor(person=person_id), finish=lambda b: _person_step(ctx, role, b)
     )
 
 

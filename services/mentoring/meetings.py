@@ -1,11 +1,12 @@
-"""The meeting log: the mentor records meetings, the mentee confirms or disputes them, the mentor may
-correct or delete an entry within a day, managers read the log of their scope."""
+"""The meeting log: the mentor records meetings and the mentee confirms or disputes them (or the mentee proposes
+one and the mentor confirms it), the mentor may correct or delete an entry within a day, both read the pair's
+log, managers read the log of their scope."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -19,6 +20,7 @@ from services.people.access import Actor, manager_scope
 MAX_TOPIC = 300
 MEETING_MAX_AGE = timedelta(days=90)  # older meetings are not logged after the fact
 EDIT_WINDOW = timedelta(days=1)  # the mentor may correct or delete an entry this long after logging it
+MIN_MINUTES, MAX_MINUTES = 5, 480
 
 
 def parse_day(text: str) -> date:
@@ -27,6 +29,15 @@ def parse_day(text: str) -> date:
         return datetime.strptime(text.strip(), "%d.%m.%Y").date()
     except ValueError as error:
         raise InvalidInput("route-bad-date") from error
+
+
+def check_meeting_day(held_on: date, today: date) -> date:
+    """A meeting is logged after it happened, and not months later."""
+    if held_on > today:
+        raise InvalidInput("meeting-in-future")
+    if held_on < today - MEETING_MAX_AGE:
+        raise InvalidInput("meeting-too-old")
+    return held_on
 
 
 def clean_topic(topic: str) -> str:
@@ -57,16 +68,11 @@ async def log_meeting(
     now: datetime,
     notice: Callable[[Meeting, PairView], NewDelivery],
 ) -> Meeting:
-    """The mentor records a meeting (not in the future, not months ago) on a plan topic or a topic typed
-    in; the mentee (given their chat) is asked to confirm."""
+    """A meeting (not in the future, not months ago) on a plan topic or a topic typed in, recorded by the
+    mentor or proposed by the mentee; the other side (given their chat) is asked to confirm it."""
     pair, is_mentor = await pair_for(session, actor=actor, pair_id=pair_id)
-    if not is_mentor:
-        raise Forbidden()
-    if held_on > now.date():
-        raise InvalidInput("meeting-in-future")
-    if held_on < now.date() - MEETING_MAX_AGE:
-        raise InvalidInput("meeting-too-old")
-    if not 5 <= minutes <= 480:
+    check_meeting_day(held_on, now.date())
+    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
         raise InvalidInput("meeting-bad-minutes")
     if plan_topic_id is not None:
         planned = await session.scalar(
@@ -83,34 +89,35 @@ async def log_meeting(
         topic=clean_topic(topic),
         plan_topic_id=plan_topic_id,
         notes=clean_notes(notes),
+        logged_by_mentee=not is_mentor,
         created_at=now,
     )
     session.add(meeting)
     await session.flush()
     view = await pair_view(session, pair)
-    if view.mentee.tg_id is not None:
+    if (view.mentee if is_mentor else view.mentor).tg_id is not None:
         await enqueue(session, [notice(meeting, view)], now=now)
     await session.commit()
     return meeting
 
 
-async def answer_meeting(session: AsyncSession, *, actor: Actor, meeting_id: int, confirmed: bool) -> MeetingStatus:
-    """The mentee confirms the meeting happened, or disputes it; once."""
+async def answer_meeting(session: AsyncSession, *, actor: Actor, meeting_id: int, confirmed: bool) -> Meeting:
+    """The side that did not log the meeting confirms it happened, or disputes it; once."""
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         raise NotFound()
     _pair, is_mentor = await pair_for(session, actor=actor, pair_id=meeting.pair_id)
-    if is_mentor:
+    if is_mentor != meeting.logged_by_mentee:
         raise Forbidden()
     if meeting.status != MeetingStatus.PENDING:
         raise InvalidInput("meeting-already-answered")
     meeting.status = MeetingStatus.CONFIRMED if confirmed else MeetingStatus.DISPUTED
     await session.commit()
-    return meeting.status
+    return meeting
 
 
 async def own_meeting(session: AsyncSession, *, actor: Actor, meeting_id: int, now: datetime) -> Meeting:
-    """A meeting the actor logged as the mentor, still within the correction window."""
+    """A meeting of the actor's pair, the actor its mentor, still within the correction window."""
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         raise NotFound()
@@ -163,6 +170,43 @@ async def recent_meetings(session: AsyncSession, *, actor: Actor, pair_id: int, 
         .order_by(Meeting.id.desc())
     )
     return [RecentEntry(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """A meeting as the pair's people see it in their log."""
+
+    id: int
+    held_on: date
+    minutes: int
+    online: bool
+    topic: str
+    status: MeetingStatus
+    logged_by_mentee: bool
+
+
+async def pair_log(
+    session: AsyncSession, *, actor: Actor, pair_id: int, page: int, size: int
+) -> tuple[list[LogEntry], int]:
+    """One page of the pair's meetings, newest first, for either of its people; and how many there are."""
+    await pair_for(session, actor=actor, pair_id=pair_id)
+    total = await session.scalar(select(func.count()).where(Meeting.pair_id == pair_id)) or 0
+    rows = await session.execute(
+        select(
+            Meeting.id,
+            Meeting.held_on,
+            Meeting.minutes,
+            Meeting.online,
+            Meeting.topic,
+            Meeting.status,
+            Meeting.logged_by_mentee,
+        )
+        .where(Meeting.pair_id == pair_id)
+        .order_by(Meeting.held_on.desc(), Meeting.id.desc())
+        .offset(page * size)
+        .limit(size)
+    )
+    return [LogEntry(*row) for row in rows], total
 
 
 @dataclass(frozen=True)

@@ -242,6 +242,19 @@ async def scope_pairs(session: AsyncSession, *, actor: Actor) -> list[PairRow]:
     return [PairRow(*row) for row in rows]
 
 
+async def managed_pair(session: AsyncSession, *, actor: Actor, pair_id: int) -> PairView:
+    """An active pair a coordinator or methodist oversees: its mentee is in their scope."""
+    require_pair_manager(actor)
+    pair = await session.get(MentorPair, pair_id)
+    if pair is None:
+        raise NotFound()
+    mentee = await session.get_one(Person, pair.mentee_id)
+    await require_school_manager(session, actor, mentee.school_id)
+    if pair.status != PairStatus.ACTIVE:
+        raise InvalidInput("pair-already-ended")
+    return await pair_view(session, pair)
+
+
 async def end_pair(
     session: AsyncSession,
     *,
@@ -254,14 +267,8 @@ async def end_pair(
 ) -> PairView:
     """A coordinator or methodist completes or dissolves an active pair, with a reason, and both are told;
     kept for history."""
-    pair = await session.get(MentorPair, pair_id)
-    if pair is None:
-        raise NotFound()
-    mentee = await session.get_one(Person, pair.mentee_id)
-    await require_school_manager(session, actor, mentee.school_id)
-    reason = " ".join(reason.split())
-    if not reason or len(reason) > MAX_NOTES:
-        raise InvalidInput("pair-bad-reason")
+    await managed_pair(session, actor=actor, pair_id=pair_id)
+    reason = clean_reason(reason)
     status = PairStatus.COMPLETED if completed else PairStatus.DISSOLVED
     await update_once(
         session,
@@ -270,11 +277,20 @@ async def end_pair(
         .values(status=status, reason=reason, ended_at=now),
         InvalidInput("pair-already-ended"),
     )
+    pair = await session.get_one(MentorPair, pair_id)
     await session.refresh(pair)
     view = await pair_view(session, pair)
     await tell(session, view, (view.mentor, view.mentee), notice, now)
     await session.commit()
     return view
+
+
+def clean_reason(reason: str) -> str:
+    """The result or the reason a pair ends with, on one line."""
+    reason = " ".join(reason.split())
+    if not reason or len(reason) > MAX_NOTES:
+        raise InvalidInput("pair-bad-reason")
+    return reason
 
 
 async def record_result(

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, text
+from sqlalchemy import Date, ForeignKey, Index, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.models.people import Base, UtcDateTime, enum_column
@@ -23,7 +23,7 @@ class PairStatus(StrEnum):
 
 
 class MeetingStatus(StrEnum):
-    PENDING = "pending"  # waiting for the mentee to confirm
+    PENDING = "pending"  # waiting for the other side (the one who did not log it) to confirm
     CONFIRMED = "confirmed"
     DISPUTED = "disputed"
 
@@ -82,6 +82,8 @@ class Meeting(Base):
     )
     notes: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[MeetingStatus] = mapped_column(enum_column(MeetingStatus), default=MeetingStatus.PENDING)
+    # The mentor logs meetings and the mentee confirms them; a mentee may propose an entry the mentor confirms.
+    logged_by_mentee: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 

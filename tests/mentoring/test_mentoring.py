@@ -115,7 +115,7 @@ async def test_strangers_cannot_use_a_pair_by_forged_buttons(
     for forged in (f"mt:write:{pair}", f"mt:meeting:{pair}", f"mt:mentee:{pair}", "mt:new:0"):
         replies = await outsider.tap(forged)
         assert "нет прав" in replies[-1].text, forged
-    replies = await mentee.tap(f"mt:meeting:{pair}")  # only the mentor logs meetings
+    replies = await mentee.tap(f"mt:mentee:{pair}")  # only the mentor opens the mentee's card
     assert "нет прав" in replies[-1].text
 
 
@@ -212,12 +212,13 @@ async def test_a_pair_is_completed_with_a_result_kept_in_its_history(
     await methodist.press(f"{MENTOR} → {MENTEE}")
     await methodist.press_key("pair-complete")
     replies = await methodist.send("Программа адаптации пройдена, уроки посещены")
+    assert "Отменить это нельзя" in texts(replies)  # the consequence is stated before anything changes
+    replies = await methodist.press_key("pair-complete")
     assert ru("pair-status-completed") in texts(replies)
     await deliver(harness)
     assert ru("pair-status-completed") in mentor.last.text and ru("pair-status-completed") in mentee.last.text
-    await methodist.tap(f"mt:dissolve:{pair}")
-    replies = await methodist.send("Повторно")
-    assert "уже завершена или расформирована" in texts(replies)
+    replies = await methodist.tap(f"mt:dissolve:{pair}")
+    assert replies[-1].text == ru("pair-already-ended")
     stored = await session.get_one(MentorPair, pair)
     assert stored.status.value == "completed" and stored.reason == "Программа адаптации пройдена, уроки посещены"
     await mentee.send("/mentor")

@@ -37,7 +37,9 @@ async def test_the_plan_comes_from_the_template_and_shows_what_meetings_covered(
     await mentor.press_key("meeting-today")
     await mentor.press("45")
     replies = await mentor.press_key("meeting-offline")
-    assert "выберите из плана" in replies[-1].text and len(replies[-1].buttons()) == 6
+    assert replies[-1].text == ru("meeting-ask-topic-plan")
+    assert replies[-1].buttons()[:6] == [ru(f"plan-template-{n}") for n in range(6)]
+    assert replies[-1].buttons()[6:] == [ru("nav-back"), ru("nav-cancel")]
     await mentor.press(FIRST_TOPIC)
     await mentor.send("Познакомились с коллективом")
     await deliver(harness)
@@ -45,7 +47,7 @@ async def test_the_plan_comes_from_the_template_and_shows_what_meetings_covered(
     assert meeting is not None and meeting.topic == FIRST_TOPIC and meeting.plan_topic_id is not None
     assert "пройдено тем — 1 из 9" in await open_plan(mentee, as_mentor=False)
     assert f"✅ {FIRST_TOPIC}" in mentee.last.text
-    assert mentee.last.buttons() == []  # the mentee reads the plan; the mentor keeps it
+    assert mentee.last.buttons() == [ru("nav-back"), ru("nav-menu")]  # the mentee reads the plan; the mentor keeps it
     await mentee.press_key("meeting-dispute")  # a disputed meeting covers nothing
     assert "пройдено тем — 0 из 9" in await open_plan(mentor, as_mentor=True)
 
@@ -58,7 +60,7 @@ async def test_the_mentor_adds_and_removes_topics_and_nobody_else_can(
     pair = await pair_id(harness)
     await open_plan(mentor, as_mentor=True)
     await mentor.press_key("plan-add")
-    assert "Декабрь 2026" in mentor.last.buttons() and len(mentor.last.buttons()) == 12
+    assert "Декабрь 2026" in mentor.last.buttons() and len(mentor.last.buttons()) == 12 + 2  # months, back, menu
     await mentor.press("Декабрь 2026")
     replies = await mentor.send("Подготовка к <b>зимней</b> аттестации")
     assert "Подготовка к &lt;b&gt;зимней&lt;/b&gt; аттестации" in replies[-1].text
@@ -72,6 +74,11 @@ async def test_the_mentor_adds_and_removes_topics_and_nobody_else_can(
     assert "План уже составлен" in (await mentor.tap(f"pl:propose:{pair}:"))[-1].text
     await mentor.press_key("plan-remove")
     replies = await mentor.press(next(b for b in mentor.last.buttons() if "зимней" in b))
+    assert "Встречи по ней останутся в журнале" in replies[-1].text  # the consequence, before anything changes
+    await mentor.press_key("nav-keep")  # «Нет» goes back to the list of topics
+    assert await session.scalar(select(func.count()).select_from(PlanTopic)) == 1
+    await mentor.press(next(b for b in mentor.last.buttons() if "зимней" in b))
+    replies = await mentor.press_key("plan-remove-yes")
     assert "План пока пуст" in replies[-1].text
     assert await session.scalar(select(func.count()).select_from(PlanTopic)) == 0
 
@@ -157,3 +164,33 @@ async def test_managers_see_people_in_pairs_and_meetings_by_month(
     assert ru("pairs-people", mentors=1, mentees=1, young_paired=1, young_total=1) in text
     assert "Ноябрь 2026 — 1 · Декабрь 2026 — 2" in text and "Июль 2026 — 0" in text
     assert f"{MENTOR} → {MENTEE}" in replies[-1].buttons()
+
+
+async def test_every_screen_of_the_mentor_leads_back_and_to_the_menu(
+    harness: Harness, trio: tuple[Person, Person, Person]
+) -> None:
+    methodist, mentor, _mentee = trio
+    await make_pair(methodist)
+    await start_meeting(mentor)
+    await log(mentor)
+    await mentor.send("/mentor")
+    screens = [mentor.last]
+    screens += await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))  # the mentee's card
+    screens += await mentor.press_key("mentor-card-plan")
+    screens += await mentor.press_key("plan-propose")
+    screens += await mentor.press_key("plan-add")
+    screens += await mentor.press_key("nav-back")
+    screens += await mentor.press_key("plan-remove")
+    screens += await mentor.press_key("nav-back")
+    screens += await mentor.press_key("nav-back")  # the card again
+    screens += await mentor.press_key("meeting-log-open")
+    screens += await mentor.press_key("nav-back")
+    screens += await mentor.press(next(b for b in mentor.last.buttons() if b.startswith("✏️")))  # a recent entry
+    screens += await mentor.press_key("meeting-edit-delete")
+    screens += await mentor.press_key("nav-keep")
+    shown = [screen for screen in screens if screen.method in ("SendMessage", "EditMessageText")]
+    assert len(shown) == 14
+    for screen in shown:
+        assert ru("nav-menu") in screen.buttons() or ru("nav-keep") in screen.buttons(), screen.text
+    assert all(screen.method == "EditMessageText" for screen in shown[1:])  # redrawn in place
+    assert harness.telegram.refused == []

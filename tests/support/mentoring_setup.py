@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from services.models.mentoring import MentorPair
-from tests.support.conversation import Harness, Person
+from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.delivery import deliver
 from tests.support.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
 from tests.support.fake_telegram import Sent
@@ -25,13 +25,14 @@ async def trio(harness: Harness) -> tuple[Person, Person, Person]:
     return methodist, mentor, mentee
 
 
-async def make_pair(methodist: Person, kind: str = "молодой специалист") -> list[Sent]:
+async def make_pair(methodist: Person, kind: str = "молодой специалист", mentee: str = MENTEE) -> list[Sent]:
+    """The pair wizard: the mentor (Орлова), the mentee found by surname, the kind."""
     await methodist.send("/mentor")
     await methodist.press_key("pair-new")
     await methodist.send("Орлова")
     await methodist.press(f"{MENTOR} · МБОУ СОШ № 1")
-    await methodist.send("Петрова")
-    await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
+    await methodist.send(mentee.split()[0])
+    await methodist.press(f"{mentee} · МБОУ СОШ № 1")
     replies = await methodist.press(kind)
     await deliver(methodist.harness)  # both are told through the outbox
     return replies
@@ -44,16 +45,25 @@ async def pair_id(harness: Harness) -> int:
         return int(found)
 
 
+async def open_card(mentor: Person) -> list[Sent]:
+    """/mentor, then the mentee's card."""
+    await mentor.send("/mentor")
+    return await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+
+
 async def start_meeting(mentor: Person) -> None:
     """/mentor, the mentee's card, «Записать встречу»."""
-    await mentor.send("/mentor")
-    await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
+    await open_card(mentor)
     await mentor.press_key("mentor-card-meeting")
 
 
 async def log(mentor: Person, date_text: str = "") -> list[Sent]:
+    """The meeting form from its first step: the date (today, or typed), 45 minutes, in person, a typed topic and
+    notes; a refused date ends it there, with the refusal returned."""
     if date_text:
-        await mentor.send(date_text)
+        replies = await mentor.send(date_text)
+        if ru("meeting-ask-minutes") not in texts(replies):
+            return replies
     else:
         await mentor.press_key("meeting-today")
     await mentor.press("45")
