@@ -31,10 +31,11 @@ from services.indicators.calculation import (
     set_target,
 )
 from services.indicators.charts import schools_chart, trend_chart
-from services.indicators.measures import Period, not_counted, without_age
+from services.indicators.measures import not_counted, without_age
 from services.indicators.presets import EQ, LE, PERCENT, PRESETS, YESNO
 from services.indicators.readings import reading
 from services.indicators.snapshots import trend
+from services.indicators.spec import Period
 from services.indicators.workbook import indicator_workbook
 from services.models.people import OrgKind, Role
 from services.people.orgs import list_orgs

@@ -8,7 +8,7 @@ speaks of; the note says what the document leaves open and what we chose. Target
 from dataclasses import dataclass, field
 from datetime import date
 
-from services.indicators.measures import TEACHERS, UNDER_35, YOUNG, Spec
+from services.indicators.spec import TEACHERS, UNDER_35, YOUNG, Spec
 from services.models.indicators import CommunityLevel as Level
 from services.models.people import DiagnosticKind as Kind
 from services.models.people import OrgType
