@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, InvalidInput, NotFound
-from services.indicators.measures import EVENT_KINDS, Counts, Period, events_held, measures, without_age
+from services.indicators.measures import events_held, measures, without_age
 from services.indicators.presets import (
     BY_DATE,
     DEFAULT_SET,
@@ -27,6 +27,8 @@ from services.indicators.presets import (
     Horizon,
     IndicatorSet,
 )
+from services.indicators.sets import EVENT_KINDS
+from services.indicators.spec import Counts, Period
 from services.models.indicators import IndicatorChoice, ManualValue, TargetChange
 from services.models.people import Organisation, OrgKind, Person, Role, User
 from services.people.access import Actor

@@ -1,14 +1,14 @@
 # ruff: noqa: E501  (the names are quoted whole from the documents)
 """Indicator sets from the regulations in ../shared/seeds, as data: every name is quoted exactly from its
 document (lines the page layout broke are joined); the spec says what the bot counts (see
-services/measures.py), or "manual" for facts a methodist enters; the horizon says which period a target
+services/indicators/spec.py), or "manual" for facts a methodist enters; the horizon says which period a target
 speaks of; the note says what the document leaves open and what we chose. Targets are the documents' own
 (or borrowed, and then said so); a methodist may adjust them (services/indicators.py)."""
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from services.indicators.measures import TEACHERS, UNDER_35, YOUNG, Spec
+from services.indicators.spec import TEACHERS, UNDER_35, YOUNG, Spec
 from services.models.indicators import CommunityLevel as Level
 from services.models.people import DiagnosticKind as Kind
 from services.models.people import OrgType

@@ -7,7 +7,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.indicators.calculation import Scope, SetReport, compute, load_scope
-from services.indicators.measures import Period
+from services.indicators.spec import Period
 from services.mentoring.plan import add_months, month_of
 from services.models.indicators import Snapshot
 from services.models.people import Organisation, OrgKind

@@ -1,7 +1,8 @@
 """The indicator report as XLSX, in the form of the regulations' own tables: a sheet for the scope and
 one per school, set up to be readable when printed (landscape, one page wide, wrapped names), each row with
-how it is counted and who entered a manual value; a last sheet lists the people without a birth or start
-date, so the roster gets fixed."""
+how it is counted and who entered a manual value; then every manual value ever entered for the period with
+who entered it and when (the history behind the latest one), and the people without a birth or start date,
+so the roster gets fixed."""
 
 from collections.abc import Callable
 
@@ -27,6 +28,8 @@ HEADER = (
 )
 WIDTHS = {"A": 6, "B": 70, "C": 12, "D": 16, "E": 16, "F": 12, "G": 12, "H": 70, "I": 24, "J": 12}
 WITHOUT_AGE = "Нет данных о возрасте"
+MANUAL = "Внесено вручную"
+MANUAL_HEADER = ("№", "Показатель", "Значение", "Кем внесено", "Когда")
 
 
 ValueText = Callable[[IndicatorValue, float | None], str]  # a value (or target) as the row's unit shows it
@@ -49,9 +52,11 @@ def indicator_workbook(
     assert first is not None
     texts = (value_text, target_text, status_text, entered_text)
     _fill(first, report.scope.name, report, None, *texts)
-    used = {first.title, WITHOUT_AGE}
+    used = {first.title, WITHOUT_AGE, MANUAL}
     for school in report.rows[0].schools if report.rows else []:
         _fill(workbook.create_sheet(), _sheet_title(school.name, used), report, school.school_id, *texts)
+    if any(row.manual for row in report.rows):
+        _manual_history(workbook.create_sheet(MANUAL), report, value_text)
     if without_age:
         sheet = workbook.create_sheet(WITHOUT_AGE)
         put_row(sheet, ["№", "ФИО"])
@@ -59,6 +64,27 @@ def indicator_workbook(
             for name in names:
                 put_row(sheet, [no, name])
     return workbook_bytes(workbook)
+
+
+def _manual_history(sheet: Worksheet, report: SetReport, value_text: ValueText) -> None:
+    """Every entry of each manual value, oldest first: a corrected value keeps its earlier readings."""
+    put_row(sheet, list(MANUAL_HEADER))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in report.rows:
+        for entry in row.manual:
+            put_row(
+                sheet,
+                [
+                    row.definition.no,
+                    row.definition.short,
+                    value_text(row, entry.value),
+                    entry.entered_by or "—",
+                    f"{entry.entered_at:%d.%m.%Y %H:%M}",
+                ],
+            )
+    for column, width in zip("ABCDE", (6, 40, 12, 36, 18), strict=True):
+        sheet.column_dimensions[column].width = width
 
 
 def _sheet_title(name: str, used: set[str]) -> str:

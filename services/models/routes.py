@@ -98,7 +98,12 @@ class Route(Base):
 
 class RouteItem(Base):
     __tablename__ = "route_items"
-    __table_args__ = (Index("ix_route_items_status_reported_at", "status", "reported_at"),)
+    __table_args__ = (
+        Index("ix_route_items_status_reported_at", "status", "reported_at"),
+        # The indicator measures: confirmed items of a registry or of a kind, read from the index alone.
+        Index("ix_route_items_confirmed_registry", "status", "registry", "confirmed_at", "route_id", "area"),
+        Index("ix_route_items_confirmed_kind", "status", "kind", "confirmed_at", "route_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     route_id: Mapped[int] = mapped_column(ForeignKey("routes.id", ondelete="CASCADE"), index=True)

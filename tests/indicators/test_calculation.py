@@ -29,7 +29,7 @@ from services.indicators.calculation import (
     scope_of,
     set_target,
 )
-from services.indicators.measures import Period
+from services.indicators.spec import Period
 from services.models.events import Event, EventKind, EventStatus, Registration, RegistrationStatus
 from services.models.indicators import Community, CommunityLevel, CommunityMember
 from services.models.mentoring import MentorPair, PairKind, PairStatus

@@ -69,6 +69,27 @@ async def test_the_xlsx_report_has_the_regulations_columns_and_a_sheet_per_schoo
     assert sheet.page_setup.orientation == "landscape"
 
 
+async def test_the_xlsx_report_keeps_every_manual_value_with_who_entered_it_and_when(harness: Harness) -> None:
+    methodist, _teacher = await methodist_and_teacher(harness)
+    await methodist.send("/indicators")
+    for value in ("75", "80"):
+        await methodist.press("4")
+        await methodist.press_key("indicator-enter-value")
+        await methodist.send(value)
+    replies = await methodist.press_key("indicators-xlsx")
+    book = load_workbook(io.BytesIO(replies[-1].file_data or b""))
+    assert book.sheetnames == [MUNICIPALITY[:31], "МБОУ СОШ № 1", "Внесено вручную"]
+    history = list(book["Внесено вручную"].iter_rows(values_only=True))
+    assert history[0] == ("№", "Показатель", "Значение", "Кем внесено", "Когда")
+    assert [row[:3] for row in history[1:]] == [
+        ("4", "Реализуют обновлённые ФГОС", "75,0 %"),
+        ("4", "Реализуют обновлённые ФГОС", "80,0 %"),
+    ]  # oldest first: the corrected value keeps its earlier reading
+    assert history[1][3] == history[2][3] == "Методист"
+    latest = next(row for row in book.worksheets[0].iter_rows(values_only=True) if row[0] == "4")
+    assert latest[2] == "✍️ 80,0 %" and latest[8] == f"внесено: {history[2][3]}, {history[2][4]}"
+
+
 async def test_targets_manual_values_and_another_set(harness: Harness) -> None:
     methodist, teacher = await methodist_and_teacher(harness)
     await methodist.send("/indicators")
