@@ -59,6 +59,8 @@ async def seed_municipality(harness: Harness) -> Cast:
     await make_pair(methodist)
     await start_meeting(mentor)
     await log(mentor)
+    await mentor.press_key("plan-open")  # on the mentee's card, where the meeting left her
+    await mentor.press_key("plan-propose")
     await approved_route((methodist, young))
     await report_first_item(young, "Сертификат № 123")  # waits for the methodist's confirmation
     await teacher.send("/route")
