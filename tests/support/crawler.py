@@ -1,0 +1,429 @@
+"""The crawler: a person presses every button the bot shows them, breadth-first, and each screen is judged by the
+navigation model (handlers/common/navigation.py).
+
+Each role crawls its own copy of a seeded municipality (tests/support/seed.py). The roots are the commands Telegram
+lists for the person (/start first) and the buttons on what they already received (the menu, notices). Before each
+tap the crawler saves the moment its screen was shown — the database file, the conversation state, the chat — and
+every tap is taken on that moment brought back, so destructive buttons are pressed too without spoiling the rest of
+the walk, and no path is replayed. Buttons are visited once per callback data; of buttons whose data differ only
+in numbers (days, hours, rows of a list) the first few the crawl meets are pressed. At a step of a conversation the
+crawler also types the first of a few sample answers the step takes, so wizards are walked past typed steps. Depth and
+count are bounded; what the bounds left out is reported as `cut`.
+
+The rules a tap is judged by (one `Problem` per rule, handler and screen, with the shortest path to it):
+- «error»: nothing is logged at ERROR (handlers.common.errors logs every unhandled exception);
+- «refused»: Telegram would accept every request (`FakeTelegram.refused`; "message is not modified" aside, which
+  `show` takes as harmless: a tap on the page or the filter already shown);
+- «stale», «apology»: no answer is `stale-button` or `error-unexpected` (compared by locale key);
+- «no way to the menu»: of the text messages the tap sent or redrew in the person's chat, one carries «🏠 Меню»
+  (`MenuAction(item="home")`) or is the main menu itself. A tap that only answers the query (an alert, a toast)
+  or only sends files (a document, a chart) leaves the tapped screen as it was and has nothing to judge; a person
+  who has not consented or has no role has no menu, so only the conversation rules apply to them;
+- «wizard step without «✖️ Отмена»»: a tap, command or typed answer that brings the person to a step of a
+  conversation shows `MenuAction(item="cancel")` (a re-asked step after a bad answer is the same step);
+- «cancel did not leave the conversation»: pressing that «✖️ Отмена» clears the state and shows the main menu."""
+
+import itertools
+import logging
+import re
+import shutil
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from aiogram import BaseMiddleware, Dispatcher
+from aiogram.dispatcher.event.handler import HandlerObject
+from aiogram.fsm.storage.base import StorageKey
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.types import TelegramObject
+from sqlalchemy import select
+
+from bot.app import build_bot
+from bot.resources import Resources
+from bot.settings import Settings
+from handlers.common.i18n import Translations
+from handlers.common.keyboards import MenuAction
+from handlers.common.menu import ROLE_COMMANDS
+from services.db import create_engine, create_session_factory
+from services.models.people import User
+from services.people.access import actor_for_user
+from services.people.orgs import ensure_region
+from tests.conftest import ADMIN_ID, TOKEN, FrozenClock, sqlite_url
+from tests.support.conversation import Harness, Person, ru
+from tests.support.fake_telegram import FakeTelegram, Sent
+from tests.support.seed import seed_municipality
+
+HOME = MenuAction(item="home").pack()
+CANCEL = MenuAction(item="cancel").pack()
+MAIN_MENU = MenuAction(item="help").pack()  # every person's main menu has «Помощь»
+NOT_MODIFIED = "message is not modified"
+SCREENS = ("SendMessage", "EditMessageText", "EditMessageReplyMarkup")
+# What a person might type at a step of a conversation: roster surnames (searches; also a free text), a date with a
+# time, a time, a number. Once per conversation state, the first the step takes is typed.
+SAMPLE_ANSWERS = ("Петрова", "Орлова", "10.12.2026 15:00", "17:00", "20")
+MAX_DEPTH = 8  # taps after a root (typed answers are free, so a wizard is walked to its end)
+MAX_NODES = 300  # per role
+SAME_KIND = 3  # buttons whose data differ only in numbers: the first few the crawl meets are pressed
+DIGITS = re.compile(r"\d+")
+# Handlers no screen leads to by design: the last word on callback data nobody recognises.
+UNREACHABLE_BY_DESIGN = frozenset({"handlers.common.errors.stale_button"})
+CLOCK_START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # the `clock` fixture's moment
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing a person does: send a text (a command or an answer) or tap a button by its callback data."""
+
+    kind: str  # "send" or "tap"
+    value: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
+class Problem:
+    role: str
+    path: tuple[Step, ...]
+    rule: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        where = _trail(self.path)
+        return f"{self.role}: {where} — {self.rule}" + (f" ({self.detail})" if self.detail else "")
+
+
+@dataclass
+class Crawl:
+    """What one role's crawl found and reached, as plain data (it outlives the database it ran on)."""
+
+    role: str
+    problems: list[Problem] = field(default_factory=list)
+    handlers: set[str] = field(default_factory=set)  # module.qualname of every handler that ran
+    commands: set[str] = field(default_factory=set)  # commands answered by a handler of their own
+    nodes: int = 0
+    cut: list[str] = field(default_factory=list)  # paths left unexplored by the bounds
+
+    def broke(self, *rules: str) -> list[str]:
+        return [str(problem) for problem in self.problems if problem.rule in rules]
+
+
+def handler_name(handler: HandlerObject) -> str:
+    return f"{handler.callback.__module__}.{handler.callback.__qualname__}"
+
+
+def callback_handlers(dispatcher: Dispatcher) -> set[str]:
+    """Every registered callback query handler, walking the routers."""
+    return {handler_name(handler) for router in dispatcher.chain_tail for handler in router.callback_query.handlers}
+
+
+def menu_commands() -> set[str]:
+    return {command for commands in ROLE_COMMANDS.values() for command in commands}
+
+
+class HandlerRecorder(BaseMiddleware):
+    """An inner middleware, installed only while crawling: notes which handler each update reached."""
+
+    def __init__(self) -> None:
+        self.ran: list[str] = []
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        self.ran.append(handler_name(data["handler"]))
+        return await handler(event, data)
+
+
+class ErrorRecords(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@asynccontextmanager
+async def recording(dispatcher: Dispatcher) -> AsyncIterator[tuple[HandlerRecorder, ErrorRecords]]:
+    recorder, errors = HandlerRecorder(), ErrorRecords()
+    dispatcher.callback_query.middleware(recorder)
+    dispatcher.message.middleware(recorder)
+    logging.getLogger().addHandler(errors)
+    try:
+        yield recorder, errors
+    finally:
+        logging.getLogger().removeHandler(errors)
+        dispatcher.message.middleware.unregister(recorder)
+        dispatcher.callback_query.middleware.unregister(recorder)
+
+
+class CrawlDatabase:
+    """A SQLite database of the crawl's own, built by the real migrations, whose file can be saved and brought back,
+    so each tap is taken on the world exactly as its screen was shown, whatever destructive taps did meanwhile."""
+
+    def __init__(self, template: str, directory: Path) -> None:
+        self.directory = directory
+        self.path = directory / "crawl.sqlite3"
+        shutil.copy(template, self.path)
+        self.engine = create_engine(sqlite_url(self.path))
+        self.session_factory = create_session_factory(self.engine)
+        self._saved = itertools.count()
+
+    async def save(self) -> Path:
+        await self.engine.dispose()  # the last connection to close folds the write-ahead log into the file
+        saved = self.directory / f"{next(self._saved)}.sqlite3"
+        shutil.copy(self.path, saved)
+        return saved
+
+    async def bring_back(self, saved: Path) -> None:
+        await self.engine.dispose()
+        for leftover in (Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
+            leftover.unlink(missing_ok=True)
+        shutil.copy(saved, self.path)
+
+
+@asynccontextmanager
+async def crawl_harness(dispatcher: Dispatcher, database: CrawlDatabase) -> AsyncIterator[Harness]:
+    """The same wiring the `harness` fixture gives a test, on the crawl's own database."""
+    clock = FrozenClock(CLOCK_START)
+    url = sqlite_url(database.path)
+    settings = Settings(_env_file=None, bot_token=TOKEN, database_url=url, admin_ids=frozenset({ADMIN_ID}))
+    async with database.session_factory() as session:
+        region = await ensure_region(session, name="Тестовый регион", timezone="Europe/Moscow", now=clock.now())
+    dispatcher.fsm.storage = MemoryStorage()
+    telegram = FakeTelegram()
+    resources = Resources(settings, database.session_factory, region.id, clock, Translations())
+    try:
+        yield Harness(dispatcher, build_bot(settings, session=telegram), telegram, resources.as_data())
+    finally:
+        await database.engine.dispose()
+
+
+@dataclass(frozen=True)
+class Moment:
+    """Everything a tap depends on, saved when its screen was shown: the database, the conversation, the chat."""
+
+    database: Path
+    state: str | None
+    data: dict[str, Any]
+    screens: tuple[Sent, ...]
+
+
+class Crawler:
+    """One person's breadth-first walk over every button they are shown."""
+
+    def __init__(
+        self,
+        harness: Harness,
+        person: Person,
+        role: str,
+        database: CrawlDatabase,
+        recording: tuple[HandlerRecorder, ErrorRecords],
+    ) -> None:
+        self.harness, self.person, self.database = harness, person, database
+        self.recorder, self.errors = recording
+        self.report = Crawl(role)
+        self.seen: set[str] = set()  # callback data already queued, and (state, answer) pairs already typed
+        self.reported: set[tuple[str, ...]] = set()
+        self.kinds: dict[str, int] = {}  # buttons queued per callback data with its numbers blanked
+
+    async def run(self, start: Moment, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> Crawl:
+        queue = deque((start, path) for path in self._roots(start))
+        while queue:
+            moment, path = queue.popleft()
+            if self.report.nodes >= max_nodes or sum(step.kind == "tap" for step in path) > max_depth:
+                self.report.cut.append(_trail(path))
+                continue
+            self.report.nodes += 1
+            self.errors.records.clear()
+            refused = len(self.harness.telegram.refused)
+            if path[-1].kind == "answer":
+                step, replies = await self._answer(moment)
+                path = (*path[:-1], step)
+            else:
+                await self._bring_back(moment)
+                replies = await self._do(path[-1], moment)
+            state = await self._state()
+            await self.judge(path, replies, (moment.state, state), self.harness.telegram.refused[refused:])
+            if steps := self._next_steps(path, replies, state):
+                now = await self._save()
+                queue.extend((now, (*path, step)) for step in steps)
+            if state is not None:
+                await self._cancel(path, replies)
+        return self.report
+
+    async def _answer(self, moment: Moment) -> tuple[Step, list[Sent]]:
+        """Type the first sample answer the step takes: one that moves the conversation on, or offers a choice
+        (a search's results); the step is judged by it."""
+        for sample in SAMPLE_ANSWERS:
+            await self._bring_back(moment)
+            replies = await self._do(Step("send", sample, ""), moment)
+            offered = {data for reply in replies if reply.method in SCREENS for data in _callback_data(reply)}
+            if await self._state() != moment.state or offered - {CANCEL, HOME}:
+                break
+        return Step("send", sample, f"«{sample}»"), replies
+
+    async def _save(self) -> Moment:
+        storage, key = self.harness.dispatcher.fsm.storage, self._key()
+        state, data = await storage.get_state(key), await storage.get_data(key)
+        return Moment(await self.database.save(), state, data, screens_of(self.person))
+
+    async def _bring_back(self, moment: Moment) -> None:
+        await self.database.bring_back(moment.database)
+        await self.harness.dispatcher.fsm.storage.set_state(self._key(), moment.state)
+        await self.harness.dispatcher.fsm.storage.set_data(self._key(), moment.data)
+
+    def _roots(self, start: Moment) -> list[tuple[Step, ...]]:
+        """Each command Telegram lists for the person, /start first, and each button on what they already have."""
+        commands = dict.fromkeys(["start", *self.harness.telegram.commands.get(self.person.user.id, [])])
+        roots: list[tuple[Step, ...]] = [(Step("send", f"/{command}", f"/{command}"),) for command in commands]
+        return roots + [(step,) for screen in start.screens for step in self._taps_on(screen)]
+
+    async def _do(self, step: Step, moment: Moment) -> list[Sent]:
+        """Send a text, or tap a button on the screen that showed it."""
+        self.recorder.ran.clear()
+        if step.kind == "send":
+            replies = await self.person.send(step.value)
+            if step.value.startswith("/") and any(not name.endswith("not_understood") for name in self.recorder.ran):
+                self.report.commands.add(step.value.removeprefix("/"))
+        else:
+            screen = next(screen for screen in moment.screens if step.value in _callback_data(screen))
+            replies = await self.person.tap(step.value, on=screen)
+        self.report.handlers.update(self.recorder.ran)
+        return replies
+
+    async def judge(
+        self,
+        path: tuple[Step, ...],
+        replies: list[Sent],
+        states: tuple[str | None, str | None],
+        refused: list[str],
+    ) -> None:
+        def problem(rule: str, detail: str = "") -> None:
+            """One report per rule and screen: the shortest path to it (breadth-first comes first)."""
+            if (seen := (rule, detail, *self.recorder.ran)) not in self.reported:
+                self.reported.add(seen)
+                self.report.problems.append(Problem(self.report.role, path, rule, detail))
+
+        for record in self.errors.records:
+            problem("error", f"{record.getMessage()}: {record.exc_info[1]!r}" if record.exc_info else "")
+        for why in refused:
+            if NOT_MODIFIED not in why:  # a tap on the page or filter already shown: `show` takes it in its stride
+                problem("refused", why)
+        for key, rule in (("stale-button", "stale"), ("error-unexpected", "apology")):
+            if any(ru(key)[:40] in reply.text for reply in replies):
+                problem(rule)
+        screens = [reply for reply in replies if reply.method in SCREENS]
+        before, state = states
+        # A typed answer is judged when it moves the conversation on (a re-asked step is the same step).
+        moved = path[-1].kind == "tap" or before != state
+        if state is not None and moved:
+            if not any(CANCEL in _callback_data(screen) for screen in screens):
+                problem("wizard step without «✖️ Отмена»", _shown(screens))
+        elif state is None and moved and screens and not any(map(_leads_to_menu, screens)) and await self._has_menu():
+            problem("no way to the menu", _shown(screens))
+
+    def _next_steps(self, path: tuple[Step, ...], replies: list[Sent], state: str | None) -> list[Step]:
+        steps = [step for reply in replies if reply.method in SCREENS for step in self._taps_on(reply, path)]
+        if state is not None and (typed := f"{state}\ntyped") not in self.seen:
+            self.seen.add(typed)
+            steps.append(Step("answer", "", "«…»"))
+        return steps
+
+    def _taps_on(self, screen: Sent, path: tuple[Step, ...] = ()) -> list[Step]:
+        """The screen's buttons not pressed yet, URL buttons aside (they leave the bot); of buttons whose data
+        differ only in numbers (days, hours, rows of a list: one handler for all) the first few of the crawl."""
+        steps: list[Step] = []
+        for row in screen.markup.inline_keyboard if screen.markup else []:
+            for button in row:
+                data = button.callback_data
+                if data is None or data in self.seen:
+                    continue
+                step = Step("tap", data, f"[{button.text}]")
+                kind = DIGITS.sub("#", data)
+                self.kinds[kind] = self.kinds.get(kind, 0) + 1
+                if self.kinds[kind] > SAME_KIND:
+                    self.report.cut.append(_trail((*path, step)))
+                    continue
+                self.seen.add(data)
+                steps.append(step)
+        return steps
+
+    async def _cancel(self, path: tuple[Step, ...], replies: list[Sent]) -> None:
+        """Leave the conversation the way its step offers; the next path is replayed from its root."""
+        screen = next((reply for reply in reversed(replies) if CANCEL in _callback_data(reply)), None)
+        if screen is None:
+            await self.person.send("/cancel")
+            return
+        answer = await self.person.tap(CANCEL, on=screen)
+        if await self._state() is not None or not any(MAIN_MENU in _callback_data(reply) for reply in answer):
+            self.report.problems.append(Problem(self.report.role, path, "cancel did not leave the conversation"))
+
+    async def _has_menu(self) -> bool:
+        """A person who has not consented, or has no role, has no menu to lead to."""
+        async with self.database.session_factory() as session:
+            user_id = await session.scalar(select(User.id).where(User.tg_id == self.person.user.id))
+            actor = await actor_for_user(session, user_id) if user_id is not None else None
+        return actor is not None and actor.consented and bool(actor.roles)
+
+    def _key(self) -> StorageKey:
+        user = self.person.user.id
+        return StorageKey(bot_id=self.harness.bot.id, chat_id=user, user_id=user)
+
+    async def _state(self) -> str | None:
+        return await self.harness.dispatcher.fsm.storage.get_state(self._key())
+
+
+def screens_of(person: Person) -> tuple[Sent, ...]:
+    """What the person's chat shows now: each message as last drawn, newest first."""
+    latest: dict[int, Sent] = {}
+    for sent in person.messages():
+        if (message_id := sent.message_id) is None:
+            continue
+        if sent.method == "EditMessageReplyMarkup" and message_id in latest:
+            sent = replace(latest[message_id], markup=sent.markup)
+        latest[message_id] = sent
+    return tuple(sorted(latest.values(), key=lambda sent: sent.message_id or 0, reverse=True))
+
+
+def _leads_to_menu(screen: Sent) -> bool:
+    """«🏠 Меню» on it, or it is the main menu."""
+    return bool({HOME, MAIN_MENU} & _callback_data(screen))
+
+
+def _trail(path: tuple[Step, ...]) -> str:
+    return " › ".join(str(step) for step in path)
+
+
+def _callback_data(screen: Sent) -> set[str]:
+    rows = screen.markup.inline_keyboard if screen.markup else []
+    return {button.callback_data for row in rows for button in row if button.callback_data}
+
+
+def _shown(screens: list[Sent]) -> str:
+    last = screens[-1] if screens else None
+    return f"{last.method}: {last.text[:60]!r}" if last else ""
+
+
+async def crawl_every_role(dispatcher: Dispatcher, template: str, directory: Path) -> dict[str, Crawl]:
+    """Seed the municipality once; each role then walks from the seed as it was, with what it had on screen."""
+    database = CrawlDatabase(template, directory)
+    async with crawl_harness(dispatcher, database) as harness:
+        people = (await seed_municipality(harness)).by_role()
+        for person in people.values():
+            await person.send("/start")
+        seed = await database.save()
+        starts = {role: Moment(seed, None, {}, screens_of(person)) for role, person in people.items()}
+        async with recording(dispatcher) as records:
+            return {
+                role: await Crawler(harness, person, role, database, records).run(starts[role])
+                for role, person in people.items()
+            }
