@@ -58,38 +58,36 @@ def _print(crawl: Crawl) -> None:
     print(f"  cut by the bounds ({len(crawl.cut)}, the first {SHOWN}):", *crawl.cut[:SHOWN], sep="\n    ")
 
 
-def migrating(*roles: str) -> list[object]:
-    """Every role; those whose screens fail the rule today, while the areas move to the navigation model, marked."""
-    mark = pytest.mark.xfail(reason="#16: screens being migrated", strict=False)
-    return [pytest.param(role, marks=mark) if role in roles else role for role in ROLES]
-
-
-@pytest.mark.parametrize("role", migrating())
+@pytest.mark.parametrize("role", ROLES)
 async def test_no_tap_ends_in_an_unhandled_error_or_a_request_telegram_refuses(role: str, crawl_of: CrawlOf) -> None:
     crawl = await crawl_of(role)
     assert not (found := crawl.broke("error", "refused")), "\n".join(found)
 
 
-@pytest.mark.parametrize("role", migrating())
+@pytest.mark.parametrize("role", ROLES)
 async def test_no_button_is_stale_or_answered_with_an_apology(role: str, crawl_of: CrawlOf) -> None:
     crawl = await crawl_of(role)
     assert not (found := crawl.broke("stale", "apology")), "\n".join(found)
 
 
-@pytest.mark.parametrize("role", migrating(*MENU_ROLES))
+@pytest.mark.parametrize("role", ROLES)
 async def test_every_screen_reached_by_a_tap_has_a_way_to_the_menu(role: str, crawl_of: CrawlOf) -> None:
     crawl = await crawl_of(role)
     assert not (found := crawl.broke("no way to the menu")), "\n".join(found)
 
 
-@pytest.mark.parametrize("role", migrating(*ROLES))
+@pytest.mark.parametrize("role", ROLES)
 async def test_every_wizard_step_offers_cancel_and_cancel_leaves_it(role: str, crawl_of: CrawlOf) -> None:
     crawl = await crawl_of(role)
     found = crawl.broke("wizard step without «✖️ Отмена»", "cancel did not leave the conversation")
     assert not found, "\n".join(found)
 
 
-@pytest.mark.xfail(reason="#16: screens being migrated", strict=False)
+@pytest.mark.xfail(
+    reason="#16: the bounded crawl (300 taps a role) stops before the news and event wizards' last steps, and the seed "
+    "has no list long enough to page; what is left unreached is printed",
+    strict=False,
+)
 async def test_every_callback_handler_and_every_menu_command_is_reached_by_some_role(
     dispatcher: Dispatcher, crawl_of: CrawlOf
 ) -> None:

@@ -67,7 +67,7 @@ def confirm_keyboard(
     builder.button(text=t.plain(yes_key), callback_data=yes)
     builder.button(text=t.plain("nav-keep"), callback_data=no)
     builder.adjust(1)
-    return builder.as_markup()
+    return with_nav(t, builder)
 
 
 async def show(event: CallbackQuery | Message, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:

@@ -2,8 +2,8 @@
 
 from handlers.common.i18n import Translator
 from services.indicators.calculation import IndicatorValue, ManualEntry
-from services.indicators.spec import Period
 from services.indicators.presets import EQ, LE, PERCENT, YESNO
+from services.indicators.spec import Period
 
 
 def value_text(t: Translator, row: IndicatorValue, value: float | None) -> str:

@@ -41,17 +41,22 @@ class SelfRating(CallbackData, prefix="sa"):
     value: Index
 
 
+class SelfAssessment(StatesGroup):
+    rating = State()
+
+
 @router.callback_query(RouteAction.filter(F.action == "self"))
 async def self_assessment_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     if ctx.actor.person_id is None:
         raise Forbidden()
     await state.clear()
+    await state.set_state(SelfAssessment.rating)
     await state.update_data(ratings={})
     await callback.answer()
     await show(callback, _question(ctx.t, 0), _scale(ctx.t, 0))
 
 
-@router.callback_query(SelfRating.filter())
+@router.callback_query(SelfAssessment.rating, SelfRating.filter())
 async def self_assessment_answer(
     callback: CallbackQuery, callback_data: SelfRating, state: FSMContext, ctx: Ctx
 ) -> None:

@@ -153,12 +153,12 @@ async def teacher_route_begin(callback: CallbackQuery, state: FSMContext, ctx: C
 
 @router.message(TeacherSearch.name, F.text, ~F.text.startswith("/"))
 async def teacher_route_search(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    if await answer_people(message, ctx, lambda person_id: TeacherRoute(person=person_id)):
-        await state.clear()
+    await answer_people(message, ctx, lambda person_id: TeacherRoute(person=person_id))  # another name may follow
 
 
 @router.callback_query(TeacherRoute.filter())
-async def teacher_route_open(callback: CallbackQuery, callback_data: TeacherRoute, ctx: Ctx) -> None:
+async def teacher_route_open(callback: CallbackQuery, callback_data: TeacherRoute, state: FSMContext, ctx: Ctx) -> None:
+    await state.clear()  # the search, if the route was found by one
     today = ctx.now().date()
     route = await latest_route(ctx.session, actor=ctx.actor, person_id=callback_data.person, today=today)
     note = ""

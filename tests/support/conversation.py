@@ -89,6 +89,7 @@ class Person:
             chat=self.chat,
             from_user=BOT_USER,
             text=on.text if on and on.text else "…",
+            reply_markup=on.markup if on else None,  # what Telegram sends with the pressed message
         )
         query = CallbackQuery(
             id=str(next(_message_ids)), from_user=self.user, chat_instance="ci", message=message, data=callback_data

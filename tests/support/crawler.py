@@ -68,7 +68,7 @@ SAMPLE_ANSWERS = ("Петрова", "Орлова", "10.12.2026 15:00", "17:00",
 MAX_DEPTH = 8  # taps after a root (typed answers are free, so a wizard is walked to its end)
 MAX_NODES = 300  # per role
 SAME_KIND = 3  # buttons whose data differ only in numbers: the first few the crawl meets are pressed
-DIGITS = re.compile(r"\d+")
+DIGITS = re.compile(r"[1-9]\d*")  # a zero (a field left empty) keeps its kind apart
 # Handlers no screen leads to by design: the last word on callback data nobody recognises.
 UNREACHABLE_BY_DESIGN = frozenset({"handlers.common.errors.stale_button"})
 CLOCK_START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # the `clock` fixture's moment
@@ -266,7 +266,7 @@ class Crawler:
         for sample in SAMPLE_ANSWERS:
             await self._bring_back(moment)
             replies = await self._do(Step("send", sample, ""), moment)
-            offered = {data for reply in replies if reply.method in SCREENS for data in _callback_data(reply)}
+            offered = {data for reply in replies if _is_screen(reply) for data in _callback_data(reply)}
             if await self._state() != moment.state or offered - {CANCEL, HOME}:
                 break
         return Step("send", sample, f"«{sample}»"), replies
@@ -285,7 +285,10 @@ class Crawler:
         """Each command Telegram lists for the person, /start first, and each button on what they already have."""
         commands = dict.fromkeys(["start", *self.harness.telegram.commands.get(self.person.user.id, [])])
         roots: list[tuple[Step, ...]] = [(Step("send", f"/{command}", f"/{command}"),) for command in commands]
-        return roots + [(step,) for screen in start.screens for step in self._taps_on(screen)]
+        # Buttons on the chat's messages: the menu and notices. A conversation step the seeding itself went through
+        # (its «Отмена» on it) is history, not a way in: its form is over, and its buttons rightly say so.
+        left = [screen for screen in start.screens if CANCEL not in _callback_data(screen)]
+        return roots + [(step,) for screen in left for step in self._taps_on(screen)]
 
     async def _do(self, step: Step, moment: Moment) -> list[Sent]:
         """Send a text, or tap a button on the screen that showed it."""
@@ -321,7 +324,7 @@ class Crawler:
         for key, rule in (("stale-button", "stale"), ("error-unexpected", "apology")):
             if any(ru(key)[:40] in reply.text for reply in replies):
                 problem(rule)
-        screens = [reply for reply in replies if reply.method in SCREENS]
+        screens = [reply for reply in replies if _is_screen(reply)]
         before, state = states
         # A typed answer is judged when it moves the conversation on (a re-asked step is the same step).
         moved = path[-1].kind == "tap" or before != state
@@ -332,7 +335,7 @@ class Crawler:
             problem("no way to the menu", _shown(screens))
 
     def _next_steps(self, path: tuple[Step, ...], replies: list[Sent], state: str | None) -> list[Step]:
-        steps = [step for reply in replies if reply.method in SCREENS for step in self._taps_on(reply, path)]
+        steps = [step for reply in replies if _is_screen(reply) for step in self._taps_on(reply, path)]
         if state is not None and (typed := f"{state}\ntyped") not in self.seen:
             self.seen.add(typed)
             steps.append(Step("answer", "", "«…»"))
@@ -392,6 +395,11 @@ def screens_of(person: Person) -> tuple[Sent, ...]:
             sent = replace(latest[message_id], markup=sent.markup)
         latest[message_id] = sent
     return tuple(sorted(latest.values(), key=lambda sent: sent.message_id or 0, reverse=True))
+
+
+def _is_screen(reply: Sent) -> bool:
+    """A message drawn or redrawn, or a file sent with buttons (an upload step's template and its «Отмена»)."""
+    return reply.method in SCREENS or (reply.method in ("SendDocument", "SendPhoto") and reply.markup is not None)
 
 
 def _leads_to_menu(screen: Sent) -> bool:

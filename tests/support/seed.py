@@ -11,7 +11,15 @@ from tests.conftest import ADMIN_ID
 from tests.events.test_events import create_event, sign_up
 from tests.support.conversation import Harness, Person
 from tests.support.delivery import deliver
-from tests.support.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
+from tests.support.factories import (
+    import_roster,
+    invite_to_school,
+    join_with_consent,
+    read_xlsx,
+    roster_row,
+    start_token,
+    xlsx,
+)
 from tests.support.mentoring_setup import MENTOR, log, make_pair, start_meeting
 from tests.support.route_setup import (
     DIAGNOSTICS,
@@ -77,11 +85,9 @@ async def seed_municipality(harness: Harness) -> Cast:
 
 
 async def _coordinator(harness: Harness, methodist: Person) -> Person:
-    await methodist.send("/invite")
-    await methodist.press_key("role-coordinator")
-    replies = await methodist.press(SCHOOL)
+    token = await invite_to_school(methodist, "role-coordinator", SCHOOL)
     coordinator = harness.person(600, "Координатор")
-    await join_with_consent(coordinator, start_token(replies[-1].text))
+    await join_with_consent(coordinator, token)
     return coordinator
 
 
