@@ -76,7 +76,7 @@ async def news_screen(ctx: Ctx, *, page: int = 0, note: str = "") -> tuple[str, 
     builder = InlineKeyboardBuilder()
     builder.button(text=ctx.t.plain("news-new"), callback_data=News(step="new"))
     for report in reports:
-        if report.status == BroadcastStatus.SCHEDULED:
+        if report.status == BroadcastStatus.SCHEDULED and report.author_user_id == ctx.actor.user_id:
             builder.button(
                 text=ctx.t.plain("news-cancel-one", id=report.id),
                 callback_data=News(step="cancel", broadcast=report.id, value=str(page)),

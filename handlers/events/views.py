@@ -136,11 +136,12 @@ def card_keyboard(t: Translator, card: EventCard, *, organiser: bool, back: Orig
     builder = InlineKeyboardBuilder()
     if card.status == EventStatus.ACTIVE:
         if card.my_status in LIVE:
-            seated = card.my_status == RegistrationStatus.REGISTERED  # the calendar file is for a seat
+            # The calendar file and checking in on the spot are for a seat, not a waitlist place.
+            seated = card.my_status == RegistrationStatus.REGISTERED
             for key, action in (
                 *((("event-ics", "ics"),) if seated else ()),
                 ("event-to-route", "route"),
-                ("event-check-in", "checkin"),
+                *((("event-check-in", "checkin"),) if seated else ()),
                 ("event-cancel-mine", "cancel"),
             ):
                 builder.button(text=t.plain(key), callback_data=EventAct(action=action, event=card.id))

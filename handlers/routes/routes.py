@@ -120,7 +120,7 @@ async def _route_screen(ctx: Ctx, *, page: int) -> tuple[str, InlineKeyboardMark
 def screen(ctx: Ctx, route: RouteView, *, page: int = 0, note: str = "") -> tuple[str, InlineKeyboardMarkup]:
     """A route as its owner or a manager sees it, with an optional line on top."""
     owner = route.person_id == ctx.actor.person_id
-    text = (note + "\n\n" if note else "") + route_text(ctx.t, route, owner=owner)
+    text = (note + "\n\n" if note else "") + route_text(ctx.t, route)
     reviewer_menu = owner and is_reviewer(ctx.actor)
     return text, route_keyboard(ctx.t, route, page=page, owner=owner, reviewer_menu=reviewer_menu)
 

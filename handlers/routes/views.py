@@ -66,8 +66,8 @@ class DeadlineDecision(CallbackData, prefix="dl"):
     approve: bool
 
 
-def route_text(t: Translator, route: RouteView, *, owner: bool) -> str:
-    lines = [t("route-title", name="" if owner else route.person_name, school=route.school)]
+def route_text(t: Translator, route: RouteView) -> str:
+    lines = [t("route-title", name=route.person_name, school=route.school)]
     lines.append(t("route-status", status=t.plain(f"route-status-{route.status.value}")))
     lines.append(t("route-progress", done=route.done, total=len(route.items), overdue=route.overdue))
     if route.comment:

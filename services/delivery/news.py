@@ -379,6 +379,7 @@ class Report:
     progress_chat_id: int | None
     progress_message_id: int | None
     language: str
+    author_user_id: int
 
 
 def _report_query() -> Select[*tuple[Any, ...]]:
@@ -408,6 +409,7 @@ def _report_query() -> Select[*tuple[Any, ...]]:
             Broadcast.progress_chat_id,
             Broadcast.progress_message_id,
             User.language,
+            Broadcast.author_user_id,
         )
         .join(User, User.id == Broadcast.author_user_id)
         .outerjoin(counted, counted.c.broadcast_id == Broadcast.id)
@@ -417,10 +419,10 @@ def _report_query() -> Select[*tuple[Any, ...]]:
 async def history(
     session: AsyncSession, *, actor: Actor, page: int = 0, per_page: int = 10
 ) -> tuple[list[Report], int]:
-    """One page of the author's broadcasts, latest first, with their delivery counts, and how many there are
-    (drafts left out)."""
-    organiser_municipality(actor)
-    mine = (Broadcast.author_user_id == actor.user_id, Broadcast.status != BroadcastStatus.DRAFT)
+    """One page of the municipality's broadcasts (whoever of its methodists wrote them), latest first, with their
+    delivery counts, and how many there are (drafts left out)."""
+    municipality_id = organiser_municipality(actor)
+    mine = (Broadcast.org_id == municipality_id, Broadcast.status != BroadcastStatus.DRAFT)
     total = await session.scalar(select(func.count()).select_from(Broadcast).where(*mine)) or 0
     rows = await session.execute(
         _report_query().where(*mine).order_by(Broadcast.id.desc()).offset(page * per_page).limit(per_page)

@@ -9,10 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models.events import Event, EventKind, Registration
 from services.models.people import Organisation, OrgKind, User
-from tests.conftest import FrozenClock
+from tests.conftest import ADMIN_ID, FrozenClock
 from tests.support.conversation import Harness, Person, ru, texts
 from tests.support.delivery import deliver
-from tests.support.route_setup import methodist_and_teacher
+from tests.support.factories import methodist_of
+from tests.support.route_setup import MUNICIPALITY, methodist_and_teacher
 
 
 async def compose(methodist: Person, text: str, entities: list[MessageEntity] | None = None) -> None:
@@ -277,3 +278,21 @@ async def test_an_event_card_that_would_not_fit_the_message_is_refused_and_can_b
     replies = await methodist.press_key("news-card-remove")
     assert replies[-1].text == "Короткая" and ru("news-card-attach") in replies[-1].buttons()
     assert harness.telegram.refused == []
+
+
+async def test_every_methodist_of_the_municipality_sees_its_news_and_only_the_author_calls_one_back(
+    harness: Harness, clock: FrozenClock
+) -> None:
+    methodist, _teacher = await methodist_and_teacher(harness)
+    colleague = await methodist_of(harness, harness.person(ADMIN_ID, "Админ"), MUNICIPALITY, tg_id=102)
+    await compose(methodist, "Методический день переносится")
+    await methodist.press_key("news-audience-all")
+    await methodist.press_key("news-later")
+    local = clock.now() + timedelta(days=1, hours=3)  # Moscow time, tomorrow
+    await methodist.send(f"{local:%d.%m.%Y %H:%M}")
+    replies = await colleague.send("/news")
+    assert "Методический день переносится" in replies[-1].text
+    assert ru("news-cancel-one", id=1) not in replies[-1].buttons()
+    assert "нет прав" in texts(await colleague.tap("nw:cancel:1:0"))
+    replies = await methodist.send("/news")
+    assert ru("news-cancel-one", id=1) in replies[-1].buttons()

@@ -96,6 +96,9 @@ async def test_waitlist_is_promoted_on_cancellation_and_on_more_seats(
     await sign_up(first)
     replies = await sign_up(second)
     assert ru("registration-waitlisted") in texts(replies) and "место 1" in texts(replies)
+    waiting_card = [reply for reply in replies if ru("event-cancel-mine") in reply.buttons()][-1]
+    assert ru("event-check-in") not in waiting_card.buttons()  # checking in on the spot is for a seat
+    assert any(ru("event-check-in") in message.buttons() for message in first.messages())
     replies = await first.press_key("event-cancel-mine")
     assert ru("event-cancel-mine-waitlist") in texts(replies)  # asked first, with what follows
     await first.press_key("event-cancel-mine-confirm")
