@@ -99,7 +99,7 @@ async def main(items: int) -> None:
             async with factory() as session:
                 route = await latest_route(session, actor=teacher, person_id=teacher_id, today=now.date())
                 assert route is not None and len(route.items) == 30
-                route_text(t, route, owner=True)
+                route_text(t, route)
                 route_keyboard(t, route, page=0, owner=True, reviewer_menu=False)
 
         async def with_session(call: Callable[[AsyncSession], Awaitable[Any]]) -> None:
