@@ -14,7 +14,7 @@ from services.models.events import Event, Registration
 from services.models.indicators import Community, CommunityMember
 from services.models.mentoring import Meeting, MentorPair, PlanTopic
 from services.models.people import Diagnostic, JoinRequest, Organisation, Person, RoleGrant, User
-from services.models.routes import Evidence, Route, RouteEvent, RouteItem
+from services.models.routes import DeadlineRequest, Evidence, Route, RouteEvent, RouteItem
 
 SELF_ASSESSMENT = "self"  # the only diagnostic the person gave us themselves; the others are the employer's
 
@@ -94,6 +94,7 @@ async def _erase_free_texts(session: AsyncSession, person_id: int) -> None:
     await session.execute(update(Route).where(Route.id.in_(route_ids)).values(comment=None))
     await session.execute(update(RouteItem).where(RouteItem.route_id.in_(route_ids)).values(comment=None))
     await session.execute(update(RouteEvent).where(RouteEvent.route_id.in_(route_ids)).values(comment=None))
+    await session.execute(update(DeadlineRequest).where(DeadlineRequest.item_id.in_(item_ids)).values(reason=""))
     await session.execute(update(Meeting).where(Meeting.pair_id.in_(pair_ids)).values(notes=""))
     await session.execute(update(MentorPair).where(MentorPair.id.in_(pair_ids)).values(reason=None, result=None))
 
@@ -183,9 +184,22 @@ async def _routes(session: AsyncSession, person_id: int) -> list[Row]:
     history = await session.scalars(
         select(RouteEvent).where(RouteEvent.route_id.in_(route_ids)).order_by(RouteEvent.id)
     )
+    deadline_requests = await session.scalars(
+        select(DeadlineRequest)
+        .join(RouteItem, RouteItem.id == DeadlineRequest.item_id)
+        .where(RouteItem.route_id.in_(route_ids))
+        .order_by(DeadlineRequest.id)
+    )
     evidence_by_item = _grouped(
         (p.item_id, {"kind": p.kind.value, "file_name": p.file_name, "text": p.text, "at": p.created_at})
         for p in evidence
+    )
+    requests_by_item = _grouped(
+        (
+            request.item_id,
+            {"deadline": request.deadline, "reason": request.reason, "status": request.status.value},
+        )
+        for request in deadline_requests
     )
     history_by_route = _grouped(
         (entry.route_id, {"action": entry.action, "comment": entry.comment, "at": entry.at}) for entry in history
@@ -207,6 +221,7 @@ async def _routes(session: AsyncSession, person_id: int) -> list[Row]:
                     "status": item.status.value,
                     "comment": item.comment,
                     "evidence": evidence_by_item.get(item.id, []),
+                    "deadline_requests": requests_by_item.get(item.id, []),
                 }
                 for item in route.items
             ],

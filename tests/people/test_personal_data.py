@@ -13,7 +13,7 @@ from services.models.events import Event, EventKind, Registration, RegistrationS
 from services.models.indicators import Community, CommunityLevel, CommunityMember, Snapshot
 from services.models.mentoring import Meeting, MentorPair
 from services.models.people import Diagnostic, Invite, JoinRequest, Organisation, OrgKind, Person, RoleGrant, User
-from services.models.routes import Evidence, Route, RouteEvent, RouteItem
+from services.models.routes import DeadlineRequest, Evidence, Route, RouteEvent, RouteItem
 from tests.conftest import TOKEN, FrozenClock
 from tests.support.conversation import Harness, ru, texts
 from tests.support.conversation import Person as Chat
@@ -22,11 +22,12 @@ from tests.support.mentoring_setup import MENTEE, log, make_pair, start_meeting
 from tests.support.route_setup import approved_route, report_first_item
 
 TEACHER_TG = 501  # the mentee of the trio fixture
+SICK_LEAVE = "Была на больничном, прошу перенести срок"
 
 
 async def teacher_with_everything(harness: Harness, trio: tuple[Chat, Chat, Chat], clock: FrozenClock) -> Chat:
-    """The trio's young teacher with an approved route and evidence, a mentor's logged meeting with notes,
-    a self-assessment, a registration, a community, a join request and a queued message."""
+    """The trio's young teacher with an approved route and evidence, a deadline change request, a mentor's logged
+    meeting with notes, a self-assessment, a registration, a community, a join request and a queued message."""
     methodist, mentor, teacher = trio
     await approved_route((methodist, teacher))
     await report_first_item(teacher, "Сертификат: https://example.org/cert/42")
@@ -62,6 +63,10 @@ async def teacher_with_everything(harness: Harness, trio: tuple[Chat, Chat, Chat
         )
         session.add_all([event, community])
         await session.flush()
+        item_id = await session.scalar(
+            select(RouteItem.id).join(Route).where(Route.person_id == person.id).order_by(RouteItem.id).limit(1)
+        )
+        assert item_id is not None
         session.add_all(
             [
                 Registration(
@@ -73,6 +78,9 @@ async def teacher_with_everything(harness: Harness, trio: tuple[Chat, Chat, Chat
                 ),
                 CommunityMember(community_id=community.id, person_id=person.id, joined_on=now.date()),
                 Diagnostic(person_id=person.id, taken_on=now.date(), kind="self", level="basic"),
+                DeadlineRequest(
+                    item_id=item_id, deadline=now.date() + timedelta(days=30), reason=SICK_LEAVE, created_at=now
+                ),
                 JoinRequest(user_id=user.id, school_id=person.school_id, full_name=MENTEE, created_at=now),
                 Delivery(key="digest:2026-W48:1", user_id=user.id, chat_id=TEACHER_TG, text="…", next_attempt_at=now),
             ]
@@ -126,6 +134,8 @@ async def test_my_data_is_a_file_with_everything_stored_about_me(
     assert route["status"] == "in_progress"
     evidence = [proof["text"] for item in route["items"] for proof in item["evidence"]]
     assert evidence == ["Сертификат: https://example.org/cert/42"]
+    requests = [request["reason"] for item in route["items"] for request in item["deadline_requests"]]
+    assert requests == [SICK_LEAVE]
     assert [entry["action"] for entry in route["history"]][:3] == ["created", "submitted", "approved"]
     assert data["registrations"] == [
         {
@@ -199,6 +209,8 @@ async def test_withdrawal_leaves_only_the_employers_roster_facts_and_numbers(
     assert [(item.status.value, item.comment) for item in items] == [("reported", None), ("planned", None)]
     item_ids = [item.id for item in items]
     assert list(await session.scalars(select(Evidence).where(Evidence.item_id.in_(item_ids)))) == []
+    reasons = await session.scalars(select(DeadlineRequest.reason).where(DeadlineRequest.item_id.in_(item_ids)))
+    assert list(reasons) == [""]  # the request and its date stay with the route; the free text goes
     history = list(
         await session.scalars(select(RouteEvent).where(RouteEvent.route_id == route.id).order_by(RouteEvent.id))
     )
