@@ -1,4 +1,4 @@
-"""Organisers (methodists) create events: one step by step, or many at once from a plan file.
+"""Organisers (methodists) create events one step by step (many at once: handlers.events.plan).
 
 Every step of the wizard has «✖️ Отмена» and «‹ Назад» (to the step before, answers kept); the day is chosen from
 a calendar and the time from a row of common times, the length, seats and subjects chosen or typed, and the
@@ -19,7 +19,6 @@ from handlers.common.door import staff_only
 from handlers.common.keyboards import page_row, short
 from handlers.common.navigation import show, step_keyboard, with_nav
 from handlers.common.time_zones import zone_name
-from handlers.common.uploads import ask_for_file, run_import
 from handlers.events.steps import (
     capacity_keyboard,
     chosen_capacity,
@@ -27,7 +26,7 @@ from handlers.events.steps import (
     durations_keyboard,
     times_keyboard,
 )
-from handlers.events.views import EventAct, EventChoice, EventList, OrganisedList
+from handlers.events.views import EventAct, EventChoice, OrganisedList
 from services.errors import InvalidInput
 from services.events.organise import (
     EventInput,
@@ -42,8 +41,6 @@ from services.events.organise import (
     parse_end,
     parse_local,
 )
-from services.events.plan_import import COLUMNS as PLAN_COLUMNS
-from services.events.plan_import import import_plan
 from services.models.events import EventKind
 from services.models.people import OrgKind, Role
 from services.numbers import parse_id, parse_whole
@@ -450,55 +447,3 @@ async def _create(callback: CallbackQuery, state: FSMContext, ctx: Ctx, *, audie
     builder.button(text=ctx.t.plain("event-new"), callback_data=EventAct(action="new", event=0))
     builder.adjust(1)
     await show(callback, ctx.t("event-created", title=event.title), with_nav(ctx.t, builder, back=OrganisedList()))
-
-
-@staff_only(Role.METHODIST)
-class PlanUpload(StatesGroup):
-    file = State()
-
-
-PLAN_EXAMPLE = (
-    "Семинар по функциональной грамотности",
-    "семинар",
-    "15.12.2026 15:00",
-    "15.12.2026 17:00",
-    "ИМЦ, ауд. 12",
-    "30",
-    "14.12.2026 18:00",
-    "нет",
-    "",
-    "математика",
-)
-
-
-@router.callback_query(EventAct.filter(F.action == "plan"))
-async def plan_begin(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
-    organiser_municipality(ctx.actor)
-    await state.set_state(PlanUpload.file)
-    await ask_for_file(
-        callback,
-        ctx.t,
-        sheet="event-plan-sheet",
-        columns=PLAN_COLUMNS,
-        example=PLAN_EXAMPLE,
-        filename="events-plan.xlsx",
-        caption="event-plan-ask",
-        markup=step_keyboard(ctx.t, back=EventList()),
-    )
-
-
-@router.message(PlanUpload.file, F.document)
-async def plan_file(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    created = await run_import(
-        message,
-        ctx,
-        lambda content, file_name, progress: import_plan(
-            ctx.session, actor=ctx.actor, content=content, file_name=file_name, now=ctx.now(), progress=progress
-        ),
-    )
-    if created is None:
-        return
-    await state.clear()
-    builder = InlineKeyboardBuilder()
-    builder.button(text=ctx.t.plain("events-mine"), callback_data=OrganisedList())
-    await show(message, ctx.t("event-plan-imported", count=created), with_nav(ctx.t, builder, back=EventList()))
