@@ -286,14 +286,6 @@ async def organised_page(
     return await card_page(session, query, page=page, per_page=per_page)
 
 
-async def organised_events(
-    session: AsyncSession, *, actor: Actor, now: datetime, page: int = 0, per_page: int = 8
-) -> tuple[list[EventCard], bool]:
-    """`organised_page` as the cards and whether more follow (what the news form's event picker reads)."""
-    found = await organised_page(session, actor=actor, now=now, page=page, per_page=per_page)
-    return found.cards, found.page + 1 < found.pages
-
-
 async def require_organiser(session: AsyncSession, *, actor: Actor, event_id: int) -> None:
     """Refuse (Forbidden) unless the actor may manage the event; NotFound if there is none."""
     await organised_event(session, actor, event_id)
