@@ -124,7 +124,7 @@ async def test_two_web_workers_share_a_conversation_and_the_worker_sends_a_broad
         screen = await shown(api, "sendMessage", "Муниципалитеты региона")
         # Each next step lands on the other worker: the conversation state is in Redis.
         assert await post(http, second, press(5, json_button(screen, "Добавить"))) == 200
-        await shown(api, "sendMessage", "Напишите название")
+        await shown(api, "editMessageText", "Напишите название")  # the screen is redrawn in place
         assert await post(http, first, {"update_id": 6, "message": user_message("Энский район")}) == 200
         zones = await shown(api, "sendMessage", "выберите часовой пояс")
         assert await post(http, second, press(7, json_button(zones))) == 200
