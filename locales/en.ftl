@@ -12,7 +12,6 @@ page-range = { $first }–{ $last } of { $total }
 date-preset-quarter = End of term — { $date }
 date-preset-half = End of half-year — { $date }
 date-preset-year = End of school year — { $date }
-page-of = { $page } / { $pages }
 stale-button = This button is out of date. Open the menu again: /start
 not-understood = I did not understand that. Commands: /help, menu: /start.
 error-generic = The action could not be completed.

@@ -12,7 +12,6 @@ page-range = { $first }–{ $last } из { $total }
 date-preset-quarter = Конец четверти — { $date }
 date-preset-half = Конец полугодия — { $date }
 date-preset-year = Конец учебного года — { $date }
-page-of = { $page } / { $pages }
 stale-button = Эта кнопка устарела. Откройте меню заново: /start
 not-understood = Не понял сообщение. Список команд — /help, меню — /start.
 error-generic = Не получилось выполнить действие.

@@ -50,17 +50,13 @@ def page_row(
     pages: int,
     callback_for: Callable[[int], CallbackData],
     *,
-    total: int | None = None,
-    size: int = 0,
+    total: int,
+    size: int,
 ) -> InlineKeyboardBuilder:
     """‹ 11–20 из 134 › under a paginated list: both ways round, with the count (empty when all fits one page)."""
     row = InlineKeyboardBuilder()
     if pages > 1:
-        label = (
-            t.plain("page-of", page=page + 1, pages=pages)
-            if total is None  # TODO(#16): every list passes its total, then total and size become required
-            else t.plain("page-range", first=page * size + 1, last=min(total, (page + 1) * size), total=total)
-        )
+        label = t.plain("page-range", first=page * size + 1, last=min(total, (page + 1) * size), total=total)
         row.button(text="‹", callback_data=callback_for((page - 1) % pages))
         row.button(text=label, callback_data=callback_for(page))
         row.button(text="›", callback_data=callback_for((page + 1) % pages))
