@@ -19,7 +19,7 @@ from handlers.common import dates, errors
 from handlers.common.callback_answers import CallbackAnswerTracker
 from handlers.common.door import HandlerGate, PrivateChatsOnly
 from handlers.delivery import compose, news
-from handlers.events import create, events, organise
+from handlers.events import create, events, organise, schools
 from handlers.events import plan as plan_upload
 from handlers.indicators import exports, indicators, manual
 from handlers.mentoring import meetings, pairs, plan, relay
@@ -66,6 +66,7 @@ def get_routers() -> list[Router]:
         deadlines.router,
         events.router,
         create.router,
+        schools.router,
         plan_upload.router,
         organise.router,
         relay.router,

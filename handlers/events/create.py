@@ -9,16 +9,16 @@ from datetime import date, datetime, time
 from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
+from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
 from handlers.common.dates import DatePick, date_keyboard
-from handlers.common.door import staff_only
-from handlers.common.keyboards import page_row, short
+from handlers.common.keyboards import short
 from handlers.common.navigation import show, step_keyboard, with_nav
 from handlers.common.time_zones import zone_name
+from handlers.events.form import EventForm
+from handlers.events.schools import show_schools
 from handlers.events.steps import (
     capacity_keyboard,
     chosen_capacity,
@@ -42,10 +42,9 @@ from services.events.organise import (
     parse_local,
 )
 from services.models.events import EventKind
-from services.models.people import OrgKind, Role
-from services.numbers import parse_id, parse_whole
+from services.numbers import parse_whole
 from services.people.access import organiser_municipality
-from services.people.orgs import get_org, list_orgs
+from services.people.orgs import get_org
 from services.people.subjects import municipality_subjects
 
 router = Router(name="event_create")
@@ -53,22 +52,6 @@ router = Router(name="event_create")
 AUDIENCES = ("all", "young", "schools", "mentor", "manager")
 EVENT_DAY = "event_day"  # the wizard's date picker
 SUBJECTS_SHOWN = 60  # Telegram shows up to 100 buttons; more subjects than this are typed
-SCHOOLS_PER_PAGE = 10
-
-
-@staff_only(Role.METHODIST)
-class EventForm(StatesGroup):
-    title = State()
-    kind = State()
-    day = State()
-    time = State()
-    end = State()
-    place = State()
-    description = State()
-    capacity = State()
-    deadline = State()
-    subjects = State()
-    audience = State()
 
 
 # Each step's «‹ Назад» goes to the step before.
@@ -351,63 +334,7 @@ async def event_audience(callback: CallbackQuery, callback_data: EventChoice, st
         await _create(callback, state, ctx, audience=callback_data.value)
         return
     await callback.answer()
-    await _show_schools(callback, state, ctx, page=0)
-
-
-async def _show_schools(callback: CallbackQuery, state: FSMContext, ctx: Ctx, *, page: int) -> None:
-    chosen: list[int] = (await state.get_data()).get("schools", [])
-    found = await list_orgs(
-        ctx.session,
-        kind=OrgKind.SCHOOL,
-        parent_id=organiser_municipality(ctx.actor),
-        page=page,
-        per_page=SCHOOLS_PER_PAGE,
-    )
-    builder = InlineKeyboardBuilder()
-    for school in found.items:
-        mark = "✅ " if school.id in chosen else ""
-        builder.button(
-            text=mark + short(school.name, 40),
-            callback_data=EventChoice(field="school", value=f"{school.id}.{found.page}"),
-        )
-    builder.adjust(1)
-    builder.attach(
-        page_row(
-            ctx.t,
-            found.page,
-            found.pages,
-            lambda n: EventChoice(field="schools_page", value=str(n)),
-            total=found.total,
-            size=found.per_page,
-        )
-    )
-    done = EventChoice(field="schools", value="done").pack()
-    builder.row(InlineKeyboardButton(text=ctx.t.plain("event-schools-done"), callback_data=done))
-    markup = step_keyboard(ctx.t, builder, back=EventChoice(field="back", value="audience"))
-    await show(callback, ctx.t("event-ask-schools", count=len(chosen)), markup)
-
-
-@router.callback_query(EventForm.audience, EventChoice.filter(F.field == "schools_page"))
-async def event_schools_page(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
-    page = parse_whole(callback_data.value, low=0, high=10_000)
-    if page is None:
-        raise InvalidInput("stale-button")
-    await callback.answer()
-    await _show_schools(callback, state, ctx, page=page)
-
-
-@router.callback_query(EventForm.audience, EventChoice.filter(F.field == "school"))
-async def event_toggle_school(callback: CallbackQuery, callback_data: EventChoice, state: FSMContext, ctx: Ctx) -> None:
-    """Tick or untick a school (the service checks every chosen school belongs to the municipality)."""
-    school, _, page = callback_data.value.partition(".")
-    school_id, page_no = parse_id(school), parse_whole(page, low=0, high=10_000)
-    if school_id is None or page_no is None:
-        raise InvalidInput("stale-button")
-    chosen: list[int] = (await state.get_data()).get("schools", [])
-    chosen = [each for each in chosen if each != school_id] if school_id in chosen else [*chosen, school_id]
-    await state.update_data(schools=chosen)
-    await callback.answer()
-    await _show_schools(callback, state, ctx, page=page_no)
+    await show_schools(callback, state, ctx, page=0)
 
 
 @router.callback_query(EventForm.audience, EventChoice.filter(F.field == "schools"))
