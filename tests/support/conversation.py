@@ -121,18 +121,18 @@ def texts(replies: list[Sent]) -> str:
     return "\n".join(reply.text for reply in replies)
 
 
-def ru(key: str, **params: Any) -> str:
+def ru(key: str, /, **params: Any) -> str:
     """A Russian text or button by its locale key, so tests survive rewording."""
     return _RUSSIAN.plain(key, **params)
 
 
-def shows(text: str, key: str, **params: Any) -> bool:
+def shows(text: str, key: str, /, **params: Any) -> bool:
     """Whether `text` (as sent: HTML) holds the Russian message `key`. A variable the test does not name matches
     any value, so a test states only what it is about and survives rewording."""
     return ru_pattern(key, **params).search(text) is not None
 
 
-def ru_pattern(key: str, **params: Any) -> re.Pattern[str]:
+def ru_pattern(key: str, /, **params: Any) -> re.Pattern[str]:
     """The Russian message `key` as it is sent (values escaped, as the translator does), as a pattern in which each
     variable not given matches anything (a plural selector on it takes its default variant)."""
     message = _BUNDLE.get_message(key)
