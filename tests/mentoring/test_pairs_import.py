@@ -40,15 +40,15 @@ async def test_a_file_with_any_bad_row_creates_nothing_and_says_every_problem(
     ]
     replies = await upload(methodist, "pairs.xlsx", xlsx(rows, header=COLUMNS))
     text = texts(replies)
-    for expected in (
-        "нет в реестре",
-        "не молодой специалист",
-        "один человек",
-        "уже есть в строке 2",
-        "значение не из списка",
-        "окончание не позже начала",
+    for key in (
+        "problem-not-in-roster",
+        "problem-not-young",
+        "problem-pair-self",
+        "problem-bad-choice",
+        "problem-end-before-start",
     ):
-        assert expected in text, expected
+        assert shows(text, key), key
+    assert ru("problem-duplicate", value="2") in text
     assert await count_pairs(session) == 0
 
 

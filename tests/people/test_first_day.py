@@ -25,7 +25,7 @@ from tests.support.factories import (
 
 MUNICIPALITY = "Кстовский муниципальный округ"
 SCHOOL = "МБОУ СОШ № 1"
-REFUSAL = "нет прав"
+REFUSAL = ru("error-forbidden")
 
 
 def step(name: str, done: bool) -> str:
