@@ -28,7 +28,8 @@ from handlers.delivery.digests import render_digest
 from services.clock import Clock
 from services.delivery.digest_content import compose
 from services.delivery.digests import due_recipients
-from services.delivery.news import Audience, create_draft, send_now, set_audience
+from services.delivery.news import create_draft, send_now, set_audience
+from services.delivery.news_audience import Audience
 from services.models.events import Event, EventKind, EventStatus, Registration, RegistrationStatus
 from services.models.people import Role, User
 from services.models.routes import ActivityKind, ItemStatus, Route, RouteItem, RouteStatus

@@ -18,7 +18,7 @@ from bot.settings import Settings
 from handlers.common import dates, errors
 from handlers.common.callback_answers import CallbackAnswerTracker
 from handlers.common.door import HandlerGate, PrivateChatsOnly
-from handlers.delivery import compose, news
+from handlers.delivery import compose, news, news_card, news_sending
 from handlers.events import create, events, organise, schools
 from handlers.events import plan as plan_upload
 from handlers.indicators import exports, indicators, manual
@@ -75,6 +75,8 @@ def get_routers() -> list[Router]:
         plan.router,
         news.router,
         compose.router,
+        news_card.router,
+        news_sending.router,
         indicators.router,
         manual.router,
         exports.router,

@@ -7,7 +7,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 
 from bot.resources import Resources
-from services.delivery.news import Report, finish, sending_reports, set_progress_message
+from services.delivery.news_reports import Report, finish, sending_reports, set_progress_message
 
 
 async def update_progress(bot: Bot, resources: Resources) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.conftest import ADMIN_ID, TOKEN, sqlite_url
 from tests.support.bot_api import BOT, BotApiServer, user_message
-from tests.support.conversation import ru
+from tests.support.conversation import ru, shows
 
 
 async def test_bot_process_serves_an_admin_through_a_local_bot_api(
@@ -38,7 +38,7 @@ async def test_bot_process_serves_an_admin_through_a_local_bot_api(
     try:
         api.queue(message=user_message("/start"))
         consent = await api.next_call("sendMessage")
-        assert "согласие на обработку персональных данных" in consent["text"]
+        assert shows(consent["text"], "consent-ask", policy="none")
         button = json.loads(consent["reply_markup"])["inline_keyboard"][0][0]
         api.queue(
             callback_query={

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models.people import Invite, Organisation, OrgKind, Person
-from tests.support.conversation import Harness, texts
+from tests.support.conversation import Harness, ru, texts
 from tests.support.conversation import Person as Chatter
 from tests.support.factories import (
     admin_with_municipality,
@@ -19,7 +19,7 @@ from tests.support.factories import (
 )
 
 MUNICIPALITY = "Одинцовский городской округ"
-REFUSAL = "нет прав"
+REFUSAL = ru("error-forbidden")
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ async def test_forged_roster_confirmation_outside_an_upload_is_stale(
     harness: Harness, teacher: Chatter, session: AsyncSession
 ) -> None:
     replies = await teacher.tap("rs:1")
-    assert "устарела" in replies[-1].text
+    assert ru("stale-button") in replies[-1].text
     assert await session.scalar(select(func.count()).where(Organisation.kind == OrgKind.SCHOOL)) == 1
     assert await session.scalar(select(func.count()).select_from(Person)) == 1
 
@@ -85,7 +85,7 @@ async def test_garbage_callback_data_is_answered_as_stale(
     harness: Harness, teacher: Chatter, callback_data: str
 ) -> None:
     replies = await teacher.tap(callback_data)
-    assert "устарела" in replies[-1].text
+    assert ru("stale-button") in replies[-1].text
 
 
 async def test_methodist_cannot_appoint_a_coordinator_in_another_municipality(

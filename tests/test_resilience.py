@@ -9,7 +9,7 @@ from bot.app import build_bot
 from bot.retry import RetryMiddleware
 from bot.settings import Settings
 from tests.conftest import ADMIN_ID
-from tests.support.conversation import Harness, texts
+from tests.support.conversation import Harness, ru, shows, texts
 from tests.support.factories import join_with_consent
 from tests.support.fake_telegram import FakeTelegram
 
@@ -68,7 +68,7 @@ async def test_bad_request_is_not_retried(settings: Settings) -> None:
 async def test_the_real_bot_survives_a_429_on_an_ordinary_reply(harness: Harness) -> None:
     harness.telegram.fail_next(TelegramRetryAfter(method=PROBE, message="Too Many Requests", retry_after=0))
     replies = await harness.person(ADMIN_ID).send("/start")
-    assert "согласие" in texts(replies)
+    assert shows(texts(replies), "consent-ask", policy="none")
 
 
 async def test_unexpected_failure_in_a_handler_gets_an_apology(harness: Harness) -> None:
@@ -76,4 +76,4 @@ async def test_unexpected_failure_in_a_handler_gets_an_apology(harness: Harness)
     await join_with_consent(admin)
     harness.telegram.fail_next(TelegramBadRequest(method=PROBE, message="something odd"))
     replies = await admin.send("/help")
-    assert "Извините, что-то пошло не так" in texts(replies)
+    assert ru("error-unexpected") in texts(replies)

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.outbox import NewDelivery, enqueue
 from tests.conftest import ADMIN_ID, POSTGRES, TOKEN
 from tests.support.bot_api import BOT, BotApiServer, user_message
+from tests.support.conversation import ru, ru_pattern
 
 REDIS = os.environ.get("TEST_REDIS_URL")
 SECRET = "s3cret-token"
@@ -121,14 +122,14 @@ async def test_two_web_workers_share_a_conversation_and_the_worker_sends_a_broad
         assert await post(http, second, press(3, button)) == 200
         await api.next_call("answerCallbackQuery")
         assert await post(http, first, {"update_id": 4, "message": user_message("/orgs")}) == 200
-        screen = await shown(api, "sendMessage", "Муниципалитеты региона")
+        screen = await shown(api, "sendMessage", "orgs-title")
         # Each next step lands on the other worker: the conversation state is in Redis.
-        assert await post(http, second, press(5, json_button(screen, "Добавить"))) == 200
-        await shown(api, "editMessageText", "Напишите название")  # the screen is redrawn in place
+        assert await post(http, second, press(5, json_button(screen, ru("orgs-add")))) == 200
+        await shown(api, "editMessageText", "orgs-type-name")  # the screen is redrawn in place
         assert await post(http, first, {"update_id": 6, "message": user_message("Энский район")}) == 200
-        zones = await shown(api, "sendMessage", "выберите часовой пояс")
+        zones = await shown(api, "sendMessage", "orgs-choose-timezone", name="Энский район")
         assert await post(http, second, press(7, json_button(zones))) == 200
-        await shown(api, "editMessageText", "Муниципалитет «Энский район» создан")
+        await shown(api, "editMessageText", "orgs-created", name="Энский район")
 
         await enqueue(
             session,
@@ -155,11 +156,13 @@ async def test_two_web_workers_share_a_conversation_and_the_worker_sends_a_broad
     assert sorted(sent) == [100_000 + n for n in range(RECIPIENTS)] and set(sent.values()) == {1}
 
 
-async def shown(api: BotApiServer, method: str, text: str) -> dict[str, Any]:
-    """The next call of `method` whose text has `text` (earlier calls are passed over)."""
+async def shown(api: BotApiServer, method: str, key: str, **values: Any) -> dict[str, Any]:
+    """The next call of `method` whose text is the locale message `key` with these values (earlier calls are
+    passed over)."""
+    pattern = ru_pattern(key, **values)
     while True:
         params = await api.next_call(method)
-        if text in params.get("text", ""):
+        if pattern.search(params.get("text", "")):
             return params
 
 

@@ -1,10 +1,9 @@
 """Composing a news item, step by step: the text (optionally with one photo or document), the audience chosen by
-buttons, the exact number of recipients and a preview, optionally an event's card with «Записаться», then sending
-now or at a chosen day and time. Every step can be cancelled or left back to the step before."""
+buttons, the exact number of recipients and a preview. From the preview an event's card may be put under it
+(news_card.py) and it is sent now or at a chosen day and time (news_sending.py). Every step can be cancelled or
+left back to the step before."""
 
-import re
 from collections.abc import Callable
-from datetime import date
 
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
@@ -14,34 +13,16 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
-from handlers.common.dates import DatePick, date_keyboard
 from handlers.common.door import staff_only
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of, page_row, short
-from handlers.common.navigation import show, step_keyboard, with_nav
+from handlers.common.navigation import show, step_keyboard
 from handlers.common.uploads import check_size
-from handlers.delivery.news import News, page_of, timezone_of
-from handlers.events.views import EventAct, announcement_text, signup_button
-from services.delivery.news import (
-    AUDIENCE_KINDS,
-    ROLE_CHOICES,
-    Audience,
-    attach_card,
-    check_text,
-    count_recipients,
-    create_draft,
-    news_events,
-    own_broadcast,
-    schedule,
-    scope_subjects,
-    send_now,
-    set_audience,
-    set_progress_message,
-    shown_text,
-)
+from handlers.delivery.news import News, page_of
+from handlers.events.views import EventAct
+from services.delivery.news import check_text, create_draft, news_events, own_broadcast, set_audience, shown_text
+from services.delivery.news_audience import AUDIENCE_KINDS, ROLE_CHOICES, Audience, count_recipients, scope_subjects
 from services.errors import InvalidInput
-from services.events.events import EventCard
-from services.events.organise import parse_local
 from services.models.people import OrgKind, Role
 from services.numbers import parse_whole
 from services.people.access import organiser_municipality
@@ -50,9 +31,6 @@ from services.people.orgs import list_orgs
 router = Router(name="news_compose")
 CHOICES_PER_PAGE = 8
 MAX_INDEX = 10_000
-NEWS_DAY = "news_day"  # the date picker of the «when» step
-COMMON_TIMES = ("09:00", "10:00", "12:00", "15:00", "18:00")
-TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 # An audience picker with nothing in it says what to do first: schools and subjects come from the roster.
 NOTHING_TO_CHOOSE = {
     "schools": ("news-none-schools", "roster"),
@@ -160,7 +138,7 @@ async def _choices(
     back = News(step="kinds", broadcast=broadcast_id)
     if not total:
         text_key, first = NOTHING_TO_CHOOSE[kind]
-        return ctx.t(text_key), step_keyboard(ctx.t, _first_step(ctx.t, first), back=back)
+        return ctx.t(text_key), step_keyboard(ctx.t, first_step(ctx.t, first), back=back)
     builder = InlineKeyboardBuilder()
     for index, (value, label) in enumerate(options):
         mark = "✅ " if value in chosen else ""
@@ -170,7 +148,7 @@ async def _choices(
             callback_data=News(step="pick", broadcast=broadcast_id, value=f"{page}.{index}"),
         )
     builder.adjust(1)
-    builder.attach(_pages(ctx.t, page, total, lambda n: News(step="page", broadcast=broadcast_id, value=str(n))))
+    builder.attach(pages_row(ctx.t, page, total, lambda n: News(step="page", broadcast=broadcast_id, value=str(n))))
     if kind != "event":
         done = InlineKeyboardBuilder()
         done.button(
@@ -180,12 +158,14 @@ async def _choices(
     return ctx.t(f"news-choose-{kind}"), step_keyboard(ctx.t, builder, back=back)
 
 
-def _pages(t: Translator, page: int, total: int, callback_for: Callable[[int], CallbackData]) -> InlineKeyboardBuilder:
+def pages_row(
+    t: Translator, page: int, total: int, callback_for: Callable[[int], CallbackData]
+) -> InlineKeyboardBuilder:
     pages = max(1, -(-total // CHOICES_PER_PAGE))
     return page_row(t, page, pages, callback_for, total=total, size=CHOICES_PER_PAGE)
 
 
-def _first_step(t: Translator, first: str) -> InlineKeyboardBuilder:
+def first_step(t: Translator, first: str) -> InlineKeyboardBuilder:
     """Nothing to choose from: the button that makes something, a new event or the roster."""
     builder = InlineKeyboardBuilder()
     if first == "event":
@@ -195,7 +175,7 @@ def _first_step(t: Translator, first: str) -> InlineKeyboardBuilder:
     return builder
 
 
-def _position(value: str) -> tuple[int, int]:
+def position_of(value: str) -> tuple[int, int]:
     """The page and the index on it that a choice button carries."""
     page_text, _, index_text = value.partition(".")
     page, index = parse_whole(page_text, low=0, high=MAX_INDEX), parse_whole(index_text, low=0, high=MAX_INDEX)
@@ -217,7 +197,7 @@ async def news_page(callback: CallbackQuery, callback_data: News, state: FSMCont
 @router.callback_query(NewsForm.audience, News.filter(F.step == "pick"))
 async def news_pick(callback: CallbackQuery, callback_data: News, state: FSMContext, ctx: Ctx) -> None:
     data = await state.get_data()
-    page, index = _position(callback_data.value)
+    page, index = position_of(callback_data.value)
     options, _total = await _options(ctx, data["kind"], page)
     if index >= len(options):
         raise InvalidInput("stale-button")
@@ -288,156 +268,3 @@ async def _preview(callback: CallbackQuery, state: FSMContext, ctx: Ctx, broadca
         await message.answer_document(broadcast.file_id, caption=text, reply_markup=markup)
     else:
         await message.answer(text, reply_markup=markup)
-
-
-@router.callback_query(NewsForm.preview, News.filter(F.step == "cards"))
-async def news_cards(callback: CallbackQuery, callback_data: News, ctx: Ctx) -> None:
-    """The municipality's events still open for sign-up, to put one's card under the news."""
-    page = page_of(callback_data)
-    events, total = await news_events(
-        ctx.session, actor=ctx.actor, now=ctx.now(), open_only=True, page=page, per_page=CHOICES_PER_PAGE
-    )
-    back = News(step="preview", broadcast=callback_data.broadcast)
-    await callback.answer()
-    if not total:
-        await show(
-            callback, ctx.t("news-none-open-event"), step_keyboard(ctx.t, _first_step(ctx.t, "event"), back=back)
-        )
-        return
-    builder = InlineKeyboardBuilder()
-    for index, event in enumerate(events):
-        builder.button(
-            text=short(f"{event.local_start:%d.%m %H:%M} {event.title}", 60),
-            callback_data=News(step="card", broadcast=callback_data.broadcast, value=f"{page}.{index}"),
-        )
-    builder.adjust(1)
-    builder.attach(
-        _pages(ctx.t, page, total, lambda n: News(step="cards", broadcast=callback_data.broadcast, value=str(n)))
-    )
-    await show(callback, ctx.t("news-choose-card"), step_keyboard(ctx.t, builder, back=back))
-
-
-@router.callback_query(NewsForm.preview, News.filter(F.step == "card"))
-async def news_card(callback: CallbackQuery, callback_data: News, state: FSMContext, ctx: Ctx) -> None:
-    page, index = _position(callback_data.value)
-    events, _total = await news_events(
-        ctx.session, actor=ctx.actor, now=ctx.now(), open_only=True, page=page, per_page=CHOICES_PER_PAGE
-    )
-    if index >= len(events):
-        raise InvalidInput("stale-button")
-    text, markup = news_event_card(ctx.t, events[index])
-    await attach_card(
-        ctx.session,
-        actor=ctx.actor,
-        broadcast_id=callback_data.broadcast,
-        card=text,
-        markup=markup.model_dump_json(exclude_none=True),
-    )
-    await news_preview_again(callback, callback_data, state, ctx)
-
-
-@router.callback_query(NewsForm.preview, News.filter(F.step == "uncard"))
-async def news_uncard(callback: CallbackQuery, callback_data: News, state: FSMContext, ctx: Ctx) -> None:
-    await attach_card(ctx.session, actor=ctx.actor, broadcast_id=callback_data.broadcast, card=None, markup=None)
-    await news_preview_again(callback, callback_data, state, ctx)
-
-
-def news_event_card(t: Translator, card: EventCard) -> tuple[str, InlineKeyboardMarkup]:
-    """An event's card under a news item and its «Записаться» button, which works for every recipient (the events
-    service checks whether the event is for them when they press it). The one place news couples to events."""
-    return announcement_text(t, card), InlineKeyboardMarkup(inline_keyboard=[[signup_button(t, card.id)]])
-
-
-@router.callback_query(News.filter(F.step == "now"))
-async def news_send_now(callback: CallbackQuery, callback_data: News, state: FSMContext, ctx: Ctx) -> None:
-    message = message_of(callback)
-    count = await send_now(
-        ctx.session,
-        actor=ctx.actor,
-        broadcast_id=callback_data.broadcast,
-        progress_chat_id=message.chat.id,
-        now=ctx.now(),
-    )
-    await state.clear()
-    await callback.answer()
-    # The preview stays as a copy of what went out, with the way on; the progress message below is updated.
-    await message.edit_reply_markup(reply_markup=with_nav(ctx.t, back=News(step="list")))
-    progress = await message.answer(ctx.t("news-queued", id=callback_data.broadcast, count=count))
-    await set_progress_message(ctx.session, broadcast_id=callback_data.broadcast, message_id=progress.message_id)
-
-
-@router.callback_query(News.filter(F.step == "later"))
-async def news_later(callback: CallbackQuery, callback_data: News, state: FSMContext, ctx: Ctx) -> None:
-    """The day: chosen in the calendar, or the day and time typed at once."""
-    await own_broadcast(ctx.session, actor=ctx.actor, broadcast_id=callback_data.broadcast)
-    await state.set_state(NewsForm.when)
-    await state.update_data(broadcast=callback_data.broadcast)
-    back = News(step="preview", broadcast=callback_data.broadcast)
-    await callback.answer()
-    await show(
-        callback, ctx.t("news-ask-when"), date_keyboard(ctx.t, NEWS_DAY, ctx.now().date(), presets=False, back=back)
-    )
-
-
-@router.callback_query(NewsForm.when, DatePick.filter((F.purpose == NEWS_DAY) & (F.day > 0)))
-async def news_day(callback: CallbackQuery, callback_data: DatePick, state: FSMContext, ctx: Ctx) -> None:
-    """The day is chosen: now the time, from the common ones or typed."""
-    day = callback_data.chosen()  # a day already past is refused with the time, as a typed one is
-    data = await state.get_data()
-    await state.set_state(NewsForm.time)
-    await state.update_data(day=day.toordinal())
-    builder = InlineKeyboardBuilder()
-    for time in COMMON_TIMES:
-        # «:» separates callback data fields; the button carries 09.00, which a typed time may be too.
-        value = time.replace(":", ".")
-        builder.button(text=time, callback_data=News(step="time", broadcast=data["broadcast"], value=value))
-    builder.adjust(len(COMMON_TIMES))
-    back = News(step="later", broadcast=data["broadcast"])
-    await callback.answer()
-    await show(callback, ctx.t("news-ask-time", date=f"{day:%d.%m.%Y}"), step_keyboard(ctx.t, builder, back=back))
-
-
-@router.message(NewsForm.when, F.text, ~F.text.startswith("/"))
-async def news_when_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    assert message.text is not None
-    await _schedule(message, state, ctx, message.text)
-
-
-@router.message(NewsForm.time, F.text, ~F.text.startswith("/"))
-async def news_time_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    """A time for the chosen day, or a whole other day and time."""
-    assert message.text is not None
-    await _schedule(message, state, ctx, await _on_chosen_day(state, message.text))
-
-
-@router.callback_query(NewsForm.time, News.filter(F.step == "time"))
-async def news_time_chosen(callback: CallbackQuery, callback_data: News, state: FSMContext, ctx: Ctx) -> None:
-    if not TIME.match(callback_data.value):
-        raise InvalidInput("stale-button")
-    await callback.answer()
-    await _schedule(callback, state, ctx, await _on_chosen_day(state, callback_data.value))
-
-
-async def _on_chosen_day(state: FSMContext, text: str) -> str:
-    """«ЧЧ:ММ» on the day chosen before, as ДД.ММ.ГГГГ ЧЧ:ММ; anything else is taken as a whole date and time."""
-    found = TIME.match(text.strip())
-    if not found:
-        return text
-    day = date.fromordinal((await state.get_data())["day"])
-    return f"{day:%d.%m.%Y} {int(found[1]):02d}:{found[2]}"
-
-
-async def _schedule(event: Message | CallbackQuery, state: FSMContext, ctx: Ctx, text: str) -> None:
-    at = parse_local(text, await timezone_of(ctx))
-    chat_id = event.chat.id if isinstance(event, Message) else message_of(event).chat.id
-    broadcast = await schedule(
-        ctx.session,
-        actor=ctx.actor,
-        broadcast_id=(await state.get_data())["broadcast"],
-        at=at,
-        progress_chat_id=chat_id,
-        now=ctx.now(),
-    )
-    await state.clear()
-    text = ctx.t("news-scheduled", id=broadcast.id, when=f"{at:%d.%m.%Y %H:%M}")
-    await show(event, text, with_nav(ctx.t, back=News(step="list")))

@@ -15,7 +15,8 @@ from handlers.common.callback_fields import Id
 from handlers.common.context import Ctx
 from handlers.common.keyboards import MenuAction, page_row, short
 from handlers.common.navigation import confirm_keyboard, show, with_nav
-from services.delivery.news import Report, cancel, cancellable, history, plain_text
+from services.delivery.news import cancel, cancellable, plain_text
+from services.delivery.news_reports import Report, history
 from services.models.delivery import BroadcastStatus
 from services.numbers import parse_whole
 from services.people.access import organiser_municipality

@@ -27,7 +27,8 @@ from services.routes.deadlines import (
     movable_item,
     request_deadline_change,
 )
-from services.routes.routes import ReviewRequest, check_deadline, parse_deadline
+from services.routes.items import check_deadline, parse_deadline
+from services.routes.submission import ReviewRequest
 
 router = Router(name="route_deadlines")
 NEW_DEADLINE = "deadline_move"  # the date picker of the request

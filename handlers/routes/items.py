@@ -20,16 +20,10 @@ from handlers.routes.views import (
 )
 from services.errors import Forbidden, InvalidInput
 from services.models.routes import ActivityKind, Area, EvidenceKind
+from services.routes.items import EDITABLE_FIELDS, check_deadline, edit_item, remove_item
 from services.routes.reports import EvidenceIn, check_evidence, report_item
 from services.routes.review import evidence_of, history_of
-from services.routes.routes import (
-    EDITABLE_FIELDS,
-    check_deadline,
-    edit_item,
-    get_item,
-    remove_item,
-    require_item_editor,
-)
+from services.routes.routes import get_item, require_item_editor
 
 router = Router(name="route_items")
 MAX_EVIDENCE = 10

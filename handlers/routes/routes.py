@@ -33,24 +33,18 @@ from services.errors import Forbidden
 from services.models.people import Role
 from services.models.routes import ActivityKind, Area, RouteStatus
 from services.outbox import NewDelivery
-from services.routes.review import is_reviewer
-from services.routes.routes import (
-    ReviewNotice,
-    ReviewRequest,
-    RouteView,
+from services.routes.items import (
     activity_for_route,
     add_activity,
     add_own_item,
     catalogue_for_route,
     check_deadline,
     clean_title,
-    get_route,
-    latest_route,
     parse_deadline,
-    require_route_editor,
-    start_route,
-    submit_route,
 )
+from services.routes.review import is_reviewer
+from services.routes.routes import RouteView, get_route, latest_route, require_route_editor, start_route
+from services.routes.submission import ReviewNotice, ReviewRequest, submit_route
 
 router = Router(name="routes")
 OWN_ITEM_DEADLINE = "own_item"  # the date picker of the own-item form

@@ -1,145 +1,31 @@
-"""News broadcasts: a methodist's draft, its audience counted exactly, sending now or at a time, and the
-delivery report. Recipients are resolved when the broadcast is released and written to the outbox."""
+"""News broadcasts: a methodist's draft, its audience and event card, sending now or at a time, or calling it
+back. Recipients are resolved when the broadcast is released and written to the outbox. Who the audience is lives
+in news_audience.py, how a broadcast went in news_reports.py."""
 
-import json
 import re
-from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from html import unescape
-from typing import Any
 
-from sqlalchemy import Select, exists, false, func, or_, select, union, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.delivery.news_audience import Audience, count_recipients, recipients
 from services.errors import Forbidden, InvalidInput, NotFound
 from services.events.events import EventCard, card_of
-from services.models.delivery import Broadcast, BroadcastStatus, Delivery, DeliveryStatus
-from services.models.events import Event, EventStatus, Registration, RegistrationStatus
-from services.models.mentoring import MentorPair, PairStatus
-from services.models.people import Organisation, OrgKind, Person, PersonSubject, Role, RoleGrant, User
-from services.numbers import parse_id
+from services.models.delivery import Broadcast, BroadcastStatus
+from services.models.events import Event, EventStatus
 from services.outbox import NewDelivery, enqueue
 from services.people.access import Actor, organiser_municipality
-from services.people.persons import young_specialist_clause
 
-AUDIENCE_KINDS = ("all", "schools", "roles", "subjects", "young", "mentors", "event")
-ROLE_CHOICES = ("teacher", "mentor", "coordinator", "methodist")
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 TAG = re.compile(r"<[^>]+>")
 PAST_EVENTS = timedelta(days=7)  # the participants of an event that ended this long ago can still be written to
 
 
-@dataclass(frozen=True)
-class Audience:
-    kind: str = "all"
-    values: list[str] = field(default_factory=list)  # school ids, roles, subjects or an event id
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, text: str) -> "Audience":
-        data = json.loads(text or "{}")
-        return cls(data.get("kind", "all"), list(data.get("values", [])))
-
-
-def _scope_schools(municipality_id: int) -> Select[int]:
-    return select(Organisation.id).where(Organisation.kind == OrgKind.SCHOOL, Organisation.parent_id == municipality_id)
-
-
-def _people_users(municipality_id: int) -> Select[int, int]:
-    """Users linked to active roster people of the municipality who consented and have not blocked the bot."""
-    return (
-        select(User.id, User.tg_id)
-        .join(Person, Person.id == User.person_id)
-        .where(
-            Person.is_active,
-            Person.school_id.in_(_scope_schools(municipality_id)),
-            User.consent_at.is_not(None),
-            User.blocked_at.is_(None),
-        )
-    )
-
-
-def _grant_users(municipality_id: int, roles: list[Role]) -> Select[int, int]:
-    """Users holding one of the roles on the municipality or one of its schools."""
-    return (
-        select(User.id, User.tg_id)
-        .join(RoleGrant, RoleGrant.user_id == User.id)
-        .where(
-            RoleGrant.role.in_(roles),
-            or_(RoleGrant.org_id == municipality_id, RoleGrant.org_id.in_(_scope_schools(municipality_id))),
-            User.blocked_at.is_(None),
-        )
-    )
-
-
-def _mentor_users(municipality_id: int) -> list[Select[int, int]]:
-    in_pair = exists().where(MentorPair.mentor_id == Person.id, MentorPair.status == PairStatus.ACTIVE)
-    return [_people_users(municipality_id).where(in_pair), _grant_users(municipality_id, [Role.MENTOR])]
-
-
-def recipients(municipality_id: int, audience: Audience, today: date) -> Select[int, int]:
-    """Distinct (user id, chat id) of the audience, as SQL."""
-    people = _people_users(municipality_id)
-    values = audience.values
-    parts: list[Select[int, int]]
-    match audience.kind:
-        case "all":
-            parts = [people, _grant_users(municipality_id, [Role.COORDINATOR, Role.METHODIST, Role.MENTOR])]
-        case "schools":
-            school_ids = [school_id for value in values if (school_id := parse_id(value)) is not None]
-            parts = [people.where(Person.school_id.in_(school_ids))]
-        case "subjects":
-            chosen = exists().where(PersonSubject.person_id == Person.id, PersonSubject.subject.in_(values))
-            parts = [people.where(chosen)]
-        case "young":
-            parts = [people.where(young_specialist_clause(today))]
-        case "mentors":
-            parts = _mentor_users(municipality_id)
-        case "event":
-            event_id = (parse_id(values[0]) if values else None) or 0
-            came = exists().where(
-                Registration.person_id == Person.id,
-                Registration.event_id == event_id,
-                Registration.status.in_(
-                    [RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED, RegistrationStatus.WAITLISTED]
-                ),
-            )
-            parts = [people.where(came)]
-        case "roles":
-            parts = []
-            if "teacher" in values:
-                parts.append(people)
-            if "mentor" in values:
-                parts += _mentor_users(municipality_id)
-            grants = [Role(v) for v in values if v in ("coordinator", "methodist")]
-            if grants:
-                parts.append(_grant_users(municipality_id, grants))
-        case _:
-            raise InvalidInput("stale-button")
-    if not parts:
-        return people.where(false())
-    combined = union(*parts).subquery()
-    return select(combined.c[0], combined.c[1])
-
-
 def plain_text(html: str) -> str:
     """What a reader sees of the stored HTML, for one-line summaries."""
     return unescape(TAG.sub("", html))
-
-
-async def scope_subjects(session: AsyncSession, *, municipality_id: int) -> list[str]:
-    """The subjects taught in the municipality, for choosing an audience."""
-    rows = await session.scalars(
-        select(PersonSubject.subject)
-        .join(Person, Person.id == PersonSubject.person_id)
-        .where(Person.is_active, Person.school_id.in_(_scope_schools(municipality_id)))
-        .distinct()
-        .order_by(PersonSubject.subject)
-    )
-    return list(rows)
 
 
 def shown_text(broadcast: Broadcast) -> str:
@@ -229,11 +115,6 @@ async def attach_card(
         raise InvalidInput("news-card-too-long", length=length, limit=limit)
     await session.commit()
     return broadcast
-
-
-async def count_recipients(session: AsyncSession, municipality_id: int, audience: Audience, today: date) -> int:
-    query = recipients(municipality_id, audience, today).subquery()
-    return await session.scalar(select(func.count()).select_from(query)) or 0
 
 
 async def send_now(
@@ -362,91 +243,3 @@ async def release_due(session: AsyncSession, *, now: datetime) -> int:
     for broadcast in due:
         await _release(session, broadcast, now)
     return len(due)
-
-
-@dataclass(frozen=True)
-class Report:
-    id: int
-    status: BroadcastStatus
-    text: str
-    created_at: datetime
-    scheduled_at: datetime | None
-    released_at: datetime | None
-    recipients: int
-    sent: int
-    failed: int  # failed or blocked
-    left: int
-    progress_chat_id: int | None
-    progress_message_id: int | None
-    language: str
-    author_user_id: int
-
-
-def _report_query() -> Select[*tuple[Any, ...]]:
-    counted = (
-        select(
-            Delivery.broadcast_id,
-            func.count().filter(Delivery.status == DeliveryStatus.SENT).label("sent"),
-            func.count().filter(Delivery.status.in_([DeliveryStatus.FAILED, DeliveryStatus.BLOCKED])).label("failed"),
-            func.count().filter(Delivery.status.in_([DeliveryStatus.PENDING, DeliveryStatus.SENDING])).label("left"),
-        )
-        .where(Delivery.broadcast_id.is_not(None))
-        .group_by(Delivery.broadcast_id)
-        .subquery()
-    )
-    return (
-        select(
-            Broadcast.id,
-            Broadcast.status,
-            Broadcast.text,
-            Broadcast.created_at,
-            Broadcast.scheduled_at,
-            Broadcast.released_at,
-            Broadcast.recipients,
-            func.coalesce(counted.c.sent, 0),
-            func.coalesce(counted.c.failed, 0),
-            func.coalesce(counted.c.left, 0),
-            Broadcast.progress_chat_id,
-            Broadcast.progress_message_id,
-            User.language,
-            Broadcast.author_user_id,
-        )
-        .join(User, User.id == Broadcast.author_user_id)
-        .outerjoin(counted, counted.c.broadcast_id == Broadcast.id)
-    )
-
-
-async def history(
-    session: AsyncSession, *, actor: Actor, page: int = 0, per_page: int = 10
-) -> tuple[list[Report], int]:
-    """One page of the municipality's broadcasts (whoever of its methodists wrote them), latest first, with their
-    delivery counts, and how many there are (drafts left out)."""
-    municipality_id = organiser_municipality(actor)
-    mine = (Broadcast.org_id == municipality_id, Broadcast.status != BroadcastStatus.DRAFT)
-    total = await session.scalar(select(func.count()).select_from(Broadcast).where(*mine)) or 0
-    rows = await session.execute(
-        _report_query().where(*mine).order_by(Broadcast.id.desc()).offset(page * per_page).limit(per_page)
-    )
-    return [Report(*row) for row in rows], total
-
-
-async def sending_reports(session: AsyncSession) -> list[Report]:
-    """Broadcasts being delivered, for the progress messages."""
-    rows = await session.execute(_report_query().where(Broadcast.status == BroadcastStatus.SENDING))
-    return [Report(*row) for row in rows]
-
-
-async def set_progress_message(session: AsyncSession, *, broadcast_id: int, message_id: int) -> None:
-    await session.execute(update(Broadcast).where(Broadcast.id == broadcast_id).values(progress_message_id=message_id))
-    await session.commit()
-
-
-async def finish(session: AsyncSession, *, broadcast_id: int, now: datetime) -> bool:
-    """Mark a fully delivered broadcast done, once; False if someone else already did."""
-    result = await session.execute(
-        update(Broadcast)
-        .where(Broadcast.id == broadcast_id, Broadcast.status == BroadcastStatus.SENDING)
-        .values(status=BroadcastStatus.DONE, finished_at=now)
-    )
-    await session.commit()
-    return bool(result.rowcount)  # type: ignore[attr-defined]

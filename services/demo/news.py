@@ -6,7 +6,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.delivery.news import Audience, create_draft, finish, schedule, send_now, set_audience
+from services.delivery.news import create_draft, schedule, send_now, set_audience
+from services.delivery.news_audience import Audience
+from services.delivery.news_reports import finish
 from services.demo.cast import Cast
 from services.models.delivery import Delivery
 from services.models.indicators import CommunityLevel

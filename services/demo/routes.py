@@ -13,9 +13,11 @@ from services.models.people import PROCEDURES
 from services.models.routes import ActivityKind, Area, EvidenceKind, RouteStatus
 from services.routes.catalogue import COLUMNS, import_catalogue
 from services.routes.diagnostics import LEVELS, record_diagnostic, record_self_assessment
+from services.routes.items import add_own_item
 from services.routes.reports import EvidenceIn, report_item
 from services.routes.review import review_item, review_route
-from services.routes.routes import add_own_item, start_route, submit_route
+from services.routes.routes import start_route
+from services.routes.submission import submit_route
 
 # (Название, Вид, Часы, Реестр, Компетенции) as a methodist's catalogue file has them.
 CATALOGUE = (

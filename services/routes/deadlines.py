@@ -13,17 +13,11 @@ from services.errors import AlreadyDecided, InvalidInput, NotFound
 from services.models.routes import DeadlineRequest, DeadlineRequestStatus, ItemReminder
 from services.outbox import NewDelivery
 from services.people.access import Actor
+from services.routes.items import check_deadline
 from services.routes.reports import open_item
 from services.routes.review import DecisionNotice, require_reviewer, tell_owner
-from services.routes.routes import (
-    ItemView,
-    ReviewRequest,
-    ask_reviewers,
-    check_deadline,
-    item_and_route,
-    item_view,
-    log_event,
-)
+from services.routes.routes import ItemView, item_and_route, item_view, log_event
+from services.routes.submission import ReviewRequest, ask_reviewers
 
 MAX_REASON = 500
 

@@ -8,7 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.errors import Forbidden, InvalidInput
 from services.models.routes import Evidence, EvidenceKind, ItemStatus, Route, RouteItem, RouteStatus
 from services.people.access import Actor
-from services.routes.routes import ReviewNotice, RouteView, ask_reviewers, item_and_route, log_event, route_view
+from services.routes.routes import RouteView, item_and_route, log_event, route_view
+from services.routes.submission import ReviewNotice, ask_reviewers
 
 MAX_EVIDENCE_TEXT = 2000
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download

@@ -16,7 +16,7 @@ from services.models.people import User
 from services.models.routes import RouteItem
 from services.people.access import actor_for_user
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person, ru
+from tests.support.conversation import Harness, Person, ru, shows
 from tests.support.delivery import RenderingFailed, fails_on_second, outbox_size, run_job
 from tests.support.factories import import_roster, join_with_consent, read_xlsx, roster_row, start_token, xlsx
 from tests.support.mentoring_setup import MENTEE, log, make_pair, start_meeting
@@ -58,12 +58,15 @@ async def test_each_role_gets_its_sections_once_a_week_and_empty_digests_are_not
 
     assert await digests(harness) == 2  # Monday 12:00 in Moscow: the 09:00 digests are due
     teacher_digest = digest_of(teacher)
-    assert teacher_digest is not None and "пунктов со сроком на этой неделе — 1, просрочено — 0" in teacher_digest
-    assert "Ждут вашего решения" not in teacher_digest and ru("kind-mentoring") not in teacher_digest
+    assert teacher_digest is not None and ru("digest-items", due=1, overdue=0) in teacher_digest
+    assert not shows(teacher_digest, "digest-review") and ru("kind-mentoring") not in teacher_digest
     methodist_digest = digest_of(methodist)
     assert methodist_digest is not None and ru("digest-review", reports=1, routes=0, joins=0) in methodist_digest
     # 1 of 2, from the shared service; the school year is not over, so it is progress, not a verdict
-    assert "⏳ Прошли диагностику: 50,0 % (цель ≥ 60,0 %)" in methodist_digest
+    assert (
+        ru("digest-indicator-line", mark="⏳", name="Прошли диагностику", value="50,0 %", target="≥ 60,0 %")
+        in methodist_digest
+    )
     assert digest_of(quiet) is None  # nothing relevant: no digest
     digest = next(sent for sent in teacher.messages() if ru("digest-title") in sent.text)
     assert digest.buttons() == [ru("menu-route"), ru("menu-settings"), ru("nav-menu")]  # each section leads on
@@ -100,7 +103,7 @@ async def test_settings_turn_the_digest_off_or_move_it_to_another_day_and_hour(
     methodist, teacher = await approved_route(await methodist_and_teacher(harness))
     await report_first_item(teacher, "Сертификат курса")
     await teacher.send("/settings")
-    assert ru("settings-digest", state="понедельник, 09:00") in teacher.last.text
+    assert ru("settings-digest", state=ru("settings-digest-on", day=ru("weekday-0"), hour="09:00")) in teacher.last.text
     replies = await teacher.press_key("settings-digest-stop")
     assert ru("settings-digest", state=ru("settings-digest-off")) in replies[-1].text
     await methodist.send("/settings")
@@ -108,8 +111,8 @@ async def test_settings_turn_the_digest_off_or_move_it_to_another_day_and_hour(
     await methodist.press_key("weekday-2")
     await methodist.press_key("settings-digest-hour")
     replies = await methodist.press("18:00")
-    assert ru("settings-digest", state="среда, 18:00") in replies[-1].text
-    assert "устарела" in (await methodist.tap("digest:hour:99"))[-1].text
+    assert ru("settings-digest", state=ru("settings-digest-on", day=ru("weekday-2"), hour="18:00")) in replies[-1].text
+    assert ru("stale-button") in (await methodist.tap("digest:hour:99"))[-1].text
     assert await digests(harness) == 0  # Monday: the teacher opted out, the methodist moved to Wednesday
     clock.moment += timedelta(days=2, hours=5)  # Wednesday 14:00 UTC = 17:00 in Moscow
     assert await digests(harness) == 0
@@ -148,8 +151,8 @@ async def test_a_teacher_hears_of_her_events_and_of_new_ones_open_to_her(
     assert await digests(harness) == 2  # hers, and the methodist's with the headline indicators
     text = digest_of(teacher)
     assert text is not None
-    assert "Ваши мероприятия на неделе (1)" in text and "Семинар &lt;функциональная грамотность&gt;" in text
-    assert "Новые мероприятия для вас (1)" in text and "Школа молодого педагога" in text
+    assert ru("digest-my-events", count=1) in text and "Семинар &lt;функциональная грамотность&gt;" in text
+    assert ru("digest-new-events", count=1) in text and "Школа молодого педагога" in text
 
 
 async def _user_id(session: AsyncSession, person: Person) -> int:
@@ -166,10 +169,10 @@ async def test_a_mentor_hears_of_meetings_and_silent_mentees(
     clock.moment += timedelta(days=14)
     await digests(harness)
     text = digest_of(mentor)
-    assert text is not None and "встреч за неделю — 0; без встреч давно — 1" in text and MENTEE in text
+    assert text is not None and ru("digest-mentoring", meetings=0, silent=1) in text and MENTEE in text
     clock.moment += timedelta(days=1)
     await start_meeting(mentor)
     await log(mentor)
     clock.moment += timedelta(days=6)
     await digests(harness)
-    assert "встреч за неделю — 1; без встреч давно — 0" in (digest_of(mentor) or "")
+    assert ru("digest-mentoring", meetings=1, silent=0) in (digest_of(mentor) or "")

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.models.events import Event, EventKind, Registration
 from services.models.people import Organisation, OrgKind, User
 from tests.conftest import ADMIN_ID, FrozenClock
-from tests.support.conversation import Harness, Person, ru, texts
+from tests.support.conversation import Harness, Person, ru, shows, texts
 from tests.support.delivery import deliver
 from tests.support.factories import methodist_of
 from tests.support.route_setup import MUNICIPALITY, methodist_and_teacher
@@ -24,26 +24,26 @@ async def compose(methodist: Person, text: str, entities: list[MessageEntity] | 
 
 async def test_a_methodist_sends_formatted_news_to_everyone_and_sees_the_report(harness: Harness) -> None:
     methodist, teacher = await methodist_and_teacher(harness)
-    assert "нет прав" in texts(await teacher.send("/news"))
+    assert ru("error-forbidden") in texts(await teacher.send("/news"))
     replies = await methodist.send("/news")
-    assert "Рассылок пока не было" in texts(replies)
+    assert ru("news-none") in texts(replies)
     await methodist.press_key("news-new")
     replies = await methodist.send(
         "Семинар <завтра> в 15:00 & не опаздывайте", entities=[MessageEntity(type="bold", offset=0, length=7)]
     )
     assert ru("news-ask-audience") in replies[-1].text
     replies = await methodist.press_key("news-audience-all")
-    assert "Получателей: <b>2</b>" in texts(replies)  # the teacher and the methodist
+    assert ru("news-preview", count=2) in texts(replies)  # the teacher and the methodist
     preview = "<b>Семинар</b> &lt;завтра&gt; в 15:00 &amp; не опаздывайте"
     assert replies[-1].text == preview
     replies = await methodist.press_key("news-now")
-    assert "поставлена в очередь: 2 получателя." in texts(replies)
+    assert ru("news-queued", id=1, count=2) in texts(replies)
     assert await deliver(harness) == 2
     assert teacher.last.text == preview
     assert ru("news-done", id=1, sent=2, total=2, failed=0) == methodist.last.text
     replies = await methodist.send("/news")
-    assert "✅ №1" in replies[-1].text and "доставлено: 2 из 2" in replies[-1].text
-    assert "нет прав" in texts(await teacher.tap("nw:now:1:"))
+    assert shows(replies[-1].text, "news-line-done", id=1, sent=2, total=2)
+    assert ru("error-forbidden") in texts(await teacher.tap("nw:now:1:"))
     harness.telegram.blocked.add(teacher.user.id)
     await compose(methodist, "Вторая новость")
     await methodist.press_key("news-audience-all")
@@ -52,7 +52,7 @@ async def test_a_methodist_sends_formatted_news_to_everyone_and_sees_the_report(
     assert ru("news-done", id=2, sent=1, total=2, failed=1) == methodist.last.text
     await compose(methodist, "Третья новость")
     replies = await methodist.press_key("news-audience-all")
-    assert "Получателей: <b>1</b>" in texts(replies)  # who blocked the bot is skipped from now on
+    assert ru("news-preview", count=1) in texts(replies)  # who blocked the bot is skipped from now on
 
 
 async def test_audiences_are_chosen_by_buttons_and_counted_exactly(harness: Harness) -> None:
@@ -61,20 +61,20 @@ async def test_audiences_are_chosen_by_buttons_and_counted_exactly(harness: Harn
     await methodist.press(ru("news-audience-schools"))
     await methodist.press("МБОУ СОШ № 1")
     replies = await methodist.press_key("news-chosen", count=1)
-    assert "Получателей: <b>1</b>" in texts(replies)
+    assert ru("news-preview", count=1) in texts(replies)
     await compose(methodist, "Для математиков")
     await methodist.press_key("news-audience-subjects")
     await methodist.press("математика")
     await methodist.press("✅ математика")  # ticked twice is not ticked
     replies = await methodist.press_key("news-chosen", count=0)
-    assert "хотя бы одно" in replies[-1].text
+    assert ru("news-choose-something") in replies[-1].text
     await methodist.press("математика")
-    assert "Получателей: <b>1</b>" in texts(await methodist.press_key("news-chosen", count=1))
+    assert ru("news-preview", count=1) in texts(await methodist.press_key("news-chosen", count=1))
     await compose(methodist, "Наставникам")
     replies = await methodist.press_key("news-audience-mentors")
-    assert "нет ни одного получателя" in replies[-1].text  # nobody mentors yet: choose again
+    assert ru("news-no-recipients") in replies[-1].text  # nobody mentors yet: choose again
     replies = await methodist.press_key("news-audience-young")
-    assert "Получателей: <b>1</b>" in texts(replies)
+    assert ru("news-preview", count=1) in texts(replies)
     await methodist.send("/news")
     await methodist.press_key("news-new")
     await methodist.send_photo("Афиша семинара")
@@ -94,7 +94,7 @@ async def test_bad_news_is_refused_clearly_and_scheduled_news_goes_at_its_time(
     await methodist.send("/news")
     await methodist.press_key("news-new")
     replies = await methodist.send_document("big.pdf", b"%PDF", file_size=30 * 1024 * 1024)
-    assert "слишком большой" in texts(replies)
+    assert shows(texts(replies), "file-too-big")
     await compose(methodist, "А" * 4097)
     assert ru("news-too-long", length=4097, limit=4096) == methodist.last.text
     await methodist.send_photo("Б" * 1025)
@@ -102,11 +102,11 @@ async def test_bad_news_is_refused_clearly_and_scheduled_news_goes_at_its_time(
     await methodist.send("Завтра методический день")
     await methodist.press_key("news-audience-all")
     await methodist.press_key("news-later")
-    assert "уже прошло" in texts(await methodist.send("01.01.2020 10:00"))
-    assert "Не понял дату и время" in texts(await methodist.send("завтра утром"))
+    assert ru("news-in-past") in texts(await methodist.send("01.01.2020 10:00"))
+    assert ru("event-bad-datetime") in texts(await methodist.send("завтра утром"))
     local = clock.now() + timedelta(hours=3, minutes=30)  # Moscow is UTC+3: half an hour from now
     replies = await methodist.send(f"{local:%d.%m.%Y %H:%M}")
-    assert "запланирована на" in texts(replies)
+    assert shows(texts(replies), "news-scheduled")
     assert await deliver(harness) == 0
     clock.moment += timedelta(minutes=31)
     assert await deliver(harness) == 2
@@ -115,19 +115,19 @@ async def test_bad_news_is_refused_clearly_and_scheduled_news_goes_at_its_time(
     await methodist.press_key("news-audience-all")
     await methodist.press_key("news-later")
     await methodist.send(f"{local + timedelta(days=1):%d.%m.%Y %H:%M}")
-    assert "нет прав" in texts(await teacher.tap("nw:cancel:2:"))
+    assert ru("error-forbidden") in texts(await teacher.tap("nw:cancel:2:"))
     await methodist.send("/news")
     replies = await methodist.press_key("news-cancel-one", id=2)
-    assert "не получит никто" in replies[-1].text  # the consequence, before anything is done
+    assert shows(replies[-1].text, "news-cancel-question", id=2)  # the consequence, before anything is done
     replies = await methodist.press_key("nav-keep")
     assert ru("news-cancel-one", id=2) in replies[-1].buttons()  # «Нет» returns to the list, still scheduled
     await methodist.press_key("news-cancel-one", id=2)
     replies = await methodist.press_key("news-cancel-yes")
-    assert ru("news-cancelled", id=2) in replies[-1].text and "✖️ №2" in replies[-1].text
+    assert ru("news-cancelled", id=2) in replies[-1].text and shows(replies[-1].text, "news-line-cancelled", id=2)
     clock.moment += timedelta(days=2)
     assert await deliver(harness) == 0
-    assert "уже не отменить" in texts(await methodist.tap("nw:cancel:2:"))
-    assert "уже не отменить" in texts(await methodist.tap("nw:drop:2:"))
+    assert ru("news-not-cancellable") in texts(await methodist.tap("nw:cancel:2:"))
+    assert ru("news-not-cancellable") in texts(await methodist.tap("nw:drop:2:"))
 
 
 async def test_the_news_list_pages_both_ways_with_its_count(harness: Harness) -> None:
@@ -270,7 +270,7 @@ async def test_an_event_card_that_would_not_fit_the_message_is_refused_and_can_b
     await methodist.press_key("news-audience-all")
     await methodist.press_key("news-card-attach")
     replies = await methodist.press(next(b for b in methodist.last.buttons() if "Семинар" in b))
-    assert "не помещается в одно сообщение" in texts(replies)  # the card adds about 60 characters
+    assert shows(texts(replies), "news-card-too-long")  # the card adds about 60 characters
     await compose(methodist, "Короткая")
     await methodist.press_key("news-audience-all")
     await methodist.press_key("news-card-attach")
@@ -293,6 +293,6 @@ async def test_every_methodist_of_the_municipality_sees_its_news_and_only_the_au
     replies = await colleague.send("/news")
     assert "Методический день переносится" in replies[-1].text
     assert ru("news-cancel-one", id=1) not in replies[-1].buttons()
-    assert "нет прав" in texts(await colleague.tap("nw:cancel:1:0"))
+    assert ru("error-forbidden") in texts(await colleague.tap("nw:cancel:1:0"))
     replies = await methodist.send("/news")
     assert ru("news-cancel-one", id=1) in replies[-1].buttons()

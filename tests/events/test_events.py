@@ -20,7 +20,7 @@ from services.models.events import (
 from services.models.routes import ItemStatus, RouteItem
 from services.outbox import NewDelivery
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person, ru, texts
+from tests.support.conversation import Harness, Person, ru, shows, texts
 from tests.support.delivery import RenderingFailed, deliver, fails_on_second, outbox_size, run_job
 from tests.support.factories import import_roster, read_xlsx, roster_row, start_token, xlsx
 from tests.support.route_setup import approved_route
@@ -69,17 +69,17 @@ async def test_sign_up_sends_a_calendar_file(harness: Harness, cast: tuple[Perso
     await teacher.send("/events")
     assert any(TITLE in b and "· 10" in b for b in teacher.last.buttons())
     replies = await sign_up(teacher)
-    assert "Вы записаны" in texts(replies)
+    assert ru("event-signed-up", title=TITLE) in texts(replies)
     assert "Практикум для учителей" in texts(replies)
     ics = next(reply for reply in replies if reply.file_name and reply.file_name.endswith(".ics"))
     calendar = Calendar.from_ical(ics.file_data or b"")
     event = next(iter(calendar.walk("VEVENT")))
     assert str(event["SUMMARY"]) == TITLE and str(event["LOCATION"]) == "ИМЦ, ауд. 12"
     assert event.decoded("DTSTART").hour == 12  # 15:00 in Moscow is 12:00 UTC
-    assert "Свободно мест: 9 из 10" in texts(replies)
+    assert ru("event-seats", left=9, capacity=10) in texts(replies)
     event_id = ics.file_name.split("-")[1].split(".")[0] if ics.file_name else ""
     replies = await teacher.tap(f"ea:signup:{event_id}")  # a second tap on a stale button
-    assert "уже записаны" in replies[-1].text
+    assert ru("event-already-registered") in replies[-1].text
 
 
 async def test_waitlist_is_promoted_on_cancellation_and_on_more_seats(
@@ -95,7 +95,7 @@ async def test_waitlist_is_promoted_on_cancellation_and_on_more_seats(
     await methodist.send("1")
     await sign_up(first)
     replies = await sign_up(second)
-    assert ru("registration-waitlisted") in texts(replies) and "место 1" in texts(replies)
+    assert ru("registration-waitlisted") in texts(replies) and shows(texts(replies), "event-waitlisted", position=1)
     waiting_card = [reply for reply in replies if ru("event-cancel-mine") in reply.buttons()][-1]
     assert ru("event-check-in") not in waiting_card.buttons()  # checking in on the spot is for a seat
     assert any(ru("event-check-in") in message.buttons() for message in first.messages())
@@ -103,13 +103,13 @@ async def test_waitlist_is_promoted_on_cancellation_and_on_more_seats(
     assert ru("event-cancel-mine-waitlist") in texts(replies)  # asked first, with what follows
     await first.press_key("event-cancel-mine-confirm")
     await deliver(harness)
-    assert "Освободилось место" in second.last.text
+    assert ru("event-promoted", title=TITLE) in second.last.text
     await sign_up(first)
     await methodist.tap(f"em:capacity:{event_id}")
     replies = await methodist.send("2")
-    assert "Из листа ожидания записано: 1" in texts(replies)
+    assert ru("event-capacity-set", promoted=1) in texts(replies)
     await deliver(harness)
-    assert "Освободилось место" in first.last.text
+    assert ru("event-promoted", title=TITLE) in first.last.text
     await methodist.tap(f"em:capacity:{event_id}")
     assert ru("event-capacity-below", taken=2) in texts(await methodist.send("1"))
     statuses = set(await session.scalars(select(Registration.status)))
@@ -128,16 +128,16 @@ async def test_check_in_with_the_code_confirms_the_route_item(
     event = await session.scalar(select(Event))
     assert event is not None
     await teacher.press_key("event-check-in")
-    assert "за час до начала" in texts(await teacher.send(event.checkin_code))
+    assert ru("event-check-in-closed") in texts(await teacher.send(event.checkin_code))
     clock.moment = event.starts_at + timedelta(minutes=10)
     await teacher.press_key("event-check-in")
-    assert "Неверный код" in texts(await teacher.send("000000" if event.checkin_code != "000000" else "111111"))
+    assert ru("event-bad-code") in texts(await teacher.send("000000" if event.checkin_code != "000000" else "111111"))
     replies = await teacher.send(event.checkin_code)
-    assert "Присутствие на «Функциональная грамотность» отмечено" in texts(replies)
+    assert ru("event-checked-in", title=TITLE) in texts(replies)
     item = await session.scalar(select(RouteItem).where(RouteItem.title == TITLE))
     assert item is not None and item.status == ItemStatus.CONFIRMED
     await teacher.press_key("event-check-in")
-    assert "уже отмечены" in texts(await teacher.send(event.checkin_code))
+    assert ru("event-already-checked-in") in texts(await teacher.send(event.checkin_code))
 
 
 async def test_organiser_marks_attendance_and_exports_participants(
@@ -147,7 +147,7 @@ async def test_organiser_marks_attendance_and_exports_participants(
     event = await event_with_two(methodist, first, second, session)
     await methodist.tap(f"em:attendance:{event.id}")
     replies = await methodist.press(next(b for b in methodist.last.buttons() if "Петрова" in b))
-    assert "с начала мероприятия" in replies[-1].text
+    assert ru("event-not-started") in replies[-1].text
     clock.moment = event.starts_at
     await methodist.tap(f"em:attendance:{event.id}")
     await methodist.press(next(b for b in methodist.last.buttons() if "Петрова" in b))
@@ -178,7 +178,7 @@ async def test_cancelling_an_event_is_asked_first_and_tells_everyone_registered(
     assert ru("event-cancelled-told", title=TITLE, count=2) in texts(replies)
     assert ru("event-new") in replies[-1].buttons() and ru("nav-menu") in replies[-1].buttons()  # the list again
     await deliver(harness)
-    assert "отменено" in first.last.text and "отменено" in second.last.text
+    assert all(shows(person.last.text, "event-cancelled-notice", title=TITLE) for person in (first, second))
     replies = await first.tap(f"ea:signup:{event_id}")
     assert replies[-1].alert
     assert harness.telegram.refused == []
@@ -190,10 +190,10 @@ async def test_bad_event_input_gets_clear_answers(harness: Harness, cast: tuple[
     await methodist.press_key("event-new")
     await methodist.send(TITLE)
     await methodist.press_key("event-kind-seminar")
-    assert "Не понял дату" in texts(await methodist.send("первого декабря"))
-    assert "Дата уже прошла" in texts(await methodist.send("01.01.2020 10:00"))
+    assert ru("event-bad-datetime") in texts(await methodist.send("первого декабря"))
+    assert ru("event-in-past") in texts(await methodist.send("01.01.2020 10:00"))
     await methodist.send("01.12.2026 15:00")
-    assert "позже начала" in texts(await methodist.send("14:00"))
+    assert ru("event-ends-before-start") in texts(await methodist.send("14:00"))
 
 
 async def test_young_specialist_events_are_refused_to_others(
@@ -205,8 +205,8 @@ async def test_young_specialist_events_are_refused_to_others(
     assert not any(TITLE in b for b in older.last.buttons())
     event_id = await session.scalar(select(Event.id))
     replies = await older.tap(f"ea:signup:{event_id}")
-    assert "не для вашей категории" in replies[-1].text
-    assert "Вы записаны" in texts(await sign_up(young))
+    assert ru("event-not-for-you") in replies[-1].text
+    assert ru("event-signed-up", title=TITLE) in texts(await sign_up(young))
 
 
 async def test_teachers_cannot_manage_events_by_forged_buttons(
@@ -225,7 +225,7 @@ async def test_teachers_cannot_manage_events_by_forged_buttons(
         "ea:new:0",
     ):
         replies = await teacher.tap(forged)
-        assert "нет прав" in replies[-1].text, forged
+        assert ru("error-forbidden") in replies[-1].text, forged
     event = await session.get_one(Event, event_id)
     assert event.status.value == "active"
 
@@ -247,13 +247,13 @@ async def test_reminders_go_a_day_and_an_hour_before_once_each(
     clock.moment = event.starts_at - timedelta(hours=30)
     assert await sent_now() == []
     clock.moment = event.starts_at - timedelta(hours=23)
-    assert ["Завтра" in text for text in await sent_now()] == [True]
+    assert [shows(text, "event-reminder-24h", title=TITLE) for text in await sent_now()] == [True]
     assert await sent_now() == []
     clock.moment = event.starts_at - timedelta(minutes=55)
     reminders = await sent_now()
-    assert len(reminders) == 1 and "Через час" in reminders[0] and "ИМЦ, ауд. 12" in reminders[0]
+    assert len(reminders) == 1 and shows(reminders[0], "event-reminder-1h", title=TITLE, place="ИМЦ, ауд. 12")
     assert await sent_now() == []
-    assert not any("Завтра" in sent.text for sent in second.messages())  # not registered, not reminded
+    assert not any(shows(sent.text, "event-reminder-24h") for sent in second.messages())  # not registered, not reminded
 
 
 async def test_a_failure_while_queueing_event_reminders_marks_none_sent_and_the_next_run_sends_them_all(
@@ -273,7 +273,9 @@ async def test_a_failure_while_queueing_event_reminders_marks_none_sent_and_the_
     assert await session.scalar(select(func.count()).select_from(EventReminder)) == 0
     assert await outbox_size(session) == queued
     assert await run_job(harness, send_event_reminders) == 2
-    assert all(any("Завтра" in sent.text for sent in teacher.messages()) for teacher in (first, second))
+    assert all(
+        any(shows(sent.text, "event-reminder-24h") for sent in teacher.messages()) for teacher in (first, second)
+    )
 
 
 PLAN_HEADER = [
@@ -305,9 +307,10 @@ async def test_a_plan_file_creates_many_events_or_none(
     ]
     replies = await methodist.send_document("plan.xlsx", xlsx(bad, header=PLAN_HEADER))
     text = texts(replies)
-    assert "Строка 3, «Вид»: значение не из списка: «лекция»" in text
-    assert "Строка 3, «Мест»: не число" in text and "МБОУ № 99" in text
-    assert "Строка 4, «Начало»: дата уже прошла" in text
+    assert ru("roster-problem", line=3, column="Вид", problem=ru("problem-bad-choice", value="лекция")) in text
+    assert ru("roster-problem", line=3, column="Мест", problem=ru("problem-bad-number", value="много")) in text
+    assert shows(text, "problem-unknown-school", value="МБОУ № 99")
+    assert ru("roster-problem", line=4, column="Начало", problem=ru("problem-event-in-past")) in text
     assert await session.scalar(select(func.count()).select_from(Event)) == 0
     good = [
         ["Мастер-класс", "мастер-класс", "10.12.2026 10:00", "10.12.2026 12:00", "ИМЦ", "", "", "нет", "", ""],
@@ -325,7 +328,7 @@ async def test_a_plan_file_creates_many_events_or_none(
         ],
     ]
     replies = await methodist.send_document("plan.xlsx", xlsx(good, header=PLAN_HEADER))
-    assert "Создано мероприятий: 2" in texts(replies)
+    assert ru("event-plan-imported", count=2) in texts(replies)
     await teacher.send("/events")
     assert any("Заседание МО" in b for b in teacher.last.buttons())
 
@@ -339,12 +342,12 @@ async def test_editing_an_event_tells_participants_and_moves_it(
     event_id = await session.scalar(select(Event.id))
     await methodist.tap(f"em:edit:{event_id}")
     await methodist.press_key("event-edit-start")
-    assert "Дата уже прошла" in texts(await methodist.send("01.01.2020 10:00"))
+    assert ru("event-in-past") in texts(await methodist.send("01.01.2020 10:00"))
     await methodist.tap(f"em:edit_start:{event_id}")
     replies = await methodist.send("02.12.2026 16:00")
-    assert "Уведомлено: 1" in texts(replies)
+    assert shows(texts(replies), "event-edited", count=1)
     await deliver(harness)
-    assert "Изменения в мероприятии" in teacher.last.text and "02.12.2026 16:00" in teacher.last.text
+    assert shows(teacher.last.text, "event-changed-notice", title=TITLE) and "02.12.2026 16:00" in teacher.last.text
     session.expire_all()
     event = await session.get_one(Event, event_id)
     assert (event.ends_at - event.starts_at) == timedelta(hours=2)
@@ -361,12 +364,12 @@ async def test_materials_reach_the_participants_and_check_in_works_by_link(
     assert link == f"ci{event.id}_{event.checkin_code}"
     clock.moment = event.starts_at + timedelta(minutes=5)
     replies = await first.send(f"/start {link}")
-    assert "Присутствие на «Функциональная грамотность» отмечено" in texts(replies)
+    assert ru("event-checked-in", title=TITLE) in texts(replies)
     await methodist.tap(f"em:materials:{event.id}")
     replies = await methodist.send_document("slides.pdf", b"%PDF slides")
-    assert "Отправляю участникам: 1" in texts(replies)
+    assert ru("event-materials-sending", count=1) in texts(replies)
     await deliver(harness)
-    assert "Доставлено: 1 из 1" in methodist.last.text
+    assert shows(methodist.last.text, "news-done", sent=1, total=1)
     assert [sent.method for sent in first.messages()][-1] == "CopyMessage"
     assert "CopyMessage" not in [sent.method for sent in second.messages()]  # only those who came
 
@@ -387,7 +390,7 @@ async def test_an_event_for_chosen_schools_with_a_registration_deadline(
     await methodist.press_key("nav-skip")
     await methodist.press_key("nav-skip")
     await methodist.press("20")
-    assert "закрываться до начала" in texts(await methodist.send("06.12.2026 10:00"))
+    assert ru("event-bad-deadline") in texts(await methodist.send("06.12.2026 10:00"))
     await methodist.send("04.12.2026 18:00")
     await methodist.send("математика, информатика")
     await methodist.press_key("event-audience-schools")
@@ -424,7 +427,7 @@ async def test_the_list_filters_by_kind_and_by_my_subjects(
     assert any(ru("kind-contest") in b for b in replies[-1].buttons()) and not any(
         TITLE in b for b in replies[-1].buttons()
     )
-    replies = await teacher.press("• конкурс")  # the same filter again: the screen stays, no error
+    replies = await teacher.press("• " + ru("event-kind-contest"))  # the same filter again: the screen stays, no error
     assert not any(reply.alert for reply in replies)
     await teacher.press_key("events-all-kinds")
     replies = await teacher.press_key("events-my-subjects")

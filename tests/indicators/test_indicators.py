@@ -11,12 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs import take_snapshots
 from services.models.indicators import Snapshot
 from services.models.people import Organisation, OrgKind
-from tests.support.conversation import Harness, ru, texts
+from tests.support.conversation import Harness, ru, shows, texts
 from tests.support.delivery import run_job
 from tests.support.factories import admin_with_municipality, methodist_of, xlsx
 from tests.support.route_setup import MUNICIPALITY, methodist_and_teacher
 
 TEACHER = "Петрова Анна Сергеевна"
+FGOS = "Реализуют обновлённые ФГОС"  # an indicator's name, from the preset
 
 
 async def school_id(session: AsyncSession) -> int:
@@ -31,14 +32,17 @@ async def test_a_methodist_reads_the_table_and_the_people_behind_a_number(
     methodist, _teacher = await methodist_and_teacher(harness)
     replies = await methodist.send("/indicators")
     table = replies[-1].text
-    assert f"<b>Показатели</b> · {MUNICIPALITY} · 2026/27 учебный год" in table
-    assert "✅ 1. Прошли диагностику: <b>100,0 %</b> (цель ≥ 60,0 %)" in table  # diagnosed on 01.11.2026
-    assert (
-        "⏳ 2а. Разработан ИОМ: <b>0,0 %</b>" in table and "▫️ 4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in table
-    )  # the school year is not over: 0 % is progress so far, not a verdict
+    year = ru("period-school_year", year="2026", next="27")
+    assert ru("indicators-title", scope=MUNICIPALITY, period=year) in table
+    diagnosed = {"no": "1", "name": "Прошли диагностику", "value": "100,0 %"}
+    assert ru("indicators-line", mark="✅", **diagnosed, target="≥ 60,0 %") in table  # diagnosed on 01.11.2026
+    # the school year is not over: 0 % is progress so far, not a verdict
+    assert shows(table, "indicators-line", mark="⏳", no="2а", name="Разработан ИОМ", value="0,0 %")
+    assert shows(table, "indicators-line", mark="▫️", no="4", name=FGOS, value=ru("indicator-no-data"))
     replies = await methodist.press("1")
-    assert "Числитель / знаменатель: 1 / 1" in replies[-1].text
-    assert "Отстают сильнее всего:\n• МБОУ СОШ № 1: 100,0 % (1 / 1)" in replies[-1].text
+    assert ru("indicator-fraction", numerator=1, denominator=1) in replies[-1].text
+    school = ru("indicator-school", name="МБОУ СОШ № 1", value="100,0 %", numerator=1, denominator=1)
+    assert f"{ru('indicator-behind')}\n{school}" in replies[-1].text
     replies = await methodist.press_key("indicator-schools-chart")
     assert replies[-1].method == "SendPhoto" and (replies[-1].file_data or b"").startswith(b"\x89PNG")
     replies = await methodist.press_key("indicator-trend")
@@ -48,9 +52,9 @@ async def test_a_methodist_reads_the_table_and_the_people_behind_a_number(
     await methodist.send("/indicators")
     await methodist.press(ru("indicators-pick-school"))
     replies = await methodist.press("МБОУ СОШ № 1")
-    assert "<b>Показатели</b> · МБОУ СОШ № 1" in replies[-1].text
+    assert shows(replies[-1].text, "indicators-title", scope="МБОУ СОШ № 1")
     replies = await methodist.press("2а")
-    assert f"Ещё не учтены (1, первые по алфавиту):\n• {TEACHER}" in replies[-1].text
+    assert f"{ru('indicator-not-counted', count=1)}\n{ru('indicator-person', name=TEACHER)}" in replies[-1].text
 
 
 async def test_the_xlsx_report_has_the_regulations_columns_and_a_sheet_per_school(harness: Harness) -> None:
@@ -87,7 +91,7 @@ async def test_the_xlsx_report_keeps_every_manual_value_with_who_entered_it_and_
     ]  # oldest first: the corrected value keeps its earlier reading
     assert history[1][3] == history[2][3] == "Методист"
     latest = next(row for row in book.worksheets[0].iter_rows(values_only=True) if row[0] == "4")
-    assert latest[2] == "✍️ 80,0 %" and latest[8] == f"внесено: {history[2][3]}, {history[2][4]}"
+    assert latest[2] == "✍️ 80,0 %" and latest[8] == ru("indicator-entered", who=history[2][3], at=history[2][4])
 
 
 async def test_targets_manual_values_and_another_set(harness: Harness) -> None:
@@ -96,28 +100,32 @@ async def test_targets_manual_values_and_another_set(harness: Harness) -> None:
     await methodist.press("1")
     await methodist.press_key("indicator-set-target")
     replies = await methodist.send("95,5")
-    assert "1. Прошли диагностику: <b>100,0 %</b> (цель ≥ 95,5 %)" in replies[-1].text
+    assert shows(
+        replies[-1].text, "indicators-line", no="1", name="Прошли диагностику", value="100,0 %", target="≥ 95,5 %"
+    )
     await methodist.press("4")
     await methodist.press_key("indicator-enter-value")
-    assert "Нужно число" in texts(await methodist.send("много"))
-    assert "вне допустимого" in texts(await methodist.send("140"))
+    assert ru("indicator-bad-number") in texts(await methodist.send("много"))
+    assert ru("indicator-bad-value") in texts(await methodist.send("140"))
     replies = await methodist.send("75")
-    assert "4. ✍️ Реализуют обновлённые ФГОС: <b>75,0 %</b>" in replies[-1].text  # marked as entered by hand
+    assert shows(
+        replies[-1].text, "indicators-line", no="4", name=f"✍️ {FGOS}", value="75,0 %"
+    )  # marked as entered by hand
     await methodist.press("4")
     await methodist.press_key("indicator-enter-value")
     await methodist.send("80")
     replies = await methodist.press("4")
     detail = replies[-1].text
-    assert "Значение: <b>80,0 %</b>" in detail and "✍️ внесено: " in detail
-    assert "• раньше: 75,0 % — внесено: " in detail  # the history stays visible
-    assert "<b>Как считается.</b> Бот этого не знает" in detail
+    assert shows(detail, "indicator-value", value="80,0 %") and shows(detail, "indicator-entered")
+    assert shows(detail, "indicator-history-line", value="75,0 %")  # the history stays visible
+    assert shows(detail, "indicator-reading", reading="Бот этого не знает")
     await methodist.press_key("nav-back")
     await methodist.press_key("period-kind-year")  # another period: the value was entered for the school year only
-    assert "4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in methodist.last.text
+    assert shows(methodist.last.text, "indicators-line", no="4", name=FGOS, value=ru("indicator-no-data"))
     await methodist.press_key("indicators-sets")
     replies = await methodist.press("Балахтинский район: 33 показателя программы ММС")
     assert "C10. Наставники и наставляемые" in replies[-1].text
-    assert "нет прав" in texts(await teacher.tap("iv:target:2:school_year:0:1"))
+    assert ru("error-forbidden") in texts(await teacher.tap("iv:target:2:school_year:0:1"))
 
 
 async def test_communities_are_joined_from_the_bot_and_imported_and_counted(harness: Harness) -> None:
@@ -126,13 +134,16 @@ async def test_communities_are_joined_from_the_bot_and_imported_and_counted(harn
     await methodist.press_key("communities-new")
     await methodist.send("РМО учителей <математики>")
     replies = await methodist.press_key("community-level-municipal")
-    assert "Добавлено: РМО учителей &lt;математики&gt;" in replies[-1].text
+    assert shows(replies[-1].text, "communities-created", name="РМО учителей <математики>")
     replies = await teacher.send("/communities")
-    assert "участников: 0" in replies[-1].text
+    assert shows(replies[-1].text, "communities-line", members=0)
     replies = await teacher.press("➕ РМО учителей <математики>")
-    assert "участников: 1" in replies[-1].text and "✅ РМО учителей <математики>" in replies[-1].buttons()
+    assert (
+        shows(replies[-1].text, "communities-line", members=1)
+        and "✅ РМО учителей <математики>" in replies[-1].buttons()
+    )
     await methodist.send("/indicators")
-    assert "12. В МО и сообществах: <b>100,0 %</b>" in methodist.last.text
+    assert shows(methodist.last.text, "indicators-line", no="12", name="В МО и сообществах", value="100,0 %")
     await teacher.press("✅ РМО учителей <математики>")
     await methodist.send("/communities")
     await methodist.press_key("communities-upload")
@@ -140,11 +151,11 @@ async def test_communities_are_joined_from_the_bot_and_imported_and_counted(harn
     replies = await methodist.send_document(
         "members.xlsx", xlsx([[TEACHER, "14.03.1996", "РМО химиков"]], header=header)
     )
-    assert "значение не из списка" in texts(replies)
+    assert shows(texts(replies), "problem-bad-choice")
     replies = await methodist.send_document(
         "members.xlsx", xlsx([[TEACHER, "14.03.1996", "рмо учителей <математики>"]], header=header)
     )
-    assert "Добавлено участников: 1" in texts(replies)
+    assert ru("communities-imported", count=1) in texts(replies)
     await teacher.send("/communities")
     assert "✅ РМО учителей <математики>" in teacher.last.buttons()
 
@@ -199,7 +210,7 @@ async def test_entering_a_value_by_hand_can_be_cancelled_or_left_back_to_the_ind
     replies = await methodist.press_key("nav-cancel")
     assert ru("nav-cancelled") in texts(replies)
     await methodist.send("/indicators")
-    assert "4. Реализуют обновлённые ФГОС: <b>нет данных</b>" in methodist.last.text
+    assert shows(methodist.last.text, "indicators-line", no="4", name=FGOS, value=ru("indicator-no-data"))
     assert harness.telegram.refused == []
 
 
@@ -227,5 +238,5 @@ async def test_a_yes_or_no_value_is_chosen_by_a_tap(harness: Harness) -> None:
     replies = await methodist.press_key("indicator-enter-value")
     assert replies[-1].buttons() == [ru("indicator-yes"), ru("indicator-no"), ru("nav-back"), ru("nav-cancel")]
     replies = await methodist.press_key("indicator-yes")
-    assert "A1. ✍️ Положение о ММС: <b>да</b>" in replies[-1].text
+    assert shows(replies[-1].text, "indicators-line", no="A1", name="✍️ Положение о ММС", value=ru("indicator-yes"))
     assert harness.telegram.refused == []

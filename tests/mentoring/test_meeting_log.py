@@ -97,7 +97,7 @@ async def test_the_mentee_reads_the_log_and_proposes_an_entry_the_mentor_confirm
     meeting = await session.scalar(select(Meeting))
     assert meeting is not None and meeting.logged_by_mentee and meeting.status == MeetingStatus.PENDING
     forged = await mentee.tap(f"ma:{meeting.id}:1")  # the proposer does not confirm their own entry
-    assert "нет прав" in forged[-1].text
+    assert ru("error-forbidden") in forged[-1].text
     replies = await mentor.press_key("meeting-confirm")
     assert replies[-1].text == ru("meeting-proposal-confirmed")
     assert ru("meeting-log-open") in replies[-1].buttons()

@@ -11,7 +11,7 @@ from services.mentoring.nudges import queue_nudges
 from services.models.mentoring import Meeting, MeetingStatus, MentorPair, PairNudge
 from services.outbox import NewDelivery
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person, ru, texts
+from tests.support.conversation import Harness, Person, ru, shows, texts
 from tests.support.delivery import RenderingFailed, deliver, fails_on_second, outbox_size, run_job
 from tests.support.factories import join_with_consent, read_xlsx
 from tests.support.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_id, start_meeting
@@ -20,11 +20,11 @@ from tests.support.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_i
 async def test_a_pair_is_made_and_both_are_told(harness: Harness, trio: tuple[Person, Person, Person]) -> None:
     methodist, mentor, mentee = trio
     replies = await make_pair(methodist)
-    assert f"Пара создана: {MENTOR} → {MENTEE}" in texts(replies)
-    assert "Вы назначены наставником" in mentor.last.text
-    assert f"Ваш наставник: {MENTOR}" in mentee.last.text
+    assert ru("pair-created", mentor=MENTOR, mentee=MENTEE) in texts(replies)
+    assert shows(mentor.last.text, "pair-told-mentor", name=MENTEE)
+    assert shows(mentee.last.text, "pair-told-mentee", name=MENTOR)
     replies = await mentee.send("/mentor")
-    assert f"Ваш наставник: <b>{MENTOR}</b>, МБОУ СОШ № 1" in texts(replies)
+    assert shows(texts(replies), "mentor-yours", name=MENTOR, school="МБОУ СОШ № 1")
 
 
 async def test_messages_are_relayed_both_ways_without_accounts(
@@ -35,9 +35,9 @@ async def test_messages_are_relayed_both_ways_without_accounts(
     await mentee.send("/mentor")
     await mentee.press_key("mentor-write-mentor")
     replies = await mentee.send("Здравствуйте! Можно посетить ваш урок?")
-    assert "Передано" in texts(replies)
+    assert shows(texts(replies), "relay-sent")
     assert [sent.method for sent in mentor.messages()[-2:]] == ["SendMessage", "CopyMessage"]
-    assert "Сообщение от наставляемого" in mentor.messages()[-2].text
+    assert shows(mentor.messages()[-2].text, "relay-from-mentee")
     await mentor.tap(f"mt:write:{await pair_id(harness)}")
     await mentor.send_document("plan.pdf", b"%PDF plan")
     assert mentee.messages()[-1].method == "CopyMessage"
@@ -45,7 +45,7 @@ async def test_messages_are_relayed_both_ways_without_accounts(
     await mentee.send("/mentor")
     await mentee.press_key("mentor-write-mentor")
     replies = await mentee.send("Ещё вопрос")
-    assert "Не удалось доставить" in texts(replies)
+    assert shows(texts(replies), "relay-failed")
 
 
 async def test_a_meeting_is_logged_and_confirmed_or_disputed(
@@ -54,26 +54,26 @@ async def test_a_meeting_is_logged_and_confirmed_or_disputed(
     methodist, mentor, mentee = trio
     await make_pair(methodist)
     await start_meeting(mentor)
-    assert "в будущем" in texts(await log(mentor, date_text="01.01.2030"))
+    assert ru("meeting-in-future") in texts(await log(mentor, date_text="01.01.2030"))
     await start_meeting(mentor)
     replies = await log(mentor)
-    assert "Встреча записана" in texts(replies)
+    assert ru("meeting-saved") in texts(replies)
     assert ru("meeting-confirm") in mentee.last.buttons()  # the mentee is asked whether it took place
     replies = await mentee.press_key("meeting-confirm")
-    assert "встреча подтверждена" in texts(replies)
+    assert ru("meeting-confirmed") in texts(replies)
     meeting = await session.scalar(select(Meeting))
     assert meeting is not None and meeting.status == MeetingStatus.CONFIRMED and meeting.minutes == 45
     forged = await mentee.tap(f"ma:{meeting.id}:0")
-    assert "уже ответили" in forged[-1].text
+    assert ru("meeting-already-answered") in forged[-1].text
     await mentor.send("/mentor")
     assert any(f"{clock.now():%d.%m.%Y}" in b for b in mentor.last.buttons())
     await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
     await mentor.press_key("mentor-card-meeting")
-    assert "старше 90 дней" in texts(await log(mentor, date_text="01.01.2020"))
+    assert shows(texts(await log(mentor, date_text="01.01.2020")), "meeting-too-old")
     await start_meeting(mentor)
     await log(mentor)
     replies = await mentee.press_key("meeting-dispute")
-    assert "не состоялась" in texts(replies)
+    assert ru("meeting-disputed") in texts(replies)
     statuses = sorted(status.value for status in await session.scalars(select(Meeting.status)))
     assert statuses == ["confirmed", "disputed"]
 
@@ -84,7 +84,7 @@ async def test_bad_pairs_are_refused_clearly(
     methodist, _mentor, _mentee = trio
     await make_pair(methodist)
     replies = await make_pair(methodist)
-    assert "уже действует" in replies[-1].text
+    assert ru("pair-duplicate") in replies[-1].text
     await methodist.send("/mentor")
     await methodist.press_key("pair-new")
     await methodist.send("Петрова")
@@ -92,7 +92,7 @@ async def test_bad_pairs_are_refused_clearly(
     await methodist.send("Петрова")
     await methodist.press(f"{MENTEE} · МБОУ СОШ № 1")
     replies = await methodist.press_key("pair-kind-peer")
-    assert "самому себе" in replies[-1].text
+    assert ru("pair-self") in replies[-1].text
     await methodist.send("/mentor")
     await methodist.press_key("pair-new")
     await methodist.send("Петрова")
@@ -100,7 +100,7 @@ async def test_bad_pairs_are_refused_clearly(
     await methodist.send("Орлова")
     await methodist.press(f"{MENTOR} · МБОУ СОШ № 1")
     replies = await methodist.press_key("pair-kind-young")  # the mentee here is the experienced one
-    assert "не молодой специалист" in replies[-1].text
+    assert ru("pair-not-young") in replies[-1].text
     assert await session.scalar(select(func.count()).select_from(MentorPair)) == 1
 
 
@@ -114,9 +114,9 @@ async def test_strangers_cannot_use_a_pair_by_forged_buttons(
     await join_with_consent(outsider)
     for forged in (f"mt:write:{pair}", f"mt:meeting:{pair}", f"mt:mentee:{pair}", "mt:new:0"):
         replies = await outsider.tap(forged)
-        assert "нет прав" in replies[-1].text, forged
+        assert ru("error-forbidden") in replies[-1].text, forged
     replies = await mentee.tap(f"mt:mentee:{pair}")  # only the mentor opens the mentee's card
-    assert "нет прав" in replies[-1].text
+    assert ru("error-forbidden") in replies[-1].text
 
 
 async def test_methodist_sees_silent_pairs_and_exports_pairs_and_meetings(
@@ -127,19 +127,19 @@ async def test_methodist_sees_silent_pairs_and_exports_pairs_and_meetings(
     clock.moment += timedelta(days=40)
     await methodist.send("/mentor")
     replies = await methodist.press_key("pairs-overview")
-    assert "пар — 1, встреч — 0, без встреч больше 30 дней — 1" in texts(replies)
+    assert ru("pairs-title", active=1, meetings=0, silent=1) in texts(replies)
     assert f"{MENTOR} → {MENTEE}" in texts(replies)
     await start_meeting(mentor)
     await log(mentor)
     await methodist.send("/mentor")
     replies = await methodist.press_key("pairs-overview")
-    assert "встреч — 1, без встреч больше 30 дней — 0" in texts(replies)
+    assert ru("pairs-title", active=1, meetings=1, silent=0) in texts(replies)
     replies = await methodist.press_key("pairs-export")
     pairs, meetings = (read_xlsx(reply.file_data or b"") for reply in replies if reply.file_data)
     assert pairs[1][:3] == ("МБОУ СОШ № 1", MENTOR, MENTEE) and pairs[1][6] == 1
     assert meetings[1][6] == "Планирование урока" and meetings[1][8] == ru("meeting-pending")
     replies = await mentee.tap("mt:export:0")
-    assert "нет прав" in replies[-1].text
+    assert ru("error-forbidden") in replies[-1].text
 
 
 async def test_silent_pairs_nudge_the_mentor_then_the_managers_once_each(
@@ -157,10 +157,10 @@ async def test_silent_pairs_nudge_the_mentor_then_the_managers_once_each(
     clock.moment = start + timedelta(days=10)
     assert await nudged(mentor) == []
     clock.moment = start + timedelta(days=15)
-    assert ["не было 15 дней" in text for text in await nudged(mentor)] == [True]
+    assert await nudged(mentor) == [ru("nudge-mentor", mentee=MENTEE, days=15)]
     assert await nudged(mentor) == []
     clock.moment = start + timedelta(days=31)
-    assert "встреч не было 31 день" in (await nudged(methodist))[0]
+    assert (await nudged(methodist))[0] == ru("nudge-managers", mentor=MENTOR, mentee=MENTEE, days=31)
     assert await nudged(methodist) == []
     await mentor.send("/mentor")  # a meeting resets the silence
     await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
@@ -206,13 +206,15 @@ async def test_a_pair_is_completed_with_a_result_kept_in_its_history(
     await make_pair(methodist)
     pair = await pair_id(harness)
     replies = await mentee.tap(f"mt:complete:{pair}")
-    assert "нет прав" in replies[-1].text
+    assert ru("error-forbidden") in replies[-1].text
     await methodist.send("/mentor")
     await methodist.press_key("pairs-overview")
     await methodist.press(f"{MENTOR} → {MENTEE}")
     await methodist.press_key("pair-complete")
     replies = await methodist.send("Программа адаптации пройдена, уроки посещены")
-    assert "Отменить это нельзя" in texts(replies)  # the consequence is stated before anything changes
+    assert shows(
+        texts(replies), "pair-end-ask-completed", mentor=MENTOR, mentee=MENTEE
+    )  # the consequence is stated before anything changes
     replies = await methodist.press_key("pair-complete")
     assert ru("pair-status-completed") in texts(replies)
     await deliver(harness)
@@ -222,4 +224,4 @@ async def test_a_pair_is_completed_with_a_result_kept_in_its_history(
     stored = await session.get_one(MentorPair, pair)
     assert stored.status.value == "completed" and stored.reason == "Программа адаптации пройдена, уроки посещены"
     await mentee.send("/mentor")
-    assert "Пар наставничества с вашим участием пока нет" in mentee.last.text
+    assert shows(mentee.last.text, "mentor-none")

@@ -5,7 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.mentoring.pairs_import import COLUMNS
 from services.models.mentoring import MentorPair, PairKind
-from tests.support.conversation import Harness, Person, ru, texts
+from tests.support.conversation import Harness, Person, ru, shows, texts
 from tests.support.factories import csv_bytes, import_roster, roster_row, xlsx
 from tests.support.fake_telegram import Sent
 from tests.support.mentoring_setup import MENTEE, MENTOR
@@ -40,15 +40,15 @@ async def test_a_file_with_any_bad_row_creates_nothing_and_says_every_problem(
     ]
     replies = await upload(methodist, "pairs.xlsx", xlsx(rows, header=COLUMNS))
     text = texts(replies)
-    for expected in (
-        "нет в реестре",
-        "не молодой специалист",
-        "один человек",
-        "уже есть в строке 2",
-        "значение не из списка",
-        "окончание не позже начала",
+    for key in (
+        "problem-not-in-roster",
+        "problem-not-young",
+        "problem-pair-self",
+        "problem-bad-choice",
+        "problem-end-before-start",
     ):
-        assert expected in text, expected
+        assert shows(text, key), key
+    assert ru("problem-duplicate", value="2") in text
     assert await count_pairs(session) == 0
 
 
@@ -59,11 +59,11 @@ async def test_a_good_csv_creates_pairs_once_and_namesakes_need_a_birth_date(
     await import_roster(methodist, xlsx([roster_row(MENTOR, birth="05.05.1975", start="01.09.2000")]))
     row = [MENTOR, "", MENTEE, "", YOUNG, "01.09.2026", "31.05.2027"]
     content = csv_bytes([row], encoding="cp1251", delimiter=";", header=COLUMNS)
-    assert "несколько человек с таким ФИО" in texts(await upload(methodist, "pairs.csv", content))
+    assert shows(texts(await upload(methodist, "pairs.csv", content)), "problem-ambiguous")
     row[1] = "01.02.1980"
     content = csv_bytes([row], encoding="cp1251", delimiter=";", header=COLUMNS)
-    assert "Создано пар: 1. Уже действовали (пропущены): 0" in texts(await upload(methodist, "pairs.csv", content))
-    assert "Создано пар: 0. Уже действовали (пропущены): 1" in texts(await upload(methodist, "pairs.csv", content))
+    assert ru("pairs-imported", created=1, skipped=0) in texts(await upload(methodist, "pairs.csv", content))
+    assert ru("pairs-imported", created=0, skipped=1) in texts(await upload(methodist, "pairs.csv", content))
     pair = await session.scalar(select(MentorPair))
     assert pair is not None and pair.kind == PairKind.YOUNG and f"{pair.planned_end:%d.%m.%Y}" == "31.05.2027"
     await mentor.send("/mentor")
@@ -82,5 +82,5 @@ async def test_the_mentor_limit_holds_for_files_and_strangers_cannot_import(
     replies = await upload(methodist, "pairs.xlsx", xlsx(rows, header=COLUMNS))
     assert ru("problem-mentor-limit", value=5) in texts(replies)
     assert await count_pairs(session) == 0
-    assert "нет прав" in (await mentee.tap("mt:import:0"))[-1].text
-    assert "нет прав" in (await mentor.tap("mt:pairs:0"))[-1].text
+    assert ru("error-forbidden") in (await mentee.tap("mt:import:0"))[-1].text
+    assert ru("error-forbidden") in (await mentor.tap("mt:pairs:0"))[-1].text

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.models.mentoring import MentorPair, PairKind, PairStatus
 from services.models.people import Person as RosterPerson
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person, ru, texts
+from tests.support.conversation import Harness, Person, ru, shows, texts
 from tests.support.delivery import deliver
 from tests.support.factories import import_roster, roster_row, xlsx
 from tests.support.mentoring_setup import MENTEE, MENTOR, make_pair, pair_id
@@ -105,7 +105,7 @@ async def test_dissolving_a_pair_states_the_consequence_and_no_keeps_it(
     await methodist.press_key("pair-dissolve")
     assert ru("nav-cancel") in methodist.last.buttons()
     replies = await methodist.send("Наставник переходит в другую школу")
-    assert "Отменить это нельзя" in replies[-1].text and "Наставник переходит в другую школу" in replies[-1].text
+    assert shows(replies[-1].text, "pair-end-ask-dissolved", text="Наставник переходит в другую школу")
     replies = await methodist.press_key("nav-keep")
     assert ru("pair-dissolve") in replies[-1].buttons()  # back at the pair's card
     assert (await session.get_one(MentorPair, pair)).status == PairStatus.ACTIVE

@@ -8,12 +8,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs import send_mentoring_nudges
 from services.models.mentoring import Meeting, MentorPair, PlanTopic
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person, ru, texts
+from tests.support.conversation import Harness, Person, ru, shows, texts
 from tests.support.delivery import deliver, run_job
 from tests.support.factories import read_xlsx
 from tests.support.mentoring_setup import MENTEE, MENTOR, log, make_pair, pair_id, start_meeting
 
 FIRST_TOPIC = ru("plan-template-0")
+NOVEMBER, DECEMBER, JULY = (f"{ru(f'month-{month}')} 2026" for month in (11, 12, 7))
 
 
 async def open_plan(person: Person, *, as_mentor: bool) -> str:
@@ -29,9 +30,9 @@ async def test_the_plan_comes_from_the_template_and_shows_what_meetings_covered(
 ) -> None:
     methodist, mentor, mentee = trio
     await make_pair(methodist)
-    assert "План пока пуст" in await open_plan(mentor, as_mentor=True)
+    assert ru("plan-empty") in await open_plan(mentor, as_mentor=True)
     replies = await mentor.press_key("plan-propose")
-    assert "пройдено тем — 0 из 9" in replies[-1].text and "<b>Ноябрь 2026</b>" in replies[-1].text
+    assert ru("plan-title", covered=0, total=9) in replies[-1].text and f"<b>{NOVEMBER}</b>" in replies[-1].text
     assert f"▫️ {FIRST_TOPIC}" in replies[-1].text
     await start_meeting(mentor)
     await mentor.press_key("meeting-today")
@@ -45,11 +46,11 @@ async def test_the_plan_comes_from_the_template_and_shows_what_meetings_covered(
     await deliver(harness)
     meeting = await session.scalar(select(Meeting))
     assert meeting is not None and meeting.topic == FIRST_TOPIC and meeting.plan_topic_id is not None
-    assert "пройдено тем — 1 из 9" in await open_plan(mentee, as_mentor=False)
+    assert ru("plan-title", covered=1, total=9) in await open_plan(mentee, as_mentor=False)
     assert f"✅ {FIRST_TOPIC}" in mentee.last.text
     assert mentee.last.buttons() == [ru("nav-back"), ru("nav-menu")]  # the mentee reads the plan; the mentor keeps it
     await mentee.press_key("meeting-dispute")  # a disputed meeting covers nothing
-    assert "пройдено тем — 0 из 9" in await open_plan(mentor, as_mentor=True)
+    assert ru("plan-title", covered=0, total=9) in await open_plan(mentor, as_mentor=True)
 
 
 async def test_the_mentor_adds_and_removes_topics_and_nobody_else_can(
@@ -60,26 +61,26 @@ async def test_the_mentor_adds_and_removes_topics_and_nobody_else_can(
     pair = await pair_id(harness)
     await open_plan(mentor, as_mentor=True)
     await mentor.press_key("plan-add")
-    assert "Декабрь 2026" in mentor.last.buttons() and len(mentor.last.buttons()) == 12 + 2  # months, back, menu
-    await mentor.press("Декабрь 2026")
+    assert DECEMBER in mentor.last.buttons() and len(mentor.last.buttons()) == 12 + 2  # months, back, menu
+    await mentor.press(DECEMBER)
     replies = await mentor.send("Подготовка к <b>зимней</b> аттестации")
     assert "Подготовка к &lt;b&gt;зимней&lt;/b&gt; аттестации" in replies[-1].text
-    assert "<b>Декабрь 2026</b>" in replies[-1].text and "из 1" in replies[-1].text
+    assert f"<b>{DECEMBER}</b>" in replies[-1].text and ru("plan-title", covered=0, total=1) in replies[-1].text
     replies = await mentor.tap(f"pl:month:{pair}:2031-01")  # outside the pair's period, forged
     await mentor.send("Тема")
-    assert "вне срока" in mentor.last.text
+    assert ru("plan-bad-month") in mentor.last.text
     topic = await session.scalar(select(PlanTopic.id))
     for forged in (f"pl:propose:{pair}:", f"pl:add:{pair}:", f"pl:drop:{pair}:{topic}"):
-        assert "нет прав" in (await mentee.tap(forged))[-1].text, forged
-    assert "План уже составлен" in (await mentor.tap(f"pl:propose:{pair}:"))[-1].text
+        assert ru("error-forbidden") in (await mentee.tap(forged))[-1].text, forged
+    assert ru("plan-not-empty") in (await mentor.tap(f"pl:propose:{pair}:"))[-1].text
     await mentor.press_key("plan-remove")
     replies = await mentor.press(next(b for b in mentor.last.buttons() if "зимней" in b))
-    assert "Встречи по ней останутся в журнале" in replies[-1].text  # the consequence, before anything changes
+    assert shows(replies[-1].text, "plan-remove-ask", month=DECEMBER)  # the consequence, before anything changes
     await mentor.press_key("nav-keep")  # «Нет» goes back to the list of topics
     assert await session.scalar(select(func.count()).select_from(PlanTopic)) == 1
     await mentor.press(next(b for b in mentor.last.buttons() if "зимней" in b))
     replies = await mentor.press_key("plan-remove-yes")
-    assert "План пока пуст" in replies[-1].text
+    assert ru("plan-empty") in replies[-1].text
     assert await session.scalar(select(func.count()).select_from(PlanTopic)) == 0
 
 
@@ -92,26 +93,26 @@ async def test_the_mentor_corrects_or_deletes_an_entry_within_a_day_only(
     await log(mentor)
     await mentor.press_key("meeting-edit-notes")
     replies = await mentor.send("Разобрали карту урока и <i>рубрику</i> оценивания")
-    assert "Заметки: Разобрали карту урока и &lt;i&gt;рубрику&lt;/i&gt;" in replies[-1].text
+    assert shows(replies[-1].text, "meeting-card", notes="Разобрали карту урока и <i>рубрику</i> оценивания")
     await mentor.press_key("meeting-edit-topic")
     await mentor.send("Технологическая карта")
     meeting = await session.scalar(select(Meeting))
     assert meeting is not None
     await session.refresh(meeting)
     assert meeting.topic == "Технологическая карта" and "рубрику" in meeting.notes
-    assert "нет прав" in (await mentee.tap(f"me:delete_yes:{meeting.id}"))[-1].text
+    assert ru("error-forbidden") in (await mentee.tap(f"me:delete_yes:{meeting.id}"))[-1].text
     await start_meeting(mentor)
     await log(mentor)
     await mentor.press_key("item-remove")
     replies = await mentor.press_key("meeting-delete-yes")
-    assert "удалена" in replies[-1].text
+    assert ru("meeting-deleted") in replies[-1].text
     assert await session.scalar(select(func.count()).select_from(Meeting)) == 1
     clock.moment += timedelta(days=2)
     await mentor.send("/mentor")
     await mentor.press(next(b for b in mentor.last.buttons() if MENTEE in b))
     assert not [b for b in mentor.last.buttons() if b.startswith("✏️")]
     replies = await mentor.tap(f"me:delete_yes:{meeting.id}")
-    assert "в течение суток" in replies[-1].text
+    assert ru("meeting-edit-closed") in replies[-1].text
     assert await session.scalar(select(func.count()).select_from(Meeting)) == 1
 
 
@@ -123,17 +124,17 @@ async def test_at_the_end_of_the_period_the_mentor_is_asked_for_a_result_once(
     pair = await pair_id(harness)
     await mentor.tap(f"mt:result:{pair}")
     replies = await mentor.send("Слишком рано")
-    assert "с 24.10.2027" in replies[-1].text
+    assert ru("pair-result-early", date="24.10.2027") in replies[-1].text
     clock.moment += timedelta(days=366)
     before = len(mentor.messages())
     await run_job(harness, send_mentoring_nudges)
-    asked = [sent for sent in mentor.messages()[before:] if "подошёл к концу" in sent.text]
+    asked = [sent for sent in mentor.messages()[before:] if shows(sent.text, "nudge-result", mentee=MENTEE)]
     assert len(asked) == 1
     await run_job(harness, send_mentoring_nudges)
-    assert len([sent for sent in mentor.messages() if "подошёл к концу" in sent.text]) == 1
+    assert len([sent for sent in mentor.messages() if shows(sent.text, "nudge-result", mentee=MENTEE)]) == 1
     await mentor.press_key("pair-result-write")
     replies = await mentor.send("Анна уверенно ведёт уроки & готова к аттестации")
-    assert f"отправлен: {MENTEE}" in replies[-1].text
+    assert ru("pair-result-saved", name=MENTEE) in replies[-1].text
     await deliver(harness)
     assert "Анна уверенно ведёт уроки &amp; готова к аттестации" in mentee.last.text
     stored = await session.get_one(MentorPair, pair)
@@ -162,7 +163,7 @@ async def test_managers_see_people_in_pairs_and_meetings_by_month(
     replies = await methodist.press_key("pairs-overview")
     text = texts(replies)
     assert ru("pairs-people", mentors=1, mentees=1, young_paired=1, young_total=1) in text
-    assert "Ноябрь 2026 — 1 · Декабрь 2026 — 2" in text and "Июль 2026 — 0" in text
+    assert f"{NOVEMBER} — 1 · {DECEMBER} — 2" in text and f"{JULY} — 0" in text
     assert f"{MENTOR} → {MENTEE}" in replies[-1].buttons()
 
 

@@ -12,7 +12,7 @@ from services.models.indicators import IndicatorChoice
 from services.models.people import Organisation, User
 from services.models.routes import Activity, ActivityKind
 from tests.conftest import ADMIN_ID, FrozenClock
-from tests.support.conversation import Harness, ru, texts
+from tests.support.conversation import Harness, ru, shows, texts
 from tests.support.factories import (
     admin_with_municipality,
     import_roster,
@@ -25,7 +25,7 @@ from tests.support.factories import (
 
 MUNICIPALITY = "Кстовский муниципальный округ"
 SCHOOL = "МБОУ СОШ № 1"
-REFUSAL = "нет прав"
+REFUSAL = ru("error-forbidden")
 
 
 def step(name: str, done: bool) -> str:
@@ -53,7 +53,7 @@ async def test_admin_on_a_fresh_install_works_in_a_municipality_as_its_methodist
     assert "roster" in harness.telegram.commands[ADMIN_ID]
 
     replies = await import_roster(admin, xlsx([roster_row("Петрова Анна Сергеевна", school=SCHOOL)]))
-    assert "Добавлено: 1" in texts(replies)
+    assert shows(texts(replies), "roster-imported", created=1)
     replies = await admin.send("/events")
     assert REFUSAL not in texts(replies) and ru("event-new") in replies[-1].buttons()
     replies = await admin.send("/indicators")

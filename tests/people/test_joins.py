@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models.people import JoinRequest, JoinStatus, Person, User
-from tests.support.conversation import Harness, ru, texts
+from tests.support.conversation import Harness, ru, shows, texts
 from tests.support.conversation import Person as Chatter
 from tests.support.delivery import deliver
 from tests.support.factories import (
@@ -62,7 +62,7 @@ async def test_approval_adds_the_person_to_the_roster_and_opens_the_menu(
     guest = harness.person(700, "Гость")
     await ask_to_join(guest, "Смирнова Юлия Павловна")
     replies = await coordinator.press_key("join-approve")
-    assert "Заявка принята: Смирнова Юлия Павловна" in texts(replies)
+    assert ru("join-approved-by-you", name="Смирнова Юлия Павловна") in texts(replies)
     await deliver(harness)
     assert ru("join-approved") in guest.last.text
     assert guest.last.buttons()[:3] == [ru("menu-route"), ru("menu-events"), ru("menu-mentor")]
@@ -70,7 +70,7 @@ async def test_approval_adds_the_person_to_the_roster_and_opens_the_menu(
     person = await session.get_one(Person, person_id)
     assert person.full_name == "Смирнова Юлия Павловна"
     replies = await methodist.press_key("join-approve")
-    assert "уже рассмотрели" in texts(replies)
+    assert ru("join-already-decided") in texts(replies)
     assert replies[-1].alert
 
 
@@ -91,7 +91,7 @@ async def test_rejection_is_told_to_the_person_and_links_nothing(
     await ask_to_join(guest, "Смирнова Юлия Павловна")
     await methodist.press_key("join-reject")
     await deliver(harness)
-    assert "отклонена" in guest.last.text
+    assert ru("join-rejected") in guest.last.text
     assert await session.scalar(select(User.person_id).where(User.tg_id == 700)) is None
     assert await session.scalar(select(JoinRequest.status)) == JoinStatus.REJECTED
 
@@ -99,16 +99,16 @@ async def test_rejection_is_told_to_the_person_and_links_nothing(
 async def test_a_name_that_is_not_a_name_is_asked_again(harness: Harness, staff: tuple[Chatter, Chatter]) -> None:
     guest = harness.person(700)
     replies = await ask_to_join(guest, "123 <script>")
-    assert "фамилию, имя и отчество" in texts(replies)
+    assert ru("join-bad-name") in texts(replies)
     replies = await guest.send("Смирнова Юлия Павловна")
-    assert "Заявка отправлена" in texts(replies)
+    assert ru("join-sent", who="coordinator", school=SCHOOL, municipality=MUNICIPALITY) in texts(replies)
 
 
 async def test_second_request_while_one_is_pending_is_refused(harness: Harness, staff: tuple[Chatter, Chatter]) -> None:
     guest = harness.person(700)
     await ask_to_join(guest, "Смирнова Юлия Павловна")
     replies = await ask_to_join(guest, "Смирнова Юлия Павловна")
-    assert "уже на рассмотрении" in texts(replies)
+    assert ru("join-already-pending") in texts(replies)
 
 
 async def test_requester_who_blocked_the_bot_does_not_break_the_approval(
@@ -119,7 +119,7 @@ async def test_requester_who_blocked_the_bot_does_not_break_the_approval(
     await ask_to_join(guest, "Смирнова Юлия Павловна")
     harness.telegram.blocked.add(700)
     replies = await coordinator.press_key("join-approve")
-    assert "Заявка принята" in texts(replies)
+    assert shows(texts(replies), "join-approved-by-you")
     await deliver(harness)  # the sender records the blocked chat and carries on
     assert await session.scalar(select(JoinRequest.status)) == JoinStatus.APPROVED
     assert await session.scalar(select(User.blocked_at).where(User.tg_id == 700)) is not None
@@ -133,7 +133,7 @@ async def test_a_teacher_cannot_decide_requests_by_forged_button(
     outsider = harness.person(800)
     await ask_to_join(outsider, "Кузнецова Дарья Андреевна")
     replies = await outsider.tap(f"jr:{request_id}:1")
-    assert "нет прав" in texts(replies)
+    assert ru("error-forbidden") in texts(replies)
     session.expire_all()
     assert await session.scalar(select(JoinRequest.status).where(JoinRequest.id == request_id)) == JoinStatus.PENDING
 
@@ -182,5 +182,5 @@ async def test_the_join_form_can_be_left_or_stepped_back_at_every_step(harness: 
     assert ru("nav-cancelled") in texts(replies)
     assert ru("join-button") in replies[-1].buttons()  # the way in, again
     replies = await guest.send("Смирнова Юлия Павловна")
-    assert "Заявка отправлена" not in texts(replies)
+    assert not any(shows(texts(replies), "join-sent", who=who) for who in ("coordinator", "methodist", "admin"))
     assert harness.telegram.refused == []

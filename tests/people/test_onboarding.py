@@ -6,7 +6,7 @@ import pytest
 
 from services.checklist import STEPS
 from tests.conftest import ADMIN_ID, FrozenClock
-from tests.support.conversation import Harness, Person, ru, texts
+from tests.support.conversation import Harness, Person, ru, shows, texts
 from tests.support.factories import (
     admin_with_municipality,
     import_roster,
@@ -40,13 +40,13 @@ async def invite_links(methodist: Person, rows: list[list[str]]) -> dict[str, st
 async def test_first_start_asks_consent_once_and_stores_it(harness: Harness) -> None:
     admin = harness.person(ADMIN_ID, "Админ")
     replies = await admin.send("/start")
-    assert "согласие на обработку персональных данных" in texts(replies)
+    assert shows(texts(replies), "consent-ask", policy="none")
     assert replies[-1].buttons() == [ru("consent-button")]
     replies = await admin.press(ru("consent-button"))
     assert ru("cmd-start") in texts(replies)
     assert ru("role-admin") in texts(replies)
     replies = await admin.send("/start")
-    assert "согласие" not in texts(replies)
+    assert not shows(texts(replies), "consent-ask", policy="none")
     assert ru("cmd-start") in texts(replies)
 
 
@@ -79,19 +79,13 @@ async def test_teacher_joins_by_personal_invite_and_sees_menu(harness: Harness, 
     teacher = harness.person(501, "Анна")
     await teacher.send(f"/start {tokens['Петрова Анна Сергеевна']}")
     replies = await teacher.press(ru("consent-button"))
-    assert "Добро пожаловать, <b>Петрова Анна Сергеевна</b>" in texts(replies)
+    assert ru("invite-linked", name="Петрова Анна Сергеевна") in texts(replies)
     assert replies[-1].buttons() == [
-        ru("menu-route"),
-        "📅 Мероприятия",
-        "🤝 Наставничество",
-        "👥 МО и сообщества",
-        "👤 Мой профиль",
-        "⚙️ Настройки",
-        "❓ Помощь",
+        ru(f"menu-{item}") for item in ("route", "events", "mentor", "communities", "profile", "settings", "help")
     ]
     replies = await teacher.press_key("menu-profile")
-    assert "МБОУ СОШ № 1" in texts(replies)
-    assert "Молодой специалист" in texts(replies)  # born 1996, started 2024
+    profile = {"name": "Петрова Анна Сергеевна", "school": "МБОУ СОШ № 1", "diagnostic": "none"}
+    assert shows(texts(replies), "profile", **profile, young="yes")  # born 1996, started 2024
 
 
 async def test_used_invite_is_refused_to_a_second_account(harness: Harness, methodist: Person) -> None:
@@ -100,8 +94,8 @@ async def test_used_invite_is_refused_to_a_second_account(harness: Harness, meth
     stranger = harness.person(502)
     await stranger.send(f"/start {token}")
     replies = await stranger.press(ru("consent-button"))
-    assert "уже использована" in texts(replies)
-    assert "Добро пожаловать" not in texts(replies)
+    assert ru("invite-used") in texts(replies)
+    assert not shows(texts(replies), "invite-linked")
 
 
 async def test_expired_invite_is_refused(harness: Harness, methodist: Person, clock: FrozenClock) -> None:
@@ -110,7 +104,7 @@ async def test_expired_invite_is_refused(harness: Harness, methodist: Person, cl
     teacher = harness.person(501)
     await teacher.send(f"/start {token}")
     replies = await teacher.press(ru("consent-button"))
-    assert "истёк" in texts(replies)
+    assert ru("invite-expired") in texts(replies)
 
 
 async def test_someone_elses_invite_is_refused_to_a_linked_teacher(harness: Harness, methodist: Person) -> None:
@@ -120,11 +114,11 @@ async def test_someone_elses_invite_is_refused_to_a_linked_teacher(harness: Harn
     teacher = harness.person(501)
     await join_with_consent(teacher, tokens["Петрова Анна Сергеевна"])
     replies = await teacher.send(f"/start {tokens['Орлова Ольга Игоревна']}")
-    assert "предназначена другому педагогу" in texts(replies)
+    assert ru("invite-foreign") in texts(replies)
     colleague = harness.person(503)
     replies = await colleague.send(f"/start {tokens['Орлова Ольга Игоревна']}")
     replies = await colleague.press(ru("consent-button"))
-    assert "Добро пожаловать, <b>Орлова Ольга Игоревна</b>" in texts(replies)
+    assert ru("invite-linked", name="Орлова Ольга Игоревна") in texts(replies)
 
 
 @pytest.mark.parametrize("token", ["doesnotexist123", "bad<token>&", "x" * 80])
@@ -132,7 +126,7 @@ async def test_unknown_or_malformed_token_is_refused(harness: Harness, token: st
     person = harness.person(501)
     await person.send(f"/start {token}")
     replies = await person.press(ru("consent-button"))
-    assert "не найдена" in texts(replies)
+    assert ru("invite-unknown") in texts(replies)
 
 
 async def test_reimport_gives_the_same_invites(harness: Harness, methodist: Person) -> None:

@@ -165,7 +165,7 @@ async def test_cancelling_the_withdrawal_changes_nothing(
 ) -> None:
     teacher = trio[2]
     replies = await open_settings_and_press(teacher, "privacy-withdraw")
-    assert "Остаётся в реестре организации-работодателя" in replies[-1].text
+    assert ru("privacy-withdraw-ask") in replies[-1].text
     question = teacher.last
     replies = await teacher.press(ru("nav-keep"))
     # Back at the settings, redrawn where the question was.

@@ -10,7 +10,7 @@ from services.errors import InvalidInput, RosterRejected
 from services.files.reading import MAX_FILE_BYTES
 from services.models.people import Organisation, OrgKind, OrgType, Person, PersonSubject
 from services.people.roster_file import parse_roster
-from tests.support.conversation import Harness, texts
+from tests.support.conversation import Harness, ru, shows, texts
 from tests.support.conversation import Person as Chatter
 from tests.support.factories import (
     HEADER,
@@ -47,7 +47,7 @@ async def test_roster_sends_a_template_that_imports_as_is(
     assert read_xlsx(template.file_data)[0] == tuple(HEADER)
     replies = await methodist.send_document("roster-template.xlsx", template.file_data)
     replies = await methodist.press_key("roster-create-schools")
-    assert "Добавлено: 1" in texts(replies)
+    assert shows(texts(replies), "roster-imported", created=1)
     assert await count(session, Person) == 1
 
 
@@ -67,10 +67,10 @@ async def test_valid_file_is_imported_with_schools_subjects_and_invites(
     ]
     await methodist.send("/roster")
     replies = await methodist.send_document("roster.xlsx", xlsx(rows))
-    assert "2 новые организации" in texts(replies)
+    assert shows(texts(replies), "roster-new-schools", count=2)
     assert "МБОУ Гимназия № 2" in texts(replies)
     replies = await methodist.press_key("roster-create-schools")
-    assert "Добавлено: 2, обновлено: 0, без изменений: 0, новых организаций: 2" in texts(replies)
+    assert ru("roster-imported", created=2, updated=0, unchanged=0, schools=2) in texts(replies)
     invites = read_xlsx(replies[-1].file_data or b"")
     assert [row[1] for row in invites[1:]] == ["Петров Пётр Петрович", "Иванова Мария Петровна"]
     assert all("https://t.me/nms_test_bot?start=" in str(row[2]) for row in invites[1:])
@@ -94,7 +94,7 @@ async def test_the_roster_file_sets_each_schools_organisation_type(
     assert types["МБОУ СОШ № 1"] == OrgType.GENERAL and types["МБДОУ Детский сад № 5"] == OrgType.PRESCHOOL
     bad = [roster_row("Сидорова Ольга Ивановна", org_type="вуз")]
     await methodist.send("/roster")
-    assert "значение не из списка: «вуз»" in texts(await methodist.send_document("roster.xlsx", xlsx(bad)))
+    assert ru("problem-bad-choice", value="вуз") in texts(await methodist.send_document("roster.xlsx", xlsx(bad)))
 
 
 async def test_declining_new_schools_writes_nothing(
@@ -103,7 +103,7 @@ async def test_declining_new_schools_writes_nothing(
     await methodist.send("/roster")
     await methodist.send_document("roster.xlsx", xlsx([roster_row()]))
     replies = await methodist.press_key("nav-keep")
-    assert "ничего не записано" in texts(replies)
+    assert ru("roster-cancelled") in texts(replies)
     assert await count(session, Person) == 0
     assert await session.scalar(select(func.count()).where(Organisation.kind == OrgKind.SCHOOL)) == 0
 
@@ -115,7 +115,7 @@ async def test_reimporting_the_same_file_changes_nothing(
     await import_roster(methodist, content)
     updated_at = list(await session.scalars(select(Person.updated_at).order_by(Person.id)))
     replies = await import_roster(methodist, content)
-    assert "Добавлено: 0, обновлено: 0, без изменений: 2" in texts(replies)
+    assert shows(texts(replies), "roster-imported", created=0, updated=0, unchanged=2)
     assert await count(session, Person) == 2
     session.expire_all()
     assert list(await session.scalars(select(Person.updated_at).order_by(Person.id))) == updated_at
@@ -128,7 +128,7 @@ async def test_reimport_updates_changed_people_matched_by_name_and_birth_date(
     replies = await import_roster(
         methodist, xlsx([roster_row("ИВАНОВА  Мария Петровна", position="заместитель директора", subjects="физика")])
     )
-    assert "Добавлено: 0, обновлено: 1" in texts(replies)
+    assert shows(texts(replies), "roster-imported", created=0, updated=1)
     person = await session.scalar(select(Person))
     assert person is not None and person.position == "заместитель директора"
     assert [s.subject for s in person.subjects] == ["физика"]
@@ -137,13 +137,13 @@ async def test_reimport_updates_changed_people_matched_by_name_and_birth_date(
 async def test_cp1251_csv_with_semicolons_is_read(harness: Harness, methodist: Chatter, session: AsyncSession) -> None:
     content = csv_bytes([roster_row("Ёлкина Алёна Юрьевна")], encoding="cp1251", delimiter=";")
     replies = await import_roster(methodist, content, "roster.csv")
-    assert "Добавлено: 1" in texts(replies)
+    assert shows(texts(replies), "roster-imported", created=1)
     assert await session.scalar(select(Person.full_name)) == "Ёлкина Алёна Юрьевна"
 
 
 async def test_utf8_csv_with_commas_is_read(harness: Harness, methodist: Chatter) -> None:
     replies = await import_roster(methodist, csv_bytes([roster_row(subjects="история")]), "roster.csv")
-    assert "Добавлено: 1" in texts(replies)
+    assert shows(texts(replies), "roster-imported", created=1)
 
 
 async def test_one_bad_row_rejects_the_whole_file_with_row_and_column(
@@ -152,8 +152,9 @@ async def test_one_bad_row_rejects_the_whole_file_with_row_and_column(
     rows = [roster_row("Иванова Мария Петровна"), roster_row("Орлова Ольга Игоревна", birth="31.02.1990")]
     await methodist.send("/roster")
     replies = await methodist.send_document("roster.xlsx", xlsx(rows))
-    assert "Файл не загружен: 1 ошибка" in texts(replies)
-    assert "Строка 3, «Дата рождения»: не дата (нужно ДД.ММ.ГГГГ): «31.02.1990»" in texts(replies)
+    assert ru("roster-rejected", count=1) in texts(replies)
+    problem = ru("problem-bad-date", value="31.02.1990")
+    assert ru("roster-problem", line=3, column="Дата рождения", problem=problem) in texts(replies)
     assert await count(session, Person) == 0
 
 
@@ -161,7 +162,7 @@ async def test_many_problems_come_with_a_full_report_file(harness: Harness, meth
     rows = [roster_row("Иванова Мария Петровна", birth="вчера") for _ in range(40)]
     await methodist.send("/roster")
     replies = await methodist.send_document("roster.xlsx", xlsx(rows))
-    assert "…и ещё 25" in texts(replies)
+    assert ru("roster-more-problems", count=25) in texts(replies)
     report = read_xlsx(replies[-1].file_data or b"")
     assert len(report) == 41 and report[1][:2] == (2, "Дата рождения")
 
@@ -169,16 +170,16 @@ async def test_many_problems_come_with_a_full_report_file(harness: Harness, meth
 async def test_huge_file_is_refused_before_download(harness: Harness, methodist: Chatter) -> None:
     await methodist.send("/roster")
     replies = await methodist.send_document("roster.xlsx", b"x", file_size=MAX_FILE_BYTES + 1)
-    assert "слишком большой" in texts(replies)
+    assert shows(texts(replies), "file-too-big")
     assert not any(type(request).__name__ == "GetFile" for request in harness.telegram.requests)
 
 
 @pytest.mark.parametrize(
     ("file_name", "content", "answer"),
     [
-        ("roster.pdf", b"%PDF-1.4", "Нужен файл XLSX или CSV"),
-        ("roster.xlsx", b"not a zip at all", "Файл повреждён"),
-        ("roster.csv", b"", "нет строк с данными"),
+        ("roster.pdf", b"%PDF-1.4", "file-wrong-type"),
+        ("roster.xlsx", b"not a zip at all", "file-damaged"),
+        ("roster.csv", b"", "problem-empty"),
     ],
 )
 async def test_wrong_or_broken_files_get_a_clear_answer(
@@ -186,13 +187,13 @@ async def test_wrong_or_broken_files_get_a_clear_answer(
 ) -> None:
     await methodist.send("/roster")
     replies = await methodist.send_document(file_name, content)
-    assert answer in texts(replies)
+    assert ru(answer) in texts(replies)
 
 
 async def test_text_instead_of_a_file_is_answered(harness: Harness, methodist: Chatter) -> None:
     await methodist.send("/roster")
     replies = await methodist.send("вот")
-    assert "Пришлите файл" in texts(replies)
+    assert ru("roster-send-file") in texts(replies)
 
 
 async def test_coordinator_may_import_only_their_school(
@@ -202,9 +203,9 @@ async def test_coordinator_may_import_only_their_school(
     coordinator = harness.person(600)
     await join_with_consent(coordinator, await invite_to_school(methodist, "role-coordinator", "МБОУ СОШ № 1"))
     replies = await import_roster(coordinator, xlsx([roster_row("Орлова Ольга Игоревна", school="МБОУ СОШ № 99")]))
-    assert "организация не ваша" in texts(replies)
+    assert shows(texts(replies), "problem-other-school")
     replies = await import_roster(coordinator, xlsx([roster_row("Орлова Ольга Игоревна", school="")]))
-    assert "Добавлено: 1" in texts(replies)
+    assert shows(texts(replies), "roster-imported", created=1)
     assert await count(session, Person) == 2
 
 
@@ -284,8 +285,8 @@ async def test_an_admin_sets_a_schools_organisation_type_in_orgs(harness: Harnes
     await admin.press("Балахтинский район")
     await admin.press("МБДОУ Детский сад № 1")
     replies = await admin.press_key("org-type-preschool")
-    assert "✅ «МБДОУ Детский сад № 1»: дошкольная." in replies[-1].text
+    assert ru("orgs-type-set", name="МБДОУ Детский сад № 1", org_type=ru("org-type-preschool")) in replies[-1].text
     org_type = await session.scalar(select(Organisation.org_type).where(Organisation.kind == OrgKind.SCHOOL))
     assert org_type == OrgType.PRESCHOOL
     school = await session.scalar(select(Organisation.id).where(Organisation.kind == OrgKind.SCHOOL))
-    assert "нет прав" in texts(await methodist.tap(f"otype:{school}:other"))  # only admins
+    assert ru("error-forbidden") in texts(await methodist.tap(f"otype:{school}:other"))  # only admins

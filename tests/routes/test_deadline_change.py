@@ -78,7 +78,7 @@ async def test_a_typed_date_and_reason_can_be_refused_and_the_deadline_stays(
     before = await deadline_of(session)
     await open_item(teacher)
     await teacher.press_key("item-move-deadline")
-    assert "в прошлом" in texts(await teacher.send("01.01.2020"))
+    assert ru("route-deadline-past") in texts(await teacher.send("01.01.2020"))
     await teacher.send("15.03.2027")
     await teacher.send("Курсы перенесли на весну")
     await open_item(teacher)
@@ -105,7 +105,7 @@ async def test_a_teacher_cannot_decide_their_own_request(
     await teacher.press_key("deadline-reason-2")
     request_id = await session.scalar(select(DeadlineRequest.id))
     replies = await teacher.tap(f"dl:{request_id}:1")  # the teacher cannot approve their own request
-    assert "нет прав" in replies[-1].text
+    assert ru("error-forbidden") in replies[-1].text
     request = await session.scalar(select(DeadlineRequest))
     assert request is not None and request.status == DeadlineRequestStatus.PENDING
 

@@ -11,7 +11,7 @@ from services.models.routes import ItemReminder, RouteItem
 from services.outbox import NewDelivery
 from services.routes.reminders import queue_reminders, reminder_kind
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person
+from tests.support.conversation import Harness, Person, shows
 from tests.support.delivery import RenderingFailed, fails_on_second, outbox_size, run_job
 from tests.support.route_setup import approved_route, methodist_and_teacher
 
@@ -61,16 +61,16 @@ async def test_each_reminder_goes_once_in_daytime_only(
     assert await reminders_sent(harness, teacher) == []
     clock.moment = at_moscow(3, 12, 10)
     sent = await reminders_sent(harness, teacher)
-    assert len(sent) == 2 and all("Через неделю" in text for text in sent)
+    assert len(sent) == 2 and all(shows(text, "reminder-7d") for text in sent)
     assert await reminders_sent(harness, teacher) == []
 
     clock.moment = at_moscow(9, 12, 12)
-    assert all("Завтра" in text for text in await reminders_sent(harness, teacher))
+    assert all(shows(text, "reminder-1d") for text in await reminders_sent(harness, teacher))
     clock.moment = at_moscow(11, 12, 23)  # overdue, but late at night
     assert await reminders_sent(harness, teacher) == []
     clock.moment = at_moscow(12, 12, 9)
     sent = await reminders_sent(harness, teacher)
-    assert len(sent) == 2 and all("Просрочен" in text for text in sent)
+    assert len(sent) == 2 and all(shows(text, "reminder-overdue") for text in sent)
     assert await reminders_sent(harness, teacher) == []
 
 
@@ -110,4 +110,4 @@ async def test_a_failure_while_queueing_reminders_marks_none_sent_and_the_next_r
     assert await session.scalar(select(func.count()).select_from(ItemReminder)) == 0
     assert await outbox_size(session) == queued
     sent = await reminders_sent(harness, teacher)
-    assert len(sent) == 2 and all("Через неделю" in text for text in sent)
+    assert len(sent) == 2 and all(shows(text, "reminder-7d") for text in sent)

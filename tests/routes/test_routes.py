@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models.routes import ItemStatus, Route, RouteItem, RouteStatus
 from tests.conftest import FrozenClock
-from tests.support.conversation import Harness, Person, ru, texts
+from tests.support.conversation import Harness, Person, ru, shows, texts
 from tests.support.delivery import deliver
 from tests.support.factories import (
     import_roster,
@@ -38,7 +38,7 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
     replies = await teacher.send("/route")
     assert ru("route-none") in texts(replies)
     replies = await teacher.press(ru("route-start"))
-    assert "предложены 2 активности" in texts(replies)
+    assert shows(texts(replies), "route-proposed", count=2)
     assert ru("route-progress", done=0, total=2, overdue=0) in replies[-1].text
     buttons = replies[-1].buttons()
     assert any("Формирование функциональной грамотности" in button for button in buttons)
@@ -79,11 +79,11 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
         await teacher.press_key("item-report")
         await teacher.send_document("certificate.pdf", b"%PDF-1.4 certificate")
         replies = await teacher.send("https://example.org/report")
-        assert "Принято: 2" in texts(replies)
+        assert ru("report-added", count=2) in texts(replies)
         replies = await teacher.press_key("report-send")
-        assert "Отчёт отправлен на проверку" in texts(replies)
+        assert ru("report-sent") in texts(replies)
         await deliver(harness)
-        assert methodist.last.text.endswith("Педагог: Петрова Анна Сергеевна")
+        assert shows(methodist.last.text, "review-item-waiting", name="Петрова Анна Сергеевна")
         replies = await methodist.press_key("review-open")
         assert any(reply.method == "SendDocument" for reply in replies)  # the certificate, as the teacher sent it
         assert "https://example.org/report" in texts(replies)
@@ -100,7 +100,7 @@ async def test_the_whole_route_cycle(harness: Harness, people: tuple[Person, Per
     await open_review_menu(methodist)
     replies = await methodist.press_key("review-register")
     register = read_xlsx(replies[-1].file_data or b"")
-    assert register[0][:3] == ("Организация", "ФИО", "Дефицит")
+    assert register[0][:3] == tuple(ru(f"register-col-{index}") for index in range(3))
     assert len(register) == 4
     assert {row[7] for row in register[1:]} == {ru("item-status-confirmed")}
     assert register[1][11] == "https://example.org/report"
@@ -112,11 +112,11 @@ async def test_returned_report_can_be_reported_again(harness: Harness, people: t
     await methodist.press_key("review-open")
     await methodist.press_key("item-return")
     replies = await methodist.press_key("review-no-comment")
-    assert "Отчёт возвращён" in texts(replies)
+    assert shows(texts(replies), "review-item-returned")
     await deliver(harness)
-    assert "Отчёт возвращён" in teacher.last.text
+    assert shows(teacher.last.text, "item-returned-owner")
     replies = await report_first_item(teacher, "Исправленный отчёт")
-    assert "Отчёт отправлен на проверку" in texts(replies)
+    assert ru("report-sent") in texts(replies)
 
 
 async def test_double_tap_on_confirm_changes_nothing(
@@ -127,7 +127,7 @@ async def test_double_tap_on_confirm_changes_nothing(
     await methodist.press_key("review-open")
     await methodist.press_key("item-confirm")
     replies = await methodist.press_key("item-confirm")
-    assert "уже рассмотрен" in replies[-1].text and replies[-1].alert
+    assert replies[-1].text == ru("item-already-reviewed") and replies[-1].alert
     assert await session.scalar(select(func.count()).where(RouteItem.status == ItemStatus.CONFIRMED)) == 1
 
 
@@ -141,20 +141,22 @@ async def test_bad_dates_and_evidence_get_clear_answers(
     await teacher.send("Курсы по ИИ")
     await teacher.press_key("kind-course")
     await teacher.press_key("area-digital")
-    assert "ДД.ММ.ГГГГ" in texts(await teacher.send("скоро"))
-    assert "в прошлом" in texts(await teacher.send("01.01.2020"))
-    assert "трёх лет" in texts(await teacher.send("01.01.2035"))
-    assert "Пункт добавлен" in texts(await teacher.send("01.06.2027"))
+    assert ru("route-bad-date") in texts(await teacher.send("скоро"))
+    assert ru("route-deadline-past") in texts(await teacher.send("01.01.2020"))
+    assert ru("route-deadline-far") in texts(await teacher.send("01.01.2035"))
+    assert ru("route-item-added") in texts(await teacher.send("01.06.2027"))
 
     _methodist, teacher = await approved_route(people, fresh=False)
     await teacher.send("/route")
     await teacher.press(next(b for b in teacher.last.buttons() if "Формирование" in b))
     await teacher.press_key("item-report")
-    assert "не подходит" in texts(await teacher.send_document("virus.exe", b"MZ"))
-    assert "больше 20 МБ" in texts(await teacher.send_document("big.pdf", b"x", file_size=21 * 1024 * 1024))
-    assert "http:// или https://" in texts(await teacher.send("https://bad link"))
+    assert ru("evidence-wrong-type") in texts(await teacher.send_document("virus.exe", b"MZ"))
+    assert ru("evidence-too-big", limit=20) in texts(
+        await teacher.send_document("big.pdf", b"x", file_size=21 * 1024 * 1024)
+    )
+    assert ru("evidence-bad-link") in texts(await teacher.send("https://bad link"))
     replies = await teacher.send_document("ok.pdf", b"%PDF")
-    assert "Принято: 1" in texts(replies)
+    assert ru("report-added", count=1) in texts(replies)
 
 
 async def test_an_approved_route_cannot_be_edited_even_by_forged_buttons(
@@ -164,9 +166,9 @@ async def test_an_approved_route_cannot_be_edited_even_by_forged_buttons(
     item_id = await session.scalar(select(RouteItem.id).order_by(RouteItem.id))
     route_id = await session.scalar(select(Route.id))
     replies = await teacher.tap(f"it:remove:{item_id}")
-    assert "менять его нельзя" in replies[-1].text
+    assert ru("route-not-editable") in replies[-1].text
     replies = await teacher.tap(f"rt:own:{route_id}:0")
-    assert "менять его нельзя" in replies[-1].text
+    assert ru("route-not-editable") in replies[-1].text
     assert await session.scalar(select(func.count()).select_from(RouteItem)) == 2
 
 
@@ -196,7 +198,7 @@ async def test_another_teacher_cannot_touch_someone_elses_route(
         f"it:deadline:{item_id}",
     ):
         replies = await other.tap(forged)
-        assert "нет прав" in replies[-1].text, forged
+        assert ru("error-forbidden") in replies[-1].text, forged
     route = await session.scalar(select(Route))
     assert route is not None and route.status == RouteStatus.DRAFT and len(route.items) == 2
 
@@ -216,7 +218,7 @@ async def test_a_reviewer_outside_the_scope_is_refused(
     stranger = await methodist_of(harness, admin, "Другой район", tg_id=200)
     route_id = await session.scalar(select(Route.id))
     replies = await stranger.tap(f"rt:approve:{route_id}:0")
-    assert "нет прав" in replies[-1].text
+    assert ru("error-forbidden") in replies[-1].text
     replies = await open_review_menu(stranger)
     assert ru("review-routes", count=0) in replies[-1].buttons()
 
@@ -225,17 +227,11 @@ async def test_self_assessment_feeds_the_proposal(harness: Harness, people: tupl
     _methodist, teacher = people
     await teacher.send("/route")
     await teacher.press_key("self-assessment-start")
-    for answer in (
-        "4 — могу помочь коллегам",
-        "4 — могу помочь коллегам",
-        "3 — в целом уверенно",
-        "3 — в целом уверенно",
-        "1 — нужна помощь",
-    ):
-        replies = await teacher.press(answer)
-    assert "Дефициты: цифровые" in texts(replies)
+    for answer in (4, 4, 3, 3, 1):
+        replies = await teacher.press_key(f"self-assessment-{answer}")
+    assert ru("self-assessment-done", deficits=ru("area-digital")) in texts(replies)
     replies = await teacher.press(ru("route-start"))
-    assert "предложена 1 активность" in texts(replies)
+    assert shows(texts(replies), "route-proposed", count=1)
 
 
 async def test_a_methodist_enters_a_diagnostic_by_hand_and_the_route_follows_it(
@@ -244,25 +240,25 @@ async def test_a_methodist_enters_a_diagnostic_by_hand_and_the_route_follows_it(
     methodist, teacher = people
     await open_review_menu(methodist)
     await methodist.press_key("diagnostic-by-hand")
-    assert "хотя бы две буквы" in texts(await methodist.send("П"))
-    assert "никого не нашёл" in texts(await methodist.send("Сидоров"))
+    assert ru("diagnostic-search-short") in texts(await methodist.send("П"))
+    assert ru("diagnostic-nobody") in texts(await methodist.send("Сидоров"))
     await methodist.send("петрова")
     await methodist.press("Петрова Анна Сергеевна · МБОУ СОШ № 1")
     await methodist.press_key("diagnostic-kind-school")
     await methodist.press_key("level-low")
     await methodist.press_key("area-digital")
     await methodist.press_key("area-subject")
-    await methodist.press("✅ предметные")  # a second tap takes the mark off
+    await methodist.press("✅ " + ru("area-subject"))  # a second tap takes the mark off
     await methodist.press_key("diagnostic-next")
     replies = await methodist.press("2")  # the 2nd of this month: the calendar offers the days up to today
     assert ru("diagnostic-saved") in texts(replies)
     assert ru("nav-menu") in replies[-1].buttons()
     await teacher.send("/route")
     replies = await teacher.press(ru("route-start"))
-    assert "предложена 1 активность" in texts(replies)
+    assert shows(texts(replies), "route-proposed", count=1)
     await teacher.send("/start")
     replies = await teacher.press_key("menu-profile")
-    assert "уровень: низкий" in texts(replies)
+    assert shows(texts(replies), "profile", level=ru("level-low"))
 
 
 async def test_every_field_of_an_item_can_be_edited_while_the_route_is_a_draft(
@@ -274,17 +270,16 @@ async def test_every_field_of_an_item_can_be_edited_while_the_route_is_a_draft(
     await teacher.press(next(b for b in teacher.last.buttons() if "Цифровые" in b))
     await teacher.press_key("event-edit")
     await teacher.press_key("edit-title")
-    assert "Пункт «Цифровая образовательная среда» изменён" in texts(
-        await teacher.send("Цифровая образовательная среда")
-    )
+    changed = ru("edit-done", title="Цифровая образовательная среда")
+    assert changed in texts(await teacher.send("Цифровая образовательная среда"))
     item_id = await session.scalar(select(RouteItem.id).where(RouteItem.title == "Цифровая образовательная среда"))
     for field, typed, answer in (
-        ("Часы", "сорок", "целое число"),
-        ("Часы", "24", "изменён"),
-        ("Срок", "31.02.2027", "Не понял дату"),
-        ("Срок", "01.04.2027", "изменён"),
+        ("hours", "сорок", ru("route-bad-hours")),
+        ("hours", "24", changed),
+        ("deadline", "31.02.2027", ru("route-bad-date")),
+        ("deadline", "01.04.2027", changed),
     ):
-        await teacher.tap(f"ie:{item_id}:{'hours' if field == 'Часы' else 'deadline'}::0")
+        await teacher.tap(f"ie:{item_id}:{field}::0")
         assert answer in texts(await teacher.send(typed))
     await teacher.tap(f"ie:{item_id}:kind::0")
     await teacher.press_key("kind-internship")
@@ -299,7 +294,7 @@ async def test_every_field_of_an_item_can_be_edited_while_the_route_is_a_draft(
         None,
     )
     replies = await teacher.tap(f"ie:{item_id}:kind:nonsense:1")
-    assert "не подходит" in replies[-1].text
+    assert ru("error-invalid-input") in replies[-1].text
 
 
 async def test_an_approved_route_refuses_forged_edits(
@@ -308,7 +303,7 @@ async def test_an_approved_route_refuses_forged_edits(
     _methodist, teacher = await approved_route(people)
     item_id = await session.scalar(select(RouteItem.id))
     replies = await teacher.tap(f"ie:{item_id}:kind:contest:1")
-    assert "менять его нельзя" in replies[-1].text
+    assert ru("route-not-editable") in replies[-1].text
 
 
 async def test_a_methodist_builds_and_submits_a_route_for_a_teacher(
@@ -319,7 +314,7 @@ async def test_a_methodist_builds_and_submits_a_route_for_a_teacher(
     await methodist.press(ru("review-teacher-route"))
     await methodist.send("Петрова")
     replies = await methodist.press("Петрова Анна Сергеевна · МБОУ СОШ № 1")
-    assert "предложены 2 активности" in texts(replies)
+    assert shows(texts(replies), "route-proposed", count=2)
     assert "Петрова Анна Сергеевна" in replies[-1].text
     await methodist.press(next(b for b in methodist.last.buttons() if "Цифровые" in b))
     await methodist.press_key("item-remove")
@@ -341,13 +336,13 @@ async def test_methodist_hides_an_activity_and_a_reimport_brings_it_back(
     await open_review_menu(methodist)
     await methodist.press(ru("catalogue-manage"))
     replies = await methodist.press("Цифровые инструменты учителя")
-    assert "Семинар · часов: 6" in texts(replies)
+    assert shows(texts(replies), "catalogue-entry", kind=ru("kind-seminar"), hours=6)
     await methodist.press_key("catalogue-hide")
     replies = await methodist.press_key("nav-confirm")
     assert ru("catalogue-hidden-title", title="Цифровые инструменты учителя") in texts(replies)
     await teacher.send("/route")
     replies = await teacher.press(ru("route-start"))
-    assert "предложена 1 активность" in texts(replies)
+    assert shows(texts(replies), "route-proposed", count=1)
     await methodist.press(ru("catalogue-manage"))
     await methodist.press(ru("upload-catalogue"))
     replies = await methodist.send_document("catalogue.xlsx", table(CATALOGUE))
@@ -363,15 +358,16 @@ async def test_a_catalogue_file_with_bad_rows_is_rejected_whole(
     await methodist.press(ru("upload-catalogue"))
     bad: list[list[object]] = [CATALOGUE[0], ["Новый курс", "лекция", "много", "ФР", "космические"]]
     replies = await methodist.send_document("catalogue.xlsx", table(bad))
-    assert "Файл не загружен: 3 ошибки" in texts(replies)
-    assert "Строка 2, «Вид»: значение не из списка: «лекция»" in texts(replies)
+    assert ru("roster-rejected", count=3) in texts(replies)
+    problem = ru("problem-bad-choice", value="лекция")
+    assert ru("roster-problem", line=2, column="Вид", problem=problem) in texts(replies)
 
 
 async def test_teachers_cannot_manage_the_catalogue(harness: Harness, people: tuple[Person, Person]) -> None:
     _methodist, teacher = people
     for forged in ("rt:catalogue_list::0", "ce:1:1", "rt:upload_catalogue::0", "rt:diagnostic::0", "rt:teacher::0"):
         replies = await teacher.tap(forged.replace("::", ":0:"))
-        assert "нет прав" in replies[-1].text, forged
+        assert ru("error-forbidden") in replies[-1].text, forged
 
 
 async def test_a_diagnostics_file_with_someone_not_in_the_roster_is_rejected_whole(
@@ -387,8 +383,9 @@ async def test_a_diagnostics_file_with_someone_not_in_the_roster_is_rejected_who
     ]
     replies = await methodist.send_document("diagnostics.xlsx", table(rows))
     text = texts(replies)
-    assert "Файл не загружен: 2 ошибки" in text
-    assert "Строка 3, «ФИО»: нет в реестре" in text and "Строка 3, «Уровень»" in text
+    assert ru("roster-rejected", count=2) in text
+    assert shows(text, "roster-problem", line=3, column="ФИО") and shows(text, "problem-not-in-roster")
+    assert shows(text, "roster-problem", line=3, column="Уровень")
     replies = await methodist.send_document("diagnostics.xlsx", table(DIAGNOSTICS))
     assert ru("diagnostics-imported", added=0, skipped=1) in texts(replies)  # the fixture loaded this row already
 

@@ -1,17 +1,23 @@
 """Chat with the real Dispatcher as a person would: send text, files and taps; read what the bot sent."""
 
+import html
 import itertools
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.types import CallbackQuery, Chat, Document, Message, MessageEntity, PhotoSize, Update, User
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.errors import FluentReferenceError
 
-from handlers.common.i18n import Translations
+from handlers.common.i18n import LOCALES_DIR, Translations
 from tests.support.fake_telegram import BOT_USER, FakeTelegram, Sent
 
 _RUSSIAN = Translations().get("ru")
+_BUNDLE = FluentBundle(["ru"], use_isolating=False)
+_BUNDLE.add_resource(FluentResource((LOCALES_DIR / "ru.ftl").read_text(encoding="utf-8")))
 _update_ids = itertools.count(1)
 _message_ids = itertools.count(1)
 
@@ -115,6 +121,33 @@ def texts(replies: list[Sent]) -> str:
     return "\n".join(reply.text for reply in replies)
 
 
-def ru(key: str, **params: Any) -> str:
+def ru(key: str, /, **params: Any) -> str:
     """A Russian text or button by its locale key, so tests survive rewording."""
     return _RUSSIAN.plain(key, **params)
+
+
+def shows(text: str, key: str, /, **params: Any) -> bool:
+    """Whether `text` (as sent: HTML) holds the Russian message `key`. A variable the test does not name matches
+    any value, so a test states only what it is about and survives rewording."""
+    return ru_pattern(key, **params).search(text) is not None
+
+
+def ru_pattern(key: str, /, **params: Any) -> re.Pattern[str]:
+    """The Russian message `key` as it is sent (values escaped, as the translator does), as a pattern in which each
+    variable not given matches anything (a plural selector on it takes its default variant)."""
+    message = _BUNDLE.get_message(key)
+    assert message.value is not None, key
+    filled = {
+        name: html.escape(value, quote=False) if isinstance(value, str) else value for name, value in params.items()
+    }
+    for _ in range(20):
+        text, errors = _BUNDLE.format_pattern(message.value, filled)
+        missing = [
+            str(error).removeprefix("Unknown external: ") for error in errors if isinstance(error, FluentReferenceError)
+        ]
+        assert len(missing) == len(errors), errors
+        if not missing:
+            break
+        filled |= {name: f"\x00{name}\x00" for name in missing}
+    pieces = re.split(r"\x00[^\x00]*\x00", str(text))
+    return re.compile("(?s:.*?)".join(re.escape(piece) for piece in pieces))

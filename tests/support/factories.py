@@ -107,6 +107,6 @@ async def import_roster(methodist: Person, content: bytes, file_name: str = "ros
     """Send a roster file after /roster, confirming new schools if the bot asks."""
     await methodist.send("/roster")
     replies = await methodist.send_document(file_name, content)
-    if "✅ Создать и загрузить" in replies[-1].buttons():
+    if ru("roster-create-schools") in replies[-1].buttons():
         replies = await methodist.press_key("roster-create-schools")
     return replies

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tests.events.test_events import TITLE
-from tests.support.conversation import Person, ru, texts
+from tests.support.conversation import Person, ru, ru_pattern, shows, texts
 from tests.support.fake_telegram import Sent
 from tests.support.mentoring_setup import MENTEE
 from tests.support.seed import TEACHER, Cast
@@ -58,7 +58,7 @@ async def sign_up_for_a_seminar(cast: Cast) -> Counted:
     teacher = await from_menu(cast.teacher)
     await teacher.press_key("menu-events")
     await teacher.press_containing(TITLE)
-    assert "Вы записаны" in texts(await teacher.press_key("event-sign-up"))
+    assert shows(texts(await teacher.press_key("event-sign-up")), "event-signed-up", title=TITLE)
     return teacher
 
 
@@ -66,7 +66,7 @@ async def young_specialist_writes_to_the_mentor(cast: Cast) -> Counted:
     young = await from_menu(cast.young_specialist)
     await young.press_key("menu-mentor")
     await young.press_key("mentor-write-mentor")
-    assert "Передано" in texts(await young.send("Можно посетить ваш урок в четверг?"))
+    assert shows(texts(await young.send("Можно посетить ваш урок в четверг?")), "relay-sent")
     return young
 
 
@@ -79,14 +79,14 @@ async def mentor_logs_a_meeting(cast: Cast) -> Counted:
     await mentor.press_containing("45")
     await mentor.press_key("meeting-offline")
     await mentor.send("Разбор открытого урока")
-    assert "Встреча записана" in texts(await mentor.send("Обсудили структуру урока"))
+    assert ru("meeting-saved") in texts(await mentor.send("Обсудили структуру урока"))
     return mentor
 
 
 async def methodist_sees_the_indicators(cast: Cast) -> Counted:
     methodist = await from_menu(cast.methodist)
     replies = await methodist.press_key("menu-indicators")
-    assert replies[-1].text.startswith("<b>Показатели</b>")
+    assert ru_pattern("indicators-title").match(replies[-1].text)
     return methodist
 
 
