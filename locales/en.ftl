@@ -695,7 +695,6 @@ relay-from-mentor = ✉️ A message from your mentor ({ $name }):
 relay-from-mentee = ✉️ A message from your mentee ({ $name }):
 relay-reply = ↩️ Reply
 relay-sent = ✅ Passed on to { $name }.
-relay-failed = Could not deliver: { $name } does not accept messages from the bot. Try later or ask the coordinator.
 relay-not-joined = The message was not passed on: { $name } has not joined the bot yet. The coordinator can send this teacher an invite.
 pair-new = ➕ New mentoring pair
 pair-ask-mentor = Mentor: type the surname (or part of the full name).
