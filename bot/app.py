@@ -22,7 +22,7 @@ from handlers.delivery import compose, news
 from handlers.events import create, events, organise
 from handlers.events import plan as plan_upload
 from handlers.indicators import exports, indicators, manual
-from handlers.mentoring import meetings, pairs, plan, relay
+from handlers.mentoring import log, meetings, pairs, plan, relay
 from handlers.people import communities, invites, joins, orgs, personal_data, roster, settings, start
 from handlers.routes import catalogue, deadlines, diagnostics, items, review, routes
 
@@ -71,6 +71,7 @@ def get_routers() -> list[Router]:
         relay.router,
         pairs.router,
         meetings.router,
+        log.router,
         plan.router,
         news.router,
         compose.router,

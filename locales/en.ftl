@@ -819,6 +819,10 @@ meeting-proposal-check = 🤝 Your mentee proposes a meeting entry of { $date },
     Did it take place?
 meeting-proposal-confirmed = ✅ The entry is confirmed and added to the meeting log.
 meeting-proposal-disputed = The entry is rejected: the log marks it as a meeting that did not take place.
+meeting-proposal-answer-confirmed = ✅ Your meeting entry of { $date } "{ $topic }" is confirmed and added to the meeting log.
+    Mentor: { $name }
+meeting-proposal-answer-disputed = ❌ Your meeting entry of { $date } "{ $topic }" is rejected: the log marks it as a meeting that did not take place.
+    Mentor: { $name }
 meeting-log-title = <b>Meeting log</b>. Entries: { $count }
 meeting-log-line = { $mark } { $date }, { $minutes } min, { $format }: { $topic }
 meeting-log-legend = ✅ confirmed · ⏳ waiting for confirmation · ❌ did not take place

@@ -856,6 +856,10 @@ meeting-proposal-check = 🤝 Наставляемый предлагает за
     Встреча состоялась?
 meeting-proposal-confirmed = ✅ Запись подтверждена и добавлена в журнал встреч.
 meeting-proposal-disputed = Запись отклонена: в журнале она отмечена как несостоявшаяся встреча.
+meeting-proposal-answer-confirmed = ✅ Ваша запись о встрече { $date } «{ $topic }» подтверждена и добавлена в журнал встреч.
+    Наставник: { $name }
+meeting-proposal-answer-disputed = ❌ Ваша запись о встрече { $date } «{ $topic }» отклонена: в журнале она отмечена как несостоявшаяся встреча.
+    Наставник: { $name }
 meeting-log-title = <b>Журнал встреч</b>. Всего записей: { $count }
 meeting-log-line = { $mark } { $date }, { $minutes } мин, { $format }: { $topic }
 meeting-log-legend = ✅ подтверждена · ⏳ ждёт подтверждения · ❌ не состоялась
