@@ -19,7 +19,7 @@ from handlers.common import dates, errors
 from handlers.common.callback_answers import CallbackAnswerTracker
 from handlers.common.door import HandlerGate, PrivateChatsOnly
 from handlers.delivery import compose, news
-from handlers.events import create, events, organise
+from handlers.events import attendance, create, events, organise, past
 from handlers.events import plan as plan_upload
 from handlers.indicators import exports, indicators, manual
 from handlers.mentoring import log, meetings, pairs, plan, relay
@@ -68,6 +68,8 @@ def get_routers() -> list[Router]:
         create.router,
         plan_upload.router,
         organise.router,
+        attendance.router,
+        past.router,
         relay.router,
         pairs.router,
         meetings.router,

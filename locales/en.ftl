@@ -519,6 +519,12 @@ events-organiser = <b>The municipality's events</b>
 events-all-kinds = all kinds
 events-mine = 📋 The municipality's events
 events-mine-title = The municipality's events: { $count }
+events-past = 🗂 Past
+events-past-title = <b>Past events</b>: { $count }
+    Open an event to mark attendance, export the participants or send materials.
+events-past-none = No past events yet.
+event-past-held = { $date } · { $title } · came: { $attended }
+event-past-cancelled = { $date } · { $title } · cancelled
 events-need-roster = Teachers in the roster can sign up for events. Open your personal link or ask to join: /start
 event-kind-seminar = seminar
 event-kind-master_class = master class

@@ -542,6 +542,12 @@ events-organiser = <b>Мероприятия муниципалитета</b>
 events-all-kinds = все виды
 events-mine = 📋 Мероприятия муниципалитета
 events-mine-title = Мероприятия муниципалитета: { $count }
+events-past = 🗂 Прошедшие
+events-past-title = <b>Прошедшие мероприятия</b>: { $count }
+    Откройте мероприятие, чтобы отметить присутствие, выгрузить участников или разослать материалы.
+events-past-none = Прошедших мероприятий пока нет.
+event-past-held = { $date } · { $title } · пришли: { $attended }
+event-past-cancelled = { $date } · { $title } · отменено
 events-need-roster = Записываться на мероприятия могут педагоги из реестра. Откройте персональную ссылку или подайте заявку: /start
 event-kind-seminar = семинар
 event-kind-master_class = мастер-класс
