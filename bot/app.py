@@ -23,7 +23,7 @@ from handlers.events import attendance, create, events, organise, past
 from handlers.events import plan as plan_upload
 from handlers.indicators import exports, indicators, manual
 from handlers.mentoring import log, meetings, pairs, plan, relay
-from handlers.people import communities, invites, joins, orgs, personal_data, roster, settings, start
+from handlers.people import communities, invites, joins, orgs, personal_data, roster, self_link, settings, start
 from handlers.routes import catalogue, deadlines, diagnostics, items, review, routes
 
 logger = logging.getLogger(__name__)
@@ -51,6 +51,7 @@ def get_routers() -> list[Router]:
     return [
         errors.router,
         start.router,
+        self_link.router,
         dates.router,
         joins.router,
         settings.router,

@@ -107,6 +107,21 @@ help-item-help = this help.
 ## Invites
 invite-linked = Welcome, <b>{ $name }</b>! Your account is linked to the staff roster.
 invite-role = You now have the role "{ $role }": { $org }.
+self-link-ask = Find yourself in the staff roster so the bot knows who you are: your mentoring pairs and ИОМ will then appear.
+    Organisation: { $org }
+    Write your surname, first name and patronymic in full, as in the roster.
+self-link-found = Is this you? Tap your line.
+    Organisation: { $org }
+self-link-this-is-me = ✅ This is me: { $name } · { $position }
+self-link-nobody = The roster has nobody with this full name who has not joined the bot yet.
+    Written: { $name }
+    Organisation: { $org }
+    Check the spelling (in full, as in the roster) or tap «I am not in the roster»; the coordinator can add you to the roster.
+self-link-not-listed = I am not in the roster
+self-link-skipped = Your account is not linked to the roster. Once you are added to it, the coordinator will send you a personal link.
+self-link-full-name = Write your surname, first name and patronymic in full, as in the roster.
+self-link-taken = This teacher has already joined the bot from another account. If it is you, please contact the coordinator.
+self-link-already = Your account is already linked to the staff roster.
 invite-unknown = Invite link not found. Check the link or ask your coordinator for a new one.
 invite-used = This invite link has already been used. If it was not you, tell your coordinator.
 invite-expired = This invite link has expired. Ask your coordinator or methodist for a new one.
