@@ -78,6 +78,9 @@ async def _overview(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
         lines.append(t("mentor-just-write"))
     elif ctx.actor.has(Role.MENTOR):
         lines.append(t("mentor-waiting"))
+        if ctx.actor.person_id is None:  # pairs are made of roster people: the way to find oneself in it
+            lines.append(t("mentor-not-in-roster"))
+            builder.button(text=t.plain("self-link-start"), callback_data=MenuAction(item="find_me"))
     elif not builder.export():
         return t("mentor-none"), with_nav(t)
     return "\n\n".join([t("mentor-title"), *lines]), with_nav(t, builder)

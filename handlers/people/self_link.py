@@ -11,11 +11,13 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.callback_fields import Id
 from handlers.common.context import Ctx
-from handlers.common.keyboards import short
+from handlers.common.keyboards import MenuAction, short
 from handlers.common.menu import refresh_commands
 from handlers.common.navigation import show, step_keyboard
 from handlers.people.home import home_screen
-from services.errors import ConversationLost
+from services.errors import ConversationLost, Forbidden
+from services.models.people import Role
+from services.people.orgs import get_org
 from services.people.self_link import RosterSelf, find_self, link_self
 
 router = Router(name="self_link")
@@ -53,6 +55,19 @@ async def _org(state: FSMContext) -> tuple[int, str]:
     if "self_org" not in data:
         raise ConversationLost()
     return int(data["self_org"]), str(data["self_org_name"])
+
+
+@router.callback_query(MenuAction.filter(F.item == "find_me"))
+async def find_me(callback: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
+    """Later, from the mentor's screen: the same step for the first school where the person holds a role."""
+    schools = [grant.org_id for grant in ctx.actor.grants if grant.role in (Role.COORDINATOR, Role.MENTOR)]
+    if not schools or ctx.actor.person_id is not None:
+        raise Forbidden()
+    school = await get_org(ctx.session, schools[0])
+    await state.set_state(SelfLinkForm.name)
+    await state.update_data(self_org=school.id, self_org_name=school.name)
+    await callback.answer()
+    await show(callback, ctx.t("self-link-ask", org=school.name), _keyboard(ctx))
 
 
 @router.message(SelfLinkForm.name, F.text, ~F.text.startswith("/"))

@@ -1,6 +1,7 @@
 """A mentor's invite made without naming anyone: whoever opens it finds themselves in the school's roster by their
 full name and taps «Это я», so the mentor gets their pairs and the menu for them; a person already linked to another
-account is never offered nor linked; «Меня нет в реестре» goes on to the menu."""
+account is never offered nor linked; «Меня нет в реестре» goes on to the menu, and the mentor's screen offers the
+step again later."""
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -86,6 +87,17 @@ async def test_a_person_linked_to_another_account_is_never_offered_nor_linked(
     assert ru("menu-mentor") in replies[-1].buttons()  # the role stays; the roster link can come later
     await session.refresh(user)
     assert user.person_id is None
+
+    replies = await stranger.send("/mentor")  # later, the mentor's screen leads back to the same step
+    assert ru("mentor-not-in-roster") in texts(replies)
+    replies = await stranger.press_key("self-link-start")
+    assert replies[-1].text == ru("self-link-ask", org=SCHOOL)
+    await stranger.send(MENTOR)
+    replies = await stranger.press(ru("self-link-this-is-me", name=MENTOR, position="учитель математики"))
+    assert ru("menu-mentor") in replies[-1].buttons()
+    replies = await stranger.send("/mentor")
+    assert any(MENTEE in button for button in replies[-1].buttons())
+    assert ru("self-link-start") not in replies[-1].buttons()
     assert harness.telegram.refused == []
 
 
