@@ -111,7 +111,7 @@ async def test_a_mentor_invited_by_role_sees_what_happens_next(
     assert ru("menu-mentor") in invited.last.buttons()
     replies = await invited.press_key("menu-mentor")
     assert ru("mentor-waiting") in replies[-1].text
-    assert replies[-1].buttons() == [ru("nav-menu")]
+    assert replies[-1].buttons() == [ru("self-link-start"), ru("nav-menu")]  # not in the roster: the way in
     await invited.send("/help")
     assert ru("help-item-mentor") in invited.last.text
     assert harness.telegram.refused == []
