@@ -19,11 +19,11 @@ from handlers.common import dates, errors
 from handlers.common.callback_answers import CallbackAnswerTracker
 from handlers.common.door import HandlerGate, PrivateChatsOnly
 from handlers.delivery import compose, news, news_card, news_sending
-from handlers.events import create, events, organise, schools
+from handlers.events import attendance, create, events, organise, past, schools
 from handlers.events import plan as plan_upload
 from handlers.indicators import exports, indicators, manual
-from handlers.mentoring import meetings, pairs, plan, relay
-from handlers.people import communities, invites, joins, orgs, personal_data, roster, settings, start
+from handlers.mentoring import log, meetings, pairs, plan, relay
+from handlers.people import communities, invites, joins, orgs, personal_data, roster, self_link, settings, start
 from handlers.routes import catalogue, deadlines, diagnostics, items, review, routes
 
 logger = logging.getLogger(__name__)
@@ -51,6 +51,7 @@ def get_routers() -> list[Router]:
     return [
         errors.router,
         start.router,
+        self_link.router,
         dates.router,
         joins.router,
         settings.router,
@@ -69,9 +70,12 @@ def get_routers() -> list[Router]:
         schools.router,
         plan_upload.router,
         organise.router,
+        attendance.router,
+        past.router,
         relay.router,
         pairs.router,
         meetings.router,
+        log.router,
         plan.router,
         news.router,
         compose.router,

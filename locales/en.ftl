@@ -107,6 +107,21 @@ help-item-help = this help.
 ## Invites
 invite-linked = Welcome, <b>{ $name }</b>! Your account is linked to the staff roster.
 invite-role = You now have the role "{ $role }": { $org }.
+self-link-ask = Find yourself in the staff roster so the bot knows who you are: your mentoring pairs and ИОМ will then appear.
+    Organisation: { $org }
+    Write your surname, first name and patronymic in full, as in the roster.
+self-link-found = Is this you? Tap your line.
+    Organisation: { $org }
+self-link-this-is-me = ✅ This is me: { $name } · { $position }
+self-link-nobody = The roster has nobody with this full name who has not joined the bot yet.
+    Written: { $name }
+    Organisation: { $org }
+    Check the spelling (in full, as in the roster) or tap «I am not in the roster»; the coordinator can add you to the roster.
+self-link-not-listed = I am not in the roster
+self-link-skipped = Your account is not linked to the roster. Once you are added to it, the coordinator will send you a personal link.
+self-link-full-name = Write your surname, first name and patronymic in full, as in the roster.
+self-link-taken = This teacher has already joined the bot from another account. If it is you, please contact the coordinator.
+self-link-already = Your account is already linked to the staff roster.
 invite-unknown = Invite link not found. Check the link or ask your coordinator for a new one.
 invite-used = This invite link has already been used. If it was not you, tell your coordinator.
 invite-expired = This invite link has expired. Ask your coordinator or methodist for a new one.
@@ -515,10 +530,21 @@ menu-events = 📅 Events
 col-status = Status
 events-title = <b>Upcoming events for you</b> (date · title · seats left)
 events-none = There are no upcoming events for you yet.
+events-coordinator = <b>Events</b>: «Past» shows who of your organisation's teachers came.
 events-organiser = <b>The municipality's events</b>
 events-all-kinds = all kinds
 events-mine = 📋 The municipality's events
 events-mine-title = The municipality's events: { $count }
+events-past = 🗂 Past
+events-past-title = <b>Past events</b>: { $count }
+    Open an event to mark attendance, export the participants or send materials.
+events-past-none = No past events yet.
+event-past-held = { $date } · { $title } · came: { $attended }
+event-past-cancelled = { $date } · { $title } · cancelled
+events-past-school-title = <b>Past events</b> your organisation's teachers signed up for: { $count }
+    Open an event to see who of them came.
+event-school-attendance = <b>Your organisation's teachers</b> (✅ came, ❌ did not come, ▫️ attendance not marked, ⏳ were on the waitlist):
+event-school-seat = { $mark } { $name }
 events-need-roster = Teachers in the roster can sign up for events. Open your personal link or ask to join: /start
 event-kind-seminar = seminar
 event-kind-master_class = master class
@@ -695,7 +721,6 @@ relay-from-mentor = ✉️ A message from your mentor ({ $name }):
 relay-from-mentee = ✉️ A message from your mentee ({ $name }):
 relay-reply = ↩️ Reply
 relay-sent = ✅ Passed on to { $name }.
-relay-failed = Could not deliver: { $name } does not accept messages from the bot. Try later or ask the coordinator.
 relay-not-joined = The message was not passed on: { $name } has not joined the bot yet. The coordinator can send this teacher an invite.
 pair-new = ➕ New mentoring pair
 pair-ask-mentor = Mentor: type the surname (or part of the full name).
@@ -820,6 +845,10 @@ meeting-proposal-check = 🤝 Your mentee proposes a meeting entry of { $date },
     Did it take place?
 meeting-proposal-confirmed = ✅ The entry is confirmed and added to the meeting log.
 meeting-proposal-disputed = The entry is rejected: the log marks it as a meeting that did not take place.
+meeting-proposal-answer-confirmed = ✅ Your meeting entry of { $date } "{ $topic }" is confirmed and added to the meeting log.
+    Mentor: { $name }
+meeting-proposal-answer-disputed = ❌ Your meeting entry of { $date } "{ $topic }" is rejected: the log marks it as a meeting that did not take place.
+    Mentor: { $name }
 meeting-log-title = <b>Meeting log</b>. Entries: { $count }
 meeting-log-line = { $mark } { $date }, { $minutes } min, { $format }: { $topic }
 meeting-log-legend = ✅ confirmed · ⏳ waiting for confirmation · ❌ did not take place
@@ -828,6 +857,8 @@ meeting-log-confirm = ✅ { $date }: took place
 meeting-log-dispute = ❌ { $date }: did not
 mentor-just-write = To write, just send a message to this chat — I will ask whom to pass it to.
 mentor-waiting = You are a mentor, but you have no pairs yet. Pairs are formed by the organisation's coordinator or the methodist: once you are assigned, your mentees appear here and I will let you know.
+mentor-not-in-roster = Your account is not linked to the staff roster: pairs are shown to a mentor the bot has found in it.
+self-link-start = 🔎 Find myself in the roster
 relay-confirm = Pass this message on? Your account will not be shown.
 relay-choose = Whom should I pass this message to? Your account will not be shown.
 relay-send-mentor = ✉️ To the mentor: { $name }

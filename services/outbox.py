@@ -37,6 +37,8 @@ class NewDelivery:
     text: str | None = None
     markup: str | None = None
     broadcast_id: int | None = None
+    media_kind: str | None = None  # "photo" or "document" sent by file id, `text` its caption
+    file_id: str | None = None
     status: DeliveryStatus = DeliveryStatus.PENDING  # SKIPPED records a message that had nothing to say
 
 
@@ -70,8 +72,8 @@ async def due_batch(session: AsyncSession, *, now: datetime, limit: int) -> list
             Delivery.chat_id,
             func.coalesce(Delivery.text, Broadcast.text),
             Delivery.markup,
-            Broadcast.media_kind,
-            Broadcast.file_id,
+            func.coalesce(Delivery.media_kind, Broadcast.media_kind),
+            func.coalesce(Delivery.file_id, Broadcast.file_id),
             Broadcast.copy_chat_id,
             Broadcast.copy_message_id,
         )

@@ -11,6 +11,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
+from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of, page_row, short
 from handlers.common.navigation import confirm_keyboard, show, step_keyboard, with_nav
 from handlers.common.notify import outgoing
@@ -23,6 +24,7 @@ from handlers.events.views import (
     MyRegistrations,
     OrganisedList,
     Origin,
+    PastList,
     card_keyboard,
     card_text,
     list_button,
@@ -75,17 +77,28 @@ async def events_page(
 
 async def _list(ctx: Ctx, *, page: int, kind: str, mine: bool) -> tuple[str, InlineKeyboardMarkup]:
     """Upcoming events for a person in the roster (theirs marked) and the way to «Мои записи»; methodists
-    also get their organiser's buttons, and a methodist outside the roster only those."""
+    also get their organiser's buttons, and a methodist outside the roster only those; coordinators the way to
+    past events (outside the roster, only that)."""
     t, organiser = ctx.t, ctx.actor.has(Role.METHODIST)
     if ctx.actor.person_id is None and organiser:
         return t("events-organiser"), with_nav(t, _organiser_buttons(ctx))
+    if ctx.actor.person_id is None and ctx.actor.has(Role.COORDINATOR):  # outside the roster: the past only
+        return t("events-coordinator"), with_nav(t, _past_button(t))
     chosen = EventKind(kind) if kind in EventKind._value2member_map_ else None
     found = await upcoming_events(ctx.session, actor=ctx.actor, now=ctx.now(), kind=chosen, my_subjects=mine, page=page)
     builder = list_keyboard(t, found, chosen.value if chosen else "", mine)
     builder.row(InlineKeyboardButton(text=t.plain("events-registrations"), callback_data=MyRegistrations().pack()))
     if organiser:
         builder.attach(_organiser_buttons(ctx))
+    elif ctx.actor.has(Role.COORDINATOR):  # who of their teachers came to past events
+        builder.attach(_past_button(t))
     return (t("events-title") if found.cards else t("events-none")), with_nav(t, builder)
+
+
+def _past_button(t: Translator) -> InlineKeyboardBuilder:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("events-past"), callback_data=PastList())
+    return builder
 
 
 def _organiser_buttons(ctx: Ctx) -> InlineKeyboardBuilder:

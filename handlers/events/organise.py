@@ -1,5 +1,5 @@
-"""Organisers (methodists) manage their events: the list, an event's screen with its links, participants,
-attendance, seats, edits, materials, cancelling (confirmed first)."""
+"""Organisers (methodists) manage their events: the list, an event's screen with its links, seats, edits,
+materials, cancelling (confirmed first). Participants and attendance live in attendance.py, past events in past.py."""
 
 from datetime import date, time
 
@@ -7,15 +7,15 @@ from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.deep_linking import create_start_link
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from handlers.common.callback_fields import Id, Index
+from handlers.common.callback_fields import Id
 from handlers.common.context import Ctx
 from handlers.common.dates import DatePick, date_keyboard
 from handlers.common.door import staff_only
-from handlers.common.keyboards import message_of, page_row, short
+from handlers.common.keyboards import page_row
 from handlers.common.navigation import confirm_keyboard, show, step_keyboard, with_nav
 from handlers.common.notify import outgoing
 from handlers.events.events import promotion_notice
@@ -26,10 +26,10 @@ from handlers.events.steps import (
     durations_keyboard,
     times_keyboard,
 )
-from handlers.events.views import EventAct, EventChoice, EventList, EventOpen, OrganisedList, list_button
+from handlers.events.views import EventAct, EventChoice, EventList, EventOpen, OrganisedList, PastList, list_button
 from services.delivery.news import send_copies
 from services.errors import InvalidInput
-from services.events.attendance import attendance_counts, mark_attendance, material_chats, participants, seat_page
+from services.events.attendance import attendance_counts, material_chats
 from services.events.events import EventCard, event_for
 from services.events.organise import (
     EDITABLE_EVENT_FIELDS,
@@ -42,7 +42,7 @@ from services.events.organise import (
     require_organiser,
     set_capacity,
 )
-from services.files.writing import write_table
+from services.events.past import event_is_over
 from services.models.events import RegistrationStatus
 from services.models.people import Role
 from services.outbox import NewDelivery
@@ -54,17 +54,6 @@ EDIT_DAY = "event_edit_day"  # the date picker of a new start
 class EventManage(CallbackData, prefix="em"):
     action: str
     event: Id
-
-
-class AttendancePage(CallbackData, prefix="ap"):
-    event: Id
-    page: Index = 0
-
-
-class Attendance(CallbackData, prefix="at"):
-    registration: Id
-    attended: bool
-    page: Index = 0
 
 
 @router.callback_query(OrganisedList.filter())
@@ -85,7 +74,8 @@ async def _organised_screen(ctx: Ctx, *, page: int = 0, note: str = "") -> tuple
         )
     )
     builder.row(
-        InlineKeyboardButton(text=ctx.t.plain("event-new"), callback_data=EventAct(action="new", event=0).pack())
+        InlineKeyboardButton(text=ctx.t.plain("event-new"), callback_data=EventAct(action="new", event=0).pack()),
+        InlineKeyboardButton(text=ctx.t.plain("events-past"), callback_data=PastList().pack()),
     )
     text = ctx.t("events-mine-title", count=found.total)
     return (f"{note}\n\n{text}" if note else text), with_nav(ctx.t, builder, back=EventList())
@@ -117,83 +107,24 @@ async def _manage_screen(ctx: Ctx, event_id: int, note: str = "") -> tuple[str, 
         link=await create_start_link(ctx.bot, f"ci{event_id}_{code}"),
         share=await create_start_link(ctx.bot, f"ev{event_id}"),
     )
+    over = event_is_over(card, ctx.now())  # held or cancelled: its attendance and materials are what is left
     builder = InlineKeyboardBuilder()
     for key, field in (
         ("event-participants", "export"),
         ("event-attendance", "attendance"),
-        ("event-edit", "edit"),
-        ("event-change-capacity", "capacity"),
+        *(() if over else (("event-edit", "edit"), ("event-change-capacity", "capacity"))),
         ("event-materials", "materials"),
-        ("event-cancel", "cancel"),
+        *(() if over else (("event-cancel", "cancel"),)),
     ):
         builder.button(text=t.plain(key), callback_data=EventManage(action=field, event=event_id))
     builder.button(text=t.plain("event-card"), callback_data=EventOpen(event=event_id))
     builder.adjust(1)
-    return (f"{note}\n\n{text}" if note else text), with_nav(t, builder, back=OrganisedList())
+    back = PastList() if over else OrganisedList()
+    return (f"{note}\n\n{text}" if note else text), with_nav(t, builder, back=back)
 
 
-def _back_to_manage(event_id: int) -> EventAct:
+def back_to_manage(event_id: int) -> EventAct:
     return EventAct(action="manage", event=event_id)
-
-
-@router.callback_query(EventManage.filter(F.action == "export"))
-async def export_participants(callback: CallbackQuery, callback_data: EventManage, ctx: Ctx) -> None:
-    rows = await participants(ctx.session, actor=ctx.actor, event_id=callback_data.event)
-    t = ctx.t
-    header = [t.plain("col-name"), t.plain("col-school"), t.plain("col-status")]
-    table = write_table(
-        t.plain("event-participants-sheet"),
-        header,
-        [(name, school, t.plain(f"registration-{status.value}")) for _id, name, school, status in rows],
-    )
-    await callback.answer()
-    await message_of(callback).answer_document(BufferedInputFile(table, filename="participants.xlsx"))
-
-
-@router.callback_query(EventManage.filter(F.action == "attendance"))
-@router.callback_query(AttendancePage.filter())
-async def attendance_list(callback: CallbackQuery, callback_data: EventManage | AttendancePage, ctx: Ctx) -> None:
-    page = callback_data.page if isinstance(callback_data, AttendancePage) else 0
-    screen = await _attendance_screen(ctx, callback_data.event, page)
-    await callback.answer()
-    await show(callback, *screen)
-
-
-async def _attendance_screen(ctx: Ctx, event_id: int, page: int) -> tuple[str, InlineKeyboardMarkup]:
-    found = await seat_page(ctx.session, actor=ctx.actor, event_id=event_id, page=page)
-    builder = InlineKeyboardBuilder()
-    for seat in found.seats:
-        mark = {RegistrationStatus.ATTENDED: "✅", RegistrationStatus.NO_SHOW: "❌"}.get(seat.status, "▫️")
-        attended = seat.status != RegistrationStatus.ATTENDED
-        data = Attendance(registration=seat.registration_id, attended=attended, page=found.page)
-        builder.button(text=f"{mark} {short(seat.name, 40)}", callback_data=data)
-    builder.adjust(1)
-    builder.attach(
-        page_row(
-            ctx.t,
-            found.page,
-            found.pages,
-            lambda n: AttendancePage(event=event_id, page=n),
-            total=found.total,
-            size=found.per_page,
-        )
-    )
-    text = ctx.t("event-attendance-title") if found.seats else ctx.t("event-attendance-none")
-    return text, with_nav(ctx.t, builder, back=_back_to_manage(event_id))
-
-
-@router.callback_query(Attendance.filter())
-async def toggle_attendance(callback: CallbackQuery, callback_data: Attendance, ctx: Ctx) -> None:
-    event_id = await mark_attendance(
-        ctx.session,
-        actor=ctx.actor,
-        registration_id=callback_data.registration,
-        attended=callback_data.attended,
-        now=ctx.now(),
-    )
-    screen = await _attendance_screen(ctx, event_id, callback_data.page)
-    await callback.answer(ctx.t.plain("edit-saved"))
-    await show(callback, *screen)
 
 
 @staff_only(Role.ADMIN, Role.METHODIST)
@@ -207,7 +138,7 @@ async def capacity_begin(callback: CallbackQuery, callback_data: EventManage, st
     await state.set_state(CapacityForm.seats)
     await state.update_data(event_id=callback_data.event)
     await callback.answer()
-    markup = step_keyboard(ctx.t, capacity_keyboard(ctx.t), back=_back_to_manage(callback_data.event))
+    markup = step_keyboard(ctx.t, capacity_keyboard(ctx.t), back=back_to_manage(callback_data.event))
     await show(callback, ctx.t("event-ask-new-capacity"), markup)
 
 
@@ -240,7 +171,7 @@ async def cancel_begin(callback: CallbackQuery, callback_data: EventManage, ctx:
     counts = await attendance_counts(ctx.session, actor=ctx.actor, event_id=callback_data.event)
     told = counts.get(RegistrationStatus.REGISTERED, 0) + counts.get(RegistrationStatus.WAITLISTED, 0)
     yes = EventManage(action="cancel_yes", event=callback_data.event)
-    markup = confirm_keyboard(ctx.t, yes=yes, no=_back_to_manage(callback_data.event), yes_key="event-cancel-confirm")
+    markup = confirm_keyboard(ctx.t, yes=yes, no=back_to_manage(callback_data.event), yes_key="event-cancel-confirm")
     await callback.answer()
     await show(callback, ctx.t("event-cancel-ask", count=told), markup)
 
@@ -281,7 +212,7 @@ async def edit_menu(callback: CallbackQuery, callback_data: EventManage, state: 
         )
     builder.adjust(2)
     await callback.answer()
-    markup = with_nav(ctx.t, builder, back=_back_to_manage(callback_data.event))
+    markup = with_nav(ctx.t, builder, back=back_to_manage(callback_data.event))
     await show(callback, ctx.t("event-edit-choose"), markup)
 
 
@@ -407,7 +338,7 @@ async def materials_begin(callback: CallbackQuery, callback_data: EventManage, s
     await state.set_state(MaterialsForm.content)
     await state.update_data(event_id=callback_data.event)
     await callback.answer()
-    markup = step_keyboard(ctx.t, back=_back_to_manage(callback_data.event))
+    markup = step_keyboard(ctx.t, back=back_to_manage(callback_data.event))
     await show(callback, ctx.t("event-materials-ask"), markup)
 
 

@@ -37,6 +37,12 @@ class OrganisedList(CallbackData, prefix="ol"):
     page: Index = 0
 
 
+class PastList(CallbackData, prefix="ph"):
+    """The organiser's past (held and cancelled) events, one page of them."""
+
+    page: Index = 0
+
+
 class EventOpen(CallbackData, prefix="eo"):
     event: Id
 

@@ -9,12 +9,12 @@ from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.common.context import Ctx
 from handlers.common.dates import DatePick, date_keyboard
-from handlers.common.keyboards import page_row, short
+from handlers.common.keyboards import short
 from handlers.common.navigation import confirm_keyboard, show, step_keyboard, with_nav
 from handlers.common.notify import outgoing
 from handlers.mentoring.callbacks import MeetingAnswer, MeetingEdit, MeetingLogPage, MeetingStep, MentorAct
@@ -29,7 +29,6 @@ from services.mentoring.meetings import (
     edit_meeting,
     log_meeting,
     own_meeting,
-    pair_log,
     parse_day,
 )
 from services.mentoring.pairs import PairView, pair_for
@@ -42,8 +41,6 @@ router = Router(name="mentoring_meetings")
 MEETING_DAY = "meeting_day_past"  # the date picker of the meeting form
 MINUTES = (30, 45, 60, 90)
 TOPIC_BUTTONS = 6
-LOG_PAGE = 10
-STATUS_MARK = {MeetingStatus.PENDING: "⏳", MeetingStatus.CONFIRMED: "✅", MeetingStatus.DISPUTED: "❌"}
 
 
 class MeetingForm(StatesGroup):
@@ -237,11 +234,32 @@ def _confirmation_request(ctx: Ctx, meeting: Meeting, view: PairView) -> NewDeli
 @router.callback_query(MeetingAnswer.filter())
 async def meeting_answer(callback: CallbackQuery, callback_data: MeetingAnswer, ctx: Ctx) -> None:
     meeting = await answer_meeting(
-        ctx.session, actor=ctx.actor, meeting_id=callback_data.meeting, confirmed=callback_data.confirmed
+        ctx.session,
+        actor=ctx.actor,
+        meeting_id=callback_data.meeting,
+        confirmed=callback_data.confirmed,
+        now=ctx.now(),
+        notice=partial(_answer_notice, ctx),
     )
     key = f"meeting-proposal-{meeting.status.value}" if meeting.logged_by_mentee else f"meeting-{meeting.status.value}"
     await callback.answer()
     await show(callback, ctx.t(key), _log_button(ctx, meeting.pair_id))
+
+
+def _answer_notice(ctx: Ctx, meeting: Meeting, view: PairView) -> NewDelivery:
+    """The mentee who proposed an entry learns the mentor's answer, with the way to the log."""
+    assert view.mentee.tg_id is not None  # the service tells only someone with a chat
+    t = ctx.translations.get(view.mentee.language)
+    confirmed = meeting.status == MeetingStatus.CONFIRMED
+    text = t(
+        "meeting-proposal-answer-confirmed" if confirmed else "meeting-proposal-answer-disputed",
+        name=view.mentor.full_name,
+        date=f"{meeting.held_on:%d.%m.%Y}",
+        topic=meeting.topic,
+    )
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t.plain("meeting-log-open"), callback_data=MeetingLogPage(pair=meeting.pair_id))
+    return outgoing(f"meeting-answer:{meeting.id}", view.mentee.tg_id, text, builder.as_markup())
 
 
 def _log_button(ctx: Ctx, pair_id: int, *, back: bool = False) -> InlineKeyboardMarkup:
@@ -249,58 +267,6 @@ def _log_button(ctx: Ctx, pair_id: int, *, back: bool = False) -> InlineKeyboard
     builder = InlineKeyboardBuilder()
     builder.button(text=ctx.t.plain("meeting-log-open"), callback_data=MeetingLogPage(pair=pair_id))
     return with_nav(ctx.t, builder, back=OVERVIEW if back else None)
-
-
-# --- The pair's log, for both its people.
-
-
-@router.callback_query(MentorAct.filter(F.action == "log"))
-async def log_open(callback: CallbackQuery, callback_data: MentorAct, ctx: Ctx) -> None:
-    await callback.answer()
-    await show(callback, *await _log_screen(ctx, callback_data.pair, 0))
-
-
-@router.callback_query(MeetingLogPage.filter())
-async def log_page(callback: CallbackQuery, callback_data: MeetingLogPage, ctx: Ctx) -> None:
-    await callback.answer()
-    await show(callback, *await _log_screen(ctx, callback_data.pair, callback_data.page))
-
-
-async def _log_screen(ctx: Ctx, pair_id: int, page: int) -> tuple[str, InlineKeyboardMarkup]:
-    """Newest first, a page at a time: date, length, format, topic and whether it is confirmed."""
-    _pair, is_mentor = await pair_for(ctx.session, actor=ctx.actor, pair_id=pair_id)
-    t = ctx.t
-    entries, total = await pair_log(ctx.session, actor=ctx.actor, pair_id=pair_id, page=page, size=LOG_PAGE)
-    pages = max(1, -(-total // LOG_PAGE))
-    if page >= pages:  # a forged or outdated page: the last one
-        page = pages - 1
-        entries, total = await pair_log(ctx.session, actor=ctx.actor, pair_id=pair_id, page=page, size=LOG_PAGE)
-    lines = [t("meeting-log-title", count=total)]
-    lines += [
-        t(
-            "meeting-log-line",
-            mark=STATUS_MARK[entry.status],
-            date=f"{entry.held_on:%d.%m.%Y}",
-            minutes=entry.minutes,
-            format=t.plain("meeting-online" if entry.online else "meeting-offline"),
-            topic=short(entry.topic, 80),
-        )
-        for entry in entries
-    ]
-    lines.append(t("meeting-log-legend") if entries else t("meeting-log-empty"))
-    builder = InlineKeyboardBuilder()
-    for entry in entries:  # entries waiting for this person's answer can be answered here too
-        if entry.status == MeetingStatus.PENDING and entry.logged_by_mentee == is_mentor:
-            day = f"{entry.held_on:%d.%m}"
-            for confirmed, answer in ((True, "meeting-log-confirm"), (False, "meeting-log-dispute")):
-                builder.button(
-                    text=t.plain(answer, date=day), callback_data=MeetingAnswer(meeting=entry.id, confirmed=confirmed)
-                )
-    builder.adjust(2)
-    key = "mentor-card-meeting" if is_mentor else "meeting-propose"
-    builder.row(InlineKeyboardButton(text=t.plain(key), callback_data=MentorAct(action="meeting", pair=pair_id).pack()))
-    builder.attach(page_row(t, page, pages, lambda n: MeetingLogPage(pair=pair_id, page=n), total=total, size=LOG_PAGE))
-    return "\n".join(lines), with_nav(t, builder, back=pair_parent(pair_id, is_mentor))
 
 
 # --- Corrections within a day: the topic, the notes, or the whole entry.

@@ -2,6 +2,7 @@
 the way in to pairs, meetings and plans, which live in their own routers. A person in a pair can also just
 write: the text goes to the other side after one tap."""
 
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -16,7 +17,7 @@ from handlers.common.context import Ctx
 from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of, short
 from handlers.common.navigation import show, step_keyboard, with_nav
-from handlers.common.notify import SEND_FAILURES, outgoing
+from handlers.common.notify import outgoing
 from handlers.mentoring.callbacks import MeetingEdit, MentorAct, RelayTo
 from services.errors import Forbidden, InvalidInput
 from services.mentoring.meetings import recent_meetings
@@ -77,6 +78,9 @@ async def _overview(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
         lines.append(t("mentor-just-write"))
     elif ctx.actor.has(Role.MENTOR):
         lines.append(t("mentor-waiting"))
+        if ctx.actor.person_id is None:  # pairs are made of roster people: the way to find oneself in it
+            lines.append(t("mentor-not-in-roster"))
+            builder.button(text=t.plain("self-link-start"), callback_data=MenuAction(item="find_me"))
     elif not builder.export():
         return t("mentor-none"), with_nav(t)
     return "\n\n".join([t("mentor-title"), *lines]), with_nav(t, builder)
@@ -146,27 +150,36 @@ async def relay_begin(callback: CallbackQuery, callback_data: MentorAct, state: 
 
 @router.message(RelayForm.message, ~F.text.startswith("/"))
 async def relay_send(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    """Anything written in the form (a photo, a document, a long text) is copied to the other side as it is."""
-    if not (message.text or message.photo or message.document):
+    """A text, a photo or a document written in the form goes to the other side through the outbox (a file with
+    its caption), under the line naming the sender."""
+    media: tuple[str, str] | None = None
+    if message.photo:
+        media = ("photo", message.photo[-1].file_id)
+    elif message.document:
+        media = ("document", message.document.file_id)
+    elif not message.text:
         raise InvalidInput("relay-wrong-type")
-    pair, is_mentor = await pair_for(ctx.session, actor=ctx.actor, pair_id=(await state.get_data())["pair_id"])
-    view = await pair_view(ctx.session, pair)
-    sender, receiver = (view.mentor, view.mentee) if is_mentor else (view.mentee, view.mentor)
-    await state.clear()
-    back = with_nav(ctx.t, back=pair_parent(pair.id, is_mentor))
-    if receiver.tg_id is None:
-        await message.answer(ctx.t("relay-not-joined", name=receiver.full_name), reply_markup=back)
-        return
-    t = ctx.translations.get(receiver.language)
-    key = "relay-from-mentor" if is_mentor else "relay-from-mentee"
+    text = message.text or message.caption or ""
+    pair_id = (await state.get_data())["pair_id"]
+    _pair, is_mentor = await pair_for(ctx.session, actor=ctx.actor, pair_id=pair_id)
+    back = with_nav(ctx.t, back=pair_parent(pair_id, is_mentor))
     try:
-        await ctx.bot.send_message(receiver.tg_id, t(key, name=sender.full_name))
-        await ctx.bot.copy_message(
-            receiver.tg_id, message.chat.id, message.message_id, reply_markup=_reply_keyboard(t, pair.id)
+        receiver = await relay_text(
+            ctx.session,
+            actor=ctx.actor,
+            pair_id=pair_id,
+            text=text,
+            now=ctx.now(),
+            notice=partial(_relayed, ctx, text.strip(), message.message_id, media),
+            with_file=media is not None,
         )
-    except SEND_FAILURES:
-        await message.answer(ctx.t("relay-failed", name=receiver.full_name), reply_markup=back)
+    except InvalidInput as refusal:
+        if refusal.key != "relay-not-joined":
+            raise  # too long: the form stays open for a shorter one
+        await state.clear()
+        await message.answer(ctx.t(refusal.key, **refusal.params), reply_markup=back)
         return
+    await state.clear()
     await message.answer(ctx.t("relay-sent", name=receiver.full_name), reply_markup=back)
 
 
@@ -218,20 +231,36 @@ async def relay_draft_send(callback: CallbackQuery, callback_data: RelayTo, stat
         pair_id=callback_data.pair,
         text=text,
         now=ctx.now(),
-        notice=partial(_relayed, ctx, text, callback_data.draft),
+        notice=partial(_relayed, ctx, text.strip(), callback_data.draft, None),
     )
     await state.set_data({})
     await callback.answer()
     await show(callback, ctx.t("relay-sent", name=receiver.full_name), with_nav(ctx.t, back=OVERVIEW))
 
 
-def _relayed(ctx: Ctx, text: str, draft: int, pair: PairView, sender: PersonCard, receiver: PersonCard) -> NewDelivery:
-    """The text as the other side gets it: who wrote it, the text (escaped), «↩️ Ответить»."""
+def _relayed(
+    ctx: Ctx,
+    text: str,
+    message_id: int,
+    media: tuple[str, str] | None,
+    pair: PairView,
+    sender: PersonCard,
+    receiver: PersonCard,
+) -> NewDelivery:
+    """The message as the other side gets it: who wrote it, the text (escaped) or the file with its caption,
+    «↩️ Ответить»."""
     assert receiver.tg_id is not None  # the service relays only to someone with a chat
     t = ctx.translations.get(receiver.language)
-    key = "relay-text-from-mentor" if sender.person_id == pair.mentor.person_id else "relay-text-from-mentee"
-    body = t(key, name=sender.full_name, text=text)
-    return outgoing(f"relay:{pair.id}:{sender.person_id}:{draft}", receiver.tg_id, body, _reply_keyboard(t, pair.id))
+    side = "mentor" if sender.person_id == pair.mentor.person_id else "mentee"
+    if text:
+        body = t(f"relay-text-from-{side}", name=sender.full_name, text=text)
+    else:
+        body = t(f"relay-from-{side}", name=sender.full_name)
+    key = f"relay:{pair.id}:{sender.person_id}:{message_id}"
+    delivery = outgoing(key, receiver.tg_id, body, _reply_keyboard(t, pair.id))
+    if media is None:
+        return delivery
+    return replace(delivery, media_kind=media[0], file_id=media[1])
 
 
 # --- The mentor's result for the mentee at the end of the planned period.

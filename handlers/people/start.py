@@ -20,10 +20,12 @@ from handlers.common.menu import help_text, refresh_commands
 from handlers.common.navigation import show, with_nav
 from handlers.common.start_links import open_start_link
 from handlers.people.home import home_screen
+from handlers.people.self_link import ask_self
 from services.events.attendance import check_in
+from services.models.people import OrgKind
 from services.numbers import parse_id
 from services.people.access import give_consent
-from services.people.invites import redeem_invite
+from services.people.invites import ROLE_SCOPE, redeem_invite
 from services.people.persons import get_profile
 from services.routes.diagnostics import LEVELS
 
@@ -44,7 +46,7 @@ async def start(message: Message, command: CommandObject, state: FSMContext, ctx
         await state.update_data(invite_token=token)
         await message.answer(consent_text(ctx.t, ctx.settings), reply_markup=consent_keyboard(ctx.t))
         return
-    await _welcome(message, ctx, token)
+    await _welcome(message, state, ctx, token)
 
 
 @router.callback_query(ConsentGiven.filter(), flags={BEFORE_CONSENT: True})
@@ -56,11 +58,12 @@ async def consent_given(callback: CallbackQuery, state: FSMContext, ctx: Ctx) ->
     await callback.answer()
     message = message_of(callback)
     await message.edit_text(ctx.t("consent-thanks"))
-    await _welcome(message, ctx, token)
+    await _welcome(message, state, ctx, token)
 
 
-async def _welcome(message: Message, ctx: Ctx, token: str) -> None:
-    """Redeem the invite if there is one, then show the menu, or the way to ask to join."""
+async def _welcome(message: Message, state: FSMContext, ctx: Ctx, token: str) -> None:
+    """Redeem the invite if there is one, then show the menu, or the way to ask to join. A school role's invite
+    that named nobody, opened by someone outside the roster, first asks them to find themselves in it."""
     t = ctx.t
     if (check_in_link := CHECK_IN.match(token)) and (event_id := parse_id(check_in_link.group(1))) is not None:
         code = check_in_link.group(2)
@@ -79,6 +82,11 @@ async def _welcome(message: Message, ctx: Ctx, token: str) -> None:
             await message.answer(t("invite-linked", name=redeemed.person_name))
         if redeemed.role and redeemed.org_name:
             await message.answer(t("invite-role", role=t.plain(f"role-{redeemed.role.value}"), org=redeemed.org_name))
+        school_role = redeemed.role is not None and ROLE_SCOPE.get(redeemed.role) == OrgKind.SCHOOL
+        if school_role and redeemed.org_id and redeemed.org_name and ctx.actor.person_id is None:
+            await refresh_commands(ctx.bot, t, ctx.actor)  # the role's commands work at once, the step aside
+            await ask_self(message, state, ctx, org_id=redeemed.org_id, org=redeemed.org_name)
+            return
     if not ctx.actor.roles:
         await message.answer(t("start-unknown"), reply_markup=_join_keyboard(t))
         return

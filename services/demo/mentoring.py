@@ -75,4 +75,10 @@ async def fill_mentoring(session: AsyncSession, cast: Cast, now: datetime) -> No
                 notice=notices,
             )
             if answer is not None:
-                await answer_meeting(session, actor=cast.acting_as(mentee), meeting_id=meeting.id, confirmed=answer)
+                await answer_meeting(
+                    session,
+                    actor=cast.acting_as(mentee),
+                    meeting_id=meeting.id,
+                    confirmed=answer,
+                    now=datetime.combine(held_on + timedelta(days=1), time(18), UTC),
+                )

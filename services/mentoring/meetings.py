@@ -101,17 +101,30 @@ async def log_meeting(
     return meeting
 
 
-async def answer_meeting(session: AsyncSession, *, actor: Actor, meeting_id: int, confirmed: bool) -> Meeting:
-    """The side that did not log the meeting confirms it happened, or disputes it; once."""
+async def answer_meeting(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    meeting_id: int,
+    confirmed: bool,
+    now: datetime,
+    notice: Callable[[Meeting, PairView], NewDelivery] | None = None,
+) -> Meeting:
+    """The side that did not log the meeting confirms it happened, or disputes it; once. A mentee who proposed
+    the entry (given their chat) is told the mentor's answer, in the same transaction."""
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         raise NotFound()
-    _pair, is_mentor = await pair_for(session, actor=actor, pair_id=meeting.pair_id)
+    pair, is_mentor = await pair_for(session, actor=actor, pair_id=meeting.pair_id)
     if is_mentor != meeting.logged_by_mentee:
         raise Forbidden()
     if meeting.status != MeetingStatus.PENDING:
         raise InvalidInput("meeting-already-answered")
     meeting.status = MeetingStatus.CONFIRMED if confirmed else MeetingStatus.DISPUTED
+    if meeting.logged_by_mentee and notice is not None:
+        view = await pair_view(session, pair)
+        if view.mentee.tg_id is not None:
+            await enqueue(session, [notice(meeting, view)], now=now)
     await session.commit()
     return meeting
 

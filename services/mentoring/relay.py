@@ -1,5 +1,5 @@
-"""Messages between a pair's mentor and mentee, through the bot: no personal account is shown, and a typed text
-goes to the outbox, so the sender delivers it paced like every other message."""
+"""Messages between a pair's mentor and mentee, through the bot: no personal account is shown, and a text, photo
+or document goes to the outbox, so the sender delivers it paced like every other message, after a restart too."""
 
 from collections.abc import Callable
 from datetime import datetime
@@ -12,20 +12,30 @@ from services.outbox import NewDelivery, enqueue
 from services.people.access import Actor
 
 MAX_RELAYED = 3500  # leaves room in one Telegram message (4096) for the line naming the sender
+MAX_CAPTION = 900  # a file's caption, with the line naming the sender, within Telegram's 1024
 
 # The text for the receiver: (the pair, the sender, the receiver) -> the delivery.
 RelayNotice = Callable[[PairView, PersonCard, PersonCard], NewDelivery]
 
 
 async def relay_text(
-    session: AsyncSession, *, actor: Actor, pair_id: int, text: str, now: datetime, notice: RelayNotice
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    pair_id: int,
+    text: str,
+    now: datetime,
+    notice: RelayNotice,
+    with_file: bool = False,
 ) -> PersonCard:
-    """Queue the actor's text to the other side of their active pair; returns who will get it. Refused when the
-    other side has not joined the bot (nothing is kept then)."""
+    """Queue the actor's text (or file with its caption, `text`) to the other side of their active pair, in this
+    one transaction; returns who will get it. Refused when the other side has not joined the bot (nothing is kept
+    then)."""
     pair, is_mentor = await pair_for(session, actor=actor, pair_id=pair_id)
     text = text.strip()
-    if not text or len(text) > MAX_RELAYED:
-        raise InvalidInput("relay-too-long", limit=MAX_RELAYED)
+    limit = MAX_CAPTION if with_file else MAX_RELAYED
+    if (not text and not with_file) or len(text) > limit:
+        raise InvalidInput("relay-too-long", limit=limit)
     view = await pair_view(session, pair)
     sender, receiver = (view.mentor, view.mentee) if is_mentor else (view.mentee, view.mentor)
     if receiver.tg_id is None:

@@ -68,6 +68,9 @@ class Delivery(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger)
     text: Mapped[str | None] = mapped_column(Text)  # None: the broadcast's text
     markup: Mapped[str | None] = mapped_column(Text)  # inline keyboard as JSON
+    # A photo or document of this message alone (a relayed file), `text` its caption; None: the broadcast's.
+    media_kind: Mapped[str | None] = mapped_column(String(10))
+    file_id: Mapped[str | None] = mapped_column(String(300))
     status: Mapped[DeliveryStatus] = mapped_column(enum_column(DeliveryStatus), default=DeliveryStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime())

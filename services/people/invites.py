@@ -39,6 +39,7 @@ class Redeemed:
     person_name: str | None
     role: Role | None
     org_name: str | None
+    org_id: int | None = None
 
 
 def invitable_roles(actor: Actor) -> list[Role]:
@@ -178,4 +179,6 @@ async def redeem_invite(session: AsyncSession, *, actor: Actor, token: str, now:
             session, user_id=user.id, role=invite.role, org_id=org.id, granted_by=invite.created_by_user_id, now=now
         )
     await session.commit()
-    return Redeemed(person.full_name if person else None, invite.role, org.name if org else None)
+    return Redeemed(
+        person.full_name if person else None, invite.role, org.name if org else None, org.id if org else None
+    )

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs import send_mentoring_nudges
 from services.mentoring.nudges import queue_nudges
+from services.models.delivery import Delivery, DeliveryStatus
 from services.models.mentoring import Meeting, MeetingStatus, MentorPair, PairNudge
 from services.outbox import NewDelivery
 from tests.conftest import FrozenClock
@@ -28,24 +29,32 @@ async def test_a_pair_is_made_and_both_are_told(harness: Harness, trio: tuple[Pe
 
 
 async def test_messages_are_relayed_both_ways_without_accounts(
-    harness: Harness, trio: tuple[Person, Person, Person]
+    harness: Harness, trio: tuple[Person, Person, Person], session: AsyncSession
 ) -> None:
     methodist, mentor, mentee = trio
     await make_pair(methodist)
     await mentee.send("/mentor")
     await mentee.press_key("mentor-write-mentor")
+    queued = await outbox_size(session)
     replies = await mentee.send("Здравствуйте! Можно посетить ваш урок?")
     assert shows(texts(replies), "relay-sent")
-    assert [sent.method for sent in mentor.messages()[-2:]] == ["SendMessage", "CopyMessage"]
-    assert shows(mentor.messages()[-2].text, "relay-from-mentee")
+    assert await outbox_size(session) == queued + 1  # through the outbox, paced with everything else
+    await deliver(harness)
+    assert mentor.last.method == "SendMessage" and shows(mentor.last.text, "relay-from-mentee")
+    assert "Здравствуйте! Можно посетить ваш урок?" in mentor.last.text
     await mentor.tap(f"mt:write:{await pair_id(harness)}")
     await mentor.send_document("plan.pdf", b"%PDF plan")
-    assert mentee.messages()[-1].method == "CopyMessage"
+    await deliver(harness)
+    assert mentee.last.method == "SendDocument" and mentee.last.file_data == b"%PDF plan"
+    assert "Сообщение от наставника" in mentee.last.text
     harness.telegram.blocked.add(mentor.user.id)
     await mentee.send("/mentor")
     await mentee.press_key("mentor-write-mentor")
     replies = await mentee.send("Ещё вопрос")
-    assert shows(texts(replies), "relay-failed")
+    assert shows(texts(replies), "relay-sent")  # a blocked chat is the sender's to record, never the writer's step
+    await deliver(harness)
+    status = await session.scalar(select(Delivery.status).order_by(Delivery.id.desc()).limit(1))
+    assert status == DeliveryStatus.BLOCKED
 
 
 async def test_a_meeting_is_logged_and_confirmed_or_disputed(

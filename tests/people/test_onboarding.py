@@ -150,7 +150,8 @@ async def test_methodist_invites_a_coordinator_who_gets_coordinator_commands(
     token = await invite_to_school(methodist, "role-coordinator", "МБОУ Лицей № 7")
     coordinator = harness.person(600, "Координатор")
     await join_with_consent(coordinator, token)
-    assert ru("role-coordinator") in coordinator.last.text
+    assert any(ru("role-coordinator") in sent.text for sent in coordinator.messages())
+    assert coordinator.last.text == ru("self-link-ask", org="МБОУ Лицей № 7")  # the invite named nobody
     assert harness.telegram.commands[coordinator.user.id] == [
         "start",
         "help",
