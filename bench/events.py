@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import insert
 
 from bench.setup import fresh_database, municipality_with_teachers
-from services.events.events import sign_up
 from services.events.organise import EventInput, create_event
+from services.events.seats import sign_up
 from services.models.events import EventKind, RegistrationStatus
 from services.models.people import Role, User
 from services.people.access import Actor, Grant

@@ -32,17 +32,9 @@ from handlers.events.views import (
 )
 from services.errors import Forbidden, InvalidInput, NotFound
 from services.events.attendance import add_to_route, check_in
-from services.events.events import (
-    EventCard,
-    Promotion,
-    PromotionNotice,
-    cancel_registration,
-    event_for,
-    my_registrations,
-    sign_up,
-    upcoming_events,
-)
+from services.events.events import EventCard, event_for, my_registrations, upcoming_events
 from services.events.ics import ics_file
+from services.events.seats import Promotion, PromotionNotice, cancel_registration, sign_up
 from services.models.events import EventKind, RegistrationStatus
 from services.models.people import Role
 from services.numbers import parse_id

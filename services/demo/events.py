@@ -9,8 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.demo.cast import Cast, Member
 from services.events.attendance import mark_attendance
-from services.events.events import sign_up
 from services.events.organise import EventInput, create_event
+from services.events.seats import sign_up
 from services.models.events import EventKind, Registration
 
 

@@ -10,18 +10,8 @@ from sqlalchemy import delete, false, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, InvalidInput, NotFound
-from services.events.events import (
-    AUDIENCE_ROLES,
-    CardPage,
-    EventCard,
-    ParticipantNotice,
-    Promotion,
-    PromotionNotice,
-    card_of,
-    card_page,
-    organises,
-    promote_waitlist,
-)
+from services.events.events import AUDIENCE_ROLES, CardPage, EventCard, ParticipantNotice, card_of, card_page, organises
+from services.events.seats import Promotion, PromotionNotice, promote_waitlist
 from services.models.events import (
     Event,
     EventKind,

@@ -9,8 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs import enqueue_digests
 from services.delivery.digests import queue_digests
-from services.events.events import sign_up
 from services.events.organise import EventInput, create_event
+from services.events.seats import sign_up
 from services.models.events import EventKind
 from services.models.people import User
 from services.models.routes import RouteItem

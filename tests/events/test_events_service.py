@@ -11,17 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.errors import Forbidden, InvalidInput
 from services.events.attendance import seat_page
-from services.events.events import (
-    Promotion,
-    cancel_registration,
-    event_for,
-    my_registrations,
-    sign_up,
-    upcoming_events,
-)
+from services.events.events import event_for, my_registrations, upcoming_events
 from services.events.organise import EventInput, create_event, parse_end, parse_local, set_capacity
 from services.events.plan_import import COLUMNS as PLAN_COLUMNS
 from services.events.plan_import import import_plan
+from services.events.seats import Promotion, cancel_registration, sign_up
 from services.models.delivery import Delivery
 from services.models.events import Event, EventKind, Registration, RegistrationStatus
 from services.models.people import Organisation, OrgKind, Person, PersonSubject, Role, User
