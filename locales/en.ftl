@@ -122,6 +122,7 @@ self-link-skipped = Your account is not linked to the roster. Once you are added
 self-link-full-name = Write your surname, first name and patronymic in full, as in the roster.
 self-link-taken = This teacher has already joined the bot from another account. If it is you, please contact the coordinator.
 self-link-already = Your account is already linked to the staff roster.
+self-link-told = 🔗 Someone joined by an invite and identified as a roster person: <b>{ $name }</b> ({ $position }), { $org }. If that is not them, tell the bot administrator.
 invite-unknown = Invite link not found. Check the link or ask your coordinator for a new one.
 invite-used = This invite link has already been used. If it was not you, tell your coordinator.
 invite-expired = This invite link has expired. Ask your coordinator or methodist for a new one.

@@ -14,11 +14,13 @@ from handlers.common.context import Ctx
 from handlers.common.keyboards import MenuAction, short
 from handlers.common.menu import refresh_commands
 from handlers.common.navigation import show, step_keyboard
+from handlers.common.notify import outgoing
 from handlers.people.home import home_screen
 from services.errors import ConversationLost, Forbidden
 from services.models.people import Role
+from services.outbox import NewDelivery
 from services.people.orgs import get_org
-from services.people.self_link import RosterSelf, find_self, link_self
+from services.people.self_link import RosterSelf, SelfLinkNotice, find_self, link_self
 
 router = Router(name="self_link")
 
@@ -81,12 +83,30 @@ async def self_name_typed(message: Message, state: FSMContext, ctx: Ctx) -> None
     await message.answer(ctx.t("self-link-found", org=org), reply_markup=_keyboard(ctx, found))
 
 
+def _linked_notice(ctx: Ctx) -> SelfLinkNotice:
+    """The school's coordinators and methodists are told who linked themselves to whom."""
+
+    def notice(linked: RosterSelf, chat_id: int, language: str) -> NewDelivery:
+        t = ctx.translations.get(language)
+        text = t("self-link-told", name=linked.full_name, position=linked.position or "—", org=linked.school)
+        return outgoing(f"self-link:{linked.person_id}", chat_id, text)
+
+    return notice
+
+
 @router.callback_query(SelfLinkForm.name, ThisIsMe.filter())
 async def self_chosen(callback: CallbackQuery, callback_data: ThisIsMe, state: FSMContext, ctx: Ctx) -> None:
     org_id, _org_name = await _org(state)
     note = ctx.t("self-link-skipped")
     if callback_data.person:
-        name = await link_self(ctx.session, actor=ctx.actor, org_id=org_id, person_id=callback_data.person)
+        name = await link_self(
+            ctx.session,
+            actor=ctx.actor,
+            org_id=org_id,
+            person_id=callback_data.person,
+            now=ctx.now(),
+            notice=_linked_notice(ctx),
+        )
         await ctx.reload_actor()
         note = ctx.t("invite-linked", name=name)
     await state.clear()

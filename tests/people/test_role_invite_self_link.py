@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.models.people import Person, User
-from tests.support.conversation import Harness, ru, texts
+from tests.support.conversation import Harness, ru, shows, texts
 from tests.support.conversation import Person as Chat
 from tests.support.delivery import deliver
 from tests.support.factories import import_roster, invite_to_school, join_with_consent, roster_row, xlsx
@@ -58,6 +58,9 @@ async def test_the_mentor_finds_themselves_and_gets_their_pairs(harness: Harness
     assert ru("relay-sent", name=MENTOR) in texts(await mentee.send("Здравствуйте!"))
     await deliver(harness)
     assert "Здравствуйте!" in mentor.last.text
+    # The school's methodist is told who linked themselves to whom, so a wrong link does not go unseen.
+    told = [sent.text for sent in methodist.messages() if shows(sent.text, "self-link-told", name=MENTOR, org=SCHOOL)]
+    assert len(told) == 1
     assert harness.telegram.refused == []
 
 
