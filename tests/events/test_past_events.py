@@ -90,7 +90,7 @@ async def test_a_teacher_cannot_open_the_past_list(harness: Harness, cast: tuple
     _methodist, teacher, _other = cast
     replies = await teacher.tap("ph:0")
     assert ru("events-past-title", count=0).splitlines()[0] not in texts(replies)
-    assert "нет прав" in texts(replies)
+    assert ru("error-forbidden") in texts(replies)
 
 
 async def test_a_coordinator_sees_who_of_their_teachers_came_to_past_events(
@@ -125,5 +125,5 @@ async def test_a_coordinator_sees_who_of_their_teachers_came_to_past_events(
     replies = await coordinator.press_key("nav-back")
     assert ru("events-past-school-title", count=2).splitlines()[0] in texts(replies)
     forged = await teacher.tap(replies[-1].markup.inline_keyboard[0][0].callback_data or "")  # type: ignore[union-attr]
-    assert "нет прав" in texts(forged)
+    assert ru("error-forbidden") in texts(forged)
     assert harness.telegram.refused == []
