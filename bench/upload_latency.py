@@ -24,6 +24,7 @@ from bot.settings import Settings
 from handlers.common.i18n import Translations, Translator
 from services.clock import Clock
 from services.files.reading import MAX_ROWS
+from services.files.worker import start_worker
 from services.people.orgs import ensure_region
 from tests.support.conversation import Harness, Person
 from tests.support.factories import admin_with_municipality, methodist_of
@@ -72,7 +73,8 @@ async def main(rows: int, dispatcher: Dispatcher | None = None) -> None:
         methodist = await methodist_of(harness, admin, "Одинцовский городской округ")
         other = harness.person(900, "Другой")
         await other.send("/start")  # the first update of a kind builds aiogram's models: not the upload's doing
-        settle_heap()  # as the bot does once it is built (bot/serve.py)
+        await start_worker()  # as the bot does once it is built (bot/serve.py)
+        settle_heap()
         # Translations are parsed once at start in the bot too: not inside the measured window.
         upload = asyncio.create_task(_upload(methodist, content, resources.translations.get("ru")))
         waits = await _keep_starting(other, upload)

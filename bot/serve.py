@@ -25,6 +25,7 @@ from bot.settings import Settings
 from handlers.common.i18n import Translations
 from services.clock import Clock
 from services.db import create_engine, create_session_factory, migrate
+from services.files.worker import start_worker
 from services.people.orgs import ensure_region
 
 logger = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ def dispatcher_for(settings: Settings) -> Dispatcher:
 async def run_polling(settings: Settings) -> None:
     async with runtime(settings) as (bot, resources), background(bot, resources):
         dispatcher = dispatcher_for(settings)
+        await start_worker()
         settle_heap()
         logger.info("starting long polling")
         await dispatcher.start_polling(bot, handle_signals=True, **resources.as_data())
@@ -107,6 +109,7 @@ async def run_web(settings: Settings, *, with_background: bool) -> None:
             await bot.set_webhook(f"{settings.webhook_url.rstrip('/')}{WEBHOOK_PATH}", secret_token=secret)
         runner = web.AppRunner(app)
         await runner.setup()
+        await start_worker()
         settle_heap()
         await web.TCPSite(runner, settings.web_host, settings.web_port).start()
         logger.info("webhook server on %s:%s", settings.web_host, settings.web_port)

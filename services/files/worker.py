@@ -147,3 +147,8 @@ async def in_worker(
             _worker = None
             worker.pool.shutdown(wait=False, cancel_futures=True)
         raise InvalidInput("file-damaged") from error
+
+
+async def start_worker() -> None:
+    """Start the worker process now rather than on the first file (it takes a second or two to start)."""
+    await in_worker(int)
