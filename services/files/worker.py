@@ -3,9 +3,10 @@
 A thread is not enough: the work is pure Python (openpyxl, the row checks) and holds the GIL, so every time
 the event loop woke up it waited for its turn; over the largest roster another person's /start waited up to
 1.7 s. One worker process takes one job at a time (the machine has two cores: one for the loop and the
-database, one for files). It is spawned on first use, not forked: forking a process that runs aiosqlite's
-threads is unsafe. A spawned process imports the main module again, so every entry point keeps its work
-under `if __name__ == "__main__"`. How many rows a job has read comes back through shared counters, one
+database, one for files). The bot starts it with `start_worker` (otherwise the first file does). It is
+spawned, not forked: forking a process that runs aiosqlite's threads is unsafe. A spawned process imports
+the main module again (unless it is a package's `__main__`, as `python -m bot` is), so every entry point
+keeps its work under `if __name__ == "__main__"`. How many rows a job has read comes back through shared counters, one
 slot per job.
 
 What a job gets and gives crosses the process boundary pickled: functions are module-level, results are
