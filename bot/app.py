@@ -1,5 +1,6 @@
 """The composition root: bot, dispatcher, routers and middlewares wired from settings."""
 
+import gc
 import logging
 
 from aiogram import Bot, Dispatcher, Router
@@ -101,3 +102,12 @@ def build_dispatcher(storage: BaseStorage | None = None, isolation: BaseEventIso
     dispatcher.callback_query.middleware(HandlerGate())
     dispatcher.include_routers(*get_routers())
     return dispatcher
+
+
+def settle_heap() -> None:
+    """Once everything is built: move what start-up made (modules, models, routers, translations; some 400 000
+    objects, all living as long as the process) out of the garbage collector's sight. A full collection runs
+    on the event loop all at once, and scanning them all held it for 0.5–2 s during a big roster import;
+    now a full collection scans only what was made since."""
+    gc.collect()
+    gc.freeze()

@@ -17,7 +17,7 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_applicati
 from aiohttp import web
 from sqlalchemy import text
 
-from bot.app import build_bot, build_dispatcher
+from bot.app import build_bot, build_dispatcher, settle_heap
 from bot.jobs import build_scheduler
 from bot.resources import Resources
 from bot.sender import Sender
@@ -25,6 +25,7 @@ from bot.settings import Settings
 from handlers.common.i18n import Translations
 from services.clock import Clock
 from services.db import create_engine, create_session_factory, migrate
+from services.files.worker import start_worker
 from services.people.orgs import ensure_region
 
 logger = logging.getLogger(__name__)
@@ -80,8 +81,11 @@ def dispatcher_for(settings: Settings) -> Dispatcher:
 
 async def run_polling(settings: Settings) -> None:
     async with runtime(settings) as (bot, resources), background(bot, resources):
+        dispatcher = dispatcher_for(settings)
+        await start_worker()
+        settle_heap()
         logger.info("starting long polling")
-        await dispatcher_for(settings).start_polling(bot, handle_signals=True, **resources.as_data())
+        await dispatcher.start_polling(bot, handle_signals=True, **resources.as_data())
 
 
 async def run_worker(settings: Settings) -> None:
@@ -105,6 +109,8 @@ async def run_web(settings: Settings, *, with_background: bool) -> None:
             await bot.set_webhook(f"{settings.webhook_url.rstrip('/')}{WEBHOOK_PATH}", secret_token=secret)
         runner = web.AppRunner(app)
         await runner.setup()
+        await start_worker()
+        settle_heap()
         await web.TCPSite(runner, settings.web_host, settings.web_port).start()
         logger.info("webhook server on %s:%s", settings.web_host, settings.web_port)
         try:

@@ -22,6 +22,18 @@ class DomainError(Exception):
         self.params = params
         super().__init__(self.key, params)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as it is (a file's reading raises these in the worker process): the default would call
+        `__init__` again with `args`, which subclasses take differently."""
+        return _restored, (type(self), self.args, self.__dict__)
+
+
+def _restored(kind: type[DomainError], args: tuple[Any, ...], state: dict[str, Any]) -> DomainError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class Forbidden(DomainError):
     key = "error-forbidden"

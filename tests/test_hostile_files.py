@@ -4,27 +4,27 @@ one does not hold up anybody else; and every spreadsheet the bot writes keeps pe
 import asyncio
 import io
 import random
-import threading
 import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import services.files.reading
 from handlers.common.i18n import Translations
 from handlers.common.uploads import PROBLEMS_IN_MESSAGE
 from services.errors import InvalidInput, RosterRejected
 from services.events.plan_import import COLUMNS as PLAN_COLUMNS
 from services.files.reading import MAX_ROWS, ReadProgress, read_table
+from services.files.worker import in_worker
 from services.files.writing import write_table
 from services.models.people import Base
 from tests.support.conversation import Person, texts
 from tests.support.factories import csv_bytes, read_xlsx, roster_row, xlsx
+from tests.support.gates import hold_until, wait_for
 from tests.support.route_setup import open_catalogue_menu, open_review_menu
 
 ru = Translations().get("ru")
@@ -187,26 +187,21 @@ async def test_every_upload_answers_a_damaged_file_clearly_and_writes_nothing(
 
 
 async def test_while_a_file_is_being_read_another_person_is_answered(
-    trio: tuple[Person, Person, Person], monkeypatch: pytest.MonkeyPatch
+    trio: tuple[Person, Person, Person], tmp_path: Path
 ) -> None:
-    """The upload's reading is held inside openpyxl until the other person has had their answer: were the
-    reading on the event loop, the loop would be stuck and the answer could not come first."""
+    """The file worker process is held busy by a job that waits for a gate, and a roster is sent meanwhile:
+    were the reading on the event loop, it would not wait for the worker, and nobody else would be answered
+    until it ended."""
     methodist, mentor, _mentee = trio
-    reading, release = threading.Event(), threading.Event()
-    real_load = load_workbook
-
-    def held_load(*args: Any, **kwargs: Any) -> Any:
-        reading.set()
-        release.wait(timeout=10)
-        return real_load(*args, **kwargs)
-
-    monkeypatch.setattr(services.files.reading, "load_workbook", held_load)
+    started, gate = tmp_path / "started", tmp_path / "gate"
+    held = asyncio.create_task(in_worker(hold_until, str(started), str(gate), 30.0))
+    assert await asyncio.to_thread(wait_for, started, 60)  # the worker is up and busy
     await methodist.send("/roster")
     upload = asyncio.create_task(methodist.send_document("roster.xlsx", xlsx([roster_row("Сидорова Ирина Павловна")])))
-    assert await asyncio.to_thread(reading.wait, 10)
     replies = await mentor.send("/start")
     assert replies and not upload.done()
-    release.set()
+    gate.touch()
+    assert await held
     replies = await upload
     assert replies[-1].file_name == "invites.xlsx"  # the held file was then imported as usual
 

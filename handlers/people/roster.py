@@ -15,6 +15,7 @@ from handlers.common.i18n import Translator
 from handlers.common.keyboards import MenuAction, message_of
 from handlers.common.navigation import show, step_keyboard, with_nav
 from handlers.common.uploads import check_size, download, reading_progress, report_problems
+from services.db import in_turns
 from services.errors import RosterRejected
 from services.files.reading import ReadProgress
 from services.files.writing import write_table_off_loop
@@ -148,12 +149,14 @@ async def _invites_table(ctx: Ctx, invites: list[PersonInvite]) -> bytes:
     # The link up to the token, built once: 20 000 calls of create_start_link held the event loop.
     link_prefix = await create_start_link(ctx.bot, "")
     joined = t.plain("invite-joined")
-    rows = [
-        (invite.school, invite.full_name, joined, "")
-        if invite.token is None or invite.expires_at is None
-        else (invite.school, invite.full_name, link_prefix + invite.token, f"{invite.expires_at:%d.%m.%Y}")
-        for invite in invites
-    ]
+    rows: list[tuple[str, str, str, str]] = []
+    async for chunk in in_turns(invites):  # 20 000 invites: the event loop serves others between chunks
+        rows.extend(
+            (invite.school, invite.full_name, joined, "")
+            if invite.token is None or invite.expires_at is None
+            else (invite.school, invite.full_name, link_prefix + invite.token, f"{invite.expires_at:%d.%m.%Y}")
+            for invite in chunk
+        )
     header = [t.plain("col-school"), t.plain("col-name"), t.plain("col-invite"), t.plain("col-valid-until")]
     return await write_table_off_loop(t.plain("invites-sheet"), header, rows)
 

@@ -1,22 +1,22 @@
 """Reading spreadsheets people send: XLSX, or CSV in UTF-8/cp1251 with `;` or `,`.
 
-A file is untrusted input: it is read in a worker thread (so the bot keeps answering others meanwhile),
+A file is untrusted input: it is read in the worker process (so the bot keeps answering others meanwhile),
 row by row with a row limit that counts empty rows too (so a sheet of a million blank rows costs as little
 as a short one), and anything broken in it is refused as damaged rather than raised."""
 
-import asyncio
 import csv
 import io
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from services.errors import InvalidInput, RowProblem
+from services.files.worker import ReadProgress as ReadProgress  # where the importers have always found it
+from services.files.worker import in_worker
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000  # the most rows below the header any import reads, empty ones included
@@ -46,16 +46,9 @@ DAMAGED = (
 )
 
 
-@dataclass
-class ReadProgress:
-    """How many rows the reading thread has got through, for a progress message."""
-
-    rows: int = 0
-
-
 async def read_rows(content: bytes, filename: str, progress: ReadProgress | None = None) -> list[list[object]]:
-    """The rows of the first sheet (or of the CSV), read off the event loop; the header is the first row."""
-    return await asyncio.to_thread(read_table, content, filename, progress)
+    """The rows of the first sheet (or of the CSV), read in the worker process; the header is the first row."""
+    return await in_worker(read_table, content, filename, progress=progress)
 
 
 def read_table(content: bytes, filename: str, progress: ReadProgress | None = None) -> list[list[object]]:

@@ -4,7 +4,6 @@ Every cell the bot writes goes through `put_row`, so text from people is always 
 that starts with "=" is never run as a formula (OWASP "CSV injection"), and characters XML cannot hold are
 dropped instead of failing the whole export."""
 
-import asyncio
 import io
 from collections.abc import Iterable, Sequence
 
@@ -13,6 +12,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from services.files.worker import in_worker
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CELL_TEXT_LIMIT = 32_767  # Excel's limit for one cell
@@ -69,6 +70,6 @@ def write_table(title: str, header: Sequence[str], rows: Iterable[Sequence[objec
 
 
 async def write_table_off_loop(title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """`write_table` in a worker thread: a register or an invite list of 20 000 rows takes seconds to build,
+    """`write_table` in the worker process: a register or an invite list of 20 000 rows takes seconds to build,
     and the bot keeps answering others meanwhile."""
-    return await asyncio.to_thread(write_table, title, header, list(rows))
+    return await in_worker(write_table, title, list(header), list(rows))

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.db import in_turns, insert_rows
 from services.errors import Forbidden, RosterRejected, RowProblem
 from services.models.people import Organisation, OrgType, Person, PersonSubject, Role
 from services.people.access import Actor
@@ -57,14 +58,15 @@ async def plan_import(session: AsyncSession, *, actor: Actor, rows: list[RosterR
     known = await schools_by_key(session, scope.municipality.id)
     problems: list[RowProblem] = []
     new_schools: dict[str, str] = {}
+    own_school = name_key(scope.school.name) if scope.school is not None else None
     for row in rows:
         if scope.school is not None:
-            if row.school and name_key(row.school) != name_key(scope.school.name):
+            if row.school and row.school_key != own_school:
                 problems.append(RowProblem(row.line, SCHOOL_COLUMN, "other-school", row.school))
         elif not row.school:
             problems.append(RowProblem(row.line, SCHOOL_COLUMN, "required"))
-        elif name_key(row.school) not in known:
-            new_schools.setdefault(name_key(row.school), row.school)
+        elif row.school_key not in known:
+            new_schools.setdefault(row.school_key, row.school)
     if problems:
         raise RosterRejected(problems)
     return ImportPlan(scope, tuple(sorted(new_schools.values())))
@@ -85,9 +87,7 @@ async def write_roster(
 ) -> ImportResult:
     """Write the rows in one transaction: create missing schools, add new people, update changed ones."""
     schools = await schools_by_key(session, scope.municipality.id)
-    missing = {
-        name_key(row.school): row.school for row in rows if scope.school is None and name_key(row.school) not in schools
-    }
+    missing = {row.school_key: row.school for row in rows if scope.school is None and row.school_key not in schools}
     add_schools(session, municipality=scope.municipality, names=sorted(missing.values()), now=now)
     await session.flush()
     schools = await schools_by_key(session, scope.municipality.id)
@@ -95,25 +95,24 @@ async def write_roster(
     existing = await _people_by_key(session, scope.municipality.id)
     new_rows, unchanged, touched = [], 0, []
     resubjected: dict[int, tuple[str, ...]] = {}  # person id: their subjects now
-    for row in rows:
-        school_id = scope.school.id if scope.school else schools[name_key(row.school)].id
-        fields = _fields(row, school_id)
-        person = existing.get(row.key)
-        if person is None:
-            new_rows.append(row)
-            continue
-        touched.append(person.id)
-        changed = {name: value for name, value in fields.items() if getattr(person, name) != value}
-        old_subjects = sorted(subject.subject for subject in person.subjects)
-        if changed or old_subjects != sorted(row.subjects):
-            for name, value in changed.items():
-                setattr(person, name, value)
-            if "is_active" in changed:
-                person.left_on = None if row.is_active else now.date()
-            person.updated_at = now
-            resubjected[person.id] = row.subjects
-        else:
-            unchanged += 1
+    async for chunk in in_turns(rows):
+        for row in chunk:
+            person = existing.get(row.key)
+            if person is None:
+                new_rows.append(row)
+                continue
+            touched.append(person.id)
+            fields = _fields(row, scope.school.id if scope.school else schools[row.school_key].id)
+            changed = {name: value for name, value in fields.items() if getattr(person, name) != value}
+            if changed or sorted(subject.subject for subject in person.subjects) != sorted(row.subjects):
+                for name, value in changed.items():
+                    setattr(person, name, value)
+                if "is_active" in changed:
+                    person.left_on = None if row.is_active else now.date()
+                person.updated_at = now
+                resubjected[person.id] = row.subjects
+            else:
+                unchanged += 1
     await _replace_subjects(session, resubjected)
     created_ids = await _insert_people(session, new_rows, schools, scope, now)
     await session.commit()
@@ -127,7 +126,7 @@ async def _set_school_types(
     types: dict[int, OrgType] = {}
     for row in rows:
         if row.org_type is not None:
-            types.setdefault(scope.school.id if scope.school else schools[name_key(row.school)].id, row.org_type)
+            types.setdefault(scope.school.id if scope.school else schools[row.school_key].id, row.org_type)
     for org_type in set(types.values()):
         ids = [school_id for school_id, chosen in types.items() if chosen == org_type]
         await session.execute(update(Organisation).where(Organisation.id.in_(ids)).values(org_type=org_type))
@@ -162,39 +161,36 @@ async def _replace_subjects(session: AsyncSession, subjects: dict[int, tuple[str
     for start in range(0, len(people), CHUNK):
         await session.execute(delete(PersonSubject).where(PersonSubject.person_id.in_(people[start : start + CHUNK])))
     rows = [{"person_id": person_id, "subject": subject} for person_id, each in subjects.items() for subject in each]
-    if rows:
-        await session.execute(insert(PersonSubject), rows)
+    await insert_rows(session, PersonSubject, rows)
 
 
 async def _insert_people(
     session: AsyncSession, rows: list[RosterRow], schools: dict[str, Org], scope: ImportScope, now: datetime
 ) -> list[int]:
-    """Bulk insert people and their subjects, each as one executemany."""
+    """Bulk insert people and their subjects, a chunk of rows at a time (the event loop serves others between)."""
     if not rows:
         return []
-    values = [
-        _fields(row, scope.school.id if scope.school else schools[name_key(row.school)].id)
-        | {"name_key": name_key(row.full_name), "birth_date": row.birth_date, "created_at": now, "updated_at": now}
-        | {"left_on": None if row.is_active else now.date()}
-        for row in rows
-    ]
+    async for chunk in in_turns(rows):
+        values = [
+            _fields(row, scope.school.id if scope.school else schools[row.school_key].id)
+            | {"name_key": row.key[0], "birth_date": row.birth_date, "created_at": now, "updated_at": now}
+            | {"left_on": None if row.is_active else now.date()}
+            for row in chunk
+        ]
+        await session.execute(insert(Person), values)
     # No RETURNING: on SQLite an ordered RETURNING degrades to one INSERT per row; reading the
     # new ids back by their match key is a single query.
-    await session.execute(insert(Person), values)
-    ids_by_key = {
-        (key, birth): person_id
-        for person_id, key, birth in await session.execute(
-            select(Person.id, Person.name_key, Person.birth_date)
-            .join(Organisation, Organisation.id == Person.school_id)
-            .where(Organisation.parent_id == scope.municipality.id, Person.created_at == now)
-        )
-    }
-    ids = [ids_by_key[row.key] for row in rows]
-    subject_rows = [
-        {"person_id": person_id, "subject": subject}
-        for person_id, row in zip(ids, rows, strict=True)
-        for subject in row.subjects
-    ]
-    if subject_rows:
-        await session.execute(insert(PersonSubject), subject_rows)
+    new_people = await session.execute(
+        select(Person.id, Person.name_key, Person.birth_date)
+        .join(Organisation, Organisation.id == Person.school_id)
+        .where(Organisation.parent_id == scope.municipality.id, Person.created_at == now)
+    )
+    ids_by_key: dict[tuple[str, date | None], int] = {}
+    async for found in in_turns(new_people.all()):
+        ids_by_key.update({(key, birth): person_id for person_id, key, birth in found})
+    ids: list[int] = []
+    async for chunk in in_turns(rows):
+        ids.extend(ids_by_key[row.key] for row in chunk)
+        subjects = [{"person_id": ids_by_key[row.key], "subject": subject} for row in chunk for subject in row.subjects]
+        await insert_rows(session, PersonSubject, subjects)
     return ids

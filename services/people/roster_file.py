@@ -4,14 +4,14 @@ The column titles are the file format shared with methodists' spreadsheets, so t
 fixed Russian words (with English aliases) rather than interface text.
 """
 
-import asyncio
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from services.errors import RosterRejected, RowProblem
 from services.files.reading import ReadProgress, read_table, text_of
+from services.files.worker import in_worker
 from services.files.writing import write_table
 from services.models.people import OrgType
 from services.people.joins import FULL_NAME
@@ -76,17 +76,20 @@ class RosterRow:
     email: str | None
     phone: str | None
     org_type: OrgType | None = None  # the school's type, when the file says it
+    # Worked out once, in the worker process that reads the file: the import looks them up for every row.
+    key: tuple[str, date] = field(init=False, compare=False)  # how a person is matched: name and birth date
+    school_key: str = field(init=False, compare=False)
 
-    @property
-    def key(self) -> tuple[str, date]:
-        return name_key(self.full_name), self.birth_date
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", (name_key(self.full_name), self.birth_date))
+        object.__setattr__(self, "school_key", name_key(self.school))
 
 
 async def read_roster(
     content: bytes, filename: str, *, today: date, progress: ReadProgress | None = None
 ) -> list[RosterRow]:
-    """`parse_roster` in a worker thread: checking 20 000 rows must not stop the bot answering others."""
-    return await asyncio.to_thread(parse_roster, content, filename, today=today, progress=progress)
+    """`parse_roster` in the worker process: checking 20 000 rows must not stop the bot answering others."""
+    return await in_worker(parse_roster, content, filename, today=today, progress=progress)
 
 
 def parse_roster(
