@@ -89,8 +89,11 @@ async def load_scope(session: AsyncSession, org_id: int) -> Scope:
         return Scope(org_id, org.kind, org.name, org.parent_id, [org_id])
     if org.kind == OrgKind.MUNICIPALITY:
         return Scope(org_id, org.kind, org.name, org_id, await _schools_of([org_id], session))
-    municipalities = list(await session.scalars(select(Organisation.id).where(Organisation.parent_id == org_id)))
-    return Scope(org_id, org.kind, org.name, None, await _schools_of(municipalities, session))
+    return Scope(org_id, org.kind, org.name, None, await _schools_of(await _children(session, org_id), session))
+
+
+async def _children(session: AsyncSession, org_id: int) -> list[int]:
+    return list(await session.scalars(select(Organisation.id).where(Organisation.parent_id == org_id)))
 
 
 async def _schools_of(municipalities: list[int], session: AsyncSession) -> list[int]:
@@ -268,11 +271,8 @@ async def compute(session: AsyncSession, *, scope: Scope, period: Period, now: d
     indicators = await chosen_set(session, scope.municipality_id)
     targets = await _targets(session, scope.municipality_id, indicators.code)
     as_of = min(period.end, now.date())
-    names = dict(
-        (
-            await session.execute(select(Organisation.id, Organisation.name).where(Organisation.id.in_(scope.schools)))
-        ).all()
-    )
+    found = await session.execute(select(Organisation.id, Organisation.name).where(Organisation.id.in_(scope.schools)))
+    names = sorted(((school, name) for school, name in found), key=lambda school: school[1])  # once for all
     windows = {d.no: window_of(d.horizon, period, as_of) for d in indicators.indicators}
     wanted = [
         (spec, windows[d.no][0])
@@ -283,7 +283,7 @@ async def compute(session: AsyncSession, *, scope: Scope, period: Period, now: d
     ]
     counts = await measures(session, wanted, scope.schools, now)
     manual = await _manual(session, scope.org_id, indicators, period)
-    municipalities = [scope.municipality_id] if scope.municipality_id else await _municipalities(session, scope.org_id)
+    municipalities = [scope.municipality_id] if scope.municipality_id else await _children(session, scope.org_id)
     rows = []
     for definition in indicators.indicators:
         target = targets.get(definition.no, definition.target)
@@ -319,14 +319,14 @@ def _row(
     definition: Definition,
     target: float | None,
     counts: Counts,
-    names: dict[int, str],
+    names: list[tuple[int, str]],
     window: Period,
     final: bool,
     second: Counts | None,
 ) -> IndicatorValue:
     is_share = definition.unit == PERCENT
     schools = []
-    for school_id, name in sorted(names.items(), key=lambda item: item[1]):
+    for school_id, name in names:
         if school_id not in counts:
             continue  # an organisation of another type: not in this indicator at all
         count = counts[school_id]
@@ -396,7 +396,3 @@ async def _manual(
     for key, value, who, at in rows:
         entries.setdefault(key.removeprefix(prefix), []).append(ManualEntry(value, who, at))
     return {no: tuple(found) for no, found in entries.items()}
-
-
-async def _municipalities(session: AsyncSession, region_id: int) -> list[int]:
-    return list(await session.scalars(select(Organisation.id).where(Organisation.parent_id == region_id)))

@@ -80,7 +80,8 @@ class Registration(Base):
     __tablename__ = "registrations"
     __table_args__ = (
         UniqueConstraint("event_id", "person_id"),
-        Index("ix_registrations_event_id_status_id", "event_id", "status", "id"),
+        # An event's queue in order; person_id rides along for the indicators' attendance sets.
+        Index("ix_registrations_event_status_person", "event_id", "status", "id", "person_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

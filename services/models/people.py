@@ -124,10 +124,14 @@ class Person(Base):
     """A row of the staff roster: the denominator of every indicator."""
 
     __tablename__ = "people"
-    __table_args__ = (Index("ix_people_name_key_birth_date", "name_key", "birth_date"),)
+    __table_args__ = (
+        Index("ix_people_name_key_birth_date", "name_key", "birth_date"),
+        # A school's roster with what the indicators test per person, read from the index alone.
+        Index("ix_people_roster", "school_id", "left_on", "created_at", "is_manager", "birth_date", "work_start"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    school_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
     full_name: Mapped[str] = mapped_column(String(300))
     # Normalised ФИО (case, ё, spaces) used to match re-imported rows to the same person.
     name_key: Mapped[str] = mapped_column(String(300))

@@ -80,11 +80,13 @@ class Activity(Base):
 
 class Route(Base):
     __tablename__ = "routes"
+    # Routes by status; the developed ones' diagnostic and person, read from the index alone by the indicators.
+    __table_args__ = (Index("ix_routes_developed", "status", "approved_at", "diagnostic_id", "person_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     diagnostic_id: Mapped[int | None] = mapped_column(ForeignKey("diagnostics.id", ondelete="SET NULL"))
-    status: Mapped[RouteStatus] = mapped_column(enum_column(RouteStatus), default=RouteStatus.DRAFT, index=True)
+    status: Mapped[RouteStatus] = mapped_column(enum_column(RouteStatus), default=RouteStatus.DRAFT)
     comment: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     submitted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
