@@ -2,16 +2,16 @@
 by event and status, a developed route's diagnostic and person by status and approval (bench/indicators.py:
 reading the rows behind the old indexes was most of each set's cost). Each replaces an index it begins with.
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 """
 
 from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0016"
-down_revision: str | None = "0015"
+revision: str = "0017"
+down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
