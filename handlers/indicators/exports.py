@@ -12,7 +12,7 @@ from handlers.indicators.format import entered_text, status_text, target_text, v
 from handlers.indicators.indicators import Ind, report_for, row_of
 from services.indicators.calculation import people_without_age, scope_of
 from services.indicators.charts import schools_chart, trend_chart
-from services.indicators.presets import PERCENT
+from services.indicators.definitions import PERCENT
 from services.indicators.snapshots import trend
 from services.indicators.workbook import indicator_workbook
 

@@ -2,7 +2,7 @@
 
 from handlers.common.i18n import Translator
 from services.indicators.calculation import IndicatorValue, ManualEntry
-from services.indicators.presets import EQ, LE, PERCENT, YESNO
+from services.indicators.definitions import EQ, LE, PERCENT, YESNO
 from services.indicators.spec import Period
 
 

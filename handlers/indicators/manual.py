@@ -13,7 +13,7 @@ from handlers.common.navigation import show, step_keyboard
 from handlers.indicators.indicators import Ind, report_for, row_of, table
 from services.errors import InvalidInput
 from services.indicators.calculation import enter_manual_value, period_of, set_target
-from services.indicators.presets import YESNO
+from services.indicators.definitions import YESNO
 from services.models.people import Role
 
 router = Router(name="indicator_numbers")

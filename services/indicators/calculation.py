@@ -11,15 +11,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, InvalidInput, NotFound
-from services.indicators.measures import events_held, measures, without_age
-from services.indicators.presets import (
+from services.indicators.definitions import (
     BY_DATE,
-    DEFAULT_SET,
     EQ,
     GE,
     LE,
     PERCENT,
-    PRESETS,
     YEARLY,
     YEARS,
     YESNO,
@@ -27,6 +24,8 @@ from services.indicators.presets import (
     Horizon,
     IndicatorSet,
 )
+from services.indicators.measures import events_held, measures, without_age
+from services.indicators.presets import DEFAULT_SET, PRESETS
 from services.indicators.sets import EVENT_KINDS
 from services.indicators.spec import Counts, Period
 from services.models.indicators import IndicatorChoice, ManualValue, TargetChange

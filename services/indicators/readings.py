@@ -2,7 +2,7 @@
 what the document leaves open and what we chose. Built from the same spec the calculation uses, so the
 words cannot drift from the numbers."""
 
-from services.indicators.presets import BY_DATE, COUNT, YEARLY, YEARS, YESNO, Definition
+from services.indicators.definitions import BY_DATE, COUNT, YEARLY, YEARS, YESNO, Definition
 from services.indicators.spec import TEACHERS, UNDER_35, YOUNG, Spec
 from services.models.indicators import CommunityLevel
 from services.models.people import DiagnosticKind, OrgType
