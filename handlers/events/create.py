@@ -183,7 +183,9 @@ async def _start_at(event: Message | CallbackQuery, state: FSMContext, ctx: Ctx,
 
 
 async def _started(event: Message | CallbackQuery, state: FSMContext, ctx: Ctx, starts_at: datetime) -> None:
-    await state.update_data(starts_at=check_start(starts_at, ctx.now()).isoformat())
+    """The start is known; its day too (typed whole, it skipped the day and time steps «‹ Назад» may go back to)."""
+    starts_at = check_start(starts_at, ctx.now())
+    await state.update_data(starts_at=starts_at.isoformat(), day=starts_at.date().toordinal())
     await _go(event, state, ctx, "end")
 
 

@@ -1,16 +1,25 @@
-"""The crawler: a person presses every button the bot shows them, breadth-first, and each screen is judged by the
-navigation model (handlers/common/navigation.py).
+"""The crawler: a person presses every button the bot shows them, what they have not done yet first, and each
+screen is judged by the navigation model (handlers/common/navigation.py).
 
 Each role crawls its own copy of a seeded municipality (tests/support/seed.py). The roots are the commands Telegram
-lists for the person (/start first) and the buttons on what they already received (the menu, notices). Before each
-tap the crawler saves the moment its screen was shown — the database file, the conversation state, the chat — and
-every tap is taken on that moment brought back, so destructive buttons are pressed too without spoiling the rest of
-the walk, and no path is replayed. Buttons are visited once per callback data; of buttons whose data differ only
-in numbers (days, hours, rows of a list) the first few the crawl meets are pressed. At a step of a conversation the
-crawler also types the first of a few sample answers the step takes, so wizards are walked past typed steps. Depth and
-count are bounded; what the bounds left out is reported as `cut`.
+lists for the person (/start first), a text written outside any conversation, and the buttons on what they already
+received (the menu, notices). Before each tap the crawler saves the moment its screen was shown — the database file,
+the conversation state, the chat — and every tap is taken on that moment brought back, so destructive buttons are
+pressed too without spoiling the rest of the walk, and no path is replayed.
 
-The rules a tap is judged by (one `Problem` per rule, handler and screen, with the shortest path to it):
+What is pressed: each button once per callback data and step of a conversation (the same data at another step is
+another button: handlers filter by state); of buttons whose data differ only in numbers (days, hours, rows of a
+list) the first few the crawl meets. At a step of a conversation the crawler also gives the first of a few sample
+answers the step takes — the template back, or a file of our own, where it asks for a file; a typed text otherwise —
+so wizards are walked to their last step.
+
+In what order: breadth-first among steps of the same family (a button's action at a step of a conversation, a
+command, an answer; see `_family`), the family taken fewest times first — so a role's crawl goes everywhere once
+before it goes anywhere twice, and the same action on one more row, period or scope waits behind everything new.
+A family is taken a bounded number of times, paths have a bounded depth and a role a bounded count; what the bounds
+left out is reported as `cut`.
+
+The rules a tap is judged by (one `Problem` per rule, handler and screen, with the first path to it):
 - «error»: nothing is logged at ERROR (handlers.common.errors logs every unhandled exception);
 - «refused»: Telegram would accept every request (`FakeTelegram.refused`; "message is not modified" aside, which
   `show` takes as harmless: a tap on the page or the filter already shown);
@@ -23,38 +32,32 @@ The rules a tap is judged by (one `Problem` per rule, handler and screen, with t
   conversation shows `MenuAction(item="cancel")` (a re-asked step after a bad answer is the same step);
 - «cancel did not leave the conversation»: pressing that «✖️ Отмена» clears the state and shows the main menu."""
 
+import heapq
 import itertools
-import logging
 import re
-import shutil
-from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from aiogram import BaseMiddleware, Dispatcher
-from aiogram.dispatcher.event.handler import HandlerObject
+from aiogram import Dispatcher
 from aiogram.fsm.storage.base import StorageKey
-from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.types import TelegramObject
 from sqlalchemy import select
 
-from bot.app import build_bot
-from bot.resources import Resources
-from bot.settings import Settings
-from handlers.common.i18n import Translations
 from handlers.common.keyboards import MenuAction
-from handlers.common.menu import ROLE_COMMANDS
-from services.db import create_engine, create_session_factory
 from services.models.people import User
 from services.people.access import actor_for_user
-from services.people.orgs import ensure_region
-from tests.conftest import ADMIN_ID, TOKEN, FrozenClock, sqlite_url
 from tests.support.conversation import Harness, Person, ru
-from tests.support.fake_telegram import FakeTelegram, Sent
+from tests.support.crawl_world import (
+    CrawlDatabase,
+    ErrorRecords,
+    HandlerRecorder,
+    Moment,
+    crawl_harness,
+    recording,
+    screens_of,
+)
+from tests.support.factories import roster_row, xlsx
+from tests.support.fake_telegram import Sent
 from tests.support.seed import seed_municipality
 
 HOME = MenuAction(item="home").pack()
@@ -65,22 +68,32 @@ SCREENS = ("SendMessage", "EditMessageText", "EditMessageReplyMarkup")
 # What a person might type at a step of a conversation: roster surnames (searches; also a free text), a date with a
 # time, a time, a number. Once per conversation state, the first the step takes is typed.
 SAMPLE_ANSWERS = ("Петрова", "Орлова", "10.12.2026 15:00", "17:00", "20")
-MAX_DEPTH = 8  # taps after a root (typed answers are free, so a wizard is walked to its end)
-MAX_NODES = 300  # per role
+# A step that asks for a file gets the template it sent back (its example row), tried before the texts; by the
+# step's state, a file of our own where the template would not lead on: the roster template's example row is at a
+# school the seed has, and only a school the municipality lacks brings the step that asks to create it.
+SAMPLE_FILES = {
+    "RosterUpload:file": ("roster.xlsx", xlsx([roster_row("Кузнецова Дарья Олеговна", school="МБОУ Лицей № 7")])),
+}
+# What a person may write outside any conversation (to their mentor, or to nobody in particular).
+FREE_TEXT = "Добрый день! Можно вопрос?"
+MAX_DEPTH = 12  # taps after a root (typed answers are free, so a wizard is walked to its end)
+MAX_NODES = 600  # per role: a safety net, the family bound ends each role's crawl well before it
 SAME_KIND = 3  # buttons whose data differ only in numbers: the first few the crawl meets are pressed
+SAME_FAMILY = 10  # steps of one family (`_family`: the same action at the same step) taken at most
 DIGITS = re.compile(r"[1-9]\d*")  # a zero (a field left empty) keeps its kind apart
 # Handlers no screen leads to by design: the last word on callback data nobody recognises.
 UNREACHABLE_BY_DESIGN = frozenset({"handlers.common.errors.stale_button"})
-CLOCK_START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # the `clock` fixture's moment
 
 
 @dataclass(frozen=True)
 class Step:
-    """One thing a person does: send a text (a command or an answer) or tap a button by its callback data."""
+    """One thing a person does: send a text (a command or an answer), upload a file, or tap a button by its
+    callback data."""
 
-    kind: str  # "send" or "tap"
+    kind: str  # "send", "upload" (a file named `value`), "tap", or "answer" (whatever the step takes, typed later)
     value: str
     label: str
+    content: bytes = field(default=b"", repr=False)  # an upload's file
 
     def __str__(self) -> str:
         return self.label
@@ -113,112 +126,12 @@ class Crawl:
         return [str(problem) for problem in self.problems if problem.rule in rules]
 
 
-def handler_name(handler: HandlerObject) -> str:
-    return f"{handler.callback.__module__}.{handler.callback.__qualname__}"
-
-
-def callback_handlers(dispatcher: Dispatcher) -> set[str]:
-    """Every registered callback query handler, walking the routers."""
-    return {handler_name(handler) for router in dispatcher.chain_tail for handler in router.callback_query.handlers}
-
-
-def menu_commands() -> set[str]:
-    return {command for commands in ROLE_COMMANDS.values() for command in commands}
-
-
-class HandlerRecorder(BaseMiddleware):
-    """An inner middleware, installed only while crawling: notes which handler each update reached."""
-
-    def __init__(self) -> None:
-        self.ran: list[str] = []
-
-    async def __call__(
-        self,
-        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject,
-        data: dict[str, Any],
-    ) -> Any:
-        self.ran.append(handler_name(data["handler"]))
-        return await handler(event, data)
-
-
-class ErrorRecords(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@asynccontextmanager
-async def recording(dispatcher: Dispatcher) -> AsyncIterator[tuple[HandlerRecorder, ErrorRecords]]:
-    recorder, errors = HandlerRecorder(), ErrorRecords()
-    dispatcher.callback_query.middleware(recorder)
-    dispatcher.message.middleware(recorder)
-    logging.getLogger().addHandler(errors)
-    try:
-        yield recorder, errors
-    finally:
-        logging.getLogger().removeHandler(errors)
-        dispatcher.message.middleware.unregister(recorder)
-        dispatcher.callback_query.middleware.unregister(recorder)
-
-
-class CrawlDatabase:
-    """A SQLite database of the crawl's own, built by the real migrations, whose file can be saved and brought back,
-    so each tap is taken on the world exactly as its screen was shown, whatever destructive taps did meanwhile."""
-
-    def __init__(self, template: str, directory: Path) -> None:
-        self.directory = directory
-        self.path = directory / "crawl.sqlite3"
-        shutil.copy(template, self.path)
-        self.engine = create_engine(sqlite_url(self.path))
-        self.session_factory = create_session_factory(self.engine)
-        self._saved = itertools.count()
-
-    async def save(self) -> Path:
-        await self.engine.dispose()  # the last connection to close folds the write-ahead log into the file
-        saved = self.directory / f"{next(self._saved)}.sqlite3"
-        shutil.copy(self.path, saved)
-        return saved
-
-    async def bring_back(self, saved: Path) -> None:
-        await self.engine.dispose()
-        for leftover in (Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
-            leftover.unlink(missing_ok=True)
-        shutil.copy(saved, self.path)
-
-
-@asynccontextmanager
-async def crawl_harness(dispatcher: Dispatcher, database: CrawlDatabase) -> AsyncIterator[Harness]:
-    """The same wiring the `harness` fixture gives a test, on the crawl's own database."""
-    clock = FrozenClock(CLOCK_START)
-    url = sqlite_url(database.path)
-    settings = Settings(_env_file=None, bot_token=TOKEN, database_url=url, admin_ids=frozenset({ADMIN_ID}))
-    async with database.session_factory() as session:
-        region = await ensure_region(session, name="Тестовый регион", timezone="Europe/Moscow", now=clock.now())
-    dispatcher.fsm.storage = MemoryStorage()
-    telegram = FakeTelegram()
-    resources = Resources(settings, database.session_factory, region.id, clock, Translations())
-    try:
-        yield Harness(dispatcher, build_bot(settings, session=telegram), telegram, resources.as_data())
-    finally:
-        await database.engine.dispose()
-
-
-@dataclass(frozen=True)
-class Moment:
-    """Everything a tap depends on, saved when its screen was shown: the database, the conversation, the chat."""
-
-    database: Path
-    state: str | None
-    data: dict[str, Any]
-    screens: tuple[Sent, ...]
+# A step waiting its turn: how often its family was taken, when it was queued, the moment and the path to it.
+Queued = tuple[int, int, Moment, tuple[Step, ...]]
 
 
 class Crawler:
-    """One person's breadth-first walk over every button they are shown."""
+    """One person's breadth-first walk over every button they are shown, what it has not done yet first."""
 
     def __init__(
         self,
@@ -231,18 +144,33 @@ class Crawler:
         self.harness, self.person, self.database = harness, person, database
         self.recorder, self.errors = recording
         self.report = Crawl(role)
-        self.seen: set[str] = set()  # callback data already queued, and (state, answer) pairs already typed
+        self.seen: set[str] = set()  # (state, callback data) already queued, and states already answered
         self.reported: set[tuple[str, ...]] = set()
-        self.kinds: dict[str, int] = {}  # buttons queued per callback data with its numbers blanked
+        self.kinds: dict[str, int] = {}  # buttons queued per (state, callback data with its numbers blanked)
+        self.taken: Counter[str] = Counter()  # steps taken per family (`_family`)
+        self._order = itertools.count()  # the order steps were queued in: breadth-first among equals
+
+    def _queue(self, queue: list[Queued], moment: Moment, path: tuple[Step, ...]) -> None:
+        heapq.heappush(queue, (self._taken(moment, path[-1]), next(self._order), moment, path))
+
+    def _taken(self, moment: Moment, step: Step) -> int:
+        return self.taken[_family(moment, step)]
 
     async def run(self, start: Moment, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> Crawl:
-        queue = deque((start, path) for path in self._roots(start))
+        queue: list[Queued] = []
+        for path in self._roots(start):
+            self._queue(queue, start, path)
         while queue:
-            moment, path = queue.popleft()
-            if self.report.nodes >= max_nodes or sum(step.kind == "tap" for step in path) > max_depth:
+            taken, order, moment, path = heapq.heappop(queue)
+            if (now_taken := self._taken(moment, path[-1])) > taken:  # its family was taken while it waited
+                heapq.heappush(queue, (now_taken, order, moment, path))
+                continue
+            depth = sum(step.kind == "tap" for step in path)
+            if self.report.nodes >= max_nodes or depth > max_depth or taken >= SAME_FAMILY:
                 self.report.cut.append(_trail(path))
                 continue
             self.report.nodes += 1
+            self.taken[_family(moment, path[-1])] += 1
             self.errors.records.clear()
             refused = len(self.harness.telegram.refused)
             if path[-1].kind == "answer":
@@ -255,21 +183,22 @@ class Crawler:
             await self.judge(path, replies, (moment.state, state), self.harness.telegram.refused[refused:])
             if steps := self._next_steps(path, replies, state):
                 now = await self._save()
-                queue.extend((now, (*path, step)) for step in steps)
+                for step in steps:
+                    self._queue(queue, now, (*path, step))
             if state is not None:
                 await self._cancel(path, replies)
         return self.report
 
     async def _answer(self, moment: Moment) -> tuple[Step, list[Sent]]:
-        """Type the first sample answer the step takes: one that moves the conversation on, or offers a choice
-        (a search's results); the step is judged by it."""
-        for sample in SAMPLE_ANSWERS:
+        """Give the step the first sample answer it takes: one that moves the conversation on, or offers a choice
+        (a search's results); the step is judged by it. A step that asks for a file gets one first."""
+        for sample in [*_files_for(moment), *(Step("send", text, f"«{text}»") for text in SAMPLE_ANSWERS)]:
             await self._bring_back(moment)
-            replies = await self._do(Step("send", sample, ""), moment)
+            replies = await self._do(sample, moment)
             offered = {data for reply in replies if _is_screen(reply) for data in _callback_data(reply)}
             if await self._state() != moment.state or offered - {CANCEL, HOME}:
                 break
-        return Step("send", sample, f"«{sample}»"), replies
+        return sample, replies
 
     async def _save(self) -> Moment:
         storage, key = self.harness.dispatcher.fsm.storage, self._key()
@@ -285,15 +214,18 @@ class Crawler:
         """Each command Telegram lists for the person, /start first, and each button on what they already have."""
         commands = dict.fromkeys(["start", *self.harness.telegram.commands.get(self.person.user.id, [])])
         roots: list[tuple[Step, ...]] = [(Step("send", f"/{command}", f"/{command}"),) for command in commands]
+        roots.append((Step("send", FREE_TEXT, f"«{FREE_TEXT}»"),))
         # Buttons on the chat's messages: the menu and notices. A conversation step the seeding itself went through
         # (its «Отмена» on it) is history, not a way in: its form is over, and its buttons rightly say so.
         left = [screen for screen in start.screens if CANCEL not in _callback_data(screen)]
-        return roots + [(step,) for screen in left for step in self._taps_on(screen)]
+        return roots + [(step,) for screen in left for step in self._taps_on(screen, start.state)]
 
     async def _do(self, step: Step, moment: Moment) -> list[Sent]:
         """Send a text, or tap a button on the screen that showed it."""
         self.recorder.ran.clear()
-        if step.kind == "send":
+        if step.kind == "upload":
+            replies = await self.person.send_document(step.value, step.content)
+        elif step.kind == "send":
             replies = await self.person.send(step.value)
             if step.value.startswith("/") and any(not name.endswith("not_understood") for name in self.recorder.ran):
                 self.report.commands.add(step.value.removeprefix("/"))
@@ -328,35 +260,38 @@ class Crawler:
         before, state = states
         # A typed answer is judged when it moves the conversation on (a re-asked step is the same step).
         moved = path[-1].kind == "tap" or before != state
-        if state is not None and moved:
+        if state is not None and moved and screens:  # an alert alone leaves the step on screen, «Отмена» and all
             if not any(CANCEL in _callback_data(screen) for screen in screens):
                 problem("wizard step without «✖️ Отмена»", _shown(screens))
         elif state is None and moved and screens and not any(map(_leads_to_menu, screens)) and await self._has_menu():
             problem("no way to the menu", _shown(screens))
 
     def _next_steps(self, path: tuple[Step, ...], replies: list[Sent], state: str | None) -> list[Step]:
-        steps = [step for reply in replies if _is_screen(reply) for step in self._taps_on(reply, path)]
+        steps = [step for reply in replies if _is_screen(reply) for step in self._taps_on(reply, state, path)]
         if state is not None and (typed := f"{state}\ntyped") not in self.seen:
             self.seen.add(typed)
             steps.append(Step("answer", "", "«…»"))
         return steps
 
-    def _taps_on(self, screen: Sent, path: tuple[Step, ...] = ()) -> list[Step]:
-        """The screen's buttons not pressed yet, URL buttons aside (they leave the bot); of buttons whose data
-        differ only in numbers (days, hours, rows of a list: one handler for all) the first few of the crawl."""
+    def _taps_on(self, screen: Sent, state: str | None, path: tuple[Step, ...] = ()) -> list[Step]:
+        """The screen's buttons not pressed yet at this step of a conversation (the same data is another button at
+        another step: handlers filter by state), URL buttons aside (they leave the bot); of buttons whose data
+        differ only in numbers (days, hours, rows of a list: one handler for all) the first few of the crawl.
+        «🏠 Меню» and «✖️ Отмена» are the same button everywhere."""
         steps: list[Step] = []
         for row in screen.markup.inline_keyboard if screen.markup else []:
             for button in row:
                 data = button.callback_data
-                if data is None or data in self.seen:
+                where = None if data in (HOME, CANCEL) else state
+                if data is None or (seen := f"{where}\n{data}") in self.seen:
                     continue
                 step = Step("tap", data, f"[{button.text}]")
-                kind = DIGITS.sub("#", data)
+                kind = f"{where}\n{DIGITS.sub('#', data)}"
                 self.kinds[kind] = self.kinds.get(kind, 0) + 1
                 if self.kinds[kind] > SAME_KIND:
                     self.report.cut.append(_trail((*path, step)))
                     continue
-                self.seen.add(data)
+                self.seen.add(seen)
                 steps.append(step)
         return steps
 
@@ -385,16 +320,22 @@ class Crawler:
         return await self.harness.dispatcher.fsm.storage.get_state(self._key())
 
 
-def screens_of(person: Person) -> tuple[Sent, ...]:
-    """What the person's chat shows now: each message as last drawn, newest first."""
-    latest: dict[int, Sent] = {}
-    for sent in person.messages():
-        if (message_id := sent.message_id) is None:
-            continue
-        if sent.method == "EditMessageReplyMarkup" and message_id in latest:
-            sent = replace(latest[message_id], markup=sent.markup)
-        latest[message_id] = sent
-    return tuple(sorted(latest.values(), key=lambda sent: sent.message_id or 0, reverse=True))
+def _files_for(moment: Moment) -> list[Step]:
+    """What to upload at a step: our own file for its state, and the template it sent (the newest message, a file
+    with «Отмена»)."""
+    files = [SAMPLE_FILES[moment.state]] if moment.state in SAMPLE_FILES else []
+    newest = moment.screens[0] if moment.screens else None
+    if newest and newest.file_data and newest.file_name and CANCEL in _callback_data(newest):
+        files.append((newest.file_name, newest.file_data))
+    return [Step("upload", name, f"📎 {name}", content) for name, content in files]
+
+
+def _family(moment: Moment, step: Step) -> str:
+    """What a step most likely does: a button's callback prefix and first field (its action, with numbers blanked),
+    a command, or a typed answer at a step of a conversation."""
+    if step.kind == "tap":
+        return f"{moment.state} " + ":".join(DIGITS.sub("#", step.value).split(":")[:2])
+    return f"{moment.state} {step.kind} {step.value}"
 
 
 def _is_screen(reply: Sent) -> bool:

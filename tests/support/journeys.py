@@ -9,6 +9,7 @@ from tests.events.test_events import TITLE
 from tests.support.conversation import Person, ru, ru_pattern, shows, texts
 from tests.support.fake_telegram import Sent
 from tests.support.mentoring_setup import MENTEE
+from tests.support.route_setup import CATALOGUE
 from tests.support.seed import TEACHER, Cast
 
 
@@ -99,7 +100,7 @@ async def approve_a_route(cast: Cast) -> Counted:
 
 async def confirm_a_report(cast: Cast) -> Counted:
     methodist = Counted(cast.methodist)
-    await methodist.press_on_notice(f"Педагог: {MENTEE}", "review-open")
+    await methodist.press_on_notice(ru("review-item-waiting", title=str(CATALOGUE[1][0]), name=MENTEE), "review-open")
     assert ru("history-confirmed") in texts(await methodist.press_key("item-confirm"))
     return methodist
 

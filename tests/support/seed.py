@@ -1,12 +1,15 @@
 """A municipality with something on every screen, for the crawler and the journey counts: the roster with a
-teacher, a young specialist and her mentor, a coordinator, routes in every state, an event with sign-ups, a pair
-with a logged meeting, news, a community and a join request waiting for a decision.
+teacher, a young specialist and her mentor, a coordinator, routes in every state, a deadline change waiting for a
+decision, an event with sign-ups, a pair with a logged meeting and another whose result is due, news sent and news
+scheduled, a community and a join request waiting for a decision; and a long tail, so that every list has a second
+page: more schools than a picker shows, more pairs and more communities than a page holds.
 
 Built through the real conversations from the shared test steps; one function, so it can become
 `services.demo.fill_demo` without touching its callers."""
 
 from dataclasses import dataclass
 
+from services.mentoring.pairs_import import COLUMNS as PAIR_COLUMNS
 from tests.conftest import ADMIN_ID
 from tests.events.test_events import create_event, sign_up
 from tests.support.conversation import Harness, Person
@@ -22,6 +25,7 @@ from tests.support.factories import (
 )
 from tests.support.mentoring_setup import MENTOR, log, make_pair, start_meeting
 from tests.support.route_setup import (
+    CATALOGUE,
     DIAGNOSTICS,
     MUNICIPALITY,
     approved_route,
@@ -34,6 +38,23 @@ from tests.support.route_setup import (
 TEACHER = "Смирнова Елена Викторовна"  # an experienced teacher, not a young specialist
 SCHOOL = "МБОУ СОШ № 1"
 DIAGNOSED = ("01.11.2026", "региональная", "базовый", "предметные, цифровые")  # the teacher's diagnostic
+# The mentor's second mentee, at the same school: their pair ends within the month (the result is due) and has no
+# plan yet.
+SECOND_MENTEE = "Соколова Дарья Андреевна"
+# The long tail: a school each, with an experienced teacher mentoring a young one there (a picker shows 8 schools, a
+# page 10 pairs); and communities past the first page (10).
+TAIL_MENTORS = (
+    "Алексеева", "Борисова", "Васильева", "Григорьева", "Дмитриева", "Егорова", "Жукова", "Захарова",
+    "Ильина", "Калинина", "Ларионова", "Максимова", "Никитина", "Осипова", "Павлова", "Романова",
+)  # fmt: skip
+TAIL_MENTEES = (
+    "Сергеева", "Тарасова", "Ульянова", "Фролова", "Харитонова", "Цветкова", "Чернова", "Шубина",
+    "Щукина", "Юдина", "Яковлева", "Абрамова", "Белова", "Виноградова", "Гусева", "Давыдова",
+)  # fmt: skip
+TAIL_COMMUNITIES = (
+    "русского языка", "литературы", "истории", "физики", "химии",
+    "биологии", "географии", "информатики", "английского языка", "начальных классов",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -70,6 +91,7 @@ async def seed_municipality(harness: Harness) -> Cast:
     await mentor.press_key("plan-open")  # on the mentee's card, where the meeting left her
     await mentor.press_key("plan-propose")
     await approved_route((methodist, young))
+    await _deadline_change(young)
     await report_first_item(young, "Сертификат № 123")  # waits for the methodist's confirmation
     await teacher.send("/route")
     await teacher.press_key("route-start")
@@ -78,6 +100,8 @@ async def seed_municipality(harness: Harness) -> Cast:
     await sign_up(young)
     await _news_and_community(methodist, teacher)
     await _join_request(harness)
+    await _long_tail(methodist)
+    await _indicator_set(methodist)
     await deliver(harness)
     newcomer = harness.person(900, "Гость")
     await newcomer.send("/help")
@@ -113,3 +137,54 @@ async def _join_request(harness: Harness) -> None:
     await stranger.press(MUNICIPALITY)
     await stranger.press(SCHOOL)
     await stranger.send("Новикова Ирина Павловна")
+
+
+async def _deadline_change(young: Person) -> None:
+    """The young specialist asks to move the deadline of her approved route's first item (she reports it next; the
+    second item is left for her to move): the reviewers' notice."""
+    await young.send("/route")
+    await young.press(next(b for b in young.last.buttons() if str(CATALOGUE[1][0]) in b))
+    await young.press_key("item-move-deadline")
+    await young.send("29.05.2027")
+    await young.press_key("deadline-reason-1")
+    await deliver(young.harness)  # the reviewers are told through the outbox
+
+
+async def _long_tail(methodist: Person) -> None:
+    """The tail through the methodist's own uploads and forms: the schools with the roster, the pairs from a file
+    (the mentor's second one among them), the communities one by one; and a news item scheduled for December."""
+    pairs_of_names = zip(TAIL_MENTORS, TAIL_MENTEES, strict=True)
+    tail = [(f"{mentor} Ирина Павловна", f"{mentee} Анна Олеговна") for mentor, mentee in pairs_of_names]
+    rows = [roster_row(SECOND_MENTEE, birth="10.10.1999", start="01.09.2025")]
+    for number, (mentor, mentee) in enumerate(tail, start=2):
+        school = f"МБОУ СОШ № {number}"
+        rows += [
+            roster_row(mentor, school=school, birth="02.03.1978", start="01.09.2001"),
+            roster_row(mentee, school=school, birth="10.10.1999", start="01.09.2025"),
+        ]
+    await import_roster(methodist, xlsx(rows))
+    pairs = [[MENTOR, "", SECOND_MENTEE, "", "молодой специалист", "01.12.2025", "10.12.2026"]]
+    pairs += [[mentor, "", mentee, "", "молодой специалист", "", ""] for mentor, mentee in tail]
+    await methodist.send("/mentor")
+    await methodist.press_key("pairs-overview")
+    await methodist.press_key("pairs-import")
+    await methodist.send_document("pairs.xlsx", xlsx(pairs, header=PAIR_COLUMNS))
+    for subject in TAIL_COMMUNITIES:
+        await methodist.send("/communities")
+        await methodist.press_key("communities-new")
+        await methodist.send(f"РМО учителей {subject}")
+        await methodist.press_key("community-level-municipal")
+    await methodist.send("/news")
+    await methodist.press_key("news-new")
+    await methodist.send("Приём заявок на конкурс «Педагог года» — до 15 декабря")
+    await methodist.press_key("news-audience-all")
+    await methodist.press_key("news-later")
+    await methodist.send("10.12.2026 15:00")
+
+
+async def _indicator_set(methodist: Person) -> None:
+    """The methodist chooses her municipality's indicators: a municipal programme whose first ones are facts she
+    enters by hand, «да» or «нет»."""
+    await methodist.send("/indicators")
+    await methodist.press_key("indicators-sets")
+    await methodist.press(next(b for b in methodist.last.buttons() if b.startswith("Балахтинский район")))
