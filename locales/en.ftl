@@ -91,7 +91,7 @@ help-line = { $button } — { $what }{ $command ->
 }
 help-navigation = Every screen has «🏠 Menu», every form has «✖️ Cancel»; /menu opens the menu, /cancel stops what you started.
 help-item-route = your individual educational route: items, deadlines, reports with evidence; for managers, approval.
-help-item-events = seminars and methodical events: sign-up, waitlist, calendar; for organisers, creation and attendance.
+help-item-events = seminars and methodical events: sign-up, waitlist, calendar; for organisers, creation and attendance; for coordinators, who of their organisation came to past ones.
 help-item-mentor = mentoring: messages with your mentor or mentees (just write a message), the meeting log confirmed by the other side, the plan; for coordinators and methodists — pairs, their upload and export.
 help-item-communities = methodical associations and professional communities.
 help-item-profile = your roster data and latest diagnostic.
@@ -859,6 +859,7 @@ meeting-log-dispute = ❌ { $date }: did not
 mentor-just-write = To write, just send a message to this chat — I will ask whom to pass it to.
 mentor-waiting = You are a mentor, but you have no pairs yet. Pairs are formed by the organisation's coordinator or the methodist: once you are assigned, your mentees appear here and I will let you know.
 mentor-not-in-roster = Your account is not linked to the staff roster: pairs are shown to a mentor the bot has found in it.
+home-not-in-roster = Your account is not linked to the staff roster yet. Find yourself in it to see your route and mentoring pairs.
 self-link-start = 🔎 Find myself in the roster
 relay-confirm = Pass this message on? Your account will not be shown.
 relay-choose = Whom should I pass this message to? Your account will not be shown.

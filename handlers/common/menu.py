@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
     "everyone": ("start", "help", "settings"),
     "teacher": ("route", "events", "mentor", "communities"),
-    Role.COORDINATOR: ("route", "mentor", "indicators", "roster", "invite"),
+    Role.COORDINATOR: ("route", "events", "mentor", "indicators", "roster", "invite"),
     Role.METHODIST: ("route", "events", "mentor", "news", "indicators", "communities", "roster", "invite"),
     Role.ADMIN: ("orgs", "indicators", "invite"),
     Role.MENTOR: ("mentor",),
@@ -26,7 +26,7 @@ ROLE_COMMANDS: dict[str, tuple[str, ...]] = {
 # Menu buttons each role adds: (callback item, locale key).
 ROLE_BUTTONS: dict[str, tuple[str, ...]] = {
     "teacher": ("route", "events", "mentor", "communities", "profile"),
-    Role.COORDINATOR: ("route", "mentor", "indicators", "roster", "invite"),
+    Role.COORDINATOR: ("route", "events", "mentor", "indicators", "roster", "invite"),
     Role.METHODIST: ("route", "events", "mentor", "news", "indicators", "communities", "roster", "invite", "catalogue"),
     Role.ADMIN: ("orgs", "indicators", "invite", "municipality"),
     Role.MENTOR: ("mentor",),

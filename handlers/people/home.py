@@ -32,6 +32,12 @@ async def home_screen(ctx: Ctx) -> tuple[str, InlineKeyboardMarkup]:
         builder.button(text=t.plain("join-button"), callback_data=MenuAction(item="join"))
         builder.attach(InlineKeyboardBuilder.from_markup(markup))
         return t("start-unknown"), builder.as_markup()
+    if actor.person_id is None and (actor.has(Role.COORDINATOR) or actor.has(Role.MENTOR)):
+        # A school role without the roster link (the step after the invite was skipped): the way to find oneself.
+        builder = InlineKeyboardBuilder()
+        builder.button(text=t.plain("self-link-start"), callback_data=MenuAction(item="find_me"))
+        builder.attach(InlineKeyboardBuilder.from_markup(markup))
+        text, markup = f"{text}\n\n{t('home-not-in-roster')}", builder.as_markup()
     municipalities = actor.orgs(Role.METHODIST)
     if not municipalities:
         return text, markup

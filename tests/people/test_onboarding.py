@@ -157,6 +157,7 @@ async def test_methodist_invites_a_coordinator_who_gets_coordinator_commands(
         "help",
         "settings",
         "route",
+        "events",
         "mentor",
         "indicators",
         "roster",

@@ -111,3 +111,20 @@ async def test_an_invite_naming_the_person_asks_nothing(harness: Harness) -> Non
     await join_with_consent(mentor, token)
     assert ru("self-link-ask", org=SCHOOL) not in texts(mentor.messages())
     assert ru("menu-mentor") in mentor.last.buttons()
+
+
+async def test_a_coordinator_who_skipped_the_step_finds_themselves_from_the_menu(harness: Harness) -> None:
+    methodist, _mentee = await school_with_a_pair(harness)
+    token = await invite_to_school(methodist, "role-coordinator", SCHOOL)
+    coordinator = harness.person(613, "Ольга")
+    await join_with_consent(coordinator, token)
+    replies = await coordinator.press_key("self-link-not-listed")
+    assert ru("self-link-start") in replies[-1].buttons()  # the menu keeps the way back to the step
+    replies = await coordinator.send("/menu")
+    assert shows(replies[-1].text, "home-not-in-roster")
+    replies = await coordinator.press_key("self-link-start")
+    assert replies[-1].text == ru("self-link-ask", org=SCHOOL)
+    await coordinator.send(MENTOR)
+    replies = await coordinator.press(ru("self-link-this-is-me", name=MENTOR, position="учитель математики"))
+    assert ru("self-link-start") not in replies[-1].buttons()
+    assert harness.telegram.refused == []

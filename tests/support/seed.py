@@ -8,9 +8,11 @@ Built through the real conversations from the shared test steps; one function, s
 `services.demo.fill_demo` without touching its callers."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from services.mentoring.pairs_import import COLUMNS as PAIR_COLUMNS
 from tests.conftest import ADMIN_ID
+from tests.events.test_event_journeys import plan, plan_row
 from tests.events.test_events import create_event, sign_up
 from tests.support.conversation import Harness, Person
 from tests.support.delivery import deliver
@@ -41,6 +43,7 @@ DIAGNOSED = ("01.11.2026", "региональная", "базовый", "пре
 # The mentor's second mentee, at the same school: their pair ends within the month (the result is due) and has no
 # plan yet.
 SECOND_MENTEE = "Соколова Дарья Андреевна"
+PAST_SEMINAR = "Читательская грамотность"
 # The long tail: a school each, with an experienced teacher mentoring a young one there (a picker shows 8 schools, a
 # page 10 pairs); and communities past the first page (10).
 TAIL_MENTORS = (
@@ -102,6 +105,7 @@ async def seed_municipality(harness: Harness) -> Cast:
     await _join_request(harness)
     await _long_tail(methodist)
     await _indicator_set(methodist)
+    await _past_seminar(harness, methodist, (young, teacher))
     await deliver(harness)
     newcomer = harness.person(900, "Гость")
     await newcomer.send("/help")
@@ -180,6 +184,20 @@ async def _long_tail(methodist: Person) -> None:
     await methodist.press_key("news-audience-all")
     await methodist.press_key("news-later")
     await methodist.send("10.12.2026 15:00")
+
+
+async def _past_seminar(harness: Harness, methodist: Person, participants: tuple[Person, ...]) -> None:
+    """A seminar of this morning that two of the school's teachers signed up for, over by the time the crawl
+    starts: the organiser's and the coordinator's lists of past events have one."""
+    row = plan_row(PAST_SEMINAR, 23)
+    row[2:4] = "23.11.2026 14:00", "23.11.2026 16:00"  # Moscow time; the clock stands at 12:00 there
+    await plan(methodist, [row])
+    for person in participants:
+        await person.send("/events")
+        await person.press(next(button for button in person.last.buttons() if PAST_SEMINAR in button))
+        await person.press_key("event-sign-up")
+    clock = harness.resources["clock"]
+    clock.moment += timedelta(hours=5)  # 17:00 in Moscow: the seminar is over
 
 
 async def _indicator_set(methodist: Person) -> None:
