@@ -4,7 +4,7 @@ for coordinators those their schools' teachers signed up for, with who of them c
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import Forbidden, NotFound
@@ -46,17 +46,22 @@ async def past_events(
     """The municipality's held and cancelled events, newest first, for its methodists; a page past the end shows
     the last one. Who came is counted in the same query."""
     where = and_(Event.municipality_id == organiser_municipality(actor), is_over(now))
+    attended = select(func.count()).where(
+        Registration.event_id == Event.id, Registration.status == RegistrationStatus.ATTENDED
+    )
+    return await _past_page(session, where, attended, page, per_page)
+
+
+async def _past_page(
+    session: AsyncSession, where: ColumnElement[bool], attended: Select[int], page: int, per_page: int
+) -> PastPage:
+    """One page of the events `where` picks, newest first, each with its `attended` count (correlated to the
+    event); a page past the end shows the last one."""
     total = await session.scalar(select(func.count()).select_from(Event).where(where)) or 0
     pages = max(1, -(-total // per_page))
     page = min(max(page, 0), pages - 1)
-    attended = (
-        select(func.count())
-        .where(Registration.event_id == Event.id, Registration.status == RegistrationStatus.ATTENDED)
-        .correlate(Event)
-        .scalar_subquery()
-    )
     rows = await session.execute(
-        select(Event, attended)
+        select(Event, attended.correlate(Event).scalar_subquery())
         .where(where)
         .order_by(Event.starts_at.desc(), Event.id.desc())
         .offset(page * per_page)
@@ -90,25 +95,13 @@ async def school_past_events(
     them came."""
     ours = _of_schools(actor)
     where = and_(is_over(now), Event.id.in_(select(Registration.event_id).join(Person, ours)))
-    total = await session.scalar(select(func.count()).select_from(Event).where(where)) or 0
-    pages = max(1, -(-total // per_page))
-    page = min(max(page, 0), pages - 1)
     attended = (
         select(func.count())
         .select_from(Registration)
         .join(Person, ours)
         .where(Registration.event_id == Event.id, Registration.status == RegistrationStatus.ATTENDED)
-        .correlate(Event)
-        .scalar_subquery()
     )
-    rows = await session.execute(
-        select(Event, attended)
-        .where(where)
-        .order_by(Event.starts_at.desc(), Event.id.desc())
-        .offset(page * per_page)
-        .limit(per_page)
-    )
-    return PastPage([PastEvent(card_of(event), count) for event, count in rows], page, pages, total, per_page)
+    return await _past_page(session, where, attended, page, per_page)
 
 
 async def school_attendance(
